@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/**
+ * The one model of a form definition: `form-definitions/<id>/<version>.json`.
+ * The zod schema is the source of truth; types are inferred from it and the published
+ * JSON Schema (`schemas/definition.schema.json`) is generated from it for editors.
+ * `schema` and `uischema` are checked here only for shape; lint checks them in depth.
+ */
+
+export const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** Semantic version without build metadata (semver.org §2, §9). */
+export const VERSION_PATTERN =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+export const CODE_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
+
+export const definitionStatuses = ['draft', 'published', 'retired'] as const;
+export type DefinitionStatus = (typeof definitionStatuses)[number];
+
+export const sensitivities = ['sensitive', 'special-category'] as const;
+export type Sensitivity = (typeof sensitivities)[number];
+
+/** Where a form's questions come from: a seed document and the section of it. */
+export const sourceSchema = z
+  .object({
+    document: z.string().min(1).describe('The source document, e.g. `seeds/004-….md`.'),
+    section: z.string().min(1).optional().describe('The section(s) of the source the questions follow.'),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const changelogEntrySchema = z
+  .object({
+    version: z.string().regex(VERSION_PATTERN),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    summary: z.string().min(1).describe('What changed and why, citing the source.'),
+    changes: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+/** Safety settings the runtime enforces (FORMS.md, seed 004 §1.3, §4.1). */
+export const safetySchema = z
+  .object({
+    gate: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Key of the yes/no question that must be answered yes before sensitive sections show.'),
+    drafts: z
+      .enum(['local', 'host-only'])
+      .default('local')
+      .describe('`host-only` forbids drafts in the browser: only the host storage adapter may keep one.'),
+  })
+  .strict();
+
+export const retiredCodeSchema = z
+  .object({
+    code: z.string().regex(CODE_PATTERN),
+    reason: z.string().min(1),
+  })
+  .strict();
+
+/** Strings by locale, then by JSON pointer into the definition (e.g. `/schema/properties/age/title`). */
+export const translationsSchema = z.record(
+  z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/),
+  z.record(z.string(), z.string()),
+);
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const definitionSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(ID_PATTERN).describe('Kebab-case id; equals the folder name.'),
+    version: z.string().regex(VERSION_PATTERN).describe('Semantic version; equals the file name.'),
+    status: z.enum(definitionStatuses),
+    title: z.string().min(1).max(200),
+    description: z.string().max(5000).optional(),
+    source: sourceSchema,
+    changelog: z.array(changelogEntrySchema).default([]),
+    safety: safetySchema.optional(),
+    retired: z.array(retiredCodeSchema).optional().describe('Export codes of earlier versions deliberately dropped.'),
+    translations: translationsSchema.optional(),
+    schema: jsonObject.describe('JSON Schema draft 2020-12 describing one response.'),
+    uischema: jsonObject.describe('JSON Forms UI schema.'),
+  })
+  .strict();
+
+export type Definition = z.infer<typeof definitionSchema>;
+export type DefinitionInput = z.input<typeof definitionSchema>;
+export type DefinitionSource = z.infer<typeof sourceSchema>;
+export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
+
+/** The JSON Schema of the envelope, for Monaco and other editors. */
+export function definitionJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(definitionSchema, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+}

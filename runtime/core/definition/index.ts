@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './hash';
+export * from './load';
+export * from './locate';

@@ -1,0 +1,88 @@
+import type { Severity } from './problem';
+
+/**
+ * Every problem code the product emits, with its default severity and a one-line doc.
+ * Data, not prose: messages are built where the problem is found, from `params`.
+ * Codes are stable: tests, CI output and docs refer to them. Add, never rename.
+ */
+export interface ProblemCodeInfo {
+  severity: Severity;
+  doc: string;
+}
+
+export const problemCodes = {
+  // reading a file
+  'file-unreadable': { severity: 'error', doc: 'The file could not be read.' },
+  'file-empty': { severity: 'error', doc: 'The file is empty.' },
+  'json-syntax': { severity: 'error', doc: 'The text is not valid JSON.' },
+
+  // limits checked before anything else sees the input (safety/limits.ts)
+  'too-large': { severity: 'error', doc: 'The input is larger than the documented size limit.' },
+  'too-deep': { severity: 'error', doc: 'The input is nested deeper than the documented limit.' },
+  'too-many-questions': { severity: 'error', doc: 'The form has more questions than the documented limit.' },
+  'too-many-options': { severity: 'error', doc: 'A question has more options than the documented limit.' },
+  'label-too-long': { severity: 'error', doc: 'A title, description or label is longer than the documented limit.' },
+  'answer-too-long': { severity: 'error', doc: 'An answer is longer than the documented limit.' },
+  'forbidden-key': { severity: 'error', doc: 'A `__proto__`, `constructor` or `prototype` key, which could pollute prototypes.' },
+
+  // references and patterns
+  'ref-remote': { severity: 'error', doc: 'A `$ref` points outside the definition; remote references are never fetched.' },
+  'ref-unresolved': { severity: 'error', doc: 'A local `$ref` points at nothing.' },
+  'ref-cycle': { severity: 'error', doc: 'A `$ref` leads back to itself without consuming data.' },
+  'pattern-invalid': { severity: 'error', doc: 'A `pattern` is not a valid regular expression.' },
+  'pattern-unsafe': { severity: 'error', doc: 'A `pattern` uses features that cannot run on the linear-time engine (backreferences, lookaround).' },
+
+  // the envelope and its file
+  'envelope-invalid': { severity: 'error', doc: 'The definition envelope does not match the envelope schema.' },
+  'id-mismatch': { severity: 'error', doc: 'The definition `id` differs from the name of its folder.' },
+  'version-mismatch': { severity: 'error', doc: 'The definition `version` differs from its file name.' },
+  'hash-mismatch': { severity: 'error', doc: 'A published definition no longer matches the hash recorded when it was published.' },
+  'hash-unrecorded': { severity: 'error', doc: 'A published definition has no recorded hash.' },
+  'envelope-format-unknown': { severity: 'error', doc: 'The envelope format version is newer than this program knows.' },
+
+  // lint: schema and UI schema
+  'schema-invalid': { severity: 'error', doc: 'The `schema` is not a valid JSON Schema draft 2020-12.' },
+  'uischema-invalid': { severity: 'error', doc: 'The `uischema` is not a valid JSON Forms UI schema.' },
+  'scope-unresolved': { severity: 'error', doc: 'A UI scope points at no property of the schema.' },
+  'question-not-shown': { severity: 'error', doc: 'A question is shown by no UI element.' },
+  'code-missing': { severity: 'error', doc: 'A question has no export code (`x-code`).' },
+  'code-malformed': { severity: 'error', doc: 'An export code does not match `^[a-z][a-z0-9_]{1,63}$`.' },
+  'code-duplicate': { severity: 'error', doc: 'Two questions share one export code.' },
+  'code-reused': { severity: 'error', doc: 'An export code of an earlier version is used with another meaning.' },
+  'code-dropped': { severity: 'error', doc: 'An export code of the previous version is neither kept nor retired.' },
+  'extension-unknown': { severity: 'error', doc: 'An `x-` keyword the product does not know.' },
+  'extension-invalid': { severity: 'error', doc: 'A known `x-` keyword has a value of the wrong shape.' },
+  'sensitive-ungated': { severity: 'error', doc: 'A sensitive question can be reached without passing the safety check.' },
+  'gate-invalid': { severity: 'error', doc: 'The safety check named by `safety.gate` is not a yes/no question.' },
+  'rule-invalid': { severity: 'error', doc: 'A UI rule condition uses something the rule engine cannot evaluate.' },
+  'computed-invalid': { severity: 'error', doc: 'A computed value refers to questions that do not exist or is of the wrong type.' },
+  'version-bump-too-small': { severity: 'error', doc: 'The version number rose by less than the changes since the previous version require.' },
+
+  // validating answers
+  'answer-required': { severity: 'error', doc: 'A required question has no answer.' },
+  'answer-type': { severity: 'error', doc: 'An answer has the wrong type.' },
+  'answer-format': { severity: 'error', doc: 'An answer is not in the expected format (date, time, email…).' },
+  'answer-option': { severity: 'error', doc: 'An answer is not one of the options.' },
+  'answer-range': { severity: 'error', doc: 'A number is below the minimum or above the maximum.' },
+  'answer-length': { severity: 'error', doc: 'A text answer is too short or too long.' },
+  'answer-pattern': { severity: 'error', doc: 'A text answer does not match the expected pattern.' },
+  'answer-items': { severity: 'error', doc: 'Too few or too many items chosen or added.' },
+  'answer-unknown': { severity: 'error', doc: 'An answer to a question the form does not have.' },
+  'answer-computed': { severity: 'error', doc: 'A computed value differs from what the answers give.' },
+  'answer-invalid': { severity: 'error', doc: 'An answer breaks a rule of the schema not covered by a more specific code.' },
+  'validator-unsupported': { severity: 'error', doc: 'The schema uses something the validator cannot compile.' },
+
+  // responses
+  'response-invalid': { severity: 'error', doc: 'The response envelope does not match the response schema.' },
+  'response-form-mismatch': { severity: 'error', doc: 'The response was made against another form, version or content hash.' },
+
+  // versions and migration
+  'migration-not-carried': { severity: 'warning', doc: 'An answer could not be carried to the new version; it is kept in the report.' },
+  'migration-now-required': { severity: 'warning', doc: 'The new version requires a question the response has not answered.' },
+} as const satisfies Record<string, ProblemCodeInfo>;
+
+export type ProblemCode = keyof typeof problemCodes;
+
+export function severityOf(code: ProblemCode): Severity {
+  return problemCodes[code].severity;
+}

@@ -1,0 +1,4 @@
+export * from './problem';
+export * from './codes';
+export * from './pointer';
+export * from './from-zod';

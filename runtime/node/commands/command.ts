@@ -1,0 +1,42 @@
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  cwd: string;
+}
+
+/** One CLI command per file in this folder, registered in `index.ts`. */
+export interface Command {
+  name: string;
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export class UsageError extends Error {}
+
+/** Minimal flag parser: `--flag value`, `--flag=value`, boolean flags; unknown flags are usage errors. */
+export function parseArgs(
+  args: string[],
+  spec: { values?: string[]; booleans?: string[] },
+): { flags: Record<string, string | true>; operands: string[] } {
+  const flags: Record<string, string | true> = {};
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      operands.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (spec.booleans?.includes(name)) flags[name] = true;
+    else if (spec.values?.includes(name)) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`option --${name} needs a value`);
+      flags[name] = value;
+    } else throw new UsageError(`unknown option --${name}`);
+  }
+  return { flags, operands };
+}

@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { contentHash, loadDefinitionText } from '../../core/index';
+import { parseArgs, UsageError, type Command } from './command';
+
+export const hashCommand: Command = {
+  name: 'hash',
+  usage: 'assessment-studio hash <definition.json>',
+  async run(args, io) {
+    let operands: string[];
+    try {
+      ({ operands } = parseArgs(args, {}));
+      if (operands.length !== 1) throw new UsageError('expected one definition file');
+    } catch (e) {
+      io.err(`assessment-studio hash: ${(e as Error).message}\nusage: ${this.usage}`);
+      return 2;
+    }
+    const file = operands[0]!;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      io.err(`${file}: file-unreadable ${(e as NodeJS.ErrnoException).code ?? ''} the file could not be read`.replace('  ', ' '));
+      return 1;
+    }
+    const loaded = loadDefinitionText(text);
+    if (!loaded.ok) {
+      for (const p of loaded.problems) io.err(`${file}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.code} ${p.message}`);
+      return 1;
+    }
+    io.out(contentHash(loaded.raw));
+    return 0;
+  },
+};
