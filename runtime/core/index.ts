@@ -5,3 +5,4 @@
 export * from './problems/index';
 export * from './definition/index';
 export * from './safety/index';
+export * from './response/index';
