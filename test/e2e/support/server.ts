@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface RunningServer {
+  url: string;
+  formsDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real product server (`dist/node/server.js`, built by `npm run build`) on a free port,
+ * over a private copy of form-definitions/ so tests may write to it.
+ * Contract with the server: env PORT (0 = any free port) and FORMS_DIR; it prints
+ * `Assessment Studio running at http://127.0.0.1:<port>/` once listening.
+ */
+export async function startServer(options: { formsDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
+  const formsDir = options.formsDir ?? copyForms();
+  const child = spawn(process.execPath, [resolve('dist/node/server.js')], {
+    env: { ...process.env, PORT: '0', FORMS_DIR: formsDir, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    formsDir,
+    process: child,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function copyForms(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'as-forms-'));
+  cpSync(resolve('form-definitions'), dir, { recursive: true });
+  return dir;
+}
