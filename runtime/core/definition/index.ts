@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './hash';
 export * from './load';
 export * from './locate';
+export * from './published';

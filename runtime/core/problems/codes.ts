@@ -39,6 +39,9 @@ export const problemCodes = {
   'hash-mismatch': { severity: 'error', doc: 'A published definition no longer matches the hash recorded when it was published.' },
   'hash-unrecorded': { severity: 'error', doc: 'A published definition has no recorded hash.' },
   'envelope-format-unknown': { severity: 'error', doc: 'The envelope format version is newer than this program knows.' },
+  'published-record-invalid': { severity: 'error', doc: '`form-definitions/published.json` is not an object of "<id>/<version>": "<sha256 hex>".' },
+  'publish-refused': { severity: 'error', doc: 'A definition cannot be published: it is outside `form-definitions/<id>/`, or has lint errors.' },
+  'lint-rule-crashed': { severity: 'error', doc: 'A lint rule failed unexpectedly on this definition (a bug in the rule; the other rules still ran).' },
 
   // lint: schema and UI schema
   'schema-invalid': { severity: 'error', doc: 'The `schema` is not a valid JSON Schema draft 2020-12.' },
