@@ -31,6 +31,7 @@ export const problemCodes = {
   'ref-cycle': { severity: 'error', doc: 'A `$ref` leads back to itself without consuming data.' },
   'pattern-invalid': { severity: 'error', doc: 'A `pattern` is not a valid regular expression.' },
   'pattern-unsafe': { severity: 'error', doc: 'A `pattern` uses features that cannot run on the linear-time engine (backreferences, lookaround).' },
+  'id-invalid': { severity: 'error', doc: 'An `$id` or anchor of an unusual shape (nested, relative, not a plain URI); refused before AJV.' },
 
   // the envelope and its file
   'envelope-invalid': { severity: 'error', doc: 'The definition envelope does not match the envelope schema.' },
