@@ -1,0 +1,157 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { loadDefinitionText } from '../../runtime/core/index';
+import { BodyEncodingError, BodyTooLargeError, readBody } from './guard';
+import { sendBody, sendError, sendJson } from './http';
+import type { CspReports } from './reports';
+import { validId, validVersion, type FormStore, type Refusal } from './store';
+import type { ValidatorModules } from './validators';
+
+export interface ApiContext {
+  store: FormStore;
+  validators: ValidatorModules;
+  reports: CspReports;
+  maxBodyBytes: number;
+}
+
+/** HTTP status for each refusal of the store. */
+const statusOf: Record<Refusal['reason'], number> = {
+  'not-found': 404,
+  conflict: 409,
+  exists: 409,
+  published: 409,
+  'precondition-required': 428,
+  invalid: 422,
+  lint: 422,
+  'hash-mismatch': 409,
+};
+
+function refused(res: ServerResponse, refusal: Refusal): void {
+  const { ok: _ok, ...body } = refusal;
+  sendError(res, statusOf[refusal.reason], body, refusal.etag ? { ETag: refusal.etag } : {});
+}
+
+function methodNotAllowed(res: ServerResponse, allow: string): void {
+  sendError(res, 405, { error: `Method not allowed; use ${allow}.`, reason: 'method' }, { Allow: allow });
+}
+
+function jsonContent(req: IncomingMessage): boolean {
+  const type = (req.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+/** Reads a JSON write's body, answering the error itself (415, 413, 400) and returning undefined. */
+async function body(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, types: (t: string) => boolean = () => jsonContent(req)): Promise<string | undefined> {
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  if (!types(type)) {
+    sendError(res, 415, { error: 'Send the body as application/json.', reason: 'media-type' });
+    return undefined;
+  }
+  try {
+    return await readBody(req, ctx.maxBodyBytes);
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) {
+      sendError(res, 413, { error: `The request is larger than ${ctx.maxBodyBytes} bytes.`, reason: 'too-large' }, { Connection: 'close' });
+      req.resume();
+      return undefined;
+    }
+    if (e instanceof BodyEncodingError) {
+      sendError(res, 400, { error: 'The request body is not UTF-8.', reason: 'encoding' });
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** `/api/…` (segments after `api`). */
+export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, segments: string[]): Promise<void> {
+  const method = req.method ?? 'GET';
+  const [area, id, version, action, ...rest] = segments;
+
+  if (area === 'forms' && id === undefined) {
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET');
+    return sendJson(res, 200, await ctx.store.list());
+  }
+  if (area === 'forms' && id !== undefined && version !== undefined && rest.length === 0) {
+    if (!validId(id) || !validVersion(version)) {
+      return sendError(res, 400, { error: 'The id must be kebab-case and the version a semantic version.', reason: 'path' });
+    }
+    if (action === undefined) return definitionRoute(ctx, req, res, id, version);
+    if (action === 'publish') {
+      if (method !== 'POST') return methodNotAllowed(res, 'POST');
+      const result = await ctx.store.publish(id, version, { ifMatch: req.headers['if-match'] });
+      if (!result.ok) return refused(res, result);
+      return sendJson(res, 200, { id, version, status: 'published', sha256: result.sha256, etag: result.etag }, { ETag: result.etag });
+    }
+    if (action === 'problems') {
+      if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET');
+      const result = await ctx.store.problems(id, version);
+      if (!result.ok) return refused(res, result);
+      return sendJson(res, 200, { problems: result.problems });
+    }
+  }
+  if (area === 'validators' && id === undefined) {
+    if (method !== 'POST') return methodNotAllowed(res, 'POST');
+    return draftValidator(ctx, req, res);
+  }
+  if (area === 'csp-report' && id === undefined) return cspReportRoute(ctx, req, res, method);
+  return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
+}
+
+async function definitionRoute(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string, version: string): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD') {
+    const found = await ctx.store.read(id, version);
+    if (!found) return sendError(res, 404, { error: `No definition ${id} ${version}.`, reason: 'not-found' });
+    const headers = { ETag: found.etag, 'Cache-Control': 'no-cache' };
+    if (req.headers['if-none-match'] === found.etag) {
+      res.writeHead(304, headers);
+      return void res.end();
+    }
+    return sendBody(res, 200, found.text, 'application/json; charset=utf-8', headers, method === 'HEAD');
+  }
+  if (method === 'PUT') {
+    const text = await body(ctx, req, res);
+    if (text === undefined) return;
+    const result = await ctx.store.save(id, version, text, {
+      ifMatch: req.headers['if-match'],
+      ifNoneMatch: req.headers['if-none-match'],
+    });
+    if (!result.ok) return refused(res, result);
+    return sendJson(res, result.created ? 201 : 200, { id, version, etag: result.etag }, { ETag: result.etag });
+  }
+  return methodNotAllowed(res, 'GET, HEAD, PUT');
+}
+
+/** The builder's preview posts a draft and gets a URL of its compiled validator, loaded as a same-origin module. */
+async function draftValidator(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!ctx.validators.available) return sendError(res, 501, { error: 'Ahead-of-time validators are not available in this build.', reason: 'unavailable' });
+  const text = await body(ctx, req, res);
+  if (text === undefined) return;
+  const loaded = loadDefinitionText(text);
+  if (!loaded.ok) return sendError(res, 422, { error: 'The definition does not load.', reason: 'invalid', problems: loaded.problems });
+  try {
+    const { hash } = await ctx.validators.moduleFor(loaded.value);
+    return sendJson(res, 200, { sha256: hash, url: `/validators/drafts/${hash}.js` });
+  } catch (e) {
+    return sendError(res, 422, { error: `The validator could not be compiled: ${(e as Error).message}`, reason: 'unsupported' });
+  }
+}
+
+async function cspReportRoute(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  if (method === 'GET') return sendJson(res, 200, ctx.reports.list());
+  if (method === 'DELETE') {
+    ctx.reports.clear();
+    res.writeHead(204);
+    return void res.end();
+  }
+  if (method !== 'POST') return methodNotAllowed(res, 'GET, POST, DELETE');
+  const text = await body(ctx, req, res, (t) => /^application\/(csp-report|reports\+json|json)\b/.test(t));
+  if (text === undefined) return;
+  ctx.reports.add((req.headers['content-type'] ?? '').toLowerCase(), text);
+  res.writeHead(204);
+  res.end();
+}
+
+export function sendModule(res: ServerResponse, code: string, headOnly: boolean): void {
+  sendBody(res, 200, code, 'text/javascript; charset=utf-8', { 'Cache-Control': 'no-cache' }, headOnly);
+}

@@ -1,0 +1,63 @@
+import {
+  hasErrors,
+  loadDefinitionText,
+  type Definition,
+  type Problem,
+  type PublishedRecord,
+} from '../../runtime/core/index';
+
+/** What the server knows about a file besides its text. */
+export interface CheckContext {
+  id: string;
+  version: string;
+  published?: PublishedRecord;
+}
+
+export interface Checked {
+  problems: Problem[];
+  /** Present when the text loads as a definition (it may still have lint problems). */
+  definition?: Definition;
+  raw?: unknown;
+}
+
+/**
+ * Loads a definition's text and checks it as the Problems panel and the CLI would. The server only
+ * decides by severity, so any producer of `Problem`s can stand behind this function.
+ */
+export function checkDefinitionText(text: string, context: CheckContext): Checked {
+  const loaded = loadDefinitionText(text);
+  if (!loaded.ok) return { problems: loaded.problems };
+  const definition = loaded.value;
+  const problems: Problem[] = [...loaded.problems];
+  if (definition.id !== context.id) {
+    problems.push({
+      code: 'id-mismatch',
+      severity: 'error',
+      message: `The id "${definition.id}" differs from the folder "${context.id}".`,
+      path: '/id',
+      source: 'envelope',
+      params: { expected: context.id, actual: definition.id },
+    });
+  }
+  if (definition.version !== context.version) {
+    problems.push({
+      code: 'version-mismatch',
+      severity: 'error',
+      message: `The version "${definition.version}" differs from the file name "${context.version}.json".`,
+      path: '/version',
+      source: 'envelope',
+      params: { expected: context.version, actual: definition.version },
+    });
+  }
+  return { problems, definition, raw: loaded.raw };
+}
+
+/** Only envelope-level errors block a save: a draft may be saved with lint problems, never unloadable. */
+export function saveBlockers(checked: Checked): Problem[] {
+  if (!checked.definition) return checked.problems;
+  return checked.problems.filter((p) => p.severity === 'error' && (p.code === 'id-mismatch' || p.code === 'version-mismatch'));
+}
+
+export function publishBlockers(checked: Checked): Problem[] {
+  return hasErrors(checked.problems) ? checked.problems.filter((p) => p.severity === 'error') : [];
+}

@@ -1,0 +1,33 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MAX_BODY_BYTES } from './guard';
+import { parseEmbedOrigins } from './headers';
+
+export interface ServerConfig {
+  /** 0 picks any free port (tests). */
+  port: number;
+  /** Always the loopback address: the server is for the person at this machine only. */
+  host: '127.0.0.1';
+  formsDir: string;
+  /** The built web app (dist/app), next to this bundle's dist/node. */
+  appDir: string;
+  embedOrigins: string[];
+  builderInlineStyles: boolean;
+  maxBodyBytes: number;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
+  const portText = env.PORT ?? '4173';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, not "${portText}"`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  return {
+    port,
+    host: '127.0.0.1',
+    formsDir: resolve(cwd, env.FORMS_DIR ?? 'form-definitions'),
+    appDir: resolve(cwd, env.APP_DIR ?? resolve(here, '../app')),
+    embedOrigins: parseEmbedOrigins(env.EMBED_ORIGINS),
+    builderInlineStyles: true,
+    maxBodyBytes: MAX_BODY_BYTES,
+  };
+}

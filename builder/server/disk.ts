@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, readFile, realpath, rename, unlink } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+
+/**
+ * The only module of builder/server that touches the file system (DESIGN.md: one module in
+ * builder/ touches the disk). Everything else asks it, so every path is checked in one place.
+ *
+ * Atomic writes: the new bytes go to a temporary file in the same folder, are fsynced, and are
+ * renamed over the old file; the folder is fsynced so the rename itself survives a power cut.
+ * A reader (or a crash) therefore sees the old file or the new one, never a mixture.
+ */
+
+/** Temporary files never end in `.json`, so a left-over one is never taken for a definition. */
+const TEMP_PATTERN = /^\.as-[0-9a-f]{16}\.tmp$/;
+
+export class OutsideRootError extends Error {}
+
+/** `target` resolved and checked to lie inside `root` (no `..`, no absolute escape). */
+export function inside(root: string, ...parts: string[]): string {
+  const base = resolve(root);
+  const target = resolve(base, ...parts);
+  if (target !== base && !target.startsWith(base + sep)) throw new OutsideRootError(`${target} is outside ${base}`);
+  return target;
+}
+
+/**
+ * Symbolic links could lead a checked path out of the root: the real path of the deepest existing
+ * ancestor must stay inside the real root.
+ */
+async function assertRealInside(root: string, target: string): Promise<void> {
+  const realRoot = await realpath(root);
+  let probe = target;
+  for (;;) {
+    try {
+      const real = await realpath(probe);
+      if (real !== realRoot && !real.startsWith(realRoot + sep)) throw new OutsideRootError(`${target} leads outside ${realRoot}`);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      const parent = dirname(probe);
+      if (parent === probe) return;
+      probe = parent;
+    }
+  }
+}
+
+/** Reads a regular file under root; `undefined` if absent. Symlinks and folders count as absent. */
+export async function readRegular(root: string, ...parts: string[]): Promise<Buffer | undefined> {
+  const target = inside(root, ...parts);
+  try {
+    const info = await lstat(target);
+    if (!info.isFile()) return undefined;
+    await assertRealInside(root, target);
+    return await readFile(target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw e;
+  }
+}
+
+export interface Entry {
+  name: string;
+  kind: 'file' | 'dir' | 'other';
+}
+
+/** Entries of a folder under root (no symlinks followed); `[]` if it does not exist. */
+export async function listEntries(root: string, ...parts: string[]): Promise<Entry[]> {
+  const target = inside(root, ...parts);
+  try {
+    const entries = await readdir(target, { withFileTypes: true });
+    return entries.map((d) => ({ name: d.name, kind: d.isFile() ? 'file' : d.isDirectory() ? 'dir' : 'other' }));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw e;
+  }
+}
+
+/** Write `data` to root/parts atomically (temp file, fsync, rename, fsync folder). */
+export async function writeAtomic(root: string, parts: string[], data: string | Uint8Array): Promise<void> {
+  const target = inside(root, ...parts);
+  const folder = dirname(target);
+  await mkdir(folder, { recursive: true });
+  await assertRealInside(root, folder);
+  const existing = await lstat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) throw new OutsideRootError(`${target} is not a regular file`);
+  const temp = join(folder, `.as-${randomBytes(8).toString('hex')}.tmp`);
+  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  await handle.close();
+  try {
+    await rename(temp, target);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  await syncFolder(folder);
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const dir = await open(folder, constants.O_RDONLY);
+  try {
+    await dir.sync();
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename is still atomic, only less durable.
+  } finally {
+    await dir.close();
+  }
+}
+
+/**
+ * Temporary files left by a write the process did not live to finish. Removed at start-up; only
+ * names this module creates are touched, one folder level deep, never anything else.
+ */
+export async function removeStaleTemps(root: string): Promise<string[]> {
+  const removed: string[] = [];
+  const folders = ['.', ...(await listEntries(root)).filter((e) => e.kind === 'dir').map((e) => e.name)];
+  for (const folder of folders) {
+    for (const entry of await listEntries(root, folder)) {
+      if (entry.kind === 'file' && TEMP_PATTERN.test(entry.name)) {
+        await unlink(inside(root, folder, entry.name));
+        removed.push(join(folder, entry.name));
+      }
+    }
+  }
+  return removed;
+}
+
+export function isTempName(name: string): boolean {
+  return TEMP_PATTERN.test(name);
+}
+
+export async function ensureFolder(path: string): Promise<void> {
+  await mkdir(path, { recursive: true });
+}

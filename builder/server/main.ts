@@ -1,0 +1,23 @@
+import { configFromEnv } from './config';
+import { startStudioServer } from './server';
+
+/** `npm start`: one process for the whole product. The printed line is a contract (test/e2e/support/server.ts). */
+async function main(): Promise<void> {
+  const config = configFromEnv(process.env, process.cwd());
+  const running = await startStudioServer(config);
+  console.log(`Assessment Studio running at ${running.url}`);
+  console.log(`Definitions: ${config.formsDir}`);
+  const stop = () => {
+    // Writes in progress finish (each is one atomic rename); new connections are refused.
+    const force = setTimeout(() => process.exit(0), 3000);
+    force.unref();
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`Assessment Studio could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
