@@ -1,0 +1,7 @@
+export * from './json';
+export * from './kinds';
+export * from './names';
+export * from './structure';
+export * from './questions';
+export * from './layout';
+export * from './template';

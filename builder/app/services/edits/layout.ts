@@ -1,0 +1,206 @@
+import { arrayAt, isObject, keyOfScope, objectAt, own, ownArray, ownObject, scopeOf, type JsonObject } from './json';
+import { kindOf } from './kinds';
+import { clone, findControl, gateOf, placeRequired, propsOf, questionSchema, schemaOf, sectionAt, sectionElements, syncPropertyOrder, type ItemRef, type QuestionRef, type RawDefinition } from './questions';
+import { sectionsContainer, type ShowWhen } from './structure';
+
+/** Turns a plain root layout into a Categorization so sections can be added; its elements become the first section. */
+function ensureCategorized(def: RawDefinition): unknown[] {
+  const ui = own(def, 'uischema');
+  if (isObject(ui) && own(ui, 'type') === 'Categorization') return arrayAt(ui, 'elements');
+  const existing = isObject(ui) ? ownArray(ui, 'elements') ?? [] : [];
+  const sections: unknown[] = existing.length ? [{ type: 'Category', label: 'Section 1', elements: existing }] : [];
+  def.uischema = { type: 'Categorization', elements: sections };
+  return sections;
+}
+
+export function addSection(input: RawDefinition, label = 'New section', at?: number): { definition: RawDefinition; section: number } {
+  const def = clone(input);
+  const sections = ensureCategorized(def);
+  const index = at ?? sections.length;
+  sections.splice(index, 0, { type: 'Category', label, elements: [] });
+  return { definition: def, section: index };
+}
+
+export function renameSection(input: RawDefinition, section: number, label: string): RawDefinition {
+  const def = clone(input);
+  ensureCategorized(def);
+  sectionAt(def, section).label = label;
+  return def;
+}
+
+export function moveSection(input: RawDefinition, from: number, to: number): RawDefinition {
+  const def = clone(input);
+  const sections = ensureCategorized(def);
+  if (from < 0 || from >= sections.length || to < 0 || to >= sections.length || from === to) return input;
+  const [moved] = sections.splice(from, 1);
+  sections.splice(to, 0, moved);
+  syncPropertyOrder(def);
+  return def;
+}
+
+/** Moves an element to another place, in its section or another; `to.index` counts after removal. */
+export function moveItem(input: RawDefinition, from: ItemRef, to: ItemRef): RawDefinition {
+  const def = clone(input);
+  const source = sectionElements(def, from.section);
+  if (from.index < 0 || from.index >= source.length) return input;
+  const target = sectionElements(def, to.section);
+  const [moved] = source.splice(from.index, 1);
+  const index = Math.max(0, Math.min(to.index, target.length));
+  target.splice(index, 0, moved);
+  syncPropertyOrder(def);
+  return def;
+}
+
+/**
+ * Where Alt+Up / Alt+Down takes an element: one place up or down, crossing into the
+ * neighbouring section at a section's edge (as VS Code moves a line). Undefined at the ends.
+ */
+export function neighbourPlace(def: RawDefinition, from: ItemRef, direction: -1 | 1): ItemRef | undefined {
+  const { sections } = sectionsContainer(own(def, 'uischema'));
+  const count = (s: number) => (ownArray(sections[s], 'elements') ?? []).length;
+  const next = from.index + direction;
+  if (next >= 0 && next < count(from.section)) return { section: from.section, index: next };
+  const section = from.section + direction;
+  if (section < 0 || section >= sections.length) return undefined;
+  return { section, index: direction === 1 ? 0 : count(section) };
+}
+
+/** Removes every trace of a question: required lists, rules that watch it, the gate. */
+function forgetQuestion(def: RawDefinition, ref: QuestionRef): void {
+  placeRequired(def, ref, false);
+  if (ref.group) {
+    const control = findControl(def, ref.group);
+    const detail = ownObject(ownObject(control, 'options'), 'detail');
+    const elements = ownArray(detail, 'elements');
+    if (elements) for (let i = elements.length - 1; i >= 0; i--) if (keyOfScope(own(elements[i], 'scope')) === ref.key) elements.splice(i, 1);
+    return;
+  }
+  dropRulesOn(own(def, 'uischema'), ref.key);
+  const safety = ownObject(def, 'safety');
+  if (safety && safety.gate === ref.key) delete safety.gate;
+}
+
+function dropRulesOn(node: unknown, key: string): void {
+  if (!isObject(node)) return;
+  const condition = ownObject(ownObject(node, 'rule'), 'condition');
+  if (condition && keyOfScope(own(condition, 'scope')) === key) delete node.rule;
+  for (const child of ownArray(node, 'elements') ?? []) dropRulesOn(child, key);
+  dropRulesOn(ownObject(ownObject(node, 'options'), 'detail'), key);
+}
+
+export function deleteItem(input: RawDefinition, ref: ItemRef): RawDefinition {
+  const def = clone(input);
+  const elements = sectionElements(def, ref.section);
+  const [removed] = elements.splice(ref.index, 1);
+  const key = keyOfScope(own(removed, 'scope'));
+  if (key && !findControl(def, key) && ownObject(propsOf(def), key)) {
+    forgetQuestion(def, { key });
+    delete propsOf(def)[key];
+  }
+  return def;
+}
+
+export function deleteGroupQuestion(input: RawDefinition, group: string, key: string): RawDefinition {
+  const def = clone(input);
+  forgetQuestion(def, { key, group });
+  const items = ownObject(ownObject(propsOf(def), group), 'items');
+  const props = ownObject(items, 'properties');
+  if (props) delete props[key];
+  return def;
+}
+
+/** Deletes a section with everything in it. */
+export function deleteSection(input: RawDefinition, section: number): RawDefinition {
+  let def = input;
+  const count = (ownArray(sectionAt(clone(def), section), 'elements') ?? []).length;
+  for (let i = count - 1; i >= 0; i--) def = deleteItem(def, { section, index: i });
+  def = clone(def);
+  const sections = ensureCategorized(def);
+  sections.splice(section, 1);
+  return def;
+}
+
+export function setGuidanceText(input: RawDefinition, ref: ItemRef, text: string): RawDefinition {
+  const def = clone(input);
+  const el = sectionElements(def, ref.section)[ref.index];
+  if (isObject(el)) el.text = text;
+  return def;
+}
+
+/** The condition schema that makes "question is value" true, for the question's kind. */
+export function conditionSchema(def: RawDefinition, key: string, value: unknown): JsonObject {
+  const kind = kindOf(questionSchema(def, { key }));
+  return kind === 'multiple-choice' ? { contains: { const: value } } : { const: value };
+}
+
+function applyShowWhen(def: RawDefinition, target: JsonObject, when: ShowWhen | null): void {
+  if (!when) {
+    delete target.rule;
+    return;
+  }
+  target.rule = { effect: 'SHOW', condition: { scope: scopeOf(when.key), schema: conditionSchema(def, when.key, when.value) } };
+}
+
+/** Shows an element only when a question has a value (null removes the rule). */
+export function setItemShowWhen(input: RawDefinition, ref: ItemRef, when: ShowWhen | null): RawDefinition {
+  const def = clone(input);
+  const el = sectionElements(def, ref.section)[ref.index];
+  if (isObject(el)) applyShowWhen(def, el, when);
+  return def;
+}
+
+export function setSectionShowWhen(input: RawDefinition, section: number, when: ShowWhen | null): RawDefinition {
+  const def = clone(input);
+  ensureCategorized(def);
+  applyShowWhen(def, sectionAt(def, section), when);
+  return def;
+}
+
+/**
+ * Makes a yes/no question the safety check (null removes it). Sensitive questions already
+ * required move behind it, as the safety rules ask.
+ */
+export function setGate(input: RawDefinition, key: string | null): RawDefinition {
+  const def = clone(input);
+  const required = sensitiveRequired(def);
+  const safety = objectAt(def, 'safety');
+  if (key) safety.gate = key;
+  else delete safety.gate;
+  if (Object.keys(safety).length === 0) delete def.safety;
+  for (const k of required) placeRequired(def, { key: k }, true);
+  syncPropertyOrder(def);
+  return def;
+}
+
+function sensitiveRequired(def: RawDefinition): string[] {
+  const props = propsOf(def);
+  const schema = schemaOf(def);
+  const direct = (ownArray(schema, 'required') ?? []) as unknown[];
+  const gated = (ownArray(schema, 'allOf') ?? []).flatMap((c) => (ownArray(ownObject(c, 'then'), 'required') ?? []) as unknown[]);
+  return [...direct, ...gated].filter((k): k is string => typeof k === 'string' && !!own(ownObject(props, k), 'x-sensitivity'));
+}
+
+export interface FormPatch {
+  title?: string;
+  description?: string;
+  sourceDocument?: string;
+  sourceSection?: string;
+}
+
+export function updateForm(input: RawDefinition, patch: FormPatch): RawDefinition {
+  const def = clone(input);
+  if (patch.title !== undefined) def.title = patch.title;
+  if (patch.description !== undefined) {
+    if (patch.description === '') delete def.description;
+    else def.description = patch.description;
+  }
+  if (patch.sourceDocument !== undefined || patch.sourceSection !== undefined) {
+    const source = objectAt(def, 'source');
+    if (patch.sourceDocument !== undefined) source.document = patch.sourceDocument;
+    if (patch.sourceSection !== undefined) {
+      if (patch.sourceSection === '') delete source.section;
+      else source.section = patch.sourceSection;
+    }
+  }
+  return def;
+}

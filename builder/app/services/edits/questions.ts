@@ -1,0 +1,226 @@
+import { arrayAt, isObject, keyOfScope, objectAt, own, ownArray, ownObject, ownString, reorderKeys, scopeOf, type JsonObject } from './json';
+import { controlForKind, schemaForKind, writeOptions, type ChoiceOption, type QuestionKind } from './kinds';
+import { codeFromLabel, keyFromLabel } from './names';
+import { sectionsContainer } from './structure';
+
+/**
+ * Pure edit operations on a raw definition (the JSON as written, not the zod output, so no
+ * defaults creep into the file). Each returns a new object and keeps the JSON Schema and the
+ * UI schema consistent with each other.
+ */
+export type RawDefinition = JsonObject;
+
+export interface ItemRef {
+  section: number;
+  index: number;
+}
+
+export interface QuestionRef {
+  key: string;
+  group?: string;
+}
+
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+export function schemaOf(def: RawDefinition): JsonObject {
+  const schema = objectAt(def, 'schema');
+  if (own(schema, 'type') === undefined) schema.type = 'object';
+  return schema;
+}
+
+export function propsOf(def: RawDefinition): JsonObject {
+  return objectAt(schemaOf(def), 'properties');
+}
+
+/** The section (UI `Category`, or the root layout) at an index; the root becomes a Categorization if there is none. */
+export function sectionAt(def: RawDefinition, index: number): JsonObject {
+  const { sections } = sectionsContainer(own(def, 'uischema'));
+  const section = sections[index];
+  if (!section) throw new RangeError(`No section ${index}`);
+  return section;
+}
+
+export function sectionElements(def: RawDefinition, index: number): unknown[] {
+  return arrayAt(sectionAt(def, index), 'elements');
+}
+
+export function gateOf(def: RawDefinition): string | undefined {
+  return ownString(ownObject(def, 'safety'), 'gate');
+}
+
+export function allCodes(def: RawDefinition): string[] {
+  const codes: string[] = [];
+  for (const prop of Object.values(ownObject(ownObject(def, 'schema'), 'properties') ?? {})) {
+    const code = ownString(prop, 'x-code');
+    if (code) codes.push(code);
+    for (const item of Object.values(ownObject(ownObject(prop, 'items'), 'properties') ?? {})) {
+      const c = ownString(item, 'x-code');
+      if (c) codes.push(c);
+    }
+  }
+  return codes;
+}
+
+/** The schema node holding a question's property and its `required` list. */
+function holderOf(def: RawDefinition, ref: QuestionRef): JsonObject {
+  if (!ref.group) return schemaOf(def);
+  const group = ownObject(propsOf(def), ref.group);
+  const items = group && ownObject(group, 'items');
+  if (!items) throw new RangeError(`No repeatable group ${ref.group}`);
+  return items;
+}
+
+export function questionSchema(def: RawDefinition, ref: QuestionRef): JsonObject {
+  const prop = ownObject(ownObject(holderOf(def, ref), 'properties'), ref.key);
+  if (!prop) throw new RangeError(`No question ${ref.group ? ref.group + '/' : ''}${ref.key}`);
+  return prop;
+}
+
+/** Keeps `schema.properties` in the order the questions appear in the UI, so both read alike. */
+export function syncPropertyOrder(def: RawDefinition): void {
+  const { sections } = sectionsContainer(own(def, 'uischema'));
+  const order: string[] = [];
+  for (const s of sections) for (const el of ownArray(s, 'elements') ?? []) {
+    const key = keyOfScope(own(el, 'scope'));
+    if (key) order.push(key);
+  }
+  const schema = schemaOf(def);
+  // The gate is answered first, whatever the layout says.
+  const gate = gateOf(def);
+  schema.properties = reorderKeys(propsOf(def), gate ? [gate, ...order.filter((k) => k !== gate)] : order);
+}
+
+function gateClause(schema: JsonObject, gate: string, create: boolean): JsonObject | undefined {
+  const allOf = ownArray(schema, 'allOf');
+  for (const clause of allOf ?? []) {
+    const ifProps = ownObject(ownObject(clause, 'if'), 'properties');
+    if (ifProps && Object.keys(ifProps).length === 1 && Object.prototype.hasOwnProperty.call(ifProps, gate) && isObject(clause)) return clause;
+  }
+  if (!create) return undefined;
+  const clause: JsonObject = { if: { properties: { [gate]: { const: true } }, required: [gate] }, then: { required: [] } };
+  arrayAt(schema, 'allOf').push(clause);
+  return clause;
+}
+
+function removeFromList(list: unknown[] | undefined, key: string): void {
+  if (!list) return;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i] === key) list.splice(i, 1);
+}
+
+/**
+ * Puts a question's requirement where the safety rules want it: a sensitive top-level question
+ * is required only once the gate is answered yes (definition-format "Safety gate").
+ */
+export function placeRequired(def: RawDefinition, ref: QuestionRef, required: boolean): void {
+  const holder = holderOf(def, ref);
+  removeFromList(ownArray(holder, 'required'), ref.key);
+  for (const clause of ownArray(holder, 'allOf') ?? []) removeFromList(ownArray(ownObject(clause, 'then'), 'required'), ref.key);
+  dropEmptyGateClauses(holder);
+  if (!required) return;
+  const gate = gateOf(def);
+  const sensitive = !!ownString(questionSchema(def, ref), 'x-sensitivity');
+  if (!ref.group && gate && sensitive && ref.key !== gate) {
+    arrayAt(objectAt(gateClause(holder, gate, true)!, 'then'), 'required').push(ref.key);
+  } else {
+    arrayAt(holder, 'required').push(ref.key);
+  }
+}
+
+function dropEmptyGateClauses(holder: JsonObject): void {
+  const allOf = ownArray(holder, 'allOf');
+  if (!allOf) return;
+  for (let i = allOf.length - 1; i >= 0; i--) {
+    const then = ownObject(allOf[i], 'then');
+    const req = ownArray(then, 'required');
+    if (then && req && req.length === 0 && Object.keys(then).length === 1) allOf.splice(i, 1);
+  }
+  if (allOf.length === 0) delete holder.allOf;
+}
+
+export function isRequired(def: RawDefinition, ref: QuestionRef): boolean {
+  const holder = holderOf(def, ref);
+  if ((ownArray(holder, 'required') ?? []).includes(ref.key)) return true;
+  return (ownArray(holder, 'allOf') ?? []).some((c) => (ownArray(ownObject(c, 'then'), 'required') ?? []).includes(ref.key));
+}
+
+export interface AddQuestionOptions {
+  section: number;
+  /** Position in the section; the end when absent. */
+  index?: number;
+  label?: string;
+}
+
+export function addQuestion(input: RawDefinition, kind: QuestionKind, options: AddQuestionOptions): { definition: RawDefinition; key: string } {
+  const def = clone(input);
+  const label = options.label ?? 'New question';
+  const props = propsOf(def);
+  const key = keyFromLabel(label, Object.keys(props));
+  props[key] = schemaForKind(kind, label, codeFromLabel(label, allCodes(def)));
+  const elements = sectionElements(def, options.section);
+  elements.splice(options.index ?? elements.length, 0, controlForKind(kind, scopeOf(key)));
+  syncPropertyOrder(def);
+  return { definition: def, key };
+}
+
+/** Adds a question inside a repeatable group (its item schema and its detail layout). */
+export function addGroupQuestion(input: RawDefinition, group: string, kind: Exclude<QuestionKind, 'group'>, label = 'New question'): { definition: RawDefinition; key: string } {
+  const def = clone(input);
+  const items = holderOf(def, { key: '', group });
+  const props = objectAt(items, 'properties');
+  const key = keyFromLabel(label, Object.keys(props));
+  props[key] = schemaForKind(kind, label, codeFromLabel(label, allCodes(def)));
+  const control = findControl(def, group);
+  if (control) {
+    const detail = objectAt(objectAt(control, 'options'), 'detail');
+    if (own(detail, 'type') === undefined) detail.type = 'VerticalLayout';
+    arrayAt(detail, 'elements').push(controlForKind(kind, scopeOf(key)));
+  }
+  return { definition: def, key };
+}
+
+export function addGuidance(input: RawDefinition, options: { section: number; index?: number; text?: string }): RawDefinition {
+  const def = clone(input);
+  const elements = sectionElements(def, options.section);
+  elements.splice(options.index ?? elements.length, 0, { type: 'Label', text: options.text ?? 'Guidance for the practitioner.' });
+  return def;
+}
+
+/** The top-level Control showing a question, wherever it sits. */
+export function findControl(def: RawDefinition, key: string): JsonObject | undefined {
+  const { sections } = sectionsContainer(own(def, 'uischema'));
+  for (const s of sections) for (const el of ownArray(s, 'elements') ?? []) {
+    if (isObject(el) && keyOfScope(own(el, 'scope')) === key) return el;
+  }
+  return undefined;
+}
+
+export interface QuestionPatch {
+  label?: string;
+  hint?: string;
+  required?: boolean;
+  sensitivity?: 'sensitive' | 'special-category' | null;
+  code?: string;
+  options?: ChoiceOption[];
+  multiline?: boolean;
+}
+
+export function updateQuestion(input: RawDefinition, ref: QuestionRef, patch: QuestionPatch): RawDefinition {
+  const def = clone(input);
+  const schema = questionSchema(def, ref);
+  const wasRequired = isRequired(def, ref);
+  if (patch.label !== undefined) schema.title = patch.label;
+  if (patch.hint !== undefined) {
+    if (patch.hint === '') delete schema.description;
+    else schema.description = patch.hint;
+  }
+  if (patch.code !== undefined) schema['x-code'] = patch.code;
+  if (patch.sensitivity !== undefined) {
+    if (patch.sensitivity === null) delete schema['x-sensitivity'];
+    else schema['x-sensitivity'] = patch.sensitivity;
+  }
+  if (patch.options) writeOptions(schema, patch.options);
+  if (patch.required !== undefined || patch.sensitivity !== undefined) placeRequired(def, ref, patch.required ?? wasRequired);
+  return def;
+}
