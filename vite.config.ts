@@ -1,8 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+const root = import.meta.dirname;
+/** The same table the server serves from (builder/server/pages.ts). */
+const PAGES = JSON.parse(readFileSync(resolve(root, 'builder/server/pages.json'), 'utf8')) as Record<string, string>;
+
+/**
+ * The web app's pages (builder, practitioner page, iframe page), built by `vite build` into dist/app
+ * and served by builder/server. Pages still being written are left out, so the build never fails
+ * for a missing entry; with none at all a placeholder keeps `vite build` meaningful.
+ */
+function pageInputs(): Record<string, string> {
+  const present = Object.entries(PAGES).filter(([, file]) => existsSync(resolve(root, file)));
+  if (present.length === 0) return { placeholder: resolve(root, 'builder/server/placeholder.html') };
+  return Object.fromEntries(present.map(([name, file]) => [name, resolve(root, file)]));
+}
+
 export default defineConfig({
   plugins: [react()],
+  base: '/',
+  build: {
+    outDir: 'dist/app',
+    emptyOutDir: true,
+    // The strict CSP has no `'unsafe-inline'` for scripts and no `data:` for fonts or scripts:
+    // no inline module-preload polyfill, and no asset inlined as a data: URL.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 6000,
+    rolldownOptions: { input: pageInputs() },
+  },
+  // Monaco's language workers are bundled from `?worker` imports as ES module workers.
+  worker: { format: 'es' },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['node_modules/**', 'dist/**', 'test/bench/**'],
