@@ -1,0 +1,52 @@
+import { escapePointerToken } from '../problems/pointer';
+import type { Definition } from '../definition/envelope';
+import type { Question, UiElement } from './model';
+import { isObject, own } from './schema-walk';
+
+/** The key of the safety check question, if the definition names one. */
+export function gateKey(definition: Definition): string | undefined {
+  return definition.safety?.gate;
+}
+
+export function isSensitive(q: Question): boolean {
+  return own(q.schema, 'x-sensitivity') !== undefined;
+}
+
+/** A question whose control reveals sensitive answers: sensitive itself, or a group holding one. */
+export function revealsSensitive(q: Question): boolean {
+  return isSensitive(q) || (q.items ?? []).some(isSensitive) || (q.group !== undefined && isSensitive(q.group));
+}
+
+/**
+ * `{ scope: "#/properties/<gate>", schema: { const: true } }`, possibly inside an AND (which can
+ * only narrow when the element shows). An OR could show it without the gate, so it does not count.
+ */
+export function isGateCondition(condition: unknown, gate: string): boolean {
+  if (!isObject(condition)) return false;
+  if (own(condition, 'type') === 'AND') {
+    const conditions = own(condition, 'conditions');
+    return Array.isArray(conditions) && conditions.some((c) => isGateCondition(c, gate));
+  }
+  const schema = own(condition, 'schema');
+  return (
+    own(condition, 'scope') === `#/properties/${escapePointerToken(gate)}` &&
+    isObject(schema) &&
+    Object.keys(schema).length === 1 &&
+    own(schema, 'const') === true
+  );
+}
+
+/**
+ * Is the element, or an element around it, shown only once the gate is answered yes? Elements
+ * inside a group's detail are skipped: their rule scopes are relative to one item, so a gate
+ * rule there would read the item, not the form's safety check.
+ */
+export function isGated(element: UiElement, gate: string | undefined): boolean {
+  if (gate === undefined) return false;
+  for (let e: UiElement | undefined = element; e; e = e.parent) {
+    if (e.detailOf) continue;
+    const rule = own(e.node, 'rule');
+    if (own(rule, 'effect') === 'SHOW' && isGateCondition(own(rule, 'condition'), gate)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,84 @@
+import type { Definition } from '../definition/envelope';
+import { loadDefinitionText, withPositions } from '../definition/load';
+import type { Problem } from '../problems/problem';
+import { buildModel } from './model';
+import { lintProblem, type LintContext, type LintRule } from './rule';
+import { codeDuplicate } from './rules/code-duplicate';
+import { codeMalformed } from './rules/code-malformed';
+import { codeMissing } from './rules/code-missing';
+import { computedInvalid } from './rules/computed-invalid';
+import { envelopeInvalid } from './rules/envelope-invalid';
+import { extensionInvalid } from './rules/extension-invalid';
+import { extensionUnknown } from './rules/extension-unknown';
+import { gateInvalid } from './rules/gate-invalid';
+import { hashMismatch } from './rules/hash-mismatch';
+import { hashUnrecorded } from './rules/hash-unrecorded';
+import { idMismatch } from './rules/id-mismatch';
+import { labelTooLong } from './rules/label-too-long';
+import { questionNotShown } from './rules/question-not-shown';
+import { ruleInvalid } from './rules/rule-invalid';
+import { schemaInvalid } from './rules/schema-invalid';
+import { scopeUnresolved } from './rules/scope-unresolved';
+import { sensitiveUngated } from './rules/sensitive-ungated';
+import { tooManyOptions } from './rules/too-many-options';
+import { tooManyQuestions } from './rules/too-many-questions';
+import { uischemaInvalid } from './rules/uischema-invalid';
+import { versionMismatch } from './rules/version-mismatch';
+
+export type { LintContext, LintInput, LintRule } from './rule';
+export { lintProblem } from './rule';
+
+/** Every lint rule, in the order their problems are listed. Add a rule: one file in rules/, one line here. */
+export const allRules: LintRule[] = [
+  envelopeInvalid,
+  idMismatch,
+  versionMismatch,
+  hashMismatch,
+  hashUnrecorded,
+  schemaInvalid,
+  extensionUnknown,
+  extensionInvalid,
+  codeMissing,
+  codeMalformed,
+  codeDuplicate,
+  computedInvalid,
+  uischemaInvalid,
+  scopeUnresolved,
+  questionNotShown,
+  ruleInvalid,
+  gateInvalid,
+  sensitiveUngated,
+  labelTooLong,
+  tooManyQuestions,
+  tooManyOptions,
+];
+
+/**
+ * Lint a loaded definition. Pure: no I/O, the same in the browser, the CLI and CI. A rule that
+ * throws is a bug in the rule; it becomes one problem so the other rules' findings still show.
+ * @public
+ */
+export function lint(definition: Definition, context: LintContext = {}, rules: readonly LintRule[] = allRules): Problem[] {
+  const model = buildModel(definition);
+  const problems: Problem[] = [];
+  for (const rule of rules) {
+    try {
+      problems.push(...rule.check({ definition, context, model }));
+    } catch (e) {
+      problems.push(lintProblem('lint-rule-crashed', '', `The lint rule "${rule.codes[0]}" failed: ${e instanceof Error ? e.message : String(e)}.`, { rule: rule.codes[0] }));
+    }
+  }
+  return problems;
+}
+
+/**
+ * Load a definition from text and lint it: load problems (syntax, limits, envelope) if it does not
+ * load, lint problems otherwise, each with the line and column its pointer names in the text.
+ * @public
+ */
+export function lintText(text: string, context: Omit<LintContext, 'raw'> = {}, rules: readonly LintRule[] = allRules): Problem[] {
+  const loaded = loadDefinitionText(text);
+  if (!loaded.ok) return loaded.problems;
+  const problems = lint(loaded.value, { ...context, raw: loaded.raw }, rules);
+  return loaded.doc ? withPositions(problems, loaded.doc) : problems;
+}

@@ -1,0 +1,33 @@
+import type { Problem } from '../../problems/problem';
+import { gateKey, isGated, isSensitive } from '../gate';
+import { lintProblem, type LintRule } from '../rule';
+import { own } from '../schema-walk';
+
+/** The safety check must exist, be a yes/no question, not be sensitive itself, and be reachable. */
+export const gateInvalid: LintRule = {
+  codes: ['gate-invalid'],
+  docs: '`safety.gate` must name a top-level boolean question, shown outside the gated sections, whenever the form has sensitive questions.',
+  check({ definition, model }) {
+    const gate = gateKey(definition);
+    const anySensitive = model.all.some(isSensitive);
+    if (gate === undefined) {
+      return anySensitive
+        ? [lintProblem('gate-invalid', '/safety/gate', 'The form has sensitive questions but no safety check: set "safety": { "gate": "<key of a yes/no question>" }.')]
+        : [];
+    }
+    const question = model.byKey.get(gate);
+    if (!question) return [lintProblem('gate-invalid', '/safety/gate', `The safety check "${gate}" is not a top-level question of the schema.`, { gate })];
+    const problems: Problem[] = [];
+    if (own(question.schema, 'type') !== 'boolean') {
+      problems.push(lintProblem('gate-invalid', `${question.pointer}/type`, `The safety check "${gate}" must be a yes/no question ("type": "boolean").`, { gate }));
+    }
+    if (isSensitive(question)) {
+      problems.push(lintProblem('gate-invalid', `${question.pointer}/x-sensitivity`, `The safety check "${gate}" must not itself be sensitive: it is asked before anything sensitive shows.`, { gate }));
+    }
+    const controls = model.scopes.filter((s) => s.role === 'control' && s.target.kind === 'question' && s.target.question === question);
+    if (controls.length > 0 && controls.every((s) => isGated(s.element, gate))) {
+      problems.push(lintProblem('gate-invalid', controls[0]!.element.pointer, `The safety check "${gate}" is shown only behind itself, so it can never be answered.`, { gate }));
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,35 @@
+import type { Question } from '../model';
+import { lintProblem, type LintRule } from '../rule';
+import { isObject, own } from '../schema-walk';
+
+/**
+ * Every question must be shown by some control. A group control without its own detail layout
+ * shows all the group's items (JSON Forms generates one); with a detail, only the items it names.
+ */
+export const questionNotShown: LintRule = {
+  codes: ['question-not-shown'],
+  docs: 'Every question, group and group item must be shown by some UI control.',
+  check({ model }) {
+    const shown = new Set<Question>();
+    for (const s of model.scopes) {
+      if (s.role !== 'control' || s.target.kind !== 'question') continue;
+      const question = s.target.question;
+      shown.add(question);
+      if (question.kind === 'group' && !isObject(own(own(s.element.node, 'options'), 'detail'))) {
+        for (const item of question.items ?? []) shown.add(item);
+      }
+    }
+    return model.all
+      .filter((q) => !shown.has(q) && !(q.group && !shown.has(q.group)))
+      .map((q) =>
+        lintProblem(
+          'question-not-shown',
+          q.pointer,
+          q.group
+            ? `The item "${q.key}" of group "${q.group.key}" is not shown by its detail layout.`
+            : `The question "${q.key}" is shown by no UI control.`,
+          { key: q.key },
+        ),
+      );
+  },
+};

@@ -1,0 +1,61 @@
+import type { Problem } from '../../problems/problem';
+import { createAjv } from '../../validate/ajv';
+import { checkSchemaSafety } from '../../safety/schema';
+import { lintProblem, type LintRule } from '../rule';
+import { own, walkSchema } from '../schema-walk';
+
+const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
+const silent = { log() {}, warn() {}, error() {} };
+
+/**
+ * The schema must be draft 2020-12 that AJV accepts. The safety checks that validation also runs
+ * (`$id` shapes, remote / unresolved / cyclic references, patterns RE2 cannot run) come first;
+ * while any fails, AJV is not asked to compile (it would fail less clearly, or recurse for ever).
+ */
+export const schemaInvalid: LintRule = {
+  codes: ['schema-invalid', 'ref-remote', 'ref-unresolved', 'ref-cycle', 'pattern-invalid', 'pattern-unsafe', 'id-invalid'],
+  docs: 'The `schema` must be a valid JSON Schema draft 2020-12 describing an object, with local references only and patterns the linear-time engine can run.',
+  check({ model }) {
+    const { schema } = model;
+    const safety = checkSchemaSafety(schema, '/schema').map((p) => ({ ...p, source: 'lint' as const }));
+    if (safety.length) return safety;
+    const problems: Problem[] = [];
+    const declared = own(schema, '$schema');
+    if (declared !== undefined && declared !== DRAFT_2020_12) {
+      problems.push(lintProblem('schema-invalid', '/schema/$schema', `"$schema" must be "${DRAFT_2020_12}" or left out.`, { $schema: declared }));
+    }
+    if (own(schema, 'type') !== 'object') {
+      problems.push(lintProblem('schema-invalid', '/schema/type', 'The schema must have "type": "object": one response is an object of answers.'));
+    }
+    const ajv = createAjv();
+    // AJV reports some things only through its logger; here they become problems, never console output.
+    Object.assign(ajv, { logger: silent });
+    walkSchema(schema, '/schema', (node, pointer) => {
+      const format = own(node, 'format');
+      if (typeof format === 'string' && !Object.hasOwn(ajv.formats, format)) {
+        problems.push(lintProblem('schema-invalid', `${pointer}/format`, `Unknown format "${format}".`, { format }));
+      }
+    });
+    if (problems.length) return problems;
+    if (!ajv.validateSchema(schema)) {
+      for (const error of ajv.errors ?? []) {
+        problems.push(
+          lintProblem('schema-invalid', `/schema${error.instancePath}`, `Not valid draft 2020-12: ${error.instancePath || 'the schema'} ${error.message ?? 'is invalid'}.`, {
+            keyword: error.keyword,
+            params: error.params,
+          }),
+        );
+      }
+      return problems;
+    }
+    try {
+      ajv.compile(schema);
+    } catch (e) {
+      // Under a Content Security Policy without 'unsafe-eval' (the builder), AJV cannot generate
+      // code at all; that says nothing about the schema, so it is not reported.
+      if (e instanceof EvalError) return problems;
+      problems.push(lintProblem('schema-invalid', '/schema', `AJV cannot compile the schema: ${(e as Error).message}.`));
+    }
+    return problems;
+  },
+};

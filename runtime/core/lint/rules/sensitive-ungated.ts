@@ -1,0 +1,73 @@
+import type { Problem } from '../../problems/problem';
+import { gateKey, isGated, revealsSensitive } from '../gate';
+import type { Question } from '../model';
+import { lintProblem, type LintRule } from '../rule';
+import { isObject, own, type JsonObject } from '../schema-walk';
+
+/**
+ * Sensitive answers stay hidden until the safety check is answered yes (docs/definition-format.md
+ * "Safety gate"): every control that shows one sits behind the gate rule, and none is required
+ * unless the requirement itself depends on the gate being yes.
+ */
+export const sensitiveUngated: LintRule = {
+  codes: ['sensitive-ungated'],
+  docs: 'Every control showing a sensitive question must be (inside) an element with the SHOW rule on the safety gate, and a sensitive question must not be required unconditionally.',
+  check({ definition, model }) {
+    const gate = gateKey(definition);
+    const problems: Problem[] = [];
+    for (const s of model.scopes) {
+      if (s.role !== 'control' || s.target.kind !== 'question' || !revealsSensitive(s.target.question)) continue;
+      if (!isGated(s.element, gate)) {
+        problems.push(
+          lintProblem(
+            'sensitive-ungated',
+            s.element.pointer,
+            `"${s.target.question.key}" holds sensitive answers but is shown without the safety check: put it inside an element with the rule SHOW when "${gate ?? '<gate>'}" is yes.`,
+            { key: s.target.question.key },
+          ),
+        );
+      }
+    }
+    const sensitiveKeys = new Set(model.topLevel.filter(revealsSensitive).map((q: Question) => q.key));
+    requiredOf(model.schema, '/schema').forEach(({ key, path }) => {
+      if (sensitiveKeys.has(key)) problems.push(unconditional(key, path));
+    });
+    const allOf = own(model.schema, 'allOf');
+    if (Array.isArray(allOf)) {
+      allOf.forEach((entry, i) => {
+        if (!isObject(entry)) return;
+        const gated = gate !== undefined && ifRequiresGate(own(entry, 'if'), gate);
+        for (const branch of ['then', 'else'] as const) {
+          if (branch === 'then' && gated) continue;
+          for (const { key, path } of requiredOf(own(entry, branch), `/schema/allOf/${i}/${branch}`)) {
+            if (sensitiveKeys.has(key)) problems.push(unconditional(key, path));
+          }
+        }
+      });
+    }
+    return problems;
+  },
+};
+
+function requiredOf(schema: unknown, pointer: string): Array<{ key: string; path: string }> {
+  const required = own(schema, 'required');
+  if (!Array.isArray(required)) return [];
+  return required.flatMap((key, i) => (typeof key === 'string' ? [{ key, path: `${pointer}/required/${i}` }] : []));
+}
+
+/** `if` holds only when the gate is answered yes: the gate is required there and must be `const: true`. */
+function ifRequiresGate(condition: unknown, gate: string): boolean {
+  if (!isObject(condition)) return false;
+  const required = own(condition, 'required');
+  const gateSchema = own(own(condition, 'properties'), gate) as JsonObject | undefined;
+  return Array.isArray(required) && required.includes(gate) && own(gateSchema, 'const') === true;
+}
+
+function unconditional(key: string, path: string): Problem {
+  return lintProblem(
+    'sensitive-ungated',
+    path,
+    `The sensitive question "${key}" is required even when the safety check is not answered yes; require it through "if" on the gate instead.`,
+    { key },
+  );
+}

@@ -1,0 +1,46 @@
+import type { Problem } from '../../problems/problem';
+import { lintProblem, type LintRule } from '../rule';
+import { isObject, own } from '../schema-walk';
+
+const layouts = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Categorization', 'Category']);
+const scoped = new Set(['Control', 'ListWithDetail']);
+const known = new Set([...layouts, ...scoped, 'Label']);
+const effects = new Set(['SHOW', 'HIDE', 'ENABLE', 'DISABLE']);
+
+/** The UI schema must be made of JSON Forms elements the renderers know, each with what its type needs. */
+export const uischemaInvalid: LintRule = {
+  codes: ['uischema-invalid'],
+  docs: 'The `uischema` must be a JSON Forms UI schema: known element types, layouts with `elements`, controls with a `scope`, rules with an effect and a condition.',
+  check({ model }) {
+    const problems: Problem[] = [];
+    for (const { node, pointer, parent } of model.elements) {
+      const type = own(node, 'type');
+      if (typeof type !== 'string' || !known.has(type)) {
+        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, `Unknown UI element type ${JSON.stringify(type ?? null)}; use one of ${[...known].join(', ')}.`, { type }));
+        continue;
+      }
+      if (layouts.has(type) && !Array.isArray(own(node, 'elements'))) {
+        problems.push(lintProblem('uischema-invalid', pointer, `A ${type} needs an "elements" array.`));
+      }
+      if (scoped.has(type) && typeof own(node, 'scope') !== 'string') {
+        problems.push(lintProblem('uischema-invalid', pointer, `A ${type} needs a "scope" such as "#/properties/age".`));
+      }
+      if (type === 'Label' && typeof own(node, 'text') !== 'string') {
+        problems.push(lintProblem('uischema-invalid', pointer, 'A Label needs a "text".'));
+      }
+      if (type === 'Category' && own(parent?.node, 'type') !== 'Categorization') {
+        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, 'A Category must sit directly inside a Categorization.'));
+      }
+      if (own(parent?.node, 'type') === 'Categorization' && type !== 'Category' && type !== 'Categorization') {
+        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, 'A Categorization may contain only Category elements.'));
+      }
+      const rule = own(node, 'rule');
+      if (rule !== undefined) {
+        if (!isObject(rule) || !effects.has(own(rule, 'effect') as string) || !isObject(own(rule, 'condition'))) {
+          problems.push(lintProblem('uischema-invalid', `${pointer}/rule`, 'A rule needs an "effect" (SHOW, HIDE, ENABLE or DISABLE) and a "condition" object.'));
+        }
+      }
+    }
+    return problems;
+  },
+};
