@@ -7,6 +7,3 @@ export * from './definition/index';
 export * from './safety/index';
 export * from './response/index';
 export * from './lint/index';
-export * from './validate/index';
-export * from './rules/index';
-export * from './export/index';
