@@ -7,3 +7,4 @@ export * from './definition/index';
 export * from './safety/index';
 export * from './response/index';
 export * from './lint/index';
+export * from './export/index';

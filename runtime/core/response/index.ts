@@ -1,1 +1,4 @@
 export * from './envelope';
+export * from './check';
+export * from './create';
+export * from './parse';

@@ -1,0 +1,78 @@
+import type { Definition } from '../definition/envelope';
+import { computeValue } from './computed';
+import { sensitiveQuestions, treatmentOf, MASK, type ExportProfileName } from './profiles';
+import { exportQuestions, type ExportQuestion } from './questions';
+
+/** One answer as an export sees it, after the profile. */
+export type Cell =
+  | { kind: 'value'; value: unknown }
+  | { kind: 'absent' }
+  | { kind: 'masked' }
+  | { kind: 'dropped' };
+
+const ABSENT: Cell = { kind: 'absent' };
+const MASKED: Cell = { kind: 'masked' };
+const DROPPED: Cell = { kind: 'dropped' };
+
+/** Everything an exporter needs about a form, worked out once per export. */
+export interface ExportContext {
+  definition: Definition;
+  questions: ExportQuestion[];
+  profile: ExportProfileName;
+  sensitive: ReadonlySet<ExportQuestion>;
+}
+
+export function exportContext(definition: Definition, profile: ExportProfileName = 'full'): ExportContext {
+  const questions = exportQuestions(definition);
+  return { definition, questions, profile, sensitive: sensitiveQuestions(questions) };
+}
+
+/**
+ * The answer to `question` in `answers` (the response's top-level answers, or one group item's),
+ * own properties only. Computed questions are computed from `root` (the top-level answers).
+ */
+export function cellOf(ctx: ExportContext, question: ExportQuestion, answers: Record<string, unknown>, root: Record<string, unknown> = answers): Cell {
+  const treatment = treatmentOf(ctx.profile, question, ctx.sensitive);
+  if (treatment === 'drop') return DROPPED;
+  const stored = Object.hasOwn(answers, question.key) ? answers[question.key] : undefined;
+  const value = question.computed ? computeValue(question.computed, root, stored) : stored;
+  if (value === undefined || value === null) return ABSENT;
+  return treatment === 'mask' ? MASKED : { kind: 'value', value };
+}
+
+/** Group items as records, own properties only; anything else in the array is skipped. */
+export function groupItems(value: unknown): Record<string, unknown>[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v));
+}
+
+/**
+ * The answers a JSON export carries: questions of the definition only, in definition order,
+ * with computed values computed, and the profile applied (dropped keys left out, masked values
+ * written as {@link MASK}). Built on a fresh object with keys from the definition alone, so a
+ * hostile key in the stored answers never reaches the output or a prototype.
+ */
+export function projectAnswers(ctx: ExportContext, answers: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const q of ctx.questions) {
+    const cell = cellOf(ctx, q, answers);
+    if (cell.kind === 'dropped' || cell.kind === 'absent') continue;
+    if (cell.kind === 'masked') {
+      out[q.key] = MASK;
+      continue;
+    }
+    if (q.type === 'group' && q.items) {
+      const items = q.items;
+      out[q.key] = groupItems(cell.value).map((item) => {
+        const row: Record<string, unknown> = {};
+        for (const iq of items) {
+          const c = cellOf(ctx, iq, item);
+          if (c.kind === 'value') row[iq.key] = c.value;
+          else if (c.kind === 'masked') row[iq.key] = MASK;
+        }
+        return row;
+      });
+    } else out[q.key] = cell.value;
+  }
+  return out;
+}

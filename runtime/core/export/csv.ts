@@ -1,0 +1,121 @@
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import type { Definition } from '../definition/envelope';
+import type { ResponseEnvelope } from '../response/envelope';
+import { exportContext, type ExportContext } from './answers';
+import { csvLayout, longRows, wideRow, type CsvCell, type CsvLayout } from './csv-layout';
+import type { ExportOptions } from './json';
+
+/**
+ * CSV export: RFC 4180 quoting by csv-stringify (its browser ESM build, so core stays free of
+ * Node), CRLF line ends, UTF-8, a header row. Streamed as chunks of at most {@link BATCH} rows,
+ * so memory does not grow with the number of responses.
+ */
+const BATCH = 500;
+
+/**
+ * Spreadsheet formula injection (OWASP "CSV injection"): a text cell starting with `=`, `+`, `-`,
+ * `@`, tab or carriage return (or their full-width forms, which some spreadsheets fold) gets a
+ * leading `'`. A cell that already starts with `'` gets one too, so a reader removes exactly one
+ * leading `'` from any cell that has one and always gets the original text back.
+ * Numbers are written as numbers, negatives unprefixed: a spreadsheet reads `-5` as a number,
+ * never as a formula, and data teams can sum the column as it is (docs/exports.md).
+ */
+export function neutraliseCsvCell(cell: CsvCell): CsvCell {
+  if (typeof cell === 'number') return cell;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+const FORMULA_START = /^[=+\-@\t\r'\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** The inverse of {@link neutraliseCsvCell} for a cell read back as text. @public */
+export function unneutraliseCsvCell(text: string): string {
+  return text.startsWith("'") ? text.slice(1) : text;
+}
+
+/** RFC 4180 text of rows (CRLF after each), every cell neutralised. */
+export function encodeRows(rows: readonly CsvCell[][]): string {
+  if (rows.length === 0) return '';
+  return stringify(rows.map((row) => row.map(neutraliseCsvCell)), { record_delimiter: 'windows', escape_formulas: false });
+}
+
+/** Header text of a layout's wide and long files. */
+export function csvHeaders(layout: CsvLayout): { wide: string; long: string } {
+  return { wide: encodeRows([layout.wide.map((c) => c.name)]), long: encodeRows([layout.long.map((c) => c.name)]) };
+}
+
+/**
+ * A CSV writer for one form version and profile: the layout once, then rows per response.
+ * The command line drives it from files read one at a time; the generators below from iterables.
+ */
+export interface CsvWriter {
+  ctx: ExportContext;
+  layout: CsvLayout;
+  headers: { wide: string; long: string };
+  /** Adds one response; returns encoded text when a batch is full (else empty strings). */
+  add(response: ResponseEnvelope): { wide: string; long: string };
+  /** Encoded text of what is still buffered. */
+  flush(): { wide: string; long: string };
+}
+
+export function csvWriter(definition: Definition, options: ExportOptions & { long?: boolean } = {}): CsvWriter {
+  const ctx = exportContext(definition, options.profile);
+  const layout = csvLayout(ctx);
+  const withLong = options.long !== false && layout.groups.length > 0;
+  let wide: CsvCell[][] = [];
+  let long: CsvCell[][] = [];
+  const flush = () => {
+    const out = { wide: encodeRows(wide), long: encodeRows(long) };
+    wide = [];
+    long = [];
+    return out;
+  };
+  return {
+    ctx,
+    layout,
+    headers: csvHeaders(layout),
+    add(response) {
+      wide.push(wideRow(layout, response));
+      if (withLong) for (const row of longRows(ctx, layout, response)) long.push(row);
+      return wide.length >= BATCH || long.length >= BATCH ? flush() : { wide: '', long: '' };
+    },
+    flush,
+  };
+}
+
+/** The wide CSV file (one row per response), header first, as text chunks. @public */
+export function* csvRows(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): Generator<string> {
+  const writer = csvWriter(definition, { ...options, long: false });
+  yield writer.headers.wide;
+  for (const response of responses) {
+    const { wide } = writer.add(response);
+    if (wide) yield wide;
+  }
+  const { wide } = writer.flush();
+  if (wide) yield wide;
+}
+
+/** The long CSV file of repeatable-group items (one row per item), header first, as text chunks. @public */
+export function* csvGroupRows(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): Generator<string> {
+  const writer = csvWriter(definition, options);
+  yield writer.headers.long;
+  for (const response of responses) {
+    const { long } = writer.add(response);
+    if (long) yield long;
+  }
+  const { long } = writer.flush();
+  if (long) yield long;
+}
+
+/** Whole files, for small exports and tests. @public */
+export function csvText(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): { wide: string; long: string; hasGroups: boolean } {
+  const writer = csvWriter(definition, options);
+  let wide = writer.headers.wide;
+  let long = writer.headers.long;
+  for (const response of responses) {
+    const chunk = writer.add(response);
+    wide += chunk.wide;
+    long += chunk.long;
+  }
+  const rest = writer.flush();
+  return { wide: wide + rest.wide, long: long + rest.long, hasGroups: writer.layout.groups.length > 0 };
+}

@@ -1,0 +1,38 @@
+import type { Definition } from '../definition/envelope';
+import type { ResponseEnvelope } from '../response/envelope';
+import { exportContext } from './answers';
+import { profileTag, type FhirOptions } from './fhir-common';
+import { questionnaireFromDefinition, type FhirQuestionnaire } from './fhir-questionnaire';
+import { responseIn, type FhirQuestionnaireResponse } from './fhir-response';
+
+export interface FhirBundle {
+  resourceType: 'Bundle';
+  type: 'collection';
+  meta: { tag: Array<{ system: string; code: string; display?: string }> };
+  timestamp?: string;
+  entry: Array<{ resource: FhirQuestionnaire | FhirQuestionnaireResponse }>;
+}
+
+/**
+ * Many responses as one FHIR R4 Bundle of type `collection`: the Questionnaire first (so the
+ * Bundle is self-describing), then one QuestionnaireResponse per response. The profile is in the
+ * Bundle's `meta.tag` and each response's. @public
+ */
+export function fhirBundle(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirOptions & { timestamp?: Date } = {}): FhirBundle {
+  return JSON.parse([...fhirBundleChunks(definition, responses, options)].join('')) as FhirBundle;
+}
+
+/** The Bundle as JSON text chunks (one entry per chunk), so many responses stream. @public */
+export function* fhirBundleChunks(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirOptions & { timestamp?: Date } = {}): Generator<string> {
+  const ctx = exportContext(definition, options.profile);
+  const head = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    meta: { tag: [profileTag(options)] },
+    timestamp: (options.timestamp ?? new Date()).toISOString(),
+  };
+  yield JSON.stringify(head).slice(0, -1) + ',"entry":[\n';
+  yield JSON.stringify({ resource: questionnaireFromDefinition(definition, options) });
+  for (const response of responses) yield ',\n' + JSON.stringify({ resource: responseIn(ctx, response, options) });
+  yield '\n]}\n';
+}

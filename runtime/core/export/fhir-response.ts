@@ -1,0 +1,117 @@
+import type { Definition } from '../definition/envelope';
+import type { ResponseEnvelope } from '../response/envelope';
+import { cellOf, exportContext, groupItems, type ExportContext } from './answers';
+import { codeSystemUrl, DATA_ABSENT_REASON, fhirId, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
+import { fhirTree, type FhirNode } from './fhir-tree';
+import type { ExportQuestion } from './questions';
+
+/** The parts of FHIR R4 `QuestionnaireResponse` this exporter writes. */
+export interface FhirQuestionnaireResponse {
+  resourceType: 'QuestionnaireResponse';
+  id?: string;
+  meta: { tag: Array<{ system: string; code: string; display?: string }> };
+  identifier: { system: string; value: string };
+  questionnaire: string;
+  status: 'in-progress' | 'completed';
+  authored: string;
+  item?: FhirResponseItem[];
+}
+
+export interface FhirResponseItem {
+  linkId: string;
+  text?: string;
+  answer?: FhirAnswer[];
+  item?: FhirResponseItem[];
+  extension?: Array<{ url: string; valueCode: string }>;
+}
+
+export type FhirAnswer =
+  | { valueBoolean: boolean }
+  | { valueInteger: number }
+  | { valueDecimal: number }
+  | { valueDate: string }
+  | { valueDateTime: string }
+  | { valueTime: string }
+  | { valueString: string }
+  | { valueCoding: { system: string; code: string; display?: string } };
+
+/**
+ * A response as a FHIR R4 QuestionnaireResponse, items nested like the Questionnaire, referencing
+ * it as `<url>|<version>`. The profile is applied: dropped answers are left out, masked ones carry
+ * the `data-absent-reason` extension with code `masked` and no answer. @public
+ */
+export function questionnaireResponseFrom(definition: Definition, response: ResponseEnvelope, options: FhirOptions = {}): FhirQuestionnaireResponse {
+  return responseIn(exportContext(definition, options.profile), response, options);
+}
+
+export function responseIn(ctx: ExportContext, response: ResponseEnvelope, options: FhirOptions): FhirQuestionnaireResponse {
+  const definition = ctx.definition;
+  const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options));
+  const id = fhirId(response.responseId);
+  return {
+    resourceType: 'QuestionnaireResponse',
+    ...(id ? { id } : {}),
+    meta: { tag: [profileTag({ ...options, profile: ctx.profile })] },
+    identifier: { system: `${baseOf(options)}/response-id`, value: response.responseId },
+    questionnaire: `${questionnaireUrl(definition, options)}|${definition.version}`,
+    status: response.status,
+    authored: response.completedAt ?? response.updatedAt,
+    ...(item.length ? { item } : {}),
+  };
+}
+
+const masked = (q: ExportQuestion): FhirResponseItem => ({ linkId: q.code, text: q.title, extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
+
+function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions): FhirResponseItem[] {
+  if (node.kind === 'display') return [];
+  if (node.kind === 'layout') {
+    const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options));
+    return children.length ? [{ linkId: node.linkId, ...(node.text ? { text: node.text } : {}), item: children }] : [];
+  }
+  const q = node.question;
+  const cell = cellOf(ctx, q, answers);
+  if (cell.kind === 'masked') return [masked(q)];
+  if (cell.kind !== 'value') return [];
+  if (q.type === 'group') {
+    // One item per group entry, same linkId (the Questionnaire item repeats), in answer order.
+    return groupItems(cell.value).map((entry) => {
+      const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options));
+      return { linkId: q.code, text: q.title, ...(children.length ? { item: children } : {}) };
+    });
+  }
+  const answer = answersOf(ctx.definition, q, cell.value, options);
+  return answer.length ? [{ linkId: q.code, text: q.title, answer }] : [];
+}
+
+/** Typed `answer[x]` values; a value of the wrong shape for its question gives none (validation reports it). */
+function answersOf(definition: Definition, q: ExportQuestion, value: unknown, options: FhirOptions): FhirAnswer[] {
+  const coding = (code: unknown): FhirAnswer[] => {
+    if (typeof code !== 'string') return [];
+    const option = q.options.find((o) => o.code === code);
+    return [{ valueCoding: { system: codeSystemUrl(definition, q.code, options), code, ...(option ? { display: option.label } : {}) } }];
+  };
+  switch (q.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? [{ valueBoolean: value }] : [];
+    case 'integer':
+      return Number.isInteger(value) ? [{ valueInteger: value as number }] : [];
+    case 'decimal':
+      return typeof value === 'number' && Number.isFinite(value) ? [{ valueDecimal: value }] : [];
+    case 'date':
+      return typeof value === 'string' ? [{ valueDate: value }] : [];
+    case 'date-time':
+      return typeof value === 'string' ? [{ valueDateTime: value }] : [];
+    case 'time': {
+      const t = typeof value === 'string' ? fhirTime(value) : undefined;
+      return t ? [{ valueTime: t }] : [];
+    }
+    case 'choice':
+      return coding(value);
+    case 'multi-choice':
+      return Array.isArray(value) ? value.flatMap(coding) : [];
+    case 'group':
+      return [];
+    default:
+      return typeof value === 'string' && value !== '' ? [{ valueString: value }] : [];
+  }
+}

@@ -1,0 +1,12 @@
+/** Exports: JSON, NDJSON, CSV, FHIR R4 and codebook, each with an export profile (docs/exports.md). */
+export { exportQuestions, type ExportQuestion, type ExportOption, type QuestionType } from './questions';
+export { exportProfiles, isExportProfile, MASK, type ExportProfileName } from './profiles';
+export { exportResponse, responseToJson, jsonArrayChunks, type ExportOptions } from './json';
+export { ndjsonLines, parseNdjson } from './ndjson';
+export { csvRows, csvGroupRows, csvText, csvWriter, neutraliseCsvCell, unneutraliseCsvCell, type CsvWriter } from './csv';
+export { FIXED_WIDE_COLUMNS, FIXED_LONG_COLUMNS } from './csv-layout';
+export { DEFAULT_FHIR_BASE, questionnaireUrl, codeSystemUrl, type FhirOptions } from './fhir-common';
+export { questionnaireFromDefinition, type FhirQuestionnaire, type FhirQuestionnaireItem } from './fhir-questionnaire';
+export { questionnaireResponseFrom, type FhirQuestionnaireResponse, type FhirResponseItem, type FhirAnswer } from './fhir-response';
+export { fhirBundle, fhirBundleChunks, type FhirBundle } from './fhir-bundle';
+export { codebook, codebookCsv, codebookMarkdown, CODEBOOK_COLUMNS, type CodebookEntry } from './codebook';
