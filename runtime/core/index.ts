@@ -8,3 +8,4 @@ export * from './safety/index';
 export * from './response/index';
 export * from './lint/index';
 export * from './export/index';
+export * from './versions/index';

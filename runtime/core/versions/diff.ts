@@ -1,0 +1,178 @@
+import type { Definition } from '../definition/envelope';
+import {
+  classifySensitivity, constraintNarrows, type Bump, type ChangeKind,
+} from './classify';
+import { diffForm, type SectionMap } from './diff-form';
+import { shorten } from './json';
+import { indexQuestions, type QuestionIndex, type IndexedQuestion, type Requirement } from './questions';
+
+/**
+ * One change between two versions of a form. `code` is the question's export code (`''` for
+ * changes to the form as a whole or its layout); `fromPath` / `toPath` are JSON pointers into
+ * each definition file. @public
+ */
+export interface Change {
+  kind: ChangeKind;
+  code: string;
+  fromPath?: string;
+  toPath?: string;
+  severity: Bump;
+  /** Readable one-line sentence, e.g. "Question 'Are you afraid of …' (afraid_partner) is now required". */
+  summary: string;
+  details?: Record<string, unknown>;
+}
+
+type DefinitionLike = Pick<Definition, 'schema' | 'uischema'> & Partial<Definition>;
+
+/**
+ * Every change from one version of a form to another, matched by export code (`x-code`), each
+ * classified by the rules of `classify.ts` (docs/versions.md). Pure; never throws on odd input.
+ * @public
+ */
+export function diffDefinitions(from: DefinitionLike, to: DefinitionLike): Change[] {
+  const a = indexQuestions(from);
+  const b = indexQuestions(to);
+  const form = diffForm(from, to, a, b);
+  const changes: Change[] = [];
+  for (const code of a.order) {
+    if (!b.byCode.has(code)) changes.push(removed(a.byCode.get(code)!, to));
+  }
+  for (const code of b.order) {
+    const q = b.byCode.get(code)!;
+    const old = a.byCode.get(code);
+    if (!old) changes.push(added(q, a, b));
+    else changes.push(...compare(old, q, form.sectionMap));
+  }
+  return [...changes, ...form.changes];
+}
+
+/** `Question 'Are you afraid of …' (afraid_partner)`, as every summary names a question. */
+export function questionName(q: Pick<IndexedQuestion, 'code' | 'title' | 'kind'>): string {
+  const noun = q.kind === 'group' ? 'Group' : 'Question';
+  return q.title ? `${noun} '${shorten(q.title)}' (${q.code})` : `${noun} ${q.code}`;
+}
+
+function removed(q: IndexedQuestion, to: DefinitionLike): Change {
+  const retired = to.retired?.find((r) => r.code === q.code);
+  return {
+    kind: 'question-removed', code: q.code, fromPath: q.pointer, severity: 'major',
+    summary: `${questionName(q)} was removed${retired ? ` (retired: ${retired.reason})` : ''}`,
+    details: { key: q.key, ...(retired ? { retiredReason: retired.reason } : {}) },
+  };
+}
+
+function added(q: IndexedQuestion, a: QuestionIndex, b: QuestionIndex): Change {
+  // An item of a new group is new with its group: old responses have no items to lack it.
+  const inNewGroup = q.groupCode !== undefined && !a.byCode.has(q.groupCode);
+  const required = q.required !== 'never' && !inNewGroup;
+  const group = q.groupCode !== undefined ? b.byCode.get(q.groupCode) : undefined;
+  const where = group ? ` to ${questionName(group).replace(/^Group/, 'group')}` : '';
+  const how = !required ? '' : q.required === 'always' ? ' and is required' : ' and is required when its condition holds';
+  return {
+    kind: 'question-added', code: q.code, toPath: q.pointer, severity: required ? 'major' : 'minor',
+    summary: `${questionName(q)} was added${where}${how}`,
+    details: { key: q.key, type: q.kind, required: q.required, ...(q.section ? { section: q.section } : {}) },
+  };
+}
+
+const requirementRank: Record<Requirement, number> = { never: 0, conditional: 1, always: 2 };
+
+function compare(a: IndexedQuestion, b: IndexedQuestion, sections: SectionMap): Change[] {
+  const out: Change[] = [];
+  const name = questionName(b);
+  const at = (kind: ChangeKind, severity: Bump, summary: string, details?: Record<string, unknown>, paths?: { fromPath?: string; toPath?: string }): void => {
+    out.push({ kind, code: b.code, fromPath: paths?.fromPath ?? a.pointer, toPath: paths?.toPath ?? b.pointer, severity, summary, ...(details ? { details } : {}) });
+  };
+  if (a.answerPath !== b.answerPath) {
+    at('key-changed', 'major', `${name} is now answered at ${b.answerPath} (was ${a.answerPath})`, { from: a.answerPath, to: b.answerPath });
+  }
+  if (a.kind !== b.kind) {
+    at('type-changed', 'major', `${name} changed type from ${a.kind} to ${b.kind}`, { from: a.kind, to: b.kind });
+  }
+  compareRequirement(a, b, name, at);
+  if (a.title !== b.title) {
+    at('question-renamed', 'patch', `Question ${b.code} is now worded '${shorten(b.title ?? '')}' (was '${shorten(a.title ?? '')}')`, { from: a.title, to: b.title });
+  }
+  if (a.description !== b.description) at('guidance-changed', 'patch', `${name}: hint text changed`, { field: 'description', from: a.description, to: b.description });
+  if (a.help !== b.help) at('guidance-changed', 'patch', `${name}: help text changed`, { field: 'x-help', from: a.help, to: b.help });
+  if (a.kind === b.kind) compareOptions(a, b, name, at);
+  for (const keyword of new Set([...Object.keys(a.constraints), ...Object.keys(b.constraints)])) {
+    const x = a.constraints[keyword];
+    const y = b.constraints[keyword];
+    if (JSON.stringify(x) === JSON.stringify(y)) continue;
+    const severity: Bump = constraintNarrows(keyword, x, y) ? 'major' : 'minor';
+    at('constraint-changed', severity, `${name}: ${keyword} changed from ${show(x)} to ${show(y)}`, { keyword, from: x, to: y });
+  }
+  if (a.computed !== b.computed && a.kind === b.kind) {
+    at('computed-changed', 'major', `${name} is now worked out differently`, { from: a.computed, to: b.computed });
+  }
+  if (a.section !== b.section && (a.section === undefined || sections.get(a.section) !== b.section)) {
+    at('moved-section', 'patch', `${name} moved from section '${a.section ?? '(none)'}' to '${b.section ?? '(none)'}'`,
+      { from: a.section, to: b.section }, { fromPath: a.uiPointer ?? a.pointer, toPath: b.uiPointer ?? b.pointer });
+  }
+  if (a.sensitivity !== b.sensitivity) {
+    at('sensitivity-changed', classifySensitivity(a.sensitivity, b.sensitivity),
+      `${name} sensitivity changed from ${a.sensitivity ?? 'none'} to ${b.sensitivity ?? 'none'}`, { from: a.sensitivity, to: b.sensitivity });
+  }
+  if (a.rule !== b.rule) {
+    const summary = a.rule === undefined ? `${name} now has a show/hide rule`
+      : b.rule === undefined ? `${name} no longer has a show/hide rule` : `${name} shows under a changed rule`;
+    at('rule-changed', 'minor', summary, { from: a.rule, to: b.rule },
+      { fromPath: a.uiPointer ? `${a.uiPointer}/rule` : a.pointer, toPath: b.uiPointer ? `${b.uiPointer}/rule` : b.pointer });
+  }
+  return out;
+}
+
+type Emit = (kind: ChangeKind, severity: Bump, summary: string, details?: Record<string, unknown>, paths?: { fromPath?: string; toPath?: string }) => void;
+
+function compareRequirement(a: IndexedQuestion, b: IndexedQuestion, name: string, at: Emit): void {
+  const x = requirementRank[a.required];
+  const y = requirementRank[b.required];
+  const details = { from: a.required, to: b.required, ...(b.requiredWhen.length ? { when: b.requiredWhen } : {}) };
+  if (y > x) {
+    at('question-required', 'major', `${name} is now required${b.required === 'conditional' ? ' when its condition holds' : ''}`, details);
+  } else if (y < x) {
+    at('question-optional', 'minor', b.required === 'never' ? `${name} is no longer required` : `${name} is now required only when its condition holds`, details);
+  } else if (a.required === 'conditional' && a.requiredWhen.join('\n') !== b.requiredWhen.join('\n')) {
+    const widened = b.requiredWhen.some((w) => !a.requiredWhen.includes(w));
+    if (widened) at('question-required', 'major', `${name} is now required under a changed condition`, details);
+    else at('question-optional', 'minor', `${name} is required under fewer conditions`, details);
+  }
+}
+
+function compareOptions(a: IndexedQuestion, b: IndexedQuestion, name: string, at: Emit): void {
+  const oldByCode = new Map(a.options.map((o) => [o.code, o]));
+  const newByCode = new Map(b.options.map((o) => [o.code, o]));
+  const gone = a.options.filter((o) => !newByCode.has(o.code));
+  const fresh = b.options.filter((o) => !oldByCode.has(o.code));
+  // The same wording under a new code is a recoding: one change, not a removal and an addition.
+  for (const o of gone) {
+    const i = fresh.findIndex((n) => n.label.trim().toLowerCase() === o.label.trim().toLowerCase());
+    if (i >= 0) {
+      const n = fresh.splice(i, 1)[0]!;
+      at('option-recoded', 'major', `${name}: option '${shorten(n.label, 40)}' is now coded ${n.code} (was ${o.code})`,
+        { from: o.code, to: n.code, label: n.label }, { fromPath: o.pointer, toPath: n.pointer });
+    } else {
+      at('option-removed', 'major', `${name} no longer has the option '${shorten(o.label, 40)}' (${o.code})`, { option: o.code, label: o.label }, { fromPath: o.pointer, toPath: b.pointer });
+    }
+  }
+  for (const n of fresh) {
+    at('option-added', 'minor', `${name} has a new option '${shorten(n.label, 40)}' (${n.code})`, { option: n.code, label: n.label }, { fromPath: a.pointer, toPath: n.pointer });
+  }
+  for (const n of b.options) {
+    const o = oldByCode.get(n.code);
+    if (o && o.label !== n.label) {
+      at('option-relabelled', 'patch', `${name}: option ${n.code} is now worded '${shorten(n.label, 40)}' (was '${shorten(o.label, 40)}')`,
+        { option: n.code, from: o.label, to: n.label }, { fromPath: o.pointer, toPath: n.pointer });
+    }
+  }
+  const keptOld = a.options.map((o) => o.code).filter((c) => newByCode.has(c));
+  const keptNew = b.options.map((o) => o.code).filter((c) => oldByCode.has(c));
+  if (keptOld.join('\n') !== keptNew.join('\n')) {
+    at('options-reordered', 'patch', `${name}: the options are in a new order`, { from: keptOld, to: keptNew });
+  }
+}
+
+function show(value: unknown): string {
+  return value === undefined ? 'none' : JSON.stringify(value);
+}
