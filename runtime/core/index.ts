@@ -9,3 +9,5 @@ export * from './response/index';
 export * from './lint/index';
 export * from './export/index';
 export * from './versions/index';
+export * from './validate/index';
+export * from './rules/index';

@@ -1,5 +1,5 @@
 export * from './limits';
-export * from './walk';
-export * from './patterns';
-export * from './refs';
-export * from './schema';
+export { walkSchema, type SchemaPath } from './walk';
+export { checkPatterns } from './patterns';
+export { checkRefs } from './refs';
+export { checkSchemaSafety, checkIds } from './schema';

@@ -1,0 +1,15 @@
+export { scopeToDataPath, schemaAtScope } from './scope';
+export {
+  evaluateCondition,
+  matchesSchema,
+  supportedConditionKeywords,
+  type RuleEffect,
+  type Rule,
+  type Condition,
+  type SchemaBasedCondition,
+  type LeafCondition,
+  type ComposableCondition,
+} from './condition';
+export { isVisible, isEnabled, hiddenAnswerPointers, isHiddenPointer, visibleQuestionKeys, type RuleContext } from './visibility';
+export { checkCondition, checkConditionSchema, checkRules } from './check';
+export { computeValues, computeValue, parseComputed, type ComputedSpec } from './computed';

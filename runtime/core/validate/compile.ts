@@ -1,0 +1,97 @@
+import type { ErrorObject } from 'ajv';
+import { fail, ok, type Problem, type Result } from '../problems/problem';
+import { contentHash } from '../definition/hash';
+import { checkSchemaSafety } from '../safety/schema';
+import { createAjv } from './ajv';
+import { PatternUnsupportedError } from './engine';
+
+/**
+ * A compiled validator: AJV's function shape, whether compiled here (with `new Function`) or
+ * imported from an ahead-of-time module (`validate` of runtime/node/standalone.ts's output).
+ * @public
+ */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** Thrown by `compileValidator` when a schema is refused or cannot compile; `problems` say why. */
+export class ValidatorCompileError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => p.message).join(' '));
+    this.name = 'ValidatorCompileError';
+  }
+}
+
+const MAX_CACHED = 64;
+const cache = new Map<string, Result<CompiledValidator>>();
+const hashes = new WeakMap<object, string>();
+
+/**
+ * The key validators are cached by: the content hash of the definition's schema (the validator
+ * depends on nothing else, so versions with the same schema share one).
+ */
+export function validatorKey(definition: { schema: Record<string, unknown> }): string | undefined {
+  const known = hashes.get(definition.schema);
+  if (known) return known;
+  try {
+    const hash = contentHash(definition.schema);
+    hashes.set(definition.schema, hash);
+    return hash;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Check a schema's safety, then compile it once per content hash. Hostile schemas are refused
+ * before AJV sees them (`checkSchemaSafety`); anything AJV still cannot compile is
+ * `validator-unsupported`, never an exception.
+ */
+export function tryCompileValidator(definition: { schema: Record<string, unknown> }): Result<CompiledValidator> {
+  const key = validatorKey(definition);
+  const cached = key === undefined ? undefined : cache.get(key);
+  if (cached) {
+    // Refresh its place, so the cache drops the least recently used.
+    cache.delete(key!);
+    cache.set(key!, cached);
+    return cached;
+  }
+  const result = compileUncached(definition.schema);
+  if (key !== undefined) {
+    cache.set(key, result);
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  }
+  return result;
+}
+
+/** As `tryCompileValidator`, for callers that hold only valid definitions; throws `ValidatorCompileError`. */
+export function compileValidator(definition: { schema: Record<string, unknown> }): CompiledValidator {
+  const result = tryCompileValidator(definition);
+  if (!result.ok) throw new ValidatorCompileError(result.problems);
+  return result.value;
+}
+
+function compileUncached(schema: Record<string, unknown>): Result<CompiledValidator> {
+  const safety = checkSchemaSafety(schema, '/schema');
+  if (safety.some((p) => p.severity === 'error')) return fail(safety);
+  try {
+    return ok(createAjv().compile(schema) as CompiledValidator);
+  } catch (e) {
+    return fail([compileProblem(e)]);
+  }
+}
+
+export function compileProblem(e: unknown): Problem {
+  if (e instanceof PatternUnsupportedError) {
+    return { code: 'pattern-unsafe', severity: 'error', message: e.message, path: '/schema', source: 'validate', params: { pattern: e.pattern } };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    code: 'validator-unsupported',
+    severity: 'error',
+    message: `The schema cannot be compiled for validation: ${detail.slice(0, 300)}`,
+    path: '/schema',
+    source: 'validate',
+  };
+}
