@@ -24,6 +24,7 @@ import { tooManyOptions } from './rules/too-many-options';
 import { tooManyQuestions } from './rules/too-many-questions';
 import { uischemaInvalid } from './rules/uischema-invalid';
 import { versionMismatch } from './rules/version-mismatch';
+import { versionBumpTooSmall } from './rules/version-bump';
 
 export type { LintContext, LintInput, LintRule } from './rule';
 export { lintProblem } from './rule';
@@ -51,6 +52,7 @@ export const allRules: LintRule[] = [
   labelTooLong,
   tooManyQuestions,
   tooManyOptions,
+  versionBumpTooSmall,
 ];
 
 /**
