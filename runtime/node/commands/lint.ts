@@ -1,0 +1,123 @@
+import { lintText, loadDefinitionText, type Definition, type LintContext, type Problem, type PublishedRecord, type Result } from '../../core/index';
+import {
+  definitionLocation,
+  displayPath,
+  findDefinitionFiles,
+  isPublishedRecordFile,
+  publishedRecordPath,
+  readPublishedRecord,
+  readTextFile,
+  siblingVersionFiles,
+  FORM_DEFINITIONS,
+} from '../disk';
+import { dirname } from 'node:path';
+import { parseArgs, UsageError, type CliIo, type Command } from './command';
+
+/** One problem of one file, as both output formats carry it. */
+export interface FileProblem {
+  file: string;
+  line: number;
+  column: number;
+  severity: Problem['severity'];
+  code: string;
+  message: string;
+  path: string;
+}
+
+export function fileProblem(file: string, p: Problem): FileProblem {
+  return { file, line: p.line ?? 1, column: p.column ?? 1, severity: p.severity, code: p.code, message: p.message, path: p.path };
+}
+
+/** `file:line:column severity code message`, one line, whatever the message holds. */
+export function problemLine(p: FileProblem): string {
+  return `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}`;
+}
+
+/**
+ * Lint definition files on disk. Files inside `form-definitions/<id>/` also get their folder,
+ * file name, published record and previous version as context. Pure of output: returns problems.
+ */
+export async function lintFiles(operands: string[], cwd: string): Promise<{ problems: FileProblem[]; files: number }> {
+  const found = await findDefinitionFiles(operands, cwd);
+  const problems: FileProblem[] = found.missing.map(({ file, problem }) => fileProblem(displayPath(file, cwd), problem));
+  const records = new Map<string, Result<PublishedRecord>>();
+  for (const file of found.files) {
+    const shown = displayPath(file, cwd);
+    if (isPublishedRecordFile(file)) {
+      // Named on the command line: it is not a definition, but it can still be checked.
+      const record = await readPublishedRecord(dirname(file));
+      problems.push(...record.problems.map((p) => fileProblem(shown, p)));
+      continue;
+    }
+    const text = await readTextFile(file);
+    if (!text.ok) {
+      problems.push(...text.problems.map((p) => fileProblem(shown, p)));
+      continue;
+    }
+    const context = await contextFor(file, records, (root, record) => {
+      problems.push(...record.problems.map((p) => fileProblem(displayPath(publishedRecordPath(root), cwd), p)));
+    });
+    problems.push(...lintText(text.value, context).map((p) => fileProblem(shown, p)));
+  }
+  return { problems, files: found.files.length };
+}
+
+/** The lint context of a file: folder, version and record when it sits in `form-definitions/<id>/`. */
+export async function contextFor(
+  file: string,
+  records: Map<string, Result<PublishedRecord>>,
+  onBadRecord: (root: string, record: Result<PublishedRecord>) => void = () => {},
+): Promise<Omit<LintContext, 'raw'>> {
+  const location = definitionLocation(file);
+  if (!location) return { file };
+  let record = records.get(location.root);
+  if (!record) {
+    record = await readPublishedRecord(location.root);
+    records.set(location.root, record);
+    if (!record.ok) onBadRecord(location.root, record);
+  }
+  const context: Omit<LintContext, 'raw'> = { file, folderId: location.folderId, fileVersion: location.fileVersion };
+  if (record.ok) context.published = record.value;
+  const previous = await previousVersion(location, location.fileVersion);
+  if (previous) context.previous = previous;
+  return context;
+}
+
+/** The nearest lower version of the same form, if it loads; rules comparing versions use it. */
+async function previousVersion(location: NonNullable<ReturnType<typeof definitionLocation>>, version: string): Promise<Definition | undefined> {
+  const siblings = await siblingVersionFiles(location);
+  const index = siblings.findIndex((s) => s.version === version);
+  const before = index > 0 ? siblings[index - 1] : undefined;
+  if (!before) return undefined;
+  const text = await readTextFile(before.file);
+  if (!text.ok) return undefined;
+  const loaded = loadDefinitionText(text.value);
+  return loaded.ok ? loaded.value : undefined;
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  usage: 'assessment-studio lint [--format text|json] [files or folders...]   (default: form-definitions/)',
+  async run(args: string[], io: CliIo) {
+    let format: string;
+    let operands: string[];
+    try {
+      const parsed = parseArgs(args, { values: ['format'] });
+      format = (parsed.flags.format as string | undefined) ?? 'text';
+      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+      operands = parsed.operands.length ? parsed.operands : [FORM_DEFINITIONS];
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.err(`assessment-studio lint: ${e.message}\nusage: ${this.usage}`);
+      return 2;
+    }
+    const { problems, files } = await lintFiles(operands, io.cwd);
+    if (format === 'json') io.out(JSON.stringify(problems));
+    else {
+      for (const p of problems) io.out(problemLine(p));
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      io.err(`${files} definition file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} other problem${problems.length - errors === 1 ? '' : 's'}.`);
+    }
+    return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  },
+};
