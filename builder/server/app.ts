@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { handleApi, sendModule, type ApiContext } from './api';
-import { readRegular } from './disk';
+import { OutsideRootError, readRegular } from './disk';
 import { hostAllowed, isWrite, pathSegments, writeOriginAllowed } from './guard';
 import { setSecurityHeaders, type CspOptions, type PageKind } from './headers';
 import { sendBody, sendError } from './http';
@@ -51,6 +51,10 @@ function kindOf(page: PageName | undefined): PageKind {
 export function createHandler(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     route(ctx, req, res).catch((e: unknown) => {
+      if (e instanceof OutsideRootError) {
+        if (!res.headersSent) sendError(res, 403, { error: 'That path leads outside the definitions folder.', reason: 'path' });
+        return;
+      }
       // The message may name a path on this machine; the log keeps it, the response does not.
       console.error('request failed:', e);
       if (!res.headersSent) sendError(res, 500, { error: 'The server could not complete the request.', reason: 'internal' });

@@ -1,6 +1,8 @@
 import {
   hasErrors,
+  lint,
   loadDefinitionText,
+  withPositions,
   type Definition,
   type Problem,
   type PublishedRecord,
@@ -21,8 +23,24 @@ export interface Checked {
 }
 
 /**
- * Loads a definition's text and checks it as the Problems panel and the CLI would. The server only
- * decides by severity, so any producer of `Problem`s can stand behind this function.
+ * Loads a definition's text and lints it as the Problems panel and the CLI do (the same `lint` of
+ * runtime/core), with the folder, file name and published record as context.
+ */
+export function lintDefinitionText(text: string, context: CheckContext): Checked {
+  const loaded = loadDefinitionText(text);
+  if (!loaded.ok) return { problems: loaded.problems };
+  const problems = lint(loaded.value, {
+    folderId: context.id,
+    fileVersion: context.version,
+    raw: loaded.raw,
+    ...(context.published ? { published: context.published } : {}),
+  });
+  return { problems: loaded.doc ? withPositions(problems, loaded.doc) : problems, definition: loaded.value, raw: loaded.raw };
+}
+
+/**
+ * The cheap check every save and listing needs: the text loads, and its id and version are those
+ * of its path. Lint problems do not block a save (a draft may be unfinished).
  */
 export function checkDefinitionText(text: string, context: CheckContext): Checked {
   const loaded = loadDefinitionText(text);

@@ -56,7 +56,7 @@ export async function readRegular(root: string, ...parts: string[]): Promise<Buf
     return await readFile(target);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    if (e instanceof OutsideRootError || code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
     throw e;
   }
 }

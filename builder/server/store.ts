@@ -16,7 +16,7 @@ import {
   type Problem,
   type PublishedRecord,
 } from '../../runtime/core/index';
-import { checkDefinitionText, publishBlockers, saveBlockers } from './checks';
+import { checkDefinitionText, lintDefinitionText, publishBlockers, saveBlockers } from './checks';
 import { listEntries, readRegular, writeAtomic } from './disk';
 
 /**
@@ -131,7 +131,7 @@ export class FormStore {
     const current = await this.read(id, version);
     if (!current) return notFound(id, version);
     const record = await this.publishedRecord().catch(() => undefined);
-    return { ok: true, problems: checkDefinitionText(current.text, { id, version, ...(record ? { published: record } : {}) }).problems };
+    return { ok: true, problems: lintDefinitionText(current.text, { id, version, ...(record ? { published: record } : {}) }).problems };
   }
 
   save(id: string, version: string, text: string, pre: Preconditions): Promise<Outcome<{ etag: string; created: boolean }>> {
@@ -182,7 +182,7 @@ export class FormStore {
         return refuse('conflict', `${id} ${version} was changed on disk after it was opened.`, current);
       }
       const record = await this.publishedRecord();
-      const checked = checkDefinitionText(current.text, { id, version, published: record });
+      const checked = lintDefinitionText(current.text, { id, version, published: record });
       if (!checked.definition || checked.raw === null || typeof checked.raw !== 'object') {
         return refuse('lint', `${id} ${version} cannot be published while it has errors.`, { problems: checked.problems });
       }

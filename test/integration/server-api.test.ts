@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../runtime/core/index';
+import { startServer, type RunningServer } from '../e2e/support/server';
+
+/** The local server's API, driven over HTTP against a private folder of definitions. */
+
+function sampleDefinition(id: string, version: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    version,
+    status: 'draft',
+    title: `Sample ${id}`,
+    source: { document: 'test/integration/server-api.test.ts' },
+    changelog: [{ version, summary: 'Test content.' }],
+    schema: {
+      type: 'object',
+      properties: { name: { type: 'string', title: 'Name', maxLength: 100, 'x-code': 'name' } },
+    },
+    uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/name' }] },
+    ...extra,
+  };
+}
+
+const text = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+const etagOf = (t: string) => `"${createHash('sha256').update(t).digest('hex')}"`;
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json(): any;
+}
+
+let server: RunningServer;
+let port: number;
+
+function call(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const t = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode!, headers: res.headers, text: t, json: () => JSON.parse(t) });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const put = (path: string, body: string, headers: Record<string, string> = {}) =>
+  call('PUT', path, { 'Content-Type': 'application/json', ...headers }, body);
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'as-server-api-'));
+  mkdirSync(join(dir, 'sample'));
+  writeFileSync(join(dir, 'sample', '1.0.0.json'), text(sampleDefinition('sample', '1.0.0')));
+  mkdirSync(join(dir, 'broken'));
+  // On disk, but with an id that is not its folder's: loads, yet lint has an error.
+  writeFileSync(join(dir, 'broken', '1.0.0.json'), text(sampleDefinition('other-id', '1.0.0')));
+  server = await startServer({ formsDir: dir });
+  port = Number(new URL(server.url).port);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('GET /api/forms', () => {
+  it('lists every form with its versions and statuses', async () => {
+    const res = await call('GET', '/api/forms');
+    expect(res.status).toBe(200);
+    const sample = res.json().find((f: { id: string }) => f.id === 'sample');
+    expect(sample).toEqual({ id: 'sample', title: 'Sample sample', versions: [{ version: '1.0.0', status: 'draft' }] });
+  });
+});
+
+describe('GET /api/forms/<id>/<version>', () => {
+  it('returns the file as it is on disk with a strong ETag of its bytes', async () => {
+    const onDisk = readFileSync(join(server.formsDir, 'sample', '1.0.0.json'), 'utf8');
+    const res = await call('GET', '/api/forms/sample/1.0.0');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(onDisk);
+    expect(res.headers.etag).toBe(etagOf(onDisk));
+    expect((await call('GET', '/api/forms/sample/1.0.0', { 'If-None-Match': etagOf(onDisk) })).status).toBe(304);
+  });
+
+  it('answers 404 as JSON for a version that does not exist', async () => {
+    const res = await call('GET', '/api/forms/sample/9.9.9');
+    expect(res.status).toBe(404);
+    expect(res.json().error).toMatch(/No definition/);
+  });
+});
+
+describe('PUT /api/forms/<id>/<version>', () => {
+  it('creates with If-None-Match: * and refuses a second create', async () => {
+    const body = text(sampleDefinition('created', '0.1.0'));
+    const res = await put('/api/forms/created/0.1.0', body, { 'If-None-Match': '*' });
+    expect(res.status).toBe(201);
+    expect(res.headers.etag).toBe(etagOf(body));
+    expect(readFileSync(join(server.formsDir, 'created', '0.1.0.json'), 'utf8')).toBe(body);
+    const again = await put('/api/forms/created/0.1.0', body, { 'If-None-Match': '*' });
+    expect(again.status).toBe(409);
+    expect(again.json().reason).toBe('exists');
+  });
+
+  it('needs a precondition: no If-Match over an existing file is 428', async () => {
+    const res = await put('/api/forms/sample/1.0.0', text(sampleDefinition('sample', '1.0.0')));
+    expect(res.status).toBe(428);
+  });
+
+  it('saves with the current ETag, and refuses a save based on an older copy with the disk text', async () => {
+    const read = await call('GET', '/api/forms/sample/1.0.0');
+    const first = text(sampleDefinition('sample', '1.0.0', { title: 'Edited once' }));
+    const ok = await put('/api/forms/sample/1.0.0', first, { 'If-Match': String(read.headers.etag) });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.etag).toBe(etagOf(first));
+    // A second editor still holds the ETag from before the first save.
+    const stale = await put('/api/forms/sample/1.0.0', text(sampleDefinition('sample', '1.0.0', { title: 'Stale' })), {
+      'If-Match': String(read.headers.etag),
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.json()).toMatchObject({ reason: 'conflict', current: first, etag: etagOf(first) });
+    expect(readFileSync(join(server.formsDir, 'sample', '1.0.0.json'), 'utf8')).toBe(first);
+  });
+
+  it('refuses a file changed on disk behind the editor', async () => {
+    const read = await call('GET', '/api/forms/sample/1.0.0');
+    const behind = text(sampleDefinition('sample', '1.0.0', { title: 'Changed in another editor' }));
+    writeFileSync(join(server.formsDir, 'sample', '1.0.0.json'), behind);
+    const res = await put('/api/forms/sample/1.0.0', text(sampleDefinition('sample', '1.0.0')), { 'If-Match': String(read.headers.etag) });
+    expect(res.status).toBe(409);
+    expect(res.json().current).toBe(behind);
+  });
+
+  it('refuses a body that does not load, or whose id or version differs from the path', async () => {
+    const etag = String((await call('GET', '/api/forms/sample/1.0.0')).headers.etag);
+    const syntax = await put('/api/forms/sample/1.0.0', '{ "id": ', { 'If-Match': etag });
+    expect(syntax.status).toBe(422);
+    expect(syntax.json().problems[0].code).toBe('json-syntax');
+    const wrongId = await put('/api/forms/sample/1.0.0', text(sampleDefinition('elsewhere', '1.0.0')), { 'If-Match': etag });
+    expect(wrongId.status).toBe(422);
+    expect(wrongId.json().problems.map((p: { code: string }) => p.code)).toContain('id-mismatch');
+    const polluted = await put('/api/forms/sample/1.0.0', '{"__proto__": {"polluted": true}}', { 'If-Match': etag });
+    expect(polluted.status).toBe(422);
+    expect(polluted.json().problems[0].code).toBe('forbidden-key');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a body that claims to be published: publishing has its own route', async () => {
+    const etag = String((await call('GET', '/api/forms/sample/1.0.0')).headers.etag);
+    const res = await put('/api/forms/sample/1.0.0', text(sampleDefinition('sample', '1.0.0', { status: 'published' })), { 'If-Match': etag });
+    expect(res.status).toBe(422);
+  });
+
+  it('leaves no temporary file beside the definitions', () => {
+    for (const folder of ['sample', 'created']) {
+      expect(readdirSync(join(server.formsDir, folder)).filter((n) => !n.endsWith('.json'))).toEqual([]);
+    }
+  });
+});
+
+describe('publishing', () => {
+  it('refuses while lint has errors, with the problems', async () => {
+    const res = await call('POST', '/api/forms/broken/1.0.0/publish');
+    expect(res.status).toBe(422);
+    expect(res.json().problems.map((p: { code: string }) => p.code)).toContain('id-mismatch');
+    expect(JSON.parse(readFileSync(join(server.formsDir, 'broken', '1.0.0.json'), 'utf8')).status).toBe('draft');
+  });
+
+  it('lists lint problems of a file', async () => {
+    const res = await call('GET', '/api/forms/broken/1.0.0/problems');
+    expect(res.status).toBe(200);
+    expect(res.json().problems.map((p: { code: string }) => p.code)).toContain('id-mismatch');
+  });
+
+  it('publishes: status published, hash recorded in published.json, then the version is immutable', async () => {
+    const body = text(sampleDefinition('to-publish', '1.0.0'));
+    expect((await put('/api/forms/to-publish/1.0.0', body, { 'If-None-Match': '*' })).status).toBe(201);
+    expect((await call('GET', '/api/forms/to-publish/1.0.0/problems')).json().problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+    const stale = await call('POST', '/api/forms/to-publish/1.0.0/publish', { 'If-Match': '"0000"' });
+    expect(stale.status).toBe(409);
+
+    const res = await call('POST', '/api/forms/to-publish/1.0.0/publish', { 'If-Match': etagOf(body) });
+    expect(res.status).toBe(200);
+    const onDisk = JSON.parse(readFileSync(join(server.formsDir, 'to-publish', '1.0.0.json'), 'utf8'));
+    expect(onDisk.status).toBe('published');
+    const record = JSON.parse(readFileSync(join(server.formsDir, 'published.json'), 'utf8'));
+    expect(record['to-publish/1.0.0']).toBe(contentHash(onDisk));
+    expect(res.json().sha256).toBe(contentHash(onDisk));
+
+    const listed = (await call('GET', '/api/forms')).json().find((f: { id: string }) => f.id === 'to-publish');
+    expect(listed.versions).toEqual([{ version: '1.0.0', status: 'published', sha256: contentHash(onDisk) }]);
+
+    const current = await call('GET', '/api/forms/to-publish/1.0.0');
+    const write = await put('/api/forms/to-publish/1.0.0', text(sampleDefinition('to-publish', '1.0.0')), { 'If-Match': String(current.headers.etag) });
+    expect(write.status).toBe(409);
+    expect(write.json().reason).toBe('published');
+    expect((await call('POST', '/api/forms/to-publish/1.0.0/publish')).status).toBe(409);
+  });
+});
+
+describe('routes', () => {
+  it('answers unknown API routes and wrong methods as JSON', async () => {
+    expect((await call('GET', '/api/nothing')).status).toBe(404);
+    const wrong = await call('DELETE', '/api/forms/sample/1.0.0');
+    expect(wrong.status).toBe(405);
+    expect(wrong.json().error).toBeTruthy();
+  });
+
+  it('serves the same page for /forms/ and /forms/<id>/<version>, and redirects /embed', async () => {
+    const list = await call('GET', '/forms/');
+    const one = await call('GET', '/forms/sample/1.0.0');
+    expect([200, 503]).toContain(list.status);
+    expect(one.status).toBe(list.status);
+    expect(one.text).toBe(list.text);
+    expect(list.headers['content-type']).toMatch(/^text\/html/);
+    const redirect = await call('GET', '/embed');
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.location).toBe('/embed/');
+    expect((await call('GET', '/forms/NotAnId/1.0.0')).status).toBe(404);
+  });
+
+  it('serves the builder at / when it is built', async () => {
+    const res = await call('GET', '/');
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    if (res.status === 200) expect(res.text).toMatch(/<script type="module"[^>]*src="\/assets\//);
+  });
+
+  it('refuses a validator module for a draft and for an unknown draft hash', async () => {
+    expect((await call('GET', '/validators/sample/1.0.0.js')).status).toBeGreaterThanOrEqual(404);
+    expect((await call('GET', `/validators/drafts/${'0'.repeat(64)}.js`)).status).toBe(404);
+  });
+});
