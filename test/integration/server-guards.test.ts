@@ -41,7 +41,7 @@ function call(method: string, path: string, headers: Record<string, string> = {}
     });
     // The server may answer 413 and close before the body is all sent; the answer is what counts.
     req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
-    if (chunked && body) {
+    if (chunked && Buffer.isBuffer(body)) {
       const size = 256 * 1024;
       for (let i = 0; i < body.length; i += size) req.write(body.subarray(i, i + size));
       req.end();
