@@ -1,0 +1,49 @@
+import { writeFile } from 'node:fs/promises';
+import { displayPath } from '../disk';
+import { tryStandaloneValidatorModule } from '../standalone';
+import { parseArgs, UsageError, type CliIo, type Command } from './command';
+import { loadDefinitionFile, validateLine } from './validate';
+
+/**
+ * `compile <definition> [--out file]`: the ahead-of-time validator of a definition, an ES module
+ * exporting `validate`, for pages served under a Content Security Policy without 'unsafe-eval'.
+ * It is generated from the (hash-checked) definition every time, never kept as editable code.
+ */
+export const compileCommand: Command = {
+  name: 'compile',
+  usage: 'assessment-studio compile <definition.json> [--out validator.js]',
+  async run(args: string[], io: CliIo) {
+    let file: string;
+    let out: string | undefined;
+    try {
+      const parsed = parseArgs(args, { values: ['out'] });
+      if (parsed.operands.length !== 1) throw new UsageError('expected one definition file');
+      file = parsed.operands[0]!;
+      out = parsed.flags.out as string | undefined;
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.err(`assessment-studio compile: ${e.message}\nusage: ${this.usage}`);
+      return 2;
+    }
+    const shown = displayPath(file, io.cwd);
+    const report = (problems: Array<{ path: string; message: string; code: string; line?: number; column?: number }>) => {
+      for (const p of problems) io.err(validateLine({ file: shown, line: p.line ?? 1, column: p.column ?? 1, severity: 'error', code: p.code, message: p.message, path: p.path }));
+      return 1;
+    };
+    const loaded = await loadDefinitionFile(file);
+    if (!loaded.definition || loaded.problems.length) return report(loaded.problems);
+    const module = tryStandaloneValidatorModule(loaded.definition);
+    if (!module.ok) return report(module.problems);
+    if (out === undefined) {
+      io.out(module.value);
+      return 0;
+    }
+    try {
+      await writeFile(out, module.value, 'utf8');
+    } catch (e) {
+      io.err(`${out}: the validator could not be written (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      return 1;
+    }
+    return 0;
+  },
+};
