@@ -1,4 +1,4 @@
-import type { Definition } from '../../../runtime/core/index';
+import { contentHash, type Definition, type ResponseEnvelope } from '../../../runtime/core/index';
 
 /**
  * A small form with one of everything the versions code looks at: a safety gate, a sensitive
@@ -114,4 +114,17 @@ export function changed(definition: Definition, edit: (props: Props, d: Definiti
   const copy = structuredClone(definition) as Definition & { schema: { properties: Props; required: string[] } };
   edit(copy.schema.properties, copy);
   return copy;
+}
+
+/** An in-progress response to `definition` with these answers. */
+export function responseFor(definition: Definition, answers: Record<string, unknown>, meta?: Record<string, unknown>): ResponseEnvelope {
+  return {
+    responseId: 'r-1',
+    form: { id: definition.id, version: definition.version, sha256: contentHash(definition) },
+    status: 'in-progress',
+    startedAt: '2026-11-25T10:00:00Z',
+    updatedAt: '2026-11-25T10:05:00Z',
+    answers,
+    ...(meta ? { meta } : {}),
+  };
 }
