@@ -1,0 +1,210 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { CheckAnswers } from './CheckAnswers';
+import { ErrorSummary } from './ErrorSummary';
+import { FormContext, useController, useDerived, useViewVersion } from './hooks';
+import { Children } from './layout/Element';
+import { evaluateCondition, ruleOutcome } from './model/conditions';
+import { createFormController, type FormController, type FormOptions } from './model/controller';
+import { fieldId, ruleKeys, type Section } from './model/formModel';
+import { topKey } from './model/uiState';
+import { listenForDoubleEscape, quickExit } from './quickExit';
+import { SectionNav } from './SectionNav';
+
+/** @public */
+export interface AssessmentFormProps extends FormOptions {
+  /** A controller made by `createFormController` (mount and the custom element pass theirs). */
+  controller?: FormController;
+}
+
+/**
+ * The assessment form. `answers` seeds the form; later changes from the host replace the answers
+ * unless they are the object the form itself last reported through `onChange`.
+ * @public
+ */
+export function AssessmentForm(props: AssessmentFormProps) {
+  const [controller] = useState(() => props.controller ?? createFormController(props));
+  const owned = !props.controller;
+  // Callbacks may change between renders; the controller always calls the latest.
+  controller.options.onChange = props.onChange;
+  controller.options.onSubmit = props.onSubmit;
+  controller.options.onQuickExit = props.onQuickExit;
+  useEffect(() => {
+    if (props.answers && props.answers !== controller.store.snapshot()) controller.store.replace(props.answers);
+  }, [props.answers, controller]);
+  useEffect(() => () => (owned ? controller.destroy() : undefined), [controller, owned]);
+  useEffect(() => {
+    const flush = () => void controller.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [controller]);
+  return (
+    <FormContext.Provider value={controller}>
+      <FormShell />
+    </FormContext.Provider>
+  );
+}
+
+function useVisibleSections(): Section[] {
+  const c = useController();
+  const sections = c.model.sections ?? [];
+  const keys = useMemo(() => ruleKeys(sections.flatMap((s) => s.rules)), [sections]);
+  const mask = useDerived(keys, () =>
+    sections
+      .map((s) => (s.rules.every((r) => ruleOutcome(r, evaluateCondition(r.condition, c.store.snapshot())).visible) ? '1' : '0'))
+      .join(''),
+  );
+  return useMemo(() => sections.filter((_, i) => mask[i] === '1'), [sections, mask]);
+}
+
+function FormShell() {
+  const c = useController();
+  useViewVersion();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef<string | null>(null);
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+  const visible = useVisibleSections();
+  const view = c.getView();
+  const categorized = c.model.sections !== null;
+  let current = c.getSection();
+  if (categorized && visible.length && !visible.some((s) => s.index === current)) current = visible[0]!.index;
+  const section = categorized ? c.model.sections![current] : undefined;
+
+  useEffect(() => listenForDoubleEscape(() => void quickExit(c, rootRef.current)), [c]);
+  useLayoutEffect(() => {
+    const target = pendingFocus.current;
+    if (!target) return;
+    pendingFocus.current = null;
+    const el = document.getElementById(target);
+    if (el) {
+      el.focus();
+      el.scrollIntoView({ block: 'center' });
+    }
+  });
+
+  const open = (index: number, focusId = 'as-section-heading') => {
+    pendingFocus.current = focusId;
+    c.goTo('form', index);
+  };
+  const openCheck = () => {
+    pendingFocus.current = 'check-answers';
+    c.goTo('check');
+  };
+  const follow = (pointer: string) => {
+    const key = topKey(pointer);
+    const owner = c.model.sections?.find((s) => s.keys.includes(key));
+    open(owner ? owner.index : current, fieldId(pointer));
+  };
+  const next = () => {
+    const pos = visible.findIndex((s) => s.index === current);
+    if (categorized && pos >= 0 && pos < visible.length - 1) open(visible[pos + 1]!.index);
+    else openCheck();
+  };
+  const back = () => {
+    const pos = visible.findIndex((s) => s.index === current);
+    if (pos > 0) open(visible[pos - 1]!.index);
+  };
+  const submit = async () => {
+    setSubmitting(true);
+    try {
+      const result = await c.submit();
+      if (!result.ok) setSummaryFocus((n) => n + 1);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const d = c.options.definition;
+  return (
+    <div className="as-form" ref={rootRef}>
+      <div className="as-header">
+        <h1 className="as-heading-xl">{c.model.t('/title', d.title)}</h1>
+        <button type="button" className="as-button as-button--warning as-quick-exit" onClick={() => void quickExit(c, rootRef.current)}>
+          Quick exit<span className="as-visually-hidden"> (or press Escape twice)</span>
+        </button>
+      </div>
+      <Notices />
+      {view === 'done' ? (
+        <Done />
+      ) : (
+        <>
+          <ErrorSummary onFollow={follow} focusKey={summaryFocus} />
+          <div className={categorized ? 'as-columns' : undefined}>
+            {categorized ? <SectionNav sections={visible} current={current} checking={view === 'check'} onOpen={(i) => open(i)} onCheck={openCheck} /> : null}
+            <div className="as-main">
+              {view === 'check' ? (
+                <CheckAnswers onChange={follow} onSubmit={() => void submit()} submitting={submitting} />
+              ) : (
+                <form
+                  noValidate
+                  aria-labelledby="as-section-heading"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    next();
+                  }}
+                >
+                  <h2 className="as-heading-l" id="as-section-heading" tabIndex={-1}>
+                    {section ? section.label : 'Questions'}
+                  </h2>
+                  {section ? (
+                    <Children key={section.index} element={section.element} pointer={section.pointer} />
+                  ) : (
+                    <Children element={c.model.uischema} pointer="/uischema" />
+                  )}
+                  <div className="as-button-group">
+                    <button type="submit" className="as-button">
+                      {categorized && visible.findIndex((s) => s.index === current) < visible.length - 1 ? 'Save and continue' : 'Continue to check your answers'}
+                    </button>
+                    {categorized && visible.findIndex((s) => s.index === current) > 0 ? (
+                      <button type="button" className="as-button as-button--secondary" onClick={back}>
+                        Previous section
+                      </button>
+                    ) : null}
+                  </div>
+                </form>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Notices() {
+  const c = useController();
+  useViewVersion();
+  const notices = c.getNotices();
+  if (!notices.length) return null;
+  return (
+    <div className="as-notices">
+      {notices.map((n) => (
+        <div key={n.kind} className={`as-notification as-notification--${n.kind}`} role={n.kind === 'save-failed' ? 'alert' : 'status'}>
+          <p className="as-body">{n.text}</p>
+          {n.kind === 'restored' ? (
+            <button type="button" className="as-link-button" onClick={() => c.dismissNotice(n.kind)}>
+              Dismiss<span className="as-visually-hidden"> this message</span>
+            </button>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Done() {
+  const c = useController();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div className="as-panel" ref={ref} tabIndex={-1} role="status">
+      <h2 className="as-panel__title">Assessment submitted</h2>
+      <p className="as-panel__body">Reference: {c.getResponse().responseId}</p>
+    </div>
+  );
+}

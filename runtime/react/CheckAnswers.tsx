@@ -1,0 +1,105 @@
+import { useController, useViewVersion } from './hooks';
+import type { FormModel, JsonSchema } from './model/formModel';
+import { escapePointer } from './model/formModel';
+import { isKeyVisible, withComputed } from './model/validation';
+import { choiceOptions, propertyPointer } from './renderers/options';
+
+/** GOV.UK check-your-answers: every question shown now, its answer as text, and a Change link. */
+export function CheckAnswers({ onChange, onSubmit, submitting }: { onChange: (pointer: string) => void; onSubmit: () => void; submitting: boolean }) {
+  const c = useController();
+  useViewVersion();
+  const { model } = c;
+  const answers = withComputed(model, c.store.snapshot());
+  const groups = model.sections
+    ? model.sections.map((s) => ({ label: s.label, keys: s.keys, id: s.id }))
+    : [{ label: '', keys: model.order, id: 'all' }];
+  return (
+    <div className="as-check">
+      <h2 className="as-heading-l" id="check-answers" tabIndex={-1}>
+        Check your answers before submitting
+      </h2>
+      {groups.map((g) => {
+        const keys = g.keys.filter((k) => isKeyVisible(model, k, answers));
+        if (keys.length === 0) return null;
+        return (
+          <section key={g.id} aria-labelledby={g.label ? `check-${g.id}` : undefined}>
+            {g.label ? (
+              <h3 className="as-heading-m" id={`check-${g.id}`}>
+                {g.label}
+              </h3>
+            ) : null}
+            <dl className="as-summary-list">
+              {keys.map((k) => (
+                <div className="as-summary-list__row" key={k}>
+                  <dt className="as-summary-list__key">{model.title(k)}</dt>
+                  <dd className="as-summary-list__value">
+                    <AnswerText model={model} answerKey={k} value={answers[k]} />
+                  </dd>
+                  <dd className="as-summary-list__actions">
+                    {model.computedKeys.includes(k) ? null : (
+                      <a
+                        href={`#${k}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onChange(`/${escapePointer(k)}`);
+                        }}
+                      >
+                        Change<span className="as-visually-hidden"> {model.title(k)}</span>
+                      </a>
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        );
+      })}
+      <h2 className="as-heading-m">Now submit the assessment</h2>
+      <p className="as-body">By submitting you confirm the answers are accurate to the best of your knowledge.</p>
+      <button type="button" className="as-button" onClick={onSubmit} disabled={submitting}>
+        Submit assessment
+      </button>
+    </div>
+  );
+}
+
+function AnswerText({ model, answerKey, value }: { model: FormModel; answerKey: string; value: unknown }) {
+  const schema = model.properties[answerKey]!;
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return <span className="as-secondary-text">Not answered</span>;
+  if (model.kind(answerKey) === 'group' && Array.isArray(value)) {
+    const items = (schema.items ?? {}) as JsonSchema;
+    const props = (items.properties ?? {}) as Record<string, JsonSchema>;
+    const noun = typeof items.title === 'string' ? items.title : 'Entry';
+    return (
+      <ol className="as-summary-entries">
+        {value.map((item, i) => (
+          <li key={i}>
+            <span className="as-summary-entries__title">
+              {noun} {i + 1}
+            </span>
+            {Object.keys(props).map((p) =>
+              item && typeof item === 'object' && (item as Record<string, unknown>)[p] !== undefined ? (
+                <span key={p} className="as-summary-entries__field">
+                  {String(props[p]!.title ?? p)}: {formatValue(props[p]!, (item as Record<string, unknown>)[p])}
+                </span>
+              ) : null,
+            )}
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  return <>{formatValue(schema, value, model.t, propertyPointer(answerKey))}</>;
+}
+
+export function formatValue(schema: JsonSchema, value: unknown, t?: FormModel['t'], base?: string): string {
+  const options = choiceOptions(schema, t, base);
+  const label = (v: unknown) => options.find((o) => o.value === v)?.label ?? String(v);
+  if (Array.isArray(value)) return value.map(label).join(', ');
+  if (options.length) return label(value);
+  if (schema.format === 'date' && typeof value === 'string') {
+    const d = new Date(`${value}T00:00:00Z`);
+    if (!Number.isNaN(d.getTime())) return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+  return String(value);
+}

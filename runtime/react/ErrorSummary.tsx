@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { useController, useSummaryVersion } from './hooks';
+import { fieldId } from './model/formModel';
+
+/** GOV.UK error summary: after a submit attempt, a linked list of every problem, focused once. */
+export function ErrorSummary({ onFollow, focusKey }: { onFollow: (pointer: string) => void; focusKey: number }) {
+  const c = useController();
+  useSummaryVersion();
+  const ref = useRef<HTMLDivElement>(null);
+  const errors = c.ui.hasSubmitted() ? c.ui.shownErrors() : [];
+  const has = errors.length > 0;
+  useEffect(() => {
+    if (has && focusKey > 0) ref.current?.focus();
+  }, [focusKey, has]);
+  if (!has) return null;
+  const rank = new Map(c.model.order.map((k, i) => [k, i]));
+  errors.sort((a, b) => (rank.get(a.key) ?? 0) - (rank.get(b.key) ?? 0) || a.pointer.localeCompare(b.pointer));
+  return (
+    <div className="as-error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="as-error-summary-title">
+      <h2 className="as-error-summary__title" id="as-error-summary-title">
+        There is a problem
+      </h2>
+      <ul className="as-error-summary__list">
+        {errors.map((e) => (
+          <li key={e.pointer}>
+            <a
+              href={`#${fieldId(e.pointer)}`}
+              onClick={(ev) => {
+                ev.preventDefault();
+                onFollow(e.pointer);
+              }}
+            >
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+

@@ -1,0 +1,127 @@
+import type { Answers, Definition, ResponseEnvelope } from '../../core/index';
+import { definitionSchema } from '../../core/index';
+import type { FieldError } from '../model/validation';
+import { indexedDbStorage } from '../storage/indexedDb';
+import { memoryStorage } from '../storage/memory';
+import { loadPublished } from './loadPublished';
+import { mount, type MountedForm } from './mount';
+
+/**
+ * `<assessment-form form-id="routine-enquiry" version="2.0.0">` (or `src="/path/definition.json"`,
+ * or the `definition` property). Attributes: `locale`, `storage` (`memory` default, or `local`:
+ * encrypted IndexedDB), `exit-url`, `api-base`. Events (bubbling, composed):
+ * `assessment-ready`, `assessment-change` {answers}, `assessment-submit` {response},
+ * `assessment-quick-exit` (cancelable: cancel it to handle the exit yourself), `assessment-error` {message}.
+ * Light DOM, so the page's stylesheet and accessibility tools reach the form.
+ * @public
+ */
+export class AssessmentFormElement extends HTMLElement {
+  static observedAttributes = ['form-id', 'version', 'src', 'locale', 'storage', 'exit-url'];
+  private mounted: MountedForm | null = null;
+  private def: Definition | null = null;
+  private initial: Answers | undefined;
+  private loadToken = 0;
+  private connected = false;
+
+  get definition(): Definition | null {
+    return this.def;
+  }
+  set definition(value: unknown) {
+    const parsed = definitionSchema.safeParse(value);
+    if (!parsed.success) {
+      this.fail('The definition is not valid.');
+      return;
+    }
+    this.def = parsed.data;
+    this.render();
+  }
+  get answers(): Answers | undefined {
+    return this.mounted?.getResponse().answers ?? this.initial;
+  }
+  set answers(value: Answers | undefined) {
+    this.initial = value;
+    if (this.mounted) this.render();
+  }
+
+  getResponse(): ResponseEnvelope | null {
+    return this.mounted?.getResponse() ?? null;
+  }
+  validate(): Promise<FieldError[]> {
+    return this.mounted ? this.mounted.validate() : Promise.resolve([]);
+  }
+  submit(): ReturnType<MountedForm['submit']> | Promise<null> {
+    return this.mounted ? this.mounted.submit() : Promise.resolve(null);
+  }
+
+  connectedCallback(): void {
+    this.connected = true;
+    void this.load();
+  }
+  disconnectedCallback(): void {
+    this.connected = false;
+    this.mounted?.destroy();
+    this.mounted = null;
+  }
+  attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
+    if (!this.connected || oldValue === newValue) return;
+    if (name === 'form-id' || name === 'version' || name === 'src') void this.load();
+    else if (this.def) this.render();
+  }
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    const src = this.getAttribute('src');
+    const id = this.getAttribute('form-id');
+    const version = this.getAttribute('version');
+    try {
+      if (src) {
+        const res = await fetch(src, { headers: { accept: 'application/json' } });
+        if (!res.ok) throw new Error(`The form could not be loaded (${res.status}).`);
+        const parsed = definitionSchema.safeParse(await res.json());
+        if (!parsed.success) throw new Error('The definition is not valid.');
+        if (token === this.loadToken) {
+          this.def = parsed.data;
+          this.render();
+        }
+      } else if (id && version) {
+        const loaded = await loadPublished(id, version, this.getAttribute('api-base') ?? '');
+        if (token === this.loadToken) {
+          this.def = loaded.definition;
+          this.render(loaded.validator ?? undefined);
+        }
+      } else if (this.def) this.render();
+    } catch (e) {
+      this.fail(e instanceof Error ? e.message : 'The form could not be loaded.');
+    }
+  }
+
+  private render(validator?: Parameters<typeof mount>[1]['validator']): void {
+    if (!this.def || !this.connected) return;
+    this.mounted?.destroy();
+    const emit = (type: string, detail?: unknown, cancelable = false) =>
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    this.mounted = mount(this, {
+      definition: this.def,
+      answers: this.initial,
+      locale: this.getAttribute('locale') ?? undefined,
+      storage: this.getAttribute('storage') === 'local' ? indexedDbStorage() : memoryStorage(),
+      exitUrl: this.getAttribute('exit-url') ?? undefined,
+      validator,
+      onChange: (answers) => emit('assessment-change', { answers }),
+      onSubmit: (response) => emit('assessment-submit', { response }),
+      onQuickExit: () => {
+        if (emit('assessment-quick-exit', undefined, true)) window.location.replace(this.getAttribute('exit-url') ?? 'about:blank');
+      },
+    });
+    void this.mounted.ready.then(() => emit('assessment-ready'));
+  }
+
+  private fail(message: string): void {
+    this.dispatchEvent(new CustomEvent('assessment-error', { detail: { message }, bubbles: true, composed: true }));
+  }
+}
+
+/** Registers `<assessment-form>` once (safe to call twice). @public */
+export function defineAssessmentForm(name = 'assessment-form'): void {
+  if (!customElements.get(name)) customElements.define(name, class extends AssessmentFormElement {});
+}

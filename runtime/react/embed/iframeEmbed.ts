@@ -1,0 +1,91 @@
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { definitionSchema, type Definition } from '../../core/index';
+import { AssessmentForm } from '../AssessmentForm';
+import { createFormController, type FormController } from '../model/controller';
+import { memoryStorage } from '../storage/memory';
+import { indexedDbStorage } from '../storage/indexedDb';
+import { loadPublished } from './loadPublished';
+import { frameMessageSchema, isAllowedOrigin, parentMessageSchema, PROTOCOL, targetOrigin, type FrameMessage, type ParentMessage } from './protocol';
+
+type Outgoing = FrameMessage extends infer M ? (M extends unknown ? Omit<M, 'protocol'> : never) : never;
+
+export interface IframeEmbedOptions {
+  element: Element;
+  allowedOrigins: string[];
+  /** The parent's origin as the browser reports it (`location.ancestorOrigins[0]`). */
+  ancestorOrigin?: string;
+  exitUrl?: string;
+}
+
+/**
+ * The iframe side of the protocol: accepts messages only from the parent window, from an
+ * allow-listed origin, and only if they parse; posts only to that exact origin.
+ */
+export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
+  const target = targetOrigin(opts.allowedOrigins, opts.ancestorOrigin);
+  let root: Root | null = null;
+  let controller: FormController | null = null;
+  const post = (msg: Outgoing) => {
+    if (!target || window.parent === window) return;
+    // Outgoing messages are checked too: the parent can rely on the same schema.
+    const checked = frameMessageSchema.safeParse({ protocol: PROTOCOL, ...msg });
+    if (checked.success) window.parent.postMessage(checked.data, target);
+  };
+  const show = (definition: Definition, msg: Extract<ParentMessage, { type: 'load' }>, validator?: Parameters<typeof createFormController>[0]['validator']) => {
+    controller?.destroy();
+    root?.unmount();
+    controller = createFormController({
+      definition,
+      answers: msg.answers,
+      locale: msg.locale,
+      validator,
+      storage: msg.storage === 'local' ? indexedDbStorage() : memoryStorage(),
+      exitUrl: opts.exitUrl,
+      onChange: (answers) => post({ type: 'change', answers }),
+      onSubmit: (response) => post({ type: 'submitted', ok: true, response }),
+      onQuickExit: () => {
+        post({ type: 'quickExit' });
+        window.location.replace(opts.exitUrl ?? 'about:blank');
+      },
+    });
+    root = createRoot(opts.element);
+    root.render(createElement(AssessmentForm, { definition, controller }));
+    post({ type: 'loaded', form: { id: definition.id, version: definition.version } });
+  };
+  const onMessage = async (event: MessageEvent) => {
+    if (event.source !== window.parent || !isAllowedOrigin(event.origin, opts.allowedOrigins) || event.origin !== target) return;
+    const parsed = parentMessageSchema.safeParse(event.data);
+    if (!parsed.success) return;
+    const msg = parsed.data;
+    try {
+      if (msg.type === 'load') {
+        if (msg.definition) {
+          const def = definitionSchema.safeParse(msg.definition);
+          if (!def.success) return post({ type: 'error', message: 'The definition is not valid.' });
+          show(def.data, msg);
+        } else if (msg.form) {
+          const loaded = await loadPublished(msg.form.id, msg.form.version);
+          show(loaded.definition, msg, loaded.validator ?? undefined);
+        }
+        return;
+      }
+      if (!controller) return post({ type: 'error', message: 'No form is loaded.' });
+      if (msg.type === 'validate') post({ type: 'validated', requestId: msg.requestId, errors: await controller.validate() });
+      else if (msg.type === 'getResponse') post({ type: 'response', requestId: msg.requestId, response: controller.getResponse() });
+      else if (msg.type === 'submit') {
+        const result = await controller.submit();
+        if (!result.ok) post({ type: 'submitted', requestId: msg.requestId, ok: false, errors: result.errors });
+      }
+    } catch {
+      post({ type: 'error', message: 'The form could not do that.' });
+    }
+  };
+  window.addEventListener('message', onMessage);
+  post({ type: 'ready' });
+  return () => {
+    window.removeEventListener('message', onMessage);
+    controller?.destroy();
+    root?.unmount();
+  };
+}

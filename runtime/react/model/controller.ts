@@ -1,0 +1,296 @@
+import { contentHash, type Answers, type Definition, type ResponseEnvelope } from '../../core/index';
+import type { Draft, DraftStorage } from '../storage/types';
+import { isDraft } from '../storage/types';
+import { memoryStorage } from '../storage/memory';
+import { buildFormModel, type FormModel } from './formModel';
+import { AnswersStore, safeCopy } from './store';
+import { UiState } from './uiState';
+import { runValidator, withComputed, type FieldError, type ValidateFunction } from './validation';
+import { loadFallbackValidator } from './fallbackValidator';
+
+export type View = 'form' | 'check' | 'done';
+
+/** Options every embed accepts (React props, `mount`, the custom element, the iframe page). @public */
+export interface FormOptions {
+  definition: Definition;
+  /** Answers to start from (a host's saved response); a stored draft, if newer, wins. */
+  answers?: Answers;
+  /** Called on every change with the whole answers object (same identity until the next change). */
+  onChange?: (answers: Answers) => void;
+  /** Called with the completed response once it validates. */
+  onSubmit?: (response: ResponseEnvelope) => void;
+  /** Where drafts go: the host's adapter. Defaults to memory, so nothing is written unasked. */
+  storage?: DraftStorage;
+  /** Key under which this form's draft is stored; defaults to `assessment:<id>`. */
+  draftKey?: string;
+  locale?: string;
+  /** Ahead-of-time compiled validator (no eval); without it one is compiled in the browser. */
+  validator?: ValidateFunction;
+  /** Quick exit: the host's handler; by default the page is replaced by `exitUrl`. */
+  onQuickExit?: () => void;
+  exitUrl?: string;
+  /** Counts control renders in `window.__asRenderCount` (CI guard, never in production pages). */
+  debug?: boolean;
+  /** Debounce of draft saves in ms (default 250). */
+  saveDelay?: number;
+}
+
+export interface Notice {
+  kind: 'restored' | 'version-changed' | 'host-only' | 'save-failed';
+  text: string;
+}
+
+type Listener = () => void;
+
+/**
+ * One form instance: its model, answers, errors, view and drafts. React components read it
+ * through hooks; `mount`, the custom element and the iframe page drive it through its methods.
+ */
+export class FormController {
+  readonly model: FormModel;
+  readonly store: AnswersStore;
+  readonly ui = new UiState();
+  readonly storage: DraftStorage;
+  readonly draftKey: string;
+  private validator: ValidateFunction | null;
+  private validatorLoad: Promise<void> | null = null;
+  private view: View = 'form';
+  private section = 0;
+  private notices: Notice[] = [];
+  private readonly viewListeners = new Set<Listener>();
+  private viewVersion = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private dirty = false;
+  private responseId: string;
+  private startedAt: string;
+  private completedAt: string | null = null;
+  private sha: string | null = null;
+  private disposed = false;
+  private readonly offs: Array<() => void> = [];
+  readonly ready: Promise<void>;
+
+  constructor(readonly options: FormOptions) {
+    this.model = buildFormModel(options.definition, options.locale);
+    this.store = new AnswersStore(options.answers ?? {});
+    this.validator = options.validator ?? null;
+    const hostOnly = options.definition.safety?.drafts === 'host-only';
+    const given = options.storage;
+    // host-only forms never touch the runtime's own browser stores, even if a page passed one.
+    this.storage = given && !(hostOnly && given.local) ? given : memoryStorage();
+    if (hostOnly && given?.local) this.notices.push({ kind: 'host-only', text: 'Drafts of this form are not kept on this device. Complete it in one sitting.' });
+    this.draftKey = options.draftKey ?? `assessment:${options.definition.id}`;
+    this.responseId = newId();
+    this.startedAt = new Date().toISOString();
+    this.offs.push(
+      this.store.subscribeAll(() => {
+        this.completedAt = null;
+        this.scheduleSave();
+        options.onChange?.(this.store.snapshot());
+      }),
+    );
+    this.ready = this.restore().then(() => this.ensureValidator()).then(() => void this.validateNow());
+  }
+
+  get debug(): boolean {
+    return this.options.debug === true;
+  }
+
+  // ---- view state (page, section, notices) -------------------------------------------------
+  getView(): View {
+    return this.view;
+  }
+  getSection(): number {
+    return this.section;
+  }
+  getNotices(): Notice[] {
+    return this.notices;
+  }
+  getViewVersion(): number {
+    return this.viewVersion;
+  }
+  subscribeView(l: Listener): () => void {
+    this.viewListeners.add(l);
+    return () => this.viewListeners.delete(l);
+  }
+  private emitView(): void {
+    this.viewVersion++;
+    for (const l of [...this.viewListeners]) l();
+  }
+  goTo(view: View, section = this.section): void {
+    this.view = view;
+    this.section = section;
+    this.scheduleSave();
+    this.emitView();
+  }
+  dismissNotice(kind: Notice['kind']): void {
+    this.notices = this.notices.filter((n) => n.kind !== kind);
+    this.emitView();
+  }
+
+  // ---- validation ---------------------------------------------------------------------------
+  private ensureValidator(): Promise<void> {
+    if (this.validator) return Promise.resolve();
+    return (this.validatorLoad ??= loadFallbackValidator(this.options.definition).then((v) => {
+      this.validator = v;
+    }));
+  }
+
+  /** Validates every answer now and updates the errors the form may show. */
+  validateNow(): FieldError[] {
+    if (!this.validator) return [];
+    const errors = runValidator(this.model, this.validator, withComputed(this.model, this.store.snapshot()));
+    this.ui.setErrors(errors);
+    return errors;
+  }
+
+  /** A field was left: its error may now show. */
+  blur(pointer: string): void {
+    this.ui.touch(pointer);
+    this.validateNow();
+  }
+
+  /** Validates and shows every error, as a submit attempt does. */
+  async validate(): Promise<FieldError[]> {
+    await this.ensureValidator();
+    this.ui.markSubmitted();
+    return this.validateNow();
+  }
+
+  // ---- the response -------------------------------------------------------------------------
+  private hash(): string {
+    return (this.sha ??= contentHash(this.options.definition));
+  }
+
+  getResponse(): ResponseEnvelope {
+    const d = this.options.definition;
+    const now = new Date().toISOString();
+    return {
+      responseId: this.responseId,
+      form: { id: d.id, version: d.version, sha256: this.hash() },
+      status: this.completedAt ? 'completed' : 'in-progress',
+      startedAt: this.startedAt,
+      updatedAt: now,
+      completedAt: this.completedAt,
+      answers: withComputed(this.model, this.store.snapshot()),
+    };
+  }
+
+  /** Validates; when clean, completes the response, wipes the draft and calls onSubmit. */
+  async submit(): Promise<{ ok: true; response: ResponseEnvelope } | { ok: false; errors: FieldError[] }> {
+    const errors = await this.validate();
+    if (errors.length > 0) {
+      this.emitView();
+      return { ok: false, errors };
+    }
+    this.completedAt = new Date().toISOString();
+    const response = this.getResponse();
+    this.cancelSave();
+    await this.storage.remove(this.draftKey);
+    this.goTo('done');
+    this.options.onSubmit?.(response);
+    return { ok: true, response };
+  }
+
+  // ---- drafts -------------------------------------------------------------------------------
+  private async restore(): Promise<void> {
+    let draft: Draft | null = null;
+    try {
+      const loaded = await this.storage.load(this.draftKey);
+      draft = isDraft(loaded) ? loaded : null;
+    } catch {
+      draft = null;
+    }
+    if (!draft || draft.formId !== this.options.definition.id || this.disposed) return;
+    this.responseId = draft.responseId;
+    this.startedAt = draft.startedAt;
+    const answers = safeCopy(draft.answers);
+    const d = this.options.definition;
+    if (draft.version !== d.version) {
+      // The draft is kept as it was, under its own version, so nothing typed is ever discarded.
+      await this.storage.save(`${this.draftKey}@${draft.version}`, draft);
+      this.notices.push({
+        kind: 'version-changed',
+        text: `This draft was started on version ${draft.version} of the form; the form is now version ${d.version}. Your answers have been kept: check each section before you submit.`,
+      });
+    }
+    this.notices.push({ kind: 'restored', text: `We restored the answers you saved at ${formatTime(draft.updatedAt)}.` });
+    this.store.replace(answers);
+    if (typeof draft.section === 'number' && this.model.sections && draft.section < this.model.sections.length) this.section = draft.section;
+    this.emitView();
+  }
+
+  private scheduleSave(): void {
+    if (this.disposed) return;
+    this.dirty = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.flush(), this.options.saveDelay ?? 250);
+  }
+
+  private cancelSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.dirty = false;
+  }
+
+  /** Saves the draft now if anything changed since the last save. */
+  async flush(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (!this.dirty || this.completedAt) return;
+    this.dirty = false;
+    const d = this.options.definition;
+    const draft: Draft = {
+      formId: d.id,
+      version: d.version,
+      sha256: this.hash(),
+      responseId: this.responseId,
+      startedAt: this.startedAt,
+      updatedAt: new Date().toISOString(),
+      answers: this.store.snapshot(),
+      section: this.section,
+    };
+    try {
+      await this.storage.save(this.draftKey, draft);
+      if (this.notices.some((n) => n.kind === 'save-failed')) this.dismissNotice('save-failed');
+    } catch {
+      this.dirty = true;
+      if (!this.notices.some((n) => n.kind === 'save-failed')) {
+        this.notices = [...this.notices, { kind: 'save-failed', text: 'Your answers could not be saved as a draft. Keep this page open.' }];
+        this.emitView();
+      }
+    }
+  }
+
+  /**
+   * Quick exit: the caller has already cleared the screen. Drafts in the runtime's own browser
+   * store are wiped; a host's store keeps the latest draft (flushed here) where the host put it.
+   */
+  async quickExitStorage(): Promise<void> {
+    if (this.storage.local) {
+      this.cancelSave();
+      await this.storage.remove(this.draftKey);
+    } else {
+      await this.flush();
+    }
+  }
+
+  destroy(): void {
+    void this.flush();
+    this.disposed = true;
+    this.offs.forEach((off) => off());
+    this.viewListeners.clear();
+  }
+}
+
+function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `r-${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? 'an earlier time' : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function createFormController(options: FormOptions): FormController {
+  return new FormController(options);
+}

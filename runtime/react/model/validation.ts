@@ -1,0 +1,63 @@
+import { computeValue as coreComputeValue, parseComputed, validateResponse, type Answers, type CompiledValidator } from '../../core/index';
+import { evaluateCondition, ruleOutcome } from './conditions';
+import type { FormModel, JsonSchema } from './formModel';
+import { topKey } from './uiState';
+
+/** The shape of AJV's error objects (ahead-of-time compiled validators produce the same). */
+export interface ValidatorError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  schemaPath?: string;
+  message?: string;
+}
+
+/** A compiled validator: AJV's function, from `/validators/<id>/<version>.js` or compiled here. */
+export type ValidateFunction = ((data: unknown) => boolean | Promise<unknown>) & { errors?: ValidatorError[] | null };
+
+/** One problem with one answer, worded for a practitioner (GOV.UK style), with its JSON pointer. */
+export interface FieldError {
+  pointer: string;
+  key: string;
+  code: string;
+  message: string;
+}
+
+/** Whether every rule above a key allows it to show now. */
+export function isKeyVisible(model: FormModel, key: string, answers: Answers): boolean {
+  const rules = model.rulesByKey.get(key);
+  if (!rules) return true;
+  return rules.every((r) => ruleOutcome(r, evaluateCondition(r.condition, answers)).visible);
+}
+
+export function runValidator(model: FormModel, validate: ValidateFunction, answers: Answers): FieldError[] {
+  const problems = validateResponse(model.definition, answers, { validator: validate as CompiledValidator });
+  const rank = new Map(model.order.map((k, i) => [k, i]));
+  return problems
+    .filter((p) => p.path.startsWith('/'))
+    .map((p) => ({ pointer: p.path, key: topKey(p.path), code: p.code, message: p.message }))
+    .sort((a, b) => (rank.get(a.key) ?? 1e9) - (rank.get(b.key) ?? 1e9) || a.pointer.localeCompare(b.pointer, 'en', { numeric: true }));
+}
+
+/** A computed value (`x-computed`) from the answers beside it, by core's rules. */
+export function computeValue(schema: JsonSchema, answers: Answers): number | undefined {
+  const spec = parseComputed(schema['x-computed']);
+  return spec ? coreComputeValue(spec, answers) : undefined;
+}
+
+export function computedDependencies(schema: JsonSchema): string[] {
+  const spec = schema['x-computed'] as { of?: unknown } | undefined;
+  return spec && Array.isArray(spec.of) ? spec.of.filter((k): k is string => typeof k === 'string') : [];
+}
+
+/** Answers with every computed value filled in: what validation and the response see. */
+export function withComputed(model: FormModel, answers: Answers): Answers {
+  if (model.computedKeys.length === 0) return answers;
+  const out = { ...answers };
+  for (const key of model.computedKeys) {
+    const v = computeValue(model.properties[key]!, answers);
+    if (v === undefined) delete out[key];
+    else out[key] = v;
+  }
+  return out;
+}

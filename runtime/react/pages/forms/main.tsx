@@ -1,0 +1,140 @@
+import { useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Definition, ResponseEnvelope } from '../../../core/index';
+import { AssessmentForm } from '../../AssessmentForm';
+import { loadPublished } from '../../embed/loadPublished';
+import type { ValidateFunction } from '../../model/validation';
+import { indexedDbStorage } from '../../storage/indexedDb';
+import '../../styles.css';
+
+/**
+ * The practitioner page: `/forms/` lists the published forms, `/forms/<id>/<version>` opens one.
+ * Drafts go to this device's encrypted IndexedDB store (except forms that forbid local drafts).
+ */
+interface FormSummary {
+  id: string;
+  title: string;
+  versions: Array<{ version: string; status: string }>;
+}
+
+function route(): { id: string; version: string } | null {
+  const m = /\/forms\/([a-z][a-z0-9-]*)\/([0-9A-Za-z.+-]+)\/?$/.exec(location.pathname);
+  return m ? { id: decodeURIComponent(m[1]!), version: decodeURIComponent(m[2]!) } : null;
+}
+
+function Page() {
+  const r = route();
+  useEffect(() => {
+    document.title = r ? 'Assessment – Assessment Studio' : 'Assessments – Assessment Studio';
+  }, [r]);
+  return (
+    <>
+      <header className="as-page__header">
+        <div className="as-page__header-inner">
+          <a className="as-page__service" href="/forms/">
+            Assessment Studio
+          </a>
+        </div>
+      </header>
+      <main className="as-page__main" id="main">
+        {r ? <FormPage id={r.id} version={r.version} /> : <FormList />}
+      </main>
+      <footer className="as-page__footer">
+        <p>Drafts are kept on this device, encrypted, until the assessment is submitted or Quick exit is used.</p>
+      </footer>
+    </>
+  );
+}
+
+function FormList() {
+  const [forms, setForms] = useState<FormSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    fetch('/api/forms', { headers: { accept: 'application/json' } })
+      .then((res) => (res.ok ? res.json() : Promise.reject(new Error(String(res.status)))))
+      .then((list: unknown) => setForms(Array.isArray(list) ? (list as FormSummary[]) : []))
+      .catch(() => setError('The list of forms could not be loaded. Try again in a moment.'));
+  }, []);
+  const published = (forms ?? []).map((f) => ({ ...f, versions: (f.versions ?? []).filter((v) => v.status === 'published') })).filter((f) => f.versions.length);
+  return (
+    <div className="as-form">
+      <h1 className="as-heading-xl">Assessments</h1>
+      <p className="as-body">Choose the assessment to complete. Only published versions are listed.</p>
+      {error ? <p className="as-error-message" role="alert">{error}</p> : null}
+      {forms === null && !error ? <p className="as-body" role="status">Loading…</p> : null}
+      {forms !== null && published.length === 0 ? <p className="as-body">No published forms yet.</p> : null}
+      <ul className="as-form-list">
+        {published.map((f) => (
+          <li key={f.id} className="as-form-list__item">
+            <h2 className="as-heading-m">{f.title}</h2>
+            <ul className="as-form-list__versions">
+              {f.versions.map((v) => (
+                <li key={v.version}>
+                  <a href={`/forms/${encodeURIComponent(f.id)}/${encodeURIComponent(v.version)}`}>
+                    Open version {v.version}
+                    <span className="as-visually-hidden"> of {f.title}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FormPage({ id, version }: { id: string; version: string }) {
+  const [loaded, setLoaded] = useState<{ definition: Definition; validator: ValidateFunction | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [response, setResponse] = useState<ResponseEnvelope | null>(null);
+  const storage = useMemo(() => indexedDbStorage(), []);
+  useEffect(() => {
+    loadPublished(id, version).then(setLoaded, (e: unknown) => setError(e instanceof Error ? e.message : 'The form could not be loaded.'));
+  }, [id, version]);
+  if (error) {
+    return (
+      <div className="as-form">
+        <h1 className="as-heading-xl">Form not available</h1>
+        <p className="as-body">{error}</p>
+        <p className="as-body">
+          <a href="/forms/">Back to the list of assessments</a>
+        </p>
+      </div>
+    );
+  }
+  if (!loaded) return <p className="as-form as-body" role="status">Loading the form…</p>;
+  return (
+    <>
+      <AssessmentForm
+        definition={loaded.definition}
+        validator={loaded.validator ?? undefined}
+        storage={storage}
+        draftKey={`assessment:${id}`}
+        onSubmit={setResponse}
+        debug={new URLSearchParams(location.search).has('debug')}
+      />
+      {response ? <Download response={response} /> : null}
+    </>
+  );
+}
+
+function Download({ response }: { response: ResponseEnvelope }) {
+  const url = useMemo(() => URL.createObjectURL(new Blob([JSON.stringify(response, null, 2)], { type: 'application/json' })), [response]);
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return (
+    <div className="as-form">
+      <p className="as-body">
+        <a href={url} download={`${response.form.id}-${response.form.version}-${response.responseId}.json`} className="as-button">
+          Download the response (JSON)
+        </a>
+      </p>
+      <p className="as-body">
+        <a href="/forms/">Start another assessment</a>
+      </p>
+    </div>
+  );
+}
+
+// No StrictMode: its double effects would destroy and recreate the form's draft controller.
+createRoot(document.getElementById('root')!).render(<Page />);

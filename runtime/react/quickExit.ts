@@ -1,0 +1,38 @@
+import type { FormController } from './model/controller';
+
+/**
+ * Quick exit (FORMS.md): blank the screen in the same task, before anything async, then deal
+ * with drafts and leave. `location.replace` keeps the form out of the back-button history.
+ */
+export async function quickExit(controller: FormController, root?: Element | null): Promise<void> {
+  document.documentElement.classList.add('as-exiting');
+  root?.replaceChildren();
+  document.title = 'New tab';
+  try {
+    await Promise.race([controller.quickExitStorage(), new Promise((r) => setTimeout(r, 800))]);
+  } catch {
+    /* leaving matters more than the draft */
+  }
+  const { onQuickExit, exitUrl } = controller.options;
+  controller.destroy();
+  if (onQuickExit) onQuickExit();
+  else window.location.replace(exitUrl ?? 'about:blank');
+}
+
+/**
+ * Escape pressed twice within a second, in the capture phase on window so a focused text field,
+ * select or date input cannot swallow it.
+ */
+export function listenForDoubleEscape(onExit: () => void, windowMs = 1000): () => void {
+  let last = -Infinity;
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    const now = performance.now();
+    if (now - last <= windowMs) {
+      last = -Infinity;
+      onExit();
+    } else last = now;
+  };
+  window.addEventListener('keydown', onKey, true);
+  return () => window.removeEventListener('keydown', onKey, true);
+}

@@ -1,0 +1,49 @@
+import { and, rankWith, schemaMatches, uiTypeIs } from '@jsonforms/core';
+import { FieldSet } from './Field';
+import type { ControlProps, RendererEntry } from './types';
+
+export function CheckboxesControl(p: ControlProps) {
+  const selected = Array.isArray(p.value) ? p.value : [];
+  const toggle = (v: unknown, on: boolean) => {
+    // Keep the options' order, so exports do not depend on the order of clicks.
+    const next = p.options.map((o) => o.value).filter((x) => (x === v ? on : selected.includes(x)));
+    p.onChange(next.length ? next : undefined);
+  };
+  return (
+    <FieldSet p={{ ...p, hint: p.hint ?? 'Select all that apply.' }}>
+      <div className="as-checkboxes">
+        {p.options.map((o, i) => {
+          const id = i === 0 ? p.id : `${p.id}-${i}`;
+          return (
+            <div className="as-checkboxes__item" key={i}>
+              <input
+                className="as-checkboxes__input"
+                id={id}
+                name={p.id}
+                type="checkbox"
+                checked={selected.includes(o.value)}
+                disabled={!p.enabled}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+                onBlur={p.onBlur}
+              />
+              <label className="as-label as-checkboxes__label" htmlFor={id}>
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </FieldSet>
+  );
+}
+
+const isChoiceArray = schemaMatches((s) => {
+  const items = s.type === 'array' ? (s.items as Record<string, unknown> | undefined) : undefined;
+  return !!items && !Array.isArray(items) && (Array.isArray(items.oneOf) || Array.isArray(items.enum) || Array.isArray(items.anyOf));
+});
+
+export const checkboxesControlEntry: RendererEntry = {
+  name: 'CheckboxesControl',
+  tester: rankWith(5, and(uiTypeIs('Control'), isChoiceArray)),
+  renderer: CheckboxesControl,
+};

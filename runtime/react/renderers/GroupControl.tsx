@@ -1,0 +1,230 @@
+import { isObjectArrayControl, rankWith } from '@jsonforms/core';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { countRender, useController, useShownError } from '../hooks';
+import { evaluateCondition, ruleOutcome } from '../model/conditions';
+import { escapePointer, fieldId, keyOfScope, ownRecord, type JsonSchema, type UiElement } from '../model/formModel';
+import { pickRenderer } from './index';
+import { choiceOptions } from './options';
+import type { ControlProps, RendererEntry } from './types';
+
+type Item = Record<string, unknown>;
+
+function itemElements(detail: unknown, itemSchema: JsonSchema): UiElement[] {
+  const out: UiElement[] = [];
+  const walk = (el: UiElement | undefined) => {
+    if (!el || typeof el !== 'object') return;
+    if (el.type === 'Control' && keyOfScope(el.scope)) out.push(el);
+    (el.elements ?? []).forEach(walk);
+  };
+  if (detail && typeof detail === 'object') walk(detail as UiElement);
+  if (out.length) return out;
+  return Object.keys(ownRecord(itemSchema.properties)).map((k) => ({ type: 'Control', scope: `#/properties/${escapePointer(k)}` }));
+}
+
+/**
+ * A repeatable group (children, agencies…): each entry in its own fieldset, "Add another",
+ * and "Remove" that asks first. Entries are memoised on their own value, so typing in one entry
+ * renders that entry only.
+ */
+export function GroupControl(p: ControlProps) {
+  const c = useController();
+  countRender(c.debug);
+  const items = Array.isArray(p.value) ? (p.value as Item[]) : [];
+  const itemSchema = (p.schema.items ?? {}) as JsonSchema;
+  const elements = useMemo(() => itemElements(p.uischema.options?.detail, itemSchema), [p.uischema, itemSchema]);
+  const noun = typeof itemSchema.title === 'string' ? itemSchema.title : 'Entry';
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [announce, setAnnounce] = useState('');
+  const addRef = useRef<HTMLButtonElement>(null);
+  const focusAdd = useRef(false);
+  useEffect(() => {
+    if (focusAdd.current) {
+      focusAdd.current = false;
+      addRef.current?.focus();
+    }
+  });
+  // Stable callbacks (reading the latest items through a ref) keep untouched entries memoised.
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const { onChange } = p;
+  const setItem = useCallback((i: number, next: Item) => onChange(itemsRef.current.map((it, j) => (j === i ? next : it))), [onChange]);
+  const add = () => {
+    p.onChange([...items, {}]);
+    setAnnounce(`${noun} ${items.length + 1} added`);
+  };
+  const remove = useCallback(
+    (i: number) => {
+      const next = itemsRef.current.filter((_, j) => j !== i);
+      onChange(next.length ? next : undefined);
+      setConfirming(null);
+      setAnnounce(`${noun} ${i + 1} removed`);
+      focusAdd.current = true;
+    },
+    [onChange, noun],
+  );
+  return (
+    <div className={p.error ? 'as-form-group as-form-group--error' : 'as-form-group'}>
+      <fieldset className="as-fieldset as-group" id={p.id} tabIndex={-1} aria-describedby={p.hint ? `${p.id}-hint` : undefined}>
+        <legend className="as-fieldset__legend as-fieldset__legend--m">
+          {p.label}
+          {p.required ? null : <span className="as-optional"> (optional)</span>}
+        </legend>
+        {p.hint ? (
+          <div id={`${p.id}-hint`} className="as-hint">
+            {p.hint}
+          </div>
+        ) : null}
+        {p.error ? (
+          <p id={`${p.id}-error`} className="as-error-message">
+            <span className="as-visually-hidden">Error:</span> {p.error}
+          </p>
+        ) : null}
+        {items.length === 0 ? <p className="as-body">None added yet.</p> : null}
+        {items.map((item, i) => (
+          <GroupItem
+            key={i}
+            index={i}
+            noun={noun}
+            item={item && typeof item === 'object' ? item : {}}
+            pointer={`${p.pointer}/${i}`}
+            elements={elements}
+            itemSchema={itemSchema}
+            enabled={p.enabled}
+            confirming={confirming === i}
+            onChange={setItem}
+            onAskRemove={setConfirming}
+            onRemove={remove}
+          />
+        ))}
+        <button ref={addRef} type="button" className="as-button as-button--secondary" disabled={!p.enabled} onClick={add}>
+          {items.length ? `Add another ${noun.toLowerCase()}` : `Add ${noun.toLowerCase()}`}
+        </button>
+        <div className="as-visually-hidden" aria-live="polite">
+          {announce}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+interface ItemProps {
+  index: number;
+  noun: string;
+  item: Item;
+  pointer: string;
+  elements: UiElement[];
+  itemSchema: JsonSchema;
+  enabled: boolean;
+  confirming: boolean;
+  onChange(i: number, next: Item): void;
+  onAskRemove(i: number | null): void;
+  onRemove(i: number): void;
+}
+
+const GroupItem = memo(function GroupItem(props: ItemProps) {
+  const { index, noun, item, pointer, elements, itemSchema } = props;
+  const promptRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (props.confirming) promptRef.current?.focus();
+  }, [props.confirming]);
+  const required = new Set(Array.isArray(itemSchema.required) ? (itemSchema.required as string[]) : []);
+  const props_ = ownRecord(itemSchema.properties) as Record<string, JsonSchema>;
+  const label = `${noun} ${index + 1}`;
+  const labelId = fieldId(`${pointer}/label`);
+  return (
+    <div className="as-group__item" role="group" aria-labelledby={labelId}>
+      <h3 className="as-heading-s" id={labelId}>
+        {label}
+      </h3>
+      {elements.map((el) => {
+        const key = keyOfScope(el.scope)!;
+        const schema = props_[key];
+        if (!schema) return null;
+        if (el.rule && !ruleOutcome(el.rule, evaluateCondition(el.rule.condition, item)).visible) return null;
+        return (
+          <ItemField
+            key={key}
+            element={el}
+            itemSchema={itemSchema}
+            schema={schema}
+            pointer={`${pointer}/${escapePointer(key)}`}
+            label={typeof el.label === 'string' ? el.label : String(schema.title ?? key)}
+            hint={typeof schema.description === 'string' ? schema.description : undefined}
+            required={required.has(key)}
+            value={item[key]}
+            enabled={props.enabled}
+            onChange={(v) => {
+              const next = { ...item };
+              if (v === undefined) delete next[key];
+              else next[key] = v;
+              props.onChange(index, next);
+            }}
+          />
+        );
+      })}
+      {props.confirming ? (
+        <div className="as-confirm" role="group" aria-labelledby={`${labelId}-confirm`}>
+          <p className="as-body as-confirm__text" id={`${labelId}-confirm`} tabIndex={-1} ref={promptRef}>
+            Are you sure you want to remove {label}? Its answers will be deleted.
+          </p>
+          <div className="as-button-group">
+            <button type="button" className="as-button as-button--warning" onClick={() => props.onRemove(index)}>
+              Yes, remove {label}
+            </button>
+            <button type="button" className="as-button as-button--secondary" onClick={() => props.onAskRemove(null)}>
+              No, keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="as-link-button" disabled={!props.enabled} onClick={() => props.onAskRemove(index)}>
+          Remove<span className="as-visually-hidden"> {label}</span>
+        </button>
+      )}
+    </div>
+  );
+});
+
+interface ItemFieldProps {
+  element: UiElement;
+  itemSchema: JsonSchema;
+  schema: JsonSchema;
+  pointer: string;
+  label: string;
+  hint?: string;
+  required: boolean;
+  value: unknown;
+  enabled: boolean;
+  onChange(v: unknown): void;
+}
+
+function ItemField(f: ItemFieldProps) {
+  const c = useController();
+  const error = useShownError(f.pointer);
+  const entry = pickRenderer(f.element, f.itemSchema, c.model.rootSchema);
+  const Renderer = entry.renderer;
+  const options = useMemo(() => choiceOptions(f.schema), [f.schema]);
+  return (
+    <Renderer
+      id={fieldId(f.pointer)}
+      pointer={f.pointer}
+      schema={f.schema}
+      uischema={f.element}
+      label={f.label}
+      hint={f.hint}
+      required={f.required}
+      value={f.value}
+      onChange={f.onChange}
+      onBlur={() => c.blur(f.pointer)}
+      error={error}
+      enabled={f.enabled}
+      options={options}
+    />
+  );
+}
+
+export const groupControlEntry: RendererEntry = {
+  name: 'GroupControl',
+  tester: rankWith(6, isObjectArrayControl),
+  renderer: GroupControl,
+};

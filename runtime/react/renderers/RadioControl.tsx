@@ -1,0 +1,40 @@
+import { and, isBooleanControl, isEnumControl, isOneOfEnumControl, not, optionIs, or, rankWith } from '@jsonforms/core';
+import { FieldSet } from './Field';
+import type { ControlProps, RendererEntry } from './types';
+
+/** Radios in a fieldset with the question as legend; Yes/No questions are two inline radios. */
+export function RadioControl(p: ControlProps) {
+  const inline = p.options.length <= 2;
+  return (
+    <FieldSet p={p}>
+      <div className={inline ? 'as-radios as-radios--inline' : 'as-radios'}>
+        {p.options.map((o, i) => {
+          const id = i === 0 ? p.id : `${p.id}-${i}`;
+          return (
+            <div className="as-radios__item" key={i}>
+              <input
+                className="as-radios__input"
+                id={id}
+                name={p.id}
+                type="radio"
+                checked={p.value === o.value}
+                disabled={!p.enabled}
+                onChange={() => p.onChange(o.value)}
+                onBlur={p.onBlur}
+              />
+              <label className="as-label as-radios__label" htmlFor={id}>
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </FieldSet>
+  );
+}
+
+export const radioControlEntry: RendererEntry = {
+  name: 'RadioControl',
+  tester: rankWith(4, or(isBooleanControl, and(or(isOneOfEnumControl, isEnumControl), not(optionIs('format', 'select'))))),
+  renderer: RadioControl,
+};

@@ -1,0 +1,92 @@
+import type { Draft, DraftStorage } from './types';
+import { isDraft } from './types';
+
+const DB_NAME = 'assessment-studio';
+const KEYS = 'keys';
+const DRAFTS = 'drafts';
+const KEY_ID = 'draft-key';
+
+interface Sealed {
+  iv: Uint8Array;
+  data: ArrayBuffer;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function openDb(name: string): Promise<IDBDatabase> {
+  const req = indexedDB.open(name, 1);
+  req.onupgradeneeded = () => {
+    const db = req.result;
+    if (!db.objectStoreNames.contains(KEYS)) db.createObjectStore(KEYS);
+    if (!db.objectStoreNames.contains(DRAFTS)) db.createObjectStore(DRAFTS);
+  };
+  return request(req);
+}
+
+function tx<T>(db: IDBDatabase, store: string, mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = db.transaction(store, mode);
+    const req = run(t.objectStore(store));
+    let result: T;
+    req.onsuccess = () => (result = req.result);
+    // Resolve on commit, not on request success: a draft counts as saved once it is durable.
+    t.oncomplete = () => resolve(result);
+    t.onerror = () => reject(t.error);
+    t.onabort = () => reject(t.error);
+  });
+}
+
+/**
+ * Drafts in IndexedDB, encrypted with AES-GCM under a key WebCrypto generated as non-extractable
+ * and that is kept in IndexedDB as a CryptoKey object: script can use it but never read its bytes,
+ * and the stored drafts are ciphertext to anything reading the disk or the database directly.
+ * Residual risk: script running in this origin can still ask the key to decrypt (see SECURITY.md).
+ * @public
+ */
+export function indexedDbStorage(options: { dbName?: string } = {}): DraftStorage {
+  const dbName = options.dbName ?? DB_NAME;
+  let dbPromise: Promise<IDBDatabase> | null = null;
+  let keyPromise: Promise<CryptoKey> | null = null;
+  const db = () => (dbPromise ??= openDb(dbName));
+  const key = () =>
+    (keyPromise ??= (async () => {
+      const d = await db();
+      const existing = await tx<unknown>(d, KEYS, 'readonly', (s) => s.get(KEY_ID));
+      if (existing instanceof CryptoKey) return existing;
+      const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      await tx(d, KEYS, 'readwrite', (s) => s.put(fresh, KEY_ID));
+      return fresh;
+    })());
+
+  return {
+    local: true,
+    async load(id) {
+      const d = await db();
+      const sealed = await tx<Sealed | undefined>(d, DRAFTS, 'readonly', (s) => s.get(id));
+      if (!sealed || !(sealed.iv instanceof Uint8Array)) return null;
+      try {
+        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer> }, await key(), sealed.data);
+        const draft: unknown = JSON.parse(new TextDecoder().decode(plain));
+        return isDraft(draft) ? (draft as Draft) : null;
+      } catch {
+        // A draft sealed under a key that is gone cannot be read by anyone: treat as absent.
+        return null;
+      }
+    },
+    async save(id, draft) {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key(), new TextEncoder().encode(JSON.stringify(draft)));
+      const d = await db();
+      await tx(d, DRAFTS, 'readwrite', (s) => s.put({ iv, data } satisfies Sealed, id));
+    },
+    async remove(id) {
+      const d = await db();
+      await tx(d, DRAFTS, 'readwrite', (s) => s.delete(id));
+    },
+  };
+}
