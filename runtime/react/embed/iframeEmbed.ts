@@ -40,6 +40,8 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
       answers: msg.answers,
       locale: msg.locale,
       validator,
+      // This page runs under a CSP without eval: only precompiled validators.
+      allowCompile: false,
       storage: msg.storage === 'local' ? indexedDbStorage() : memoryStorage(),
       exitUrl: opts.exitUrl,
       onChange: (answers) => post({ type: 'change', answers }),

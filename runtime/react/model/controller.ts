@@ -26,6 +26,11 @@ export interface FormOptions {
   locale?: string;
   /** Ahead-of-time compiled validator (no eval); without it one is compiled in the browser. */
   validator?: ValidateFunction;
+  /**
+   * Whether the form may compile a validator in the browser when none is given (AJV needs eval).
+   * Pages under a strict CSP pass false: they validate only with the server's precompiled module.
+   */
+  allowCompile?: boolean;
   /** Quick exit: the host's handler; by default the page is replaced by `exitUrl`. */
   onQuickExit?: () => void;
   exitUrl?: string;
@@ -129,7 +134,7 @@ export class FormController {
 
   // ---- validation ---------------------------------------------------------------------------
   private ensureValidator(): Promise<void> {
-    if (this.validator) return Promise.resolve();
+    if (this.validator || this.options.allowCompile === false) return Promise.resolve();
     return (this.validatorLoad ??= loadFallbackValidator(this.options.definition).then((v) => {
       this.validator = v;
     }));

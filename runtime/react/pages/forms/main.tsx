@@ -109,6 +109,7 @@ function FormPage({ id, version }: { id: string; version: string }) {
       <AssessmentForm
         definition={loaded.definition}
         validator={loaded.validator ?? undefined}
+        allowCompile={false}
         storage={storage}
         draftKey={`assessment:${id}`}
         onSubmit={setResponse}
