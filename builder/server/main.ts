@@ -1,10 +1,11 @@
+import { standaloneValidatorModule } from '../../runtime/node/standalone';
 import { configFromEnv } from './config';
 import { startStudioServer } from './server';
 
 /** `npm start`: one process for the whole product. The printed line is a contract (test/e2e/support/server.ts). */
 async function main(): Promise<void> {
   const config = configFromEnv(process.env, process.cwd());
-  const running = await startStudioServer(config);
+  const running = await startStudioServer(config, standaloneValidatorModule);
   console.log(`Assessment Studio running at ${running.url}`);
   console.log(`Definitions: ${config.formsDir}`);
   const stop = () => {
