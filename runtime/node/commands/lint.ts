@@ -57,9 +57,15 @@ export async function lintFiles(operands: string[], cwd: string): Promise<{ prob
     const context = await contextFor(file, records, (root, record) => {
       problems.push(...record.problems.map((p) => fileProblem(displayPath(publishedRecordPath(root), cwd), p)));
     });
-    problems.push(...lintText(text.value, context).map((p) => fileProblem(shown, p)));
+    problems.push(...firstSyntaxError(lintText(text.value, context)).map((p) => fileProblem(shown, p)));
   }
   return { problems, files: found.files.length };
+}
+
+/** A malformed file gets one clear line: after the first syntax error the parser's guesses add only noise. */
+function firstSyntaxError(problems: Problem[]): Problem[] {
+  const first = problems.findIndex((p) => p.code === 'json-syntax');
+  return first === -1 ? problems : problems.filter((p, i) => p.code !== 'json-syntax' || i === first);
 }
 
 /** The lint context of a file: folder, version and record when it sits in `form-definitions/<id>/`. */
