@@ -1,15 +1,19 @@
 import type { Command } from './command';
 import { compileCommand } from './compile';
+import { diffCommand } from './diff';
 import { hashCommand } from './hash';
 import { lintCommand } from './lint';
+import { migrateCommand } from './migrate';
 import { publishCommand } from './publish';
 import { validateCommand } from './validate';
 
 /** Every command, by name. Each lives in its own file. */
 export const commands: Record<string, Command> = {
   [compileCommand.name]: compileCommand,
+  [diffCommand.name]: diffCommand,
   [hashCommand.name]: hashCommand,
   [lintCommand.name]: lintCommand,
+  [migrateCommand.name]: migrateCommand,
   [publishCommand.name]: publishCommand,
   [validateCommand.name]: validateCommand,
 };
