@@ -41,3 +41,32 @@ export function fhirTime(value: string): string | undefined {
   const m = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d|60)(\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?$/.exec(value);
   return m ? `${m[1]}:${m[2]}:${m[3] ?? '00'}${m[4] ?? ''}` : undefined;
 }
+
+/** A full calendar date `YYYY-MM-DD` that exists (FHIR `date` allows it; answers should hold nothing else). */
+export function fhirDate(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? value : undefined;
+}
+
+/** An RFC 3339 date-time with an offset, as FHIR `dateTime` requires once a time is given. */
+export function fhirDateTime(value: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d+)?)?(Z|[+-](0\d|1[0-3]):[0-5]\d|[+-]14:00)$/.exec(value);
+  return m && fhirDate(m[1]!) ? value : undefined;
+}
+
+/**
+ * FHIR `string` (`[ \r\n\t\S]+`): other white space (no-break space, line separator…) becomes a
+ * plain space, so text pasted from a word processor still gives a valid resource.
+ */
+export function fhirString(value: string): string | undefined {
+  const s = value.replace(/[^\S \r\n\t]/g, ' ');
+  return s === '' ? undefined : s;
+}
+
+/** FHIR `integer` is 32-bit signed. */
+export function fhirInteger(value: unknown): number | undefined {
+  return Number.isInteger(value) && Math.abs(value as number) <= 2147483647 ? (value as number) : undefined;
+}

@@ -1,5 +1,5 @@
 import type { Definition } from '../definition/envelope';
-import { baseOf, codeSystemUrl, fhirId, fhirTime, questionnaireUrl, type FhirOptions } from './fhir-common';
+import { baseOf, codeSystemUrl, fhirId, fhirString, fhirTime, questionnaireUrl, type FhirOptions } from './fhir-common';
 import type { FhirEnableWhen } from './fhir-enable-when';
 import { fhirTree, type FhirNode } from './fhir-tree';
 import type { ExportQuestion, QuestionType } from './questions';
@@ -62,7 +62,7 @@ export function questionnaireFromDefinition(definition: Definition, options: Fhi
     url: questionnaireUrl(definition, options),
     version: definition.version,
     name: pascalName(definition.id),
-    title: definition.title,
+    title: fhirString(definition.title) ?? definition.id,
     status: statusMap[definition.status],
     ...(date ? { date } : {}),
     ...(definition.description ? { description: definition.description } : {}),
@@ -71,10 +71,10 @@ export function questionnaireFromDefinition(definition: Definition, options: Fhi
 }
 
 function itemOf(definition: Definition, node: FhirNode, options: FhirOptions, base: string): FhirQuestionnaireItem {
-  if (node.kind === 'display') return { linkId: node.linkId, text: node.text, type: 'display' };
+  if (node.kind === 'display') return { linkId: node.linkId, text: fhirString(node.text) ?? '-', type: 'display' };
   const out: FhirQuestionnaireItem =
     node.kind === 'layout'
-      ? { linkId: node.linkId, ...(node.text ? { text: node.text } : {}), type: 'group' }
+      ? { linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), type: 'group' }
       : questionItem(definition, node.question, options, base);
   const rule = node.rule;
   if (rule?.mapped) {
@@ -89,14 +89,14 @@ function itemOf(definition: Definition, node: FhirNode, options: FhirOptions, ba
 }
 
 function questionItem(definition: Definition, q: ExportQuestion, options: FhirOptions, base: string): FhirQuestionnaireItem {
-  const item: FhirQuestionnaireItem = { linkId: q.code, text: q.title, type: typeMap[q.type] };
+  const item: FhirQuestionnaireItem = { linkId: q.code, text: fhirString(q.title) ?? q.code, type: typeMap[q.type] };
   if (q.required) item.required = true;
   if (q.type === 'group' || q.type === 'multi-choice') item.repeats = true;
   if (q.computed) item.readOnly = true;
   if (q.maxLength !== undefined && (item.type === 'string' || item.type === 'text')) item.maxLength = q.maxLength;
   if (q.options.length) {
     const system = codeSystemUrl(definition, q.code, options);
-    item.answerOption = q.options.map((o) => ({ valueCoding: { system, code: o.code, display: o.label } }));
+    item.answerOption = q.options.map((o) => ({ valueCoding: { system, code: o.code, display: fhirString(o.label) ?? o.code } }));
   }
   if (q.sensitivity) item.extension = [{ url: `${base}/StructureDefinition/sensitivity`, valueCode: q.sensitivity }];
   return item;

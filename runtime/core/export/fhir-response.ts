@@ -1,7 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { cellOf, exportContext, groupItems, type ExportContext } from './answers';
-import { codeSystemUrl, DATA_ABSENT_REASON, fhirId, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
+import { codeSystemUrl, DATA_ABSENT_REASON, fhirDate, fhirDateTime, fhirId, fhirInteger, fhirString, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
 import { fhirTree, type FhirNode } from './fhir-tree';
 import type { ExportQuestion } from './questions';
 
@@ -60,13 +60,14 @@ export function responseIn(ctx: ExportContext, response: ResponseEnvelope, optio
   };
 }
 
-const masked = (q: ExportQuestion): FhirResponseItem => ({ linkId: q.code, text: q.title, extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
+const textOf = (q: ExportQuestion): string => fhirString(q.title) ?? q.code;
+const masked = (q: ExportQuestion): FhirResponseItem => ({ linkId: q.code, text: textOf(q), extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
 
 function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions): FhirResponseItem[] {
   if (node.kind === 'display') return [];
   if (node.kind === 'layout') {
     const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options));
-    return children.length ? [{ linkId: node.linkId, ...(node.text ? { text: node.text } : {}), item: children }] : [];
+    return children.length ? [{ linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), item: children }] : [];
   }
   const q = node.question;
   const cell = cellOf(ctx, q, answers);
@@ -76,31 +77,38 @@ function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unk
     // One item per group entry, same linkId (the Questionnaire item repeats), in answer order.
     return groupItems(cell.value).map((entry) => {
       const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options));
-      return { linkId: q.code, text: q.title, ...(children.length ? { item: children } : {}) };
+      return { linkId: q.code, text: textOf(q), ...(children.length ? { item: children } : {}) };
     });
   }
   const answer = answersOf(ctx.definition, q, cell.value, options);
-  return answer.length ? [{ linkId: q.code, text: q.title, answer }] : [];
+  return answer.length ? [{ linkId: q.code, text: textOf(q), answer }] : [];
 }
 
 /** Typed `answer[x]` values; a value of the wrong shape for its question gives none (validation reports it). */
 function answersOf(definition: Definition, q: ExportQuestion, value: unknown, options: FhirOptions): FhirAnswer[] {
   const coding = (code: unknown): FhirAnswer[] => {
     if (typeof code !== 'string') return [];
+    // Only the form's own codes: anything else is not an answer the Questionnaire allows.
     const option = q.options.find((o) => o.code === code);
-    return [{ valueCoding: { system: codeSystemUrl(definition, q.code, options), code, ...(option ? { display: option.label } : {}) } }];
+    return option ? [{ valueCoding: { system: codeSystemUrl(definition, q.code, options), code, display: option.label } }] : [];
   };
   switch (q.type) {
     case 'boolean':
       return typeof value === 'boolean' ? [{ valueBoolean: value }] : [];
-    case 'integer':
-      return Number.isInteger(value) ? [{ valueInteger: value as number }] : [];
+    case 'integer': {
+      const n = fhirInteger(value);
+      return n === undefined ? [] : [{ valueInteger: n }];
+    }
     case 'decimal':
       return typeof value === 'number' && Number.isFinite(value) ? [{ valueDecimal: value }] : [];
-    case 'date':
-      return typeof value === 'string' ? [{ valueDate: value }] : [];
-    case 'date-time':
-      return typeof value === 'string' ? [{ valueDateTime: value }] : [];
+    case 'date': {
+      const d = typeof value === 'string' ? fhirDate(value) : undefined;
+      return d ? [{ valueDate: d }] : [];
+    }
+    case 'date-time': {
+      const d = typeof value === 'string' ? fhirDateTime(value) : undefined;
+      return d ? [{ valueDateTime: d }] : [];
+    }
     case 'time': {
       const t = typeof value === 'string' ? fhirTime(value) : undefined;
       return t ? [{ valueTime: t }] : [];
@@ -111,7 +119,9 @@ function answersOf(definition: Definition, q: ExportQuestion, value: unknown, op
       return Array.isArray(value) ? value.flatMap(coding) : [];
     case 'group':
       return [];
-    default:
-      return typeof value === 'string' && value !== '' ? [{ valueString: value }] : [];
+    default: {
+      const text = typeof value === 'string' ? fhirString(value) : undefined;
+      return text === undefined ? [] : [{ valueString: text }];
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { compileCommand } from './compile';
 import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { hashCommand } from './hash';
 import { lintCommand } from './lint';
 import { migrateCommand } from './migrate';
@@ -11,6 +12,7 @@ import { validateCommand } from './validate';
 export const commands: Record<string, Command> = {
   [compileCommand.name]: compileCommand,
   [diffCommand.name]: diffCommand,
+  [exportCommand.name]: exportCommand,
   [hashCommand.name]: hashCommand,
   [lintCommand.name]: lintCommand,
   [migrateCommand.name]: migrateCommand,

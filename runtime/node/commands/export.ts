@@ -1,0 +1,325 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import {
+  codebook, codebookCsv, codebookMarkdown, contentHash, csvWriter, exportResponse, fhirBundleChunks, isExportProfile,
+  exportProfiles, limits, loadDefinitionText, loadResponseFor, questionnaireFromDefinition, questionnaireResponseFrom,
+  type Definition, type ExportProfileName, type Problem, type ResponseEnvelope,
+} from '../../core/index';
+import { parseArgs, UsageError, type CliIo, type Command } from './command';
+
+const formats = ['json', 'ndjson', 'csv', 'fhir', 'codebook'] as const;
+type Format = (typeof formats)[number];
+
+const usage =
+  'assessment-studio export --form <definition.json> --format json|ndjson|csv|fhir|codebook ' +
+  '[--profile full|external-agency|masked] [--codebook-format csv|md] [--fhir-base URL] [--out <folder or file>] <responses or folders…>';
+
+/**
+ * `export`: responses of one form version to JSON, NDJSON, CSV, FHIR R4 or its codebook
+ * (docs/exports.md). Responses are read one file at a time and written as they come, so memory
+ * stays flat; a malformed or mismatched response is reported on stderr by file, line and pointer
+ * and left out, the others are still exported. Exit code 0 when every response was exported,
+ * 1 when any was refused (or the definition is unreadable), 2 for bad arguments.
+ */
+export const exportCommand: Command = {
+  name: 'export',
+  usage,
+  async run(args, io) {
+    let opts: Options;
+    try {
+      opts = readOptions(args);
+    } catch (e) {
+      io.err(`assessment-studio export: ${(e as Error).message}\nusage: ${usage}`);
+      return 2;
+    }
+    const form = await loadForm(opts.form, io);
+    if (!form) return 1;
+    const files = await expandOperands(opts.operands, io);
+    if (files === undefined) return 1;
+    const state = { refused: 0 };
+    const responses = readResponses(files.list, form, io, state);
+    const outputs = new Outputs(io, opts.out, `${form.definition.id}-${form.definition.version}`);
+    try {
+      await write(opts, form, files.list.length, responses, outputs, io);
+    } finally {
+      await outputs.close();
+    }
+    if (state.refused) io.err(`${state.refused} of ${files.list.length} response file(s) refused; the others were exported.`);
+    return state.refused || files.failed ? 1 : 0;
+  },
+};
+
+interface Options {
+  form: string;
+  format: Format;
+  profile: ExportProfileName;
+  codebookFormat: 'csv' | 'md';
+  fhirBase?: string;
+  out?: string;
+  operands: string[];
+}
+
+interface Form {
+  definition: Definition;
+  file: string;
+  hashes: string[];
+}
+
+function readOptions(args: string[]): Options {
+  const { flags, operands } = parseArgs(args, { values: ['form', 'format', 'profile', 'codebook-format', 'fhir-base', 'out'] });
+  const form = flags.form;
+  if (typeof form !== 'string') throw new UsageError('--form <definition.json> is required');
+  const format = flags.format;
+  if (typeof format !== 'string' || !(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
+  const profile = flags.profile ?? 'full';
+  if (typeof profile !== 'string' || !isExportProfile(profile)) throw new UsageError(`--profile must be one of ${exportProfiles.join(', ')}`);
+  const codebookFormat = flags['codebook-format'] ?? 'csv';
+  if (codebookFormat !== 'csv' && codebookFormat !== 'md') throw new UsageError('--codebook-format must be csv or md');
+  if (flags['codebook-format'] !== undefined && format !== 'codebook') throw new UsageError('--codebook-format goes with --format codebook');
+  if ((format === 'json' || format === 'ndjson' || format === 'csv') && operands.length === 0) throw new UsageError('no response files given');
+  if (format === 'codebook' && operands.length) throw new UsageError('a codebook takes no response files');
+  const fhirBase = flags['fhir-base'];
+  if (fhirBase !== undefined && (typeof fhirBase !== 'string' || !/^(https?:\/\/|urn:)\S+$/.test(fhirBase))) throw new UsageError('--fhir-base must be an http(s) URL or a urn');
+  return {
+    form, format: format as Format, profile, codebookFormat, operands,
+    ...(typeof fhirBase === 'string' ? { fhirBase } : {}),
+    ...(typeof flags.out === 'string' ? { out: flags.out } : {}),
+  };
+}
+
+async function loadForm(file: string, io: CliIo): Promise<Form | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    io.err(`${file}: error file-unreadable The file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    return undefined;
+  }
+  const loaded = loadDefinitionText(text);
+  if (!loaded.ok) {
+    report(io, file, loaded.problems);
+    return undefined;
+  }
+  // The file's hash is what published.json records and hosts stamp on responses; the parsed
+  // envelope's (defaults filled in) is accepted too, for runtimes that hash what they loaded.
+  return { definition: loaded.value, file, hashes: [...new Set([contentHash(loaded.raw), contentHash(loaded.value)])] };
+}
+
+/** Files given, folders expanded to their `*.json` files (sorted, not recursive). */
+async function expandOperands(operands: string[], io: CliIo): Promise<{ list: string[]; failed: boolean } | undefined> {
+  const list: string[] = [];
+  let failed = false;
+  for (const operand of operands) {
+    try {
+      if ((await stat(operand)).isDirectory()) {
+        const names = (await readdir(operand)).filter((n) => n.endsWith('.json')).sort();
+        list.push(...names.map((n) => join(operand, n)));
+      } else list.push(operand);
+    } catch (e) {
+      io.err(`${operand}: error file-unreadable The file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+      failed = true;
+    }
+  }
+  return { list, failed };
+}
+
+async function* readResponses(files: string[], form: Form, io: CliIo, state: { refused: number }): AsyncGenerator<ResponseEnvelope> {
+  for (const file of files) {
+    let text: string;
+    try {
+      // Refuse an oversized file before reading it whole.
+      if ((await stat(file)).size > limits.responseBytes * 3) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.err(code === 'EFBIG' ? `${file}:1:1 error too-large The file is larger than the limit of ${limits.responseBytes / 1024} KiB.` : `${file}: error file-unreadable The file could not be read (${code ?? 'error'}).`);
+      state.refused++;
+      continue;
+    }
+    const loaded = loadResponseFor(text, form.definition, { file, acceptedHashes: form.hashes, responseId: basename(file, extname(file)) });
+    if (!loaded.ok) {
+      report(io, file, loaded.problems);
+      state.refused++;
+      continue;
+    }
+    yield loaded.value;
+  }
+}
+
+async function write(opts: Options, form: Form, fileCount: number, responses: AsyncGenerator<ResponseEnvelope>, outputs: Outputs, io: CliIo): Promise<void> {
+  const { definition } = form;
+  const exportOptions = { profile: opts.profile, ...(opts.fhirBase ? { fhirBase: opts.fhirBase } : {}) };
+  switch (opts.format) {
+    case 'json': {
+      const out = await outputs.main('.json');
+      // One file given: the envelope itself. Several: a JSON array of envelopes.
+      if (fileCount === 1) {
+        for await (const r of responses) await out.write(JSON.stringify(exportResponse(definition, r, exportOptions), null, 2) + '\n');
+        return;
+      }
+      let first = true;
+      await out.write('[');
+      for await (const r of responses) {
+        await out.write((first ? '\n' : ',\n') + JSON.stringify(exportResponse(definition, r, exportOptions), null, 2));
+        first = false;
+      }
+      await out.write(first ? ']\n' : '\n]\n');
+      return;
+    }
+    case 'ndjson': {
+      const out = await outputs.main('.ndjson');
+      for await (const r of responses) await out.write(JSON.stringify(exportResponse(definition, r, exportOptions)) + '\n');
+      return;
+    }
+    case 'csv': {
+      const writer = csvWriter(definition, exportOptions);
+      const out = await outputs.main('.csv');
+      const long = writer.layout.groups.length ? await outputs.sibling('-groups.csv') : undefined;
+      if (writer.layout.groups.length && !long) io.err('note: repeatable groups go to a second file; give --out <folder or file.csv> to write it.');
+      await out.write(writer.headers.wide);
+      await long?.write(writer.headers.long);
+      for await (const r of responses) {
+        const chunk = writer.add(r);
+        if (chunk.wide) await out.write(chunk.wide);
+        if (chunk.long) await long?.write(chunk.long);
+      }
+      const rest = writer.flush();
+      if (rest.wide) await out.write(rest.wide);
+      if (rest.long) await long?.write(rest.long);
+      return;
+    }
+    case 'fhir': {
+      const out = await outputs.main('.fhir.json');
+      if (opts.operands.length === 0) {
+        await out.write(JSON.stringify(questionnaireFromDefinition(definition, exportOptions), null, 2) + '\n');
+        return;
+      }
+      // The Bundle's head and the Questionnaire entry come from core; each response is added as it is read.
+      const [head, questionnaire] = [...fhirBundleChunks(definition, [], exportOptions)];
+      await out.write(head! + questionnaire!);
+      for await (const r of responses) await out.write(',\n' + JSON.stringify({ resource: questionnaireResponseFrom(definition, r, exportOptions) }));
+      await out.write('\n]}\n');
+      return;
+    }
+    case 'codebook': {
+      const out = await outputs.main(opts.codebookFormat === 'md' ? '-codebook.md' : '-codebook.csv');
+      const entries = codebook(definition, await history(form));
+      await out.write(opts.codebookFormat === 'md' ? codebookMarkdown(definition, entries) : codebookCsv(entries));
+      return;
+    }
+  }
+}
+
+/** Earlier versions of the form beside the definition file, for the codebook's "introduced in". */
+async function history(form: Form): Promise<Definition[]> {
+  const folder = dirname(form.file);
+  const out: Definition[] = [];
+  let names: string[] = [];
+  try {
+    names = (await readdir(folder)).filter((n) => n.endsWith('.json') && join(folder, n) !== form.file);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    try {
+      const loaded = loadDefinitionText(await readFile(join(folder, name), 'utf8'));
+      if (loaded.ok && loaded.value.id === form.definition.id) out.push(loaded.value);
+    } catch {
+      // An unreadable sibling only means an older "introduced in" may be missed.
+    }
+  }
+  return out;
+}
+
+function report(io: CliIo, file: string, problems: Problem[]): void {
+  for (const p of problems) {
+    io.err(`${file}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.code} ${p.message}${p.path ? ` (at ${p.path})` : ''}`);
+  }
+}
+
+interface Sink {
+  write(chunk: string): Promise<void>;
+}
+
+/**
+ * Where the export goes: stdout, a file, or a folder (`--out` that is a folder or ends in `/`),
+ * where files are named `<id>-<version><suffix>`. Files are written through streams with
+ * back-pressure, so a large export never piles up in memory.
+ */
+class Outputs {
+  private streams: WriteStream[] = [];
+  private folder: string | undefined;
+  private file: string | undefined;
+  private ready: Promise<void> | undefined;
+
+  constructor(private io: CliIo, private out: string | undefined, private stem: string) {}
+
+  private async resolve(): Promise<void> {
+    this.ready ??= (async () => {
+      if (this.out === undefined) return;
+      const isDir = /[\\/]$/.test(this.out) || (await stat(this.out).then((s) => s.isDirectory(), () => false));
+      if (isDir) {
+        await mkdir(this.out, { recursive: true });
+        this.folder = this.out;
+      } else this.file = this.out;
+    })();
+    return this.ready;
+  }
+
+  async main(suffix: string): Promise<Sink> {
+    await this.resolve();
+    if (this.folder !== undefined) return this.open(join(this.folder, this.stem + suffix));
+    if (this.file !== undefined) return this.open(this.file);
+    return this.stdout();
+  }
+
+  /** A second file: in the folder, or beside `--out <file>` (`x.csv` → `x-groups.csv`); none on stdout. */
+  async sibling(suffix: string): Promise<Sink | undefined> {
+    await this.resolve();
+    if (this.folder !== undefined) return this.open(join(this.folder, this.stem + suffix));
+    if (this.file !== undefined) return this.open(this.file.replace(/\.csv$/i, '') + suffix);
+    return undefined;
+  }
+
+  private open(path: string): Sink {
+    const stream = createWriteStream(path, { encoding: 'utf8' });
+    this.streams.push(stream);
+    return {
+      write: (chunk) =>
+        new Promise<void>((resolve, reject) => {
+          const onError = (e: Error) => reject(e);
+          stream.once('error', onError);
+          if (stream.write(chunk)) {
+            stream.off('error', onError);
+            resolve();
+          } else
+            stream.once('drain', () => {
+              stream.off('error', onError);
+              resolve();
+            });
+        }),
+    };
+  }
+
+  /** `io.out` writes whole lines; chunks here always end a line, except JSON which gets its newline from it. */
+  private stdout(): Sink {
+    return {
+      write: async (chunk) => {
+        this.pending += chunk;
+        if (this.pending.endsWith('\n')) {
+          this.io.out(this.pending.slice(0, -1));
+          this.pending = '';
+        }
+      },
+    };
+  }
+
+  private pending = '';
+
+  async close(): Promise<void> {
+    if (this.pending) this.io.out(this.pending);
+    this.pending = '';
+    await Promise.all(this.streams.map((s) => new Promise<void>((resolve) => s.end(resolve))));
+  }
+}
