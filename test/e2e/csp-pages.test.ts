@@ -15,15 +15,20 @@ import { copyForms, startServer, type RunningServer } from './support/server';
 const appDir = resolve('dist/app');
 const built = (page: PageName) => existsSync(join(appDir, PAGES[page]));
 
-/** `/forms/<id>/<version>` of each shipped, published form. */
-function shippedForms(): string[] {
+/** `/forms/<id>/<version>` of each shipped, published form, with its title. */
+function shippedForms(): Array<{ path: string; title: string }> {
   const record = JSON.parse(readFileSync(resolve('form-definitions/published.json'), 'utf8')) as Record<string, string>;
-  return Object.keys(record).map((key) => `/forms/${key}`);
+  return Object.keys(record).map((key) => ({
+    path: `/forms/${key}`,
+    title: (JSON.parse(readFileSync(resolve('form-definitions', `${key}.json`), 'utf8')) as { title: string }).title,
+  }));
 }
 
 interface Seen {
   events: Array<{ directive: string; blocked: string; sample: string }>;
   consoleCsp: string[];
+  /** Status of each ahead-of-time validator module the page loaded. */
+  validators: number[];
 }
 
 let server: RunningServer;
@@ -41,7 +46,10 @@ async function clearReports(): Promise<void> {
 async function openUnderPolicy(path: string, settle = 1500): Promise<{ page: Page; seen: Seen }> {
   const context = await browser.newContext({ bypassCSP: false });
   const page = await context.newPage();
-  const seen: Seen = { events: [], consoleCsp: [] };
+  const seen: Seen = { events: [], consoleCsp: [], validators: [] };
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/validators/')) seen.validators.push(r.status());
+  });
   await page.exposeFunction('__reportViolation', (v: Seen['events'][number]) => void seen.events.push(v));
   // Init scripts run through the DevTools protocol, so the policy does not block the listener itself.
   await page.addInitScript(() => {
@@ -111,17 +119,22 @@ describe('pages under the policy', () => {
     await page.context().close();
   });
 
-  const cases: Array<{ path: string; page: PageName }> = [
+  const cases: Array<{ path: string; page: PageName; title?: string }> = [
     { path: '/', page: 'builder' },
     { path: '/forms/', page: 'forms' },
-    ...shippedForms().map((path) => ({ path, page: 'forms' as const })),
+    ...shippedForms().map(({ path, title }) => ({ path, title, page: 'forms' as const })),
     { path: '/embed/', page: 'embed' },
   ];
 
-  for (const { path, page: name } of cases) {
+  for (const { path, page: name, title } of cases) {
     it.skipIf(!built(name))(`${path} loads with zero violations`, async () => {
       await clearReports();
       const { page, seen } = await openUnderPolicy(path);
+      if (title) {
+        // The form really ran: its title shows and its validator came ahead of time, not by eval.
+        await expect.poll(() => page.getByText(title, { exact: false }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        expect(seen.validators).toContain(200);
+      }
       await page.context().close();
       expect(seen.events).toEqual([]);
       expect(seen.consoleCsp).toEqual([]);
