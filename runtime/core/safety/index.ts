@@ -2,4 +2,4 @@ export * from './limits';
 export { walkSchema, type SchemaPath } from './walk';
 export { checkPatterns } from './patterns';
 export { checkRefs } from './refs';
-export { checkSchemaSafety, checkIds } from './schema';
+export { checkSchemaSafety, checkIds, checkUnsupportedKeywords } from './schema';

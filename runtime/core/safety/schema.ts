@@ -23,7 +23,32 @@ export function checkSchemaSafety(schema: unknown, at = ''): Problem[] {
   }
   const ids = checkIds(schema, at);
   if (ids.length) return ids;
+  const unsupported = checkUnsupportedKeywords(schema, at);
+  if (unsupported.length) return unsupported;
   return [...checkRefs(schema, at), ...checkPatterns(schema, at)];
+}
+
+/** Dynamic references: AJV's implementation is incomplete and can recurse until the stack overflows. */
+const UNSUPPORTED_KEYWORDS = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor'];
+
+/** Keywords the validator refuses rather than run wrongly or overflow on (`validator-unsupported`). */
+export function checkUnsupportedKeywords(schema: unknown, at = ''): Problem[] {
+  const problems: Problem[] = [];
+  walkSchema(schema, (node, path) => {
+    for (const keyword of UNSUPPORTED_KEYWORDS) {
+      if (Object.prototype.hasOwnProperty.call(node, keyword)) {
+        problems.push({
+          code: 'validator-unsupported',
+          severity: 'error',
+          message: `\`${keyword}\` is not supported: dynamic references cannot be validated reliably. Use \`$ref\` to a shape under \`$defs\`.`,
+          path: at + pointerFromTokens([...path, keyword]),
+          source: 'safety',
+          params: { keyword },
+        });
+      }
+    }
+  });
+  return problems;
 }
 
 /**

@@ -95,3 +95,18 @@ export function compileProblem(e: unknown): Problem {
     source: 'validate',
   };
 }
+
+/**
+ * Run a validator so that it can never throw at the caller: a schema AJV recurses on without end
+ * (some dynamic references) overflows the stack; that becomes `validator-unsupported`.
+ */
+export function runValidator(validator: CompiledValidator, data: unknown): { ok: true; valid: boolean } | { ok: false; problem: Problem } {
+  try {
+    return { ok: true, valid: validator(data) };
+  } catch (e) {
+    return {
+      ok: false,
+      problem: { code: 'validator-unsupported', severity: 'error', message: `The answers could not be checked: ${e instanceof Error ? e.message : String(e)}`, path: '', source: 'validate' },
+    };
+  }
+}

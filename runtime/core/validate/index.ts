@@ -1,6 +1,6 @@
 export { createAjv, VALIDATOR_ENGINE_MODULE } from './ajv';
-export { compilePattern, formats, re2RegExp, PatternUnsupportedError, type PatternMatcher } from './engine';
-export { compileValidator, tryCompileValidator, validatorKey, compileProblem, ValidatorCompileError, type CompiledValidator } from './compile';
+export { compilePattern, formats, ASSERTED_FORMATS, re2RegExp, PatternUnsupportedError, type PatternMatcher } from './engine';
+export { compileValidator, tryCompileValidator, runValidator, validatorKey, compileProblem, ValidatorCompileError, type CompiledValidator } from './compile';
 export { questionAt, type QuestionInfo, type QuestionKind } from './questions';
 export { problemsFromAjv } from './problems';
 export { validateResponse, checkAnswerLengths } from './response';

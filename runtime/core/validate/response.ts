@@ -4,7 +4,7 @@ import { checkValueLimits, limits } from '../safety/limits';
 import { computeValues } from '../rules/computed';
 import { deepEqual, isObject } from '../rules/condition';
 import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
-import { tryCompileValidator, type CompiledValidator } from './compile';
+import { runValidator, tryCompileValidator, type CompiledValidator } from './compile';
 import { answerTooLongMessage, computedMessage, unknownMessage } from './messages';
 import { problemsFromAjv } from './problems';
 import { questionAt } from './questions';
@@ -36,7 +36,9 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
     if (!compiled.ok) return compiled.problems;
     validator = compiled.value;
   }
-  const valid = validator(answers);
+  const run = runValidator(validator, answers);
+  if (!run.ok) return [run.problem];
+  const valid = run.valid;
   const hidden = hiddenAnswerPointers(definition, answers);
   const problems = valid ? [] : problemsFromAjv(validator.errors, definition).filter((p) => !(p.code === 'answer-required' && isHiddenPointer(hidden, p.path)));
   const reported = new Set(problems.map((p) => p.path));

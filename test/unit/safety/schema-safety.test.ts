@@ -79,6 +79,13 @@ describe('checkSchemaSafety: hostile definitions are refused before AJV', () => 
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses dynamic references, which AJV can recurse on until the stack overflows', () => {
+    expect(codes(checkSchemaSafety({ $defs: { a: { $dynamicAnchor: 'a' } }, properties: { x: { $dynamicRef: '#a' } } }))).toEqual([
+      'validator-unsupported /$defs/a/$dynamicAnchor',
+      'validator-unsupported /properties/x/$dynamicRef',
+    ]);
+  });
+
   it('refuses a schema nested deeper than the limit', () => {
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 200; i++) deep = { properties: { a: deep } };
