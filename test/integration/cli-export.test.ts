@@ -81,6 +81,16 @@ describe('export command: malformed responses', () => {
     expect(lines.map((l) => l.responseId)).toEqual(['a-1', 'a-2', 'b-bare']);
   });
 
+  it('refuses a hostile file (duplicate keys hiding a __proto__) and still exports the rest', async () => {
+    const hostile = join(tmp, 'hostile.json');
+    writeFileSync(hostile, '{"responseId":"x","answers":{"age":[],"age":{"type":{"__proto__":{"polluted":1}}}}}');
+    const r = await run('--form', form, '--format', 'ndjson', hostile, join(dir, 'a-1.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('hostile.json');
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('exits 0 when every response exports', async () => {
     const r = await run('--form', form, '--format', 'json', join(dir, 'a-1.json'));
     expect(r.code).toBe(0);

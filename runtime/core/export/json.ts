@@ -1,5 +1,6 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
+import { FORBIDDEN_KEYS } from '../safety/limits';
 import { exportContext, projectAnswers, type ExportContext } from './answers';
 import type { ExportProfileName } from './profiles';
 
@@ -20,7 +21,7 @@ export function exportResponseIn(ctx: ExportContext, response: ResponseEnvelope)
   const meta: Record<string, unknown> = {};
   // Host metadata is kept under `full` only: it is free-form and may say anything about the person.
   if (ctx.profile === 'full' && response.meta) {
-    for (const key of Object.keys(response.meta)) if (key !== 'exportProfile') defineOwn(meta, key, response.meta[key]);
+    for (const key of Object.keys(response.meta)) if (key !== 'exportProfile' && !FORBIDDEN_KEYS.has(key)) defineOwn(meta, key, response.meta[key]);
   }
   meta.exportProfile = ctx.profile;
   return {

@@ -137,7 +137,13 @@ async function* readResponses(files: string[], form: Form, io: CliIo, state: { r
       state.refused++;
       continue;
     }
-    const loaded = loadResponseFor(text, form.definition, { file, acceptedHashes: form.hashes, responseId: basename(file, extname(file)) });
+    let loaded: ReturnType<typeof loadResponseFor>;
+    try {
+      loaded = loadResponseFor(text, form.definition, { file, acceptedHashes: form.hashes, responseId: basename(file, extname(file)) });
+    } catch (e) {
+      // A bug on some hostile input must cost one file, not the whole export.
+      loaded = { ok: false, problems: [{ code: 'response-invalid', severity: 'error', message: `The file could not be read as a response (${(e as Error).message}).`, path: '' }] };
+    }
     if (!loaded.ok) {
       report(io, file, loaded.problems);
       state.refused++;
