@@ -75,7 +75,9 @@ export function typeMessage(q: QuestionInfo, expected: unknown): string {
 }
 
 export function optionMessage(q: QuestionInfo): string {
-  return `Choose ${subjectOf(q.title).noun} from the options given`;
+  const s = subjectOf(q.title);
+  if (q.kind === 'multiple-choice') return `Choose only from the options given for ${s.quoted}`;
+  return s.noun.startsWith('the answer to') ? `Choose one of the options for ${s.quoted}` : `Choose ${s.noun} from the options given`;
 }
 
 export function rangeMessage(q: QuestionInfo, keyword: string, limit: unknown): string {
