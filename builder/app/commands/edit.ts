@@ -1,0 +1,78 @@
+import { insertionPoint, moveTarget, selectionAfterDelete } from '../contributions/outline/model';
+import { isReadOnly } from '../services/document';
+import { addGuidance, addQuestion, addSection, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, paletteKinds, readOutline, type PaletteKind } from '../services/edits/index';
+import type { Workspace } from '../services/workspace';
+import type { Command } from './registry';
+
+const editable = (ws: Workspace) => {
+  const doc = ws.activeDoc();
+  return !!doc && !!doc.parsed && !isReadOnly(doc);
+};
+
+/** Adds an element of a kind where the selection says, then selects it for its properties. */
+export function addFromPalette(ws: Workspace, kind: PaletteKind): void {
+  const doc = ws.activeDoc();
+  if (!doc?.parsed) return;
+  const outline = readOutline(doc.parsed);
+  if (kind === 'section') {
+    if (ws.edit(doc.key, (d) => addSection(d).definition)) ws.select(doc.key, { kind: 'section', section: readOutline(ws.activeDoc()!.parsed!).sections.length - 1 });
+    return;
+  }
+  const at = insertionPoint(outline, ws.state.selection[doc.key]);
+  if (!at) {
+    ws.toast('Add a section first.', 'error');
+    return;
+  }
+  const ok = ws.edit(doc.key, (d) => (kind === 'guidance' ? addGuidance(d, at) : addQuestion(d, kind, { ...at, label: `New ${kindLabels[kind].toLowerCase()} question` }).definition));
+  if (ok) ws.select(doc.key, { kind: 'item', ...at });
+}
+
+export function deleteSelection(ws: Workspace): void {
+  const doc = ws.activeDoc();
+  const selection = doc && ws.state.selection[doc.key];
+  if (!doc?.parsed || !selection || selection.kind === 'form') return;
+  const outline = readOutline(doc.parsed);
+  let label = '';
+  const ok = ws.edit(doc.key, (d) => {
+    if (selection.kind === 'item') {
+      label = outline.sections[selection.section]?.items[selection.index]?.label ?? 'the element';
+      return deleteItem(d, selection);
+    }
+    if (selection.kind === 'child') {
+      label = selection.key;
+      return deleteGroupQuestion(d, selection.group, selection.key);
+    }
+    label = outline.sections[selection.section]?.label ?? 'the section';
+    return deleteSection(d, selection.section);
+  });
+  if (ok) {
+    ws.select(doc.key, selection.kind === 'child' ? { kind: 'form' } : selectionAfterDelete(outline, selection));
+    ws.toast(`Deleted “${label}”.`, 'info', true);
+  }
+}
+
+function move(ws: Workspace, direction: -1 | 1): void {
+  const doc = ws.activeDoc();
+  if (!doc?.parsed) return;
+  const target = moveTarget(doc.parsed, ws.state.selection[doc.key], direction);
+  if (!target) return;
+  if (ws.edit(doc.key, (d) => moveItem(d, target.from, target.to))) ws.select(doc.key, { kind: 'item', ...target.to });
+}
+
+export const editCommands: Command[] = [
+  { id: 'studio.edit.undo', title: 'Undo', category: 'Edit', keybinding: 'mod+z', global: true, run: (ws) => ws.undo() },
+  { id: 'studio.edit.redo', title: 'Redo', category: 'Edit', keybinding: 'mod+shift+z', global: true, run: (ws) => ws.redo() },
+  { id: 'studio.edit.redoY', title: 'Redo (Ctrl+Y)', category: 'Edit', keybinding: 'mod+y', global: true, run: (ws) => ws.redo() },
+  { id: 'studio.outline.delete', title: 'Delete the selected element', category: 'Outline', enabled: editable, run: deleteSelection },
+  { id: 'studio.outline.moveUp', title: 'Move the selected element up', category: 'Outline', keybinding: 'alt+up', enabled: editable, run: (ws) => move(ws, -1) },
+  { id: 'studio.outline.moveDown', title: 'Move the selected element down', category: 'Outline', keybinding: 'alt+down', enabled: editable, run: (ws) => move(ws, 1) },
+  ...paletteKinds.map(
+    (kind): Command => ({
+      id: `studio.outline.add.${kind}`,
+      title: `Add ${kindLabels[kind].toLowerCase()}${kind === 'section' || kind === 'guidance' ? '' : ' question'}`,
+      category: 'Outline',
+      enabled: editable,
+      run: (ws) => addFromPalette(ws, kind),
+    }),
+  ),
+];

@@ -1,0 +1,76 @@
+import { isDirty, isReadOnly } from '../services/document';
+import type { Command } from './registry';
+
+const hasDoc = (ws: Parameters<NonNullable<Command['enabled']>>[0]) => !!ws.activeDoc();
+
+export const fileCommands: Command[] = [
+  { id: 'studio.form.new', title: 'New form…', category: 'File', run: (ws) => ws.store.set({ dialog: { kind: 'new-form' } }) },
+  {
+    id: 'studio.form.newVersion',
+    title: 'New version…',
+    category: 'File',
+    enabled: (ws) => !!ws.activeDoc(),
+    run: (ws) => {
+      const doc = ws.activeDoc()!;
+      const versions = ws.state.forms.find((f) => f.id === doc.id)?.versions.map((v) => v.version) ?? [doc.version];
+      ws.store.set({ dialog: { kind: 'new-version', id: doc.id, from: latest(versions) ?? doc.version } });
+    },
+  },
+  { id: 'studio.form.save', title: 'Save', category: 'File', keybinding: 'mod+s', global: true, enabled: hasDoc, run: (ws) => ws.save() },
+  {
+    id: 'studio.form.publish',
+    title: 'Publish…',
+    category: 'File',
+    enabled: (ws) => !!ws.activeDoc() && !isReadOnly(ws.activeDoc()!),
+    run: (ws) => ws.store.set({ dialog: { kind: 'publish', doc: ws.activeDoc()!.key } }),
+  },
+  {
+    id: 'studio.form.discard',
+    title: 'Discard unsaved changes',
+    category: 'File',
+    enabled: (ws) => !!ws.activeDoc() && isDirty(ws.activeDoc()!),
+    run: (ws) => ws.discard(ws.activeDoc()!.key),
+  },
+  {
+    id: 'studio.form.close',
+    title: 'Close tab',
+    category: 'File',
+    enabled: (ws) => !!ws.state.active,
+    run: (ws) => ws.closeTab(ws.state.active!),
+  },
+  { id: 'studio.form.quickOpen', title: 'Go to form…', category: 'Go', keybinding: 'mod+p', global: true, run: (ws) => ws.store.set({ dialog: { kind: 'quick-open' } }) },
+  {
+    id: 'studio.diff.open',
+    title: 'Compare with previous version',
+    category: 'Versions',
+    enabled: (ws) => !!ws.activeDoc(),
+    run: (ws) => {
+      const doc = ws.activeDoc()!;
+      const versions = ws.state.forms.find((f) => f.id === doc.id)?.versions.map((v) => v.version) ?? [];
+      const earlier = versions.filter((v) => compareVersions(v, doc.version) < 0).sort(compareVersions);
+      const left = earlier[earlier.length - 1];
+      if (!left) return ws.toast(`${doc.id} has no version before ${doc.version}.`, 'error');
+      return ws.openDiff(doc.id, left, doc.version);
+    },
+  },
+  { id: 'studio.forms.refresh', title: 'Refresh the list of forms', category: 'File', run: (ws) => ws.refreshForms() },
+];
+
+/** semver order without a dependency: numeric parts, then a prerelease sorts before its release. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (v: string) => {
+    const [main = '', pre] = v.split('-', 2);
+    return { nums: main.split('.').map((n) => Number(n) || 0), pre };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < 3; i++) if ((x.nums[i] ?? 0) !== (y.nums[i] ?? 0)) return (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
+  if (x.pre === y.pre) return 0;
+  if (x.pre === undefined) return 1;
+  if (y.pre === undefined) return -1;
+  return x.pre < y.pre ? -1 : 1;
+}
+
+export function latest(versions: string[]): string | undefined {
+  return [...versions].sort(compareVersions).pop();
+}

@@ -1,0 +1,193 @@
+import { deleteSelection } from '../../commands/edit';
+import { isReadOnly, type Doc } from '../../services/document';
+import {
+  addGroupQuestion,
+  kindLabels,
+  moveItem,
+  moveSection,
+  questionKinds,
+  readOptions,
+  readOutline,
+  renameSection,
+  setGate,
+  setGuidanceText,
+  setItemShowWhen,
+  setSectionShowWhen,
+  updateForm,
+  updateQuestion,
+  type OutlineQuestion,
+  type QuestionKind,
+  type QuestionPatch,
+  type RawDefinition,
+} from '../../services/edits/index';
+import type { Selection, Workspace } from '../../services/workspace';
+import { CheckField, Fieldset, SelectField, ShowWhenField, TextField } from './fields';
+import { conditionChoices } from './model';
+import { OptionsEditor } from './OptionsEditor';
+
+/** The design view: a form for whatever the outline has selected. */
+export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc; selection: Selection | undefined }) {
+  const def = doc.parsed ?? doc.lastGood;
+  if (!def) return <p className="view-error">This text is not JSON yet. Fix it in the JSON view.</p>;
+  const disabled = isReadOnly(doc) || !doc.parsed;
+  const outline = readOutline(def);
+  const edit = (fn: (d: RawDefinition) => RawDefinition, mergeKey?: string) => ws.edit(doc.key, fn, mergeKey);
+  const sel = selection ?? { kind: 'form' };
+
+  if (sel.kind === 'section' && outline.sections[sel.section]) {
+    const section = outline.sections[sel.section]!;
+    return (
+      <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
+        <h2 id="props-title">Section: {section.label}</h2>
+        <TextField id="prop-label" label="Section heading" value={section.label} disabled={disabled || !section.categorized} onChange={(v) => edit((d) => renameSection(d, sel.section, v), `section-label:${sel.section}`)} testId="prop-section-label" />
+        <ShowWhenField choices={conditionChoices(def, outline)} value={section.showWhen} disabled={disabled || !section.categorized} onChange={(w) => edit((d) => setSectionShowWhen(d, sel.section, w))} />
+        {outline.gate && <p className="field-hint">Sensitive questions must sit in a section shown only when the safety check “{outline.gate}” is Yes.</p>}
+        <div className="button-row">
+          <button type="button" className="secondary-button" disabled={disabled || sel.section === 0} onClick={() => edit((d) => moveSection(d, sel.section, sel.section - 1)) && ws.select(doc.key, { kind: 'section', section: sel.section - 1 })}>
+            Move section up
+          </button>
+          <button type="button" className="secondary-button" disabled={disabled || sel.section >= outline.sections.length - 1} onClick={() => edit((d) => moveSection(d, sel.section, sel.section + 1)) && ws.select(doc.key, { kind: 'section', section: sel.section + 1 })}>
+            Move section down
+          </button>
+          <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
+            Delete section
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  if (sel.kind === 'item') {
+    const item = outline.sections[sel.section]?.items[sel.index];
+    if (item) {
+      const ref = { section: sel.section, index: sel.index };
+      const moveTo = (section: number) => {
+        const index = outline.sections[section]?.items.length ?? 0;
+        if (edit((d) => moveItem(d, ref, { section, index: section === sel.section ? index - 1 : index }))) ws.select(doc.key, { kind: 'item', section, index: section === sel.section ? index - 1 : index });
+      };
+      const common = (
+        <>
+          <ShowWhenField choices={conditionChoices(def, outline, item.question?.key)} value={item.showWhen} disabled={disabled} onChange={(w) => edit((d) => setItemShowWhen(d, ref, w))} />
+          <SelectField
+            label="Section"
+            value={String(sel.section)}
+            disabled={disabled}
+            options={outline.sections.map((s) => ({ value: String(s.index), label: s.label }))}
+            onChange={(v) => moveTo(Number(v))}
+            testId="prop-section"
+          />
+          <div className="button-row">
+            <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
+              Delete
+            </button>
+          </div>
+        </>
+      );
+      if (item.type === 'guidance') {
+        return (
+          <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
+            <h2 id="props-title">Guidance text</h2>
+            <TextField id="prop-label" label="Text shown to the practitioner" multiline value={item.label} disabled={disabled} onChange={(v) => edit((d) => setGuidanceText(d, ref, v), `guidance:${item.uiPath}`)} />
+            {common}
+          </form>
+        );
+      }
+      if (item.question) {
+        return (
+          <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
+            <h2 id="props-title">{kindLabels[item.question.kind]} question</h2>
+            <QuestionFields ws={ws} doc={doc} def={def} q={item.question} disabled={disabled} gate={outline.gate} />
+            {item.question.kind === 'group' && <GroupAdder ws={ws} doc={doc} group={item.question.key} disabled={disabled} />}
+            {common}
+          </form>
+        );
+      }
+      return <p className="view-note">This element ({item.label}) can be edited in the JSON view.</p>;
+    }
+  }
+
+  if (sel.kind === 'child') {
+    const child = outline.sections.flatMap((s) => s.items).flatMap((i) => i.children ?? []).find((c) => c.group === sel.group && c.key === sel.key);
+    if (child) {
+      return (
+        <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
+          <h2 id="props-title">{kindLabels[child.kind]} question in a repeatable group</h2>
+          <QuestionFields ws={ws} doc={doc} def={def} q={child} disabled={disabled} gate={undefined} />
+          <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
+            Delete
+          </button>
+        </form>
+      );
+    }
+  }
+
+  const yesNo = outline.sections.flatMap((s) => s.items).filter((i) => i.question?.kind === 'yes-no');
+  const source = (def.source ?? {}) as { document?: string; section?: string };
+  return (
+    <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
+      <h2 id="props-title">Form settings</h2>
+      <TextField id="prop-label" label="Title" value={String(def.title ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { title: v }), 'form-title')} testId="prop-form-title" />
+      <TextField label="Description" multiline value={String(def.description ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { description: v }), 'form-description')} />
+      <TextField label="Source document" hint="Where the questions come from, e.g. a policy or seed document." value={source.document ?? ''} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { sourceDocument: v }), 'form-source')} />
+      <SelectField
+        label="Safety check"
+        hint="A yes/no question (“Is it safe to talk?”) that must be answered Yes before sensitive sections show."
+        value={outline.gate ?? ''}
+        disabled={disabled}
+        options={[{ value: '', label: 'None' }, ...yesNo.map((i) => ({ value: i.question!.key, label: i.label }))]}
+        onChange={(v) => edit((d) => setGate(d, v || null))}
+        testId="prop-gate"
+      />
+    </form>
+  );
+}
+
+function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; doc: Doc; def: RawDefinition; q: OutlineQuestion; disabled: boolean; gate: string | undefined }) {
+  const ref = q.group ? { key: q.key, group: q.group } : { key: q.key };
+  const update = (patch: QuestionPatch, mergeKey?: string) => ws.edit(doc.key, (d) => updateQuestion(d, ref, patch), mergeKey && `${mergeKey}:${q.group ?? ''}/${q.key}`);
+  const props = (def.schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
+  const schema = q.group ? ((props[q.group]?.items as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties?.[q.key] ?? {}) : (props[q.key] ?? {});
+  const isChoice = q.kind === 'single-choice' || q.kind === 'multiple-choice';
+  return (
+    <>
+      <TextField id="prop-label" label="Question" hint="The question as the practitioner asks it." value={q.label} disabled={disabled} onChange={(v) => update({ label: v }, 'label')} testId="prop-question-label" />
+      <TextField label="Hint" value={String(schema.description ?? '')} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" />
+      {isChoice && <OptionsEditor options={readOptions(schema)} disabled={disabled} onChange={(options) => update({ options }, 'options')} />}
+      <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.sensitivity && gate ? 'Required only once the safety check is answered Yes.' : undefined} />
+      {!q.group && (
+        <SelectField
+          label="Sensitivity"
+          hint="Special-category or sensitive answers are shown only behind the safety check and can be left out of exports."
+          value={q.sensitivity ?? ''}
+          disabled={disabled}
+          options={[
+            { value: '', label: 'Not sensitive' },
+            { value: 'sensitive', label: 'Sensitive' },
+            { value: 'special-category', label: 'Special category (UK GDPR art. 9)' },
+          ]}
+          onChange={(v) => update({ sensitivity: v === '' ? null : (v as 'sensitive' | 'special-category') })}
+          testId="prop-sensitivity"
+        />
+      )}
+      <TextField label="Export code" hint="Lower case letters, digits and _; stable across versions (CSV columns use it)." value={q.code ?? ''} disabled={disabled} onChange={(v) => update({ code: v }, 'code')} testId="prop-code" />
+      <p className="field-hint">
+        Answer key: <code>{q.group ? `${q.group}[].${q.key}` : q.key}</code>
+      </p>
+    </>
+  );
+}
+
+function GroupAdder({ ws, doc, group, disabled }: { ws: Workspace; doc: Doc; group: string; disabled: boolean }) {
+  const kinds = questionKinds.filter((k): k is Exclude<QuestionKind, 'group'> => k !== 'group');
+  return (
+    <Fieldset legend="Questions asked for each item">
+      <div className="button-row wrap">
+        {kinds.map((k) => (
+          <button key={k} type="button" className="secondary-button" disabled={disabled} data-testid={`group-add-${k}`} onClick={() => ws.edit(doc.key, (d) => addGroupQuestion(d, group, k, `New ${kindLabels[k].toLowerCase()} question`).definition)}>
+            + {kindLabels[k]}
+          </button>
+        ))}
+      </div>
+    </Fieldset>
+  );
+}

@@ -1,0 +1,3 @@
+import { OutlineView } from './View';
+
+export const outlineContribution = { id: 'outline', title: 'Outline', icon: '☰', view: OutlineView } as const;

@@ -1,0 +1,81 @@
+import { allQuestions, neighbourPlace, readOptions, type Outline, type OutlineItem, type OutlineQuestion, type RawDefinition } from '../../services/edits/index';
+import type { Selection } from '../../services/workspace';
+
+/** Pure helpers the outline view and the edit commands share. */
+
+/** Where a new question goes: after the selected item, at the end of the selected section, or the last section. */
+export function insertionPoint(outline: Outline, selection: Selection | undefined): { section: number; index: number } | undefined {
+  if (outline.sections.length === 0) return undefined;
+  if (selection?.kind === 'item' && outline.sections[selection.section]) return { section: selection.section, index: selection.index + 1 };
+  if (selection?.kind === 'section' && outline.sections[selection.section]) {
+    return { section: selection.section, index: outline.sections[selection.section]!.items.length };
+  }
+  const last = outline.sections.length - 1;
+  return { section: last, index: outline.sections[last]!.items.length };
+}
+
+export function selectedItem(outline: Outline, selection: Selection | undefined): OutlineItem | undefined {
+  if (selection?.kind !== 'item') return undefined;
+  return outline.sections[selection.section]?.items[selection.index];
+}
+
+/** After a delete, select the neighbour so the keyboard user keeps their place. */
+export function selectionAfterDelete(outline: Outline, selection: Selection): Selection {
+  if (selection.kind === 'item') {
+    const items = outline.sections[selection.section]?.items ?? [];
+    if (items.length > 1) return { kind: 'item', section: selection.section, index: Math.min(selection.index, items.length - 2) };
+    return { kind: 'section', section: selection.section };
+  }
+  if (selection.kind === 'section') return outline.sections.length > 1 ? { kind: 'section', section: Math.max(0, selection.section - 1) } : { kind: 'form' };
+  return { kind: 'form' };
+}
+
+export function moveTarget(def: RawDefinition, selection: Selection | undefined, direction: -1 | 1): { from: { section: number; index: number }; to: { section: number; index: number } } | undefined {
+  if (selection?.kind !== 'item') return undefined;
+  const from = { section: selection.section, index: selection.index };
+  const to = neighbourPlace(def, from, direction);
+  return to ? { from, to } : undefined;
+}
+
+export interface ConditionChoice {
+  key: string;
+  label: string;
+  values: Array<{ value: unknown; label: string }>;
+}
+
+/**
+ * Questions a show-when rule can watch: yes/no and choice questions, other than the element
+ * itself (and never group items, whose answers live inside each repeat).
+ */
+export function conditionChoices(def: RawDefinition, outline: Outline, exceptKey?: string): ConditionChoice[] {
+  const props = (def.schema as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {};
+  return allQuestions(outline)
+    .filter((q: OutlineQuestion) => !q.group && q.key !== exceptKey && ['yes-no', 'single-choice', 'multiple-choice'].includes(q.kind))
+    .map((q) => ({
+      key: q.key,
+      label: q.label,
+      values:
+        q.kind === 'yes-no'
+          ? [
+              { value: true, label: 'Yes' },
+              { value: false, label: 'No' },
+            ]
+          : readOptions(props[q.key] ?? {}).map((o) => ({ value: o.code, label: o.label })),
+    }));
+}
+
+/** The outline selection a problem's JSON pointer belongs to, so clicking a problem can reveal it there. */
+export function selectionForPath(outline: Outline, path: string): Selection | undefined {
+  for (const section of outline.sections) {
+    for (const item of section.items) {
+      if (path === item.uiPath || path.startsWith(item.uiPath + '/')) return { kind: 'item', section: section.index, index: item.index };
+      const q = item.question;
+      if (q && (path === q.schemaPath || path.startsWith(q.schemaPath + '/'))) return { kind: 'item', section: section.index, index: item.index };
+      for (const child of item.children ?? []) {
+        if (path === child.schemaPath || path.startsWith(child.schemaPath + '/')) return { kind: 'child', group: child.group!, key: child.key };
+      }
+    }
+    if (section.categorized && (path === section.uiPath || path.startsWith(section.uiPath + '/'))) return { kind: 'section', section: section.index };
+  }
+  return undefined;
+}

@@ -1,0 +1,116 @@
+import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { loadDefinitionText } from '../../../../runtime/core/index';
+import { AssessmentForm, memoryStorage, type ValidateFunction } from '../../../../runtime/react/index';
+import type { Doc } from '../../services/document';
+import type { Workspace } from '../../services/workspace';
+import { draftValidatorUrl } from '../../services/workspaceClient';
+import { keepAnswers } from './model';
+
+type Answers = Record<string, unknown>;
+
+/**
+ * Live preview with the real runtime. The form is re-created when the definition changes (the
+ * runtime compiles a definition once); the answers given so far are carried over where their
+ * question still exists. Validation uses the server's ahead-of-time validator for this exact
+ * text (no eval under the builder's CSP).
+ */
+export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
+  const text = doc.history.present;
+  const [settled, setSettled] = useState(text);
+  // Typing in Monaco should not rebuild the form on every key.
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(text), 250);
+    return () => clearTimeout(t);
+  }, [text]);
+  const loaded = useMemo(() => loadDefinitionText(settled), [settled]);
+  const [validator, setValidator] = useState<{ text: string; validate: ValidateFunction | null }>();
+  const answers = useRef<Answers>({});
+  const [interactive, setInteractive] = useState(true);
+  const [submitted, setSubmitted] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  // Computed once per rebuilt form: a new object on every render would reset the runtime's answers.
+  const kept = useMemo(() => (loaded.ok ? keepAnswers(answers.current, loaded.value.schema) : {}), [loaded, generation]);
+
+  useEffect(() => {
+    if (!loaded.ok) return;
+    let cancelled = false;
+    void (async () => {
+      const answer = await draftValidatorUrl(settled);
+      let validate: ValidateFunction | null = null;
+      if (answer.ok) {
+        try {
+          const mod = (await import(/* @vite-ignore */ answer.url)) as { validate?: ValidateFunction; default?: ValidateFunction };
+          validate = mod.validate ?? mod.default ?? null;
+        } catch {
+          validate = null;
+        }
+      }
+      if (!cancelled) setValidator({ text: settled, validate });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [settled, loaded.ok]);
+
+  if (!loaded.ok) {
+    return (
+      <div className="preview-empty" role="status">
+        <p>The preview waits until the definition loads. {loaded.problems.length} problem{loaded.problems.length === 1 ? '' : 's'} to fix first (see Problems).</p>
+      </div>
+    );
+  }
+  const definition = loaded.value;
+  const ready = validator?.text === settled;
+  return (
+    <div className="preview">
+      <div className="preview-toolbar">
+        <label className="switch">
+          <input type="checkbox" checked={interactive} onChange={(e) => setInteractive(e.target.checked)} data-testid="preview-fill" />
+          <span>Fill it in (answers and validation)</span>
+        </label>
+        <button type="button" className="secondary-button" onClick={() => { answers.current = {}; setSubmitted(false); setGeneration((g) => g + 1); }}>
+          Clear answers
+        </button>
+      </div>
+      {submitted && <p className="preview-note" role="status">The response validated and would be submitted now.</p>}
+      <div className="preview-surface" inert={!interactive} data-testid="preview">
+        {ready ? (
+          <PreviewBoundary key={`${ws.hashOf(settled) ?? settled.length}-${generation}`}>
+            <AssessmentForm
+              definition={definition}
+              answers={kept}
+              storage={memoryStorage()}
+              {...(validator.validate ? { validator: validator.validate } : {})}
+              onChange={(a) => {
+                answers.current = a as Answers;
+                setSubmitted(false);
+              }}
+              onSubmit={() => setSubmitted(true)}
+              onQuickExit={() => {
+                // The runtime blanks the page for a quick exit; in the builder that is only a preview.
+                document.documentElement.classList.remove('as-exiting');
+                document.title = 'Assessment Studio';
+                ws.toast('Quick exit pressed in the preview: a practitioner’s page would close now.');
+                setGeneration((g) => g + 1);
+              }}
+            />
+          </PreviewBoundary>
+        ) : (
+          <p className="preview-empty" role="status">Preparing the preview…</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A definition the runtime cannot render must not take the workbench down with it. */
+class PreviewBoundary extends Component<{ children: ReactNode }, { error?: string }> {
+  override state: { error?: string } = {};
+  static getDerivedStateFromError(e: unknown) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  override render() {
+    if (this.state.error) return <p className="view-error" role="alert">The preview could not render this definition: {this.state.error}</p>;
+    return this.props.children;
+  }
+}

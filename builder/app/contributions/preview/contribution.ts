@@ -1,0 +1,3 @@
+import { PreviewView } from './View';
+
+export const previewContribution = { id: 'preview', title: 'Preview', view: PreviewView } as const;

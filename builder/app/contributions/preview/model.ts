@@ -1,0 +1,29 @@
+/**
+ * The preview's answers survive edits: an answer is kept while its question still exists (by
+ * answer key; inside a repeatable group, by item key). Pure.
+ */
+type Answers = Record<string, unknown>;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function ownProps(schema: unknown): Record<string, unknown> {
+  const props = isObject(schema) && Object.prototype.hasOwnProperty.call(schema, 'properties') ? schema.properties : undefined;
+  return isObject(props) ? props : {};
+}
+
+export function keepAnswers(answers: Answers, schema: unknown): Answers {
+  const props = ownProps(schema);
+  const kept: Answers = {};
+  for (const [key, value] of Object.entries(answers)) {
+    if (!Object.prototype.hasOwnProperty.call(props, key)) continue;
+    const prop = props[key];
+    const items = isObject(prop) ? prop.items : undefined;
+    if (Array.isArray(value) && isObject(items) && isObject(items.properties)) {
+      const itemProps = ownProps(items);
+      kept[key] = value.map((row) => (isObject(row) ? Object.fromEntries(Object.entries(row).filter(([k]) => Object.prototype.hasOwnProperty.call(itemProps, k))) : row));
+    } else kept[key] = value;
+  }
+  return kept;
+}

@@ -1,0 +1,57 @@
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
+import * as jsonContribution from 'monaco-editor/esm/vs/language/json/monaco.contribution.js';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
+import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker.js?worker';
+import type { json } from 'monaco-editor';
+import { definitionJsonSchema } from '../../../runtime/core/index';
+import { uischemaDefs, uischemaRef } from './uischemaSchema';
+
+/**
+ * Monaco from the local package with its workers bundled by Vite: no CDN, works offline and
+ * under `script-src 'self'` (workers are same-origin files, not blob: code).
+ */
+self.MonacoEnvironment = {
+  getWorker(_id: string, label: string) {
+    return label === 'json' ? new JsonWorker() : new EditorWorker();
+  },
+};
+
+const jsonDefaults = (jsonContribution as unknown as { jsonDefaults: json.LanguageServiceDefaults }).jsonDefaults;
+
+/** Every definition model lives under this path, so the schema's fileMatch covers them and nothing else. */
+export const MODEL_ROOT = 'file:///form-definitions/';
+
+/** The envelope schema with the UI schema schema plugged in at `uischema`, for completion, hover and validation. */
+export function editorSchema(): Record<string, unknown> {
+  const envelope = definitionJsonSchema() as { properties?: Record<string, unknown> } & Record<string, unknown>;
+  const properties = { ...(envelope.properties ?? {}) };
+  properties.uischema = uischemaRef;
+  properties.schema = { type: 'object', description: 'JSON Schema draft 2020-12 describing one response.' };
+  // Drafts 2020-12's `$schema` in the generated envelope would make Monaco try to fetch the meta-schema.
+  const { $schema: _ignored, ...rest } = envelope;
+  const defs = { ...((envelope.$defs as Record<string, unknown> | undefined) ?? {}), ...uischemaDefs };
+  return { ...rest, properties, $defs: defs };
+}
+
+let configured = false;
+export function configureMonaco(): typeof monaco {
+  if (configured) return monaco;
+  configured = true;
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    enableSchemaRequest: false,
+    schemaValidation: 'error',
+    schemas: [{ uri: 'assessment-studio://definition.schema.json', fileMatch: [`${MODEL_ROOT}*`], schema: editorSchema() }],
+  });
+  monaco.editor.defineTheme('studio-dark', { base: 'vs-dark', inherit: true, rules: [], colors: {} });
+  monaco.editor.defineTheme('studio-light', { base: 'vs', inherit: true, rules: [], colors: {} });
+  return monaco;
+}
+
+export function modelUri(docKey: string): monaco.Uri {
+  const [id, version] = docKey.split('@');
+  return monaco.Uri.parse(`${MODEL_ROOT}${id}/${version}.json`);
+}
+
+export { monaco };

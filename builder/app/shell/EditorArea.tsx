@@ -1,0 +1,147 @@
+import { useState, type KeyboardEvent } from 'react';
+import { runCommand } from '../commands/index';
+import { DiffView } from '../contributions/diff/View';
+import { PropertiesView } from '../contributions/outline/PropertiesView';
+import { PreviewView } from '../contributions/preview/View';
+import { JsonEditor } from '../monaco/JsonEditor';
+import { isDirty, isReadOnly, parseDocKey, type Doc } from '../services/document';
+import { useStore } from '../services/store';
+import type { Workspace } from '../services/workspace';
+import { Splitter } from './Splitter';
+
+function tabTitle(tab: string): string {
+  if (tab.startsWith('diff:')) {
+    const [, id, left, right] = tab.split(':');
+    return `${id}: ${left} ↔ ${right}`;
+  }
+  const ref = parseDocKey(tab);
+  return ref ? `${ref.id} ${ref.version}` : tab;
+}
+
+/** Editor tabs (WAI-ARIA tabs: arrows move between them) and the active editor. */
+export function EditorArea({ ws }: { ws: Workspace }) {
+  const tabs = useStore(ws.store, (s) => s.tabs);
+  const active = useStore(ws.store, (s) => s.active);
+  const docs = useStore(ws.store, (s) => s.docs);
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = tabs.indexOf(active ?? '');
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      if (next) {
+        ws.setActive(next);
+        requestAnimationFrame(() => document.getElementById(`tab-${cssId(next)}`)?.focus());
+      }
+      e.preventDefault();
+    }
+  };
+  return (
+    <div className="editor-area">
+      {tabs.length > 0 && (
+        <div className="tab-bar" role="tablist" aria-label="Open forms" onKeyDown={onKeyDown}>
+          {tabs.map((tab) => {
+            const doc = docs[tab];
+            const dirty = doc ? isDirty(doc) : false;
+            const selected = tab === active;
+            return (
+              <div key={tab} className={`tab${selected ? ' is-active' : ''}`}>
+                <button type="button" role="tab" id={`tab-${cssId(tab)}`} aria-selected={selected} aria-controls="editor-panel" tabIndex={selected ? 0 : -1} onClick={() => ws.setActive(tab)} data-testid={`tab-${tab}`}>
+                  {tabTitle(tab)}
+                  {doc && isReadOnly(doc) && <span className="tab-lock"> (read-only)</span>}
+                  {dirty && (
+                    <span className="dirty-dot" role="img" aria-label="unsaved changes" data-testid="dirty-marker">
+                      {' '}●
+                    </span>
+                  )}
+                </button>
+                <button type="button" className="tab-close" aria-label={`Close ${tabTitle(tab)}`} onClick={() => ws.closeTab(tab)}>
+                  ×
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      )}
+      <div className="editor-panel" id="editor-panel" role={tabs.length ? 'tabpanel' : undefined} aria-labelledby={active ? `tab-${cssId(active)}` : undefined}>
+        {!active && <Welcome ws={ws} />}
+        {active?.startsWith('diff:') && <DiffView ws={ws} tab={active} />}
+        {active && docs[active] && <FormEditor ws={ws} doc={docs[active]} />}
+      </div>
+    </div>
+  );
+}
+
+export function cssId(tab: string): string {
+  return tab.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+function Welcome({ ws }: { ws: Workspace }) {
+  return (
+    <div className="welcome">
+      <h1>Assessment Studio</h1>
+      <p>Author versioned assessment forms: build them with the outline, or edit the JSON directly.</p>
+      <div className="button-row">
+        <button type="button" className="primary-button" onClick={() => void runCommand(ws, 'studio.form.new')} data-testid="welcome-new-form">
+          New form
+        </button>
+        <button type="button" className="secondary-button" onClick={() => void runCommand(ws, 'studio.form.quickOpen')}>
+          Open a form (Ctrl+P)
+        </button>
+      </div>
+      <p className="view-hint">Ctrl+Shift+P shows every command.</p>
+    </div>
+  );
+}
+
+function FormEditor({ ws, doc }: { ws: Workspace; doc: Doc }) {
+  const view = useStore(ws.store, (s) => s.view);
+  const theme = useStore(ws.store, (s) => s.theme);
+  const showPreview = useStore(ws.store, (s) => s.showPreview);
+  const selection = useStore(ws.store, (s) => s.selection[doc.key]);
+  const reveal = useStore(ws.store, (s) => s.reveal);
+  const [previewWidth, setPreviewWidth] = useState(460);
+  const readOnly = isReadOnly(doc);
+  return (
+    <div className="form-editor">
+      <div className="editor-toolbar" role="toolbar" aria-label="Form actions">
+        <div className="segmented" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'design'} onClick={() => ws.store.set({ view: 'design' })} data-testid="view-design">
+            Design
+          </button>
+          <button type="button" aria-pressed={view === 'json'} onClick={() => ws.store.set({ view: 'json' })} data-testid="view-json">
+            JSON
+          </button>
+        </div>
+        <button type="button" className="secondary-button" aria-pressed={showPreview} onClick={() => ws.store.set({ showPreview: !showPreview })} data-testid="toggle-preview">
+          Preview
+        </button>
+        <span className="toolbar-spacer" />
+        {doc.restored && <span className="toolbar-note">Unsaved changes restored from your last session</span>}
+        <button type="button" className="secondary-button" onClick={() => void runCommand(ws, 'studio.diff.open')}>
+          Compare
+        </button>
+        <button type="button" className="secondary-button" onClick={() => void runCommand(ws, 'studio.form.newVersion')} data-testid="new-version">
+          New version
+        </button>
+        <button type="button" className="secondary-button" disabled={readOnly || !isDirty(doc)} onClick={() => void ws.save(doc.key)} data-testid="save">
+          Save
+        </button>
+        <button type="button" className="primary-button" disabled={readOnly} onClick={() => void runCommand(ws, 'studio.form.publish')} data-testid="publish">
+          Publish
+        </button>
+      </div>
+      <div className="editor-body">
+        <div className="editor-main" id="editor-main">
+          {view === 'json' ? <JsonEditor ws={ws} doc={doc} theme={theme} reveal={reveal} /> : <PropertiesView ws={ws} doc={doc} selection={selection} />}
+        </div>
+        {showPreview && (
+          <>
+            <Splitter label="Resize preview" orientation="vertical" value={previewWidth} min={280} max={900} invert onChange={setPreviewWidth} controls="preview-pane" />
+            <aside className="preview-pane" id="preview-pane" style={{ width: previewWidth }} aria-label="Preview">
+              <PreviewView ws={ws} doc={doc} />
+            </aside>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

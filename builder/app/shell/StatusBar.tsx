@@ -1,0 +1,30 @@
+import { countProblems, isDirty } from '../services/document';
+import { useStore } from '../services/store';
+import type { Workspace } from '../services/workspace';
+
+export function StatusBar({ ws }: { ws: Workspace }) {
+  const doc = useStore(ws.store, (s) => (s.active ? s.docs[s.active] : undefined));
+  const view = useStore(ws.store, (s) => s.view);
+  const counts = countProblems(doc?.problems ?? []);
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      {doc ? (
+        <>
+          <span>
+            {doc.id} {doc.version}
+          </span>
+          <span className={`status-badge status-${doc.status}`}>{doc.status}</span>
+          {isDirty(doc) && <span>unsaved</span>}
+          <button type="button" className="status-button" onClick={() => ws.store.set((s) => ({ showPanel: !s.showPanel }))} aria-label={`${counts.errors} errors, ${counts.warnings} warnings: toggle Problems`} data-testid="status-problems">
+            ⛔ {counts.errors} ⚠ {counts.warnings}
+          </button>
+          <span className="status-spacer" />
+          <span>{view === 'json' ? 'JSON' : 'Design'}</span>
+        </>
+      ) : (
+        <span>No form open</span>
+      )}
+      <span className="status-hint">Ctrl+Shift+P: commands</span>
+    </footer>
+  );
+}
