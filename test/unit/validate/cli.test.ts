@@ -85,6 +85,13 @@ describe('assessment-studio validate', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
+  it('refuses an oversized response file before reading it', async () => {
+    const big = file('big.json', '{"notes": "' + 'x'.repeat(5 * 1024 * 1024) + '"}');
+    const result = await run(validateCommand, ['--format', 'json', definitionFile, big]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.out[0]!).map((p: { code: string; file: string }) => `${p.code} ${p.file}`)).toEqual(['too-large big.json']);
+  });
+
   it('checks the published-hash record for definitions inside form-definitions/', async () => {
     const published = { ...definition, status: 'published' };
     const inside = file('repo/form-definitions/fixture-form/1.0.0.json', published);
