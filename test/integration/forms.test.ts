@@ -186,6 +186,8 @@ describe('example responses', () => {
         const problems = validateResponse(f.definition, answers).map((p) => ({ code: p.code, path: p.path }));
         const want = name.startsWith('valid-') ? [] : expected[name]!;
         expect(sortProblems(problems)).toEqual(sortProblems(want));
+        // A hostile `__proto__` answer (routine-enquiry 2.0.0) must never reach Object.prototype.
+        expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
       });
     });
   }
