@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../e2e/support/server';
@@ -66,6 +67,29 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+});
+
+describe('binding', () => {
+  const external = Object.values(networkInterfaces())
+    .flat()
+    .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+
+  it.skipIf(!external)('listens on 127.0.0.1 only: another address of this machine refuses the connection', async () => {
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect({ host: external!, port }, () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+    });
+    expect(outcome).toBe('ECONNREFUSED');
+  });
+
+  it('will not start with an embedding origin that is a wildcard, "null" or has a path', async () => {
+    for (const bad of ['*', 'null', 'https://*.example', 'https://host.example/path', 'host.example']) {
+      await expect(startServer({ formsDir: server.formsDir, env: { EMBED_ORIGINS: bad } }), bad).rejects.toThrow(/EMBED_ORIGINS/);
+    }
+  });
 });
 
 describe('Host header (DNS rebinding)', () => {
