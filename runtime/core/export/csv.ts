@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { exportContext, type ExportContext } from './answers';
@@ -6,9 +5,14 @@ import { csvLayout, longRows, wideRow, type CsvCell, type CsvLayout } from './cs
 import type { ExportOptions } from './json';
 
 /**
- * CSV export: RFC 4180 quoting by csv-stringify (its browser ESM build, so core stays free of
- * Node), CRLF line ends, UTF-8, a header row. Streamed as chunks of at most {@link BATCH} rows,
+ * CSV export: RFC 4180 (a field is quoted when it holds `"`, `,`, CR or LF; quotes are doubled),
+ * CRLF after every record, UTF-8, a header row. Streamed as chunks of at most {@link BATCH} rows,
  * so memory does not grow with the number of responses.
+ *
+ * The quoting is written here rather than by csv-stringify, measured (docs/exports.md): on the
+ * same rows it is about 6 times faster, and csv-stringify with CRLF records leaves a field
+ * holding a lone LF unquoted unless told otherwise. Tests read every export back with csv-parse
+ * and compare this encoder with csv-stringify (quoting CR and LF) on random rows.
  */
 const BATCH = 500;
 
@@ -32,10 +36,23 @@ export function unneutraliseCsvCell(text: string): string {
   return text.startsWith("'") ? text.slice(1) : text;
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One field: neutralised, then quoted if RFC 4180 requires it. Numbers never need either. */
+export function encodeCell(cell: CsvCell): string {
+  if (typeof cell === 'number') return String(cell);
+  const text = neutraliseCsvCell(cell) as string;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** RFC 4180 text of rows (CRLF after each), every cell neutralised. */
 export function encodeRows(rows: readonly CsvCell[][]): string {
-  if (rows.length === 0) return '';
-  return stringify(rows.map((row) => row.map(neutraliseCsvCell)), { record_delimiter: 'windows', escape_formulas: false });
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) out += (i ? ',' : '') + encodeCell(row[i]!);
+    out += '\r\n';
+  }
+  return out;
 }
 
 /** Header text of a layout's wide and long files. */

@@ -3,7 +3,7 @@ export { exportQuestions, type ExportQuestion, type ExportOption, type QuestionT
 export { exportProfiles, isExportProfile, MASK, type ExportProfileName } from './profiles';
 export { exportResponse, responseToJson, jsonArrayChunks, type ExportOptions } from './json';
 export { ndjsonLines, parseNdjson } from './ndjson';
-export { csvRows, csvGroupRows, csvText, csvWriter, neutraliseCsvCell, unneutraliseCsvCell, type CsvWriter } from './csv';
+export { csvRows, csvGroupRows, csvText, csvWriter, encodeRows, neutraliseCsvCell, unneutraliseCsvCell, type CsvWriter } from './csv';
 export { FIXED_WIDE_COLUMNS, FIXED_LONG_COLUMNS } from './csv-layout';
 export { DEFAULT_FHIR_BASE, questionnaireUrl, codeSystemUrl, type FhirOptions } from './fhir-common';
 export { questionnaireFromDefinition, type FhirQuestionnaire, type FhirQuestionnaireItem } from './fhir-questionnaire';

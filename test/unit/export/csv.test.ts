@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRows, csvText, neutraliseCsvCell, unneutraliseCsvCell, FIXED_WIDE_COLUMNS, FIXED_LONG_COLUMNS, MASK, type Definition } from '../../../runtime/core/index';
+import { csvRows, csvText, encodeRows, neutraliseCsvCell, unneutraliseCsvCell, FIXED_WIDE_COLUMNS, FIXED_LONG_COLUMNS, MASK, type Definition } from '../../../runtime/core/index';
 import { loadFixture, responseOf, richAnswers } from './helpers';
 
 const { definition } = loadFixture('export-rich');
@@ -41,6 +43,30 @@ describe('CSV layout', () => {
     expect(wide.endsWith('\r\n')).toBe(true);
     expect(wide).toContain('"a, ""b""\r\nc"');
     expect(table(wide)[0]!.notes).toBe('a, "b"\r\nc');
+  });
+});
+
+describe('RFC 4180 encoding', () => {
+  it('quotes a lone LF or CR too (csv-stringify with CRLF records would not, by default)', () => {
+    const { wide } = csvText(definition, [responseOf(definition, { notes: 'one\ntwo', name: 'a\rb' })]);
+    expect(wide).toContain('"one\ntwo"');
+    const row = table(wide)[0]!;
+    expect(row.notes).toBe('one\ntwo');
+    expect(read(row.preferred_name!)).toBe('a\rb');
+  });
+
+  it('matches csv-stringify (quoting CR and LF) and reads back with csv-parse, on random rows', () => {
+    const cell = fc.oneof(fc.string({ unit: fc.constantFrom('a', ' ', ',', '"', '\r', '\n', '=', '-', "'", '@', '\t', 'é', '\uFF1D') }), fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const ours = encodeRows(rows);
+        const neutralised = rows.map((r) => r.map((c) => neutraliseCsvCell(c)));
+        expect(ours).toBe(stringify(neutralised, { record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { number: (n) => String(n) } }));
+        const back = parse(ours, { relax_column_count: true }) as string[][];
+        expect(back.map((r) => r.map(read))).toEqual(rows.map((r) => r.map((c) => String(c))));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
