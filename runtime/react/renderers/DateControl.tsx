@@ -1,24 +1,81 @@
 import { isDateControl, rankWith } from '@jsonforms/core';
-import { describedBy, Field } from './Field';
+import { useState } from 'react';
+import { describedBy, FieldSet } from './Field';
 import type { ControlProps, RendererEntry } from './types';
 
-/** The browser's date input: a keyboard-friendly day/month/year field with a picker, ISO value. */
-export function DateControl(p: ControlProps) {
+interface Parts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+function split(value: unknown): Parts {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : { day: '', month: '', year: '' };
+}
+
+/** Day, month and year as an ISO date; anything partial stays invalid so validation says so. */
+export function joinDate(p: Parts): string | undefined {
+  const day = p.day.trim();
+  const month = p.month.trim();
+  const year = p.year.trim();
+  if (!day && !month && !year) return undefined;
+  if (/^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year)) return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return `${year}-${month}-${day}`;
+}
+
+/**
+ * GOV.UK date input: three labelled boxes (day, month, year) in a fieldset. Research behind the
+ * pattern found them easier than a date picker, and they behave the same in every browser.
+ */
+export function DateControl(props: ControlProps) {
+  const p = { ...props, hint: props.hint ?? 'For example, 27 3 2026' };
+  const [parts, setParts] = useState<Parts | null>(null);
+  const shown = parts ?? split(p.value);
+  const update = (key: keyof Parts, text: string) => {
+    const next = { ...shown, [key]: text };
+    setParts(next);
+    p.onChange(joinDate(next));
+  };
+  const fields: Array<{ key: keyof Parts; label: string; width: string }> = [
+    { key: 'day', label: 'Day', width: 'as-input--width-2' },
+    { key: 'month', label: 'Month', width: 'as-input--width-2' },
+    { key: 'year', label: 'Year', width: 'as-input--width-4' },
+  ];
   return (
-    <Field p={p}>
-      <input
-        id={p.id}
-        name={p.id}
-        type="date"
-        className={p.error ? 'as-input as-input--date as-input--error' : 'as-input as-input--date'}
-        value={typeof p.value === 'string' ? p.value : ''}
-        disabled={!p.enabled}
-        aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(p)}
-        onChange={(e) => p.onChange(e.target.value === '' ? undefined : e.target.value)}
-        onBlur={p.onBlur}
-      />
-    </Field>
+    <FieldSet p={p}>
+      <div className="as-date-input" onBlur={(e) => {
+        // Leaving the whole date, not moving between its boxes, counts as leaving the field.
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) {
+          setParts(null);
+          p.onBlur();
+        }
+      }}>
+        {fields.map((f, i) => {
+          const id = i === 0 ? p.id : `${p.id}-${f.key}`;
+          return (
+            <div className="as-date-input__item" key={f.key}>
+              <label className="as-label as-date-input__label" htmlFor={id}>
+                {f.label}
+              </label>
+              <input
+                id={id}
+                name={`${p.id}-${f.key}`}
+                type="text"
+                inputMode="numeric"
+                className={`as-input as-date-input__input as-date-input__${f.key} ${f.width}${p.error ? ' as-input--error' : ''}`}
+                value={shown[f.key]}
+                disabled={!p.enabled}
+                aria-invalid={p.error ? true : undefined}
+                aria-describedby={i === 0 ? describedBy(p) : undefined}
+                autoComplete="off"
+                onChange={(e) => update(f.key, e.target.value)}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </FieldSet>
   );
 }
 

@@ -37,10 +37,18 @@ export function GroupControl(p: ControlProps) {
   const [announce, setAnnounce] = useState('');
   const addRef = useRef<HTMLButtonElement>(null);
   const focusAdd = useRef(false);
+  const focusItem = useRef<number | null>(null);
+  const listRef = useRef<HTMLFieldSetElement>(null);
   useEffect(() => {
     if (focusAdd.current) {
       focusAdd.current = false;
       addRef.current?.focus();
+    }
+    if (focusItem.current !== null) {
+      // A new entry takes the focus at its first field, so keyboard users carry on typing there.
+      const entry = listRef.current?.querySelectorAll('.as-group__item')[focusItem.current];
+      focusItem.current = null;
+      entry?.querySelector<HTMLElement>('input, textarea, select')?.focus();
     }
   });
   // Stable callbacks (reading the latest items through a ref) keep untouched entries memoised.
@@ -49,6 +57,7 @@ export function GroupControl(p: ControlProps) {
   const { onChange } = p;
   const setItem = useCallback((i: number, next: Item) => onChange(itemsRef.current.map((it, j) => (j === i ? next : it))), [onChange]);
   const add = () => {
+    focusItem.current = items.length;
     p.onChange([...items, {}]);
     setAnnounce(`${noun} ${items.length + 1} added`);
   };
@@ -64,7 +73,7 @@ export function GroupControl(p: ControlProps) {
   );
   return (
     <div className={p.error ? 'as-form-group as-form-group--error' : 'as-form-group'}>
-      <fieldset className="as-fieldset as-group" id={p.id} tabIndex={-1} aria-describedby={p.hint ? `${p.id}-hint` : undefined}>
+      <fieldset ref={listRef} className="as-fieldset as-group" id={p.id} tabIndex={-1} aria-describedby={p.hint ? `${p.id}-hint` : undefined}>
         <legend className="as-fieldset__legend as-fieldset__legend--m">
           {p.label}
           {p.required ? null : <span className="as-optional"> (optional)</span>}

@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { watchPageErrors } from './support/browser';
+
+/**
+ * Helpers the runtime's browser tests share: a page that records every console error, axe with
+ * zero violations, screenshots to look at, and a keyboard-only way through a form.
+ */
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, url: string): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  const errors = watchPageErrors(page);
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return { page, context, errors };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core through the DevTools protocol: support/axe.ts adds a script tag, which the pages'
+ * strict CSP (rightly) refuses.
+ */
+async function runAxe(page: Page): Promise<Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const violations = await runAxe(page);
+  expect(violations.map((v) => `${state}: ${v.id} ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+interface Focused {
+  tag: string;
+  type: string;
+  text: string;
+  value: string;
+  groupAnswered: boolean;
+  inputMode: string;
+  className: string;
+}
+
+async function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (!el) return { tag: '', type: '', text: '', value: '', groupAnswered: false, inputMode: '', className: '' };
+    const group = el.name ? [...document.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(el.name)}"]`)] : [];
+    const item = el.closest('.as-group');
+    return {
+      tag: el.tagName.toLowerCase(),
+      type: (el.getAttribute('type') ?? '').toLowerCase(),
+      text: (el.textContent ?? '').trim(),
+      value: el.value ?? '',
+      groupAnswered: group.some((g) => g.checked) || (el.tagName === 'BUTTON' && !!item && item.querySelectorAll('.as-group__item').length > 0),
+      inputMode: el.inputMode ?? '',
+      className: el.className ?? '',
+    };
+  });
+}
+
+/**
+ * Answers every question of the page it is on with the keyboard alone (Tab, Space, typing,
+ * Enter), choosing the first option of each choice, then presses the page's main button.
+ * Returns the label of the button it pressed.
+ */
+export async function answerPageWithKeyboard(page: Page, mainButton: RegExp): Promise<string> {
+  let stay = false;
+  for (let i = 0; i < 400; i++) {
+    // "Add" moves the focus to the new entry's first field: answer that one before moving on.
+    if (!stay) await page.keyboard.press('Tab');
+    stay = false;
+    const f = await focused(page);
+    if (f.tag === 'button' && mainButton.test(f.text)) {
+      await page.keyboard.press('Enter');
+      return f.text;
+    }
+    if (f.tag === 'input' && f.type === 'text' && !f.value && /as-date-input__day/.test(f.className)) await page.keyboard.type('25');
+    else if (f.tag === 'input' && f.type === 'text' && !f.value && /as-date-input__month/.test(f.className)) await page.keyboard.type('11');
+    else if (f.tag === 'input' && f.type === 'text' && !f.value && /as-date-input__year/.test(f.className)) await page.keyboard.type('2026');
+    else if (f.tag === 'input' && f.type === 'text' && !f.value && /as-input--time/.test(f.className)) await page.keyboard.type('14:30');
+    else if (f.tag === 'input' && f.type === 'text' && !f.value) await page.keyboard.type(f.inputMode === 'numeric' || f.inputMode === 'decimal' ? '3' : 'Example answer');
+    else if (f.tag === 'textarea' && !f.value) await page.keyboard.type('Notes typed with the keyboard.');
+    else if (f.tag === 'input' && f.type === 'date' && !f.value) await page.keyboard.type('25112026');
+    else if (f.tag === 'input' && f.type === 'time' && !f.value) await page.keyboard.type('1430');
+    else if (f.tag === 'input' && (f.type === 'radio' || f.type === 'checkbox') && !f.groupAnswered) await page.keyboard.press('Space');
+    else if (f.tag === 'select' && !f.value) await page.keyboard.press('ArrowDown');
+    else if (f.tag === 'button' && /^Add /.test(f.text) && !f.groupAnswered) {
+      await page.keyboard.press('Enter');
+      stay = true;
+    }
+  }
+  throw new Error(`never reached the button ${mainButton}`);
+}

@@ -1,0 +1,130 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+import { answerPageWithKeyboard, expectNoAxeViolations, openPage, shot } from './runtime-harness';
+
+/**
+ * The practitioner page in real Chromium against the real server: the list, the safety gate,
+ * completing routine-enquiry 2.0.0 with the keyboard alone, and the error summary's links.
+ */
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const sectionNames = (page: import('playwright-core').Page) => page.locator('.as-section-nav__link').allTextContents();
+
+describe('practitioner page', () => {
+  it('lists the published forms, accessibly', async () => {
+    const { page, context, errors } = await openPage(browser, `${server.url}/forms/`);
+    await page.getByRole('link', { name: /Open version 2\.0\.0 of Routine enquiry/ }).waitFor();
+    await expectNoAxeViolations(page, 'form list');
+    await shot(page, 'runtime-forms-list');
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps sensitive sections hidden until the safety check is answered yes', async () => {
+    const { page, context, errors } = await openPage(browser, `${server.url}/forms/routine-enquiry/2.0.0`);
+    await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
+    const before = await sectionNames(page);
+    expect(before).not.toContain('Relationships');
+    expect(before).not.toContain('Coercive and controlling behaviour');
+    expect(await page.getByText('Are you afraid', { exact: false }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'gate unanswered');
+    await shot(page, 'runtime-gate-closed');
+
+    const gate = page.getByRole('group', { name: /alone and able to talk safely/ });
+    await gate.getByLabel('No').check();
+    expect(await sectionNames(page)).not.toContain('Relationships');
+
+    await gate.getByLabel('Yes').check();
+    await expect.poll(() => sectionNames(page)).toContain('Relationships');
+    expect(await sectionNames(page)).toContain('Coercive and controlling behaviour');
+    await expectNoAxeViolations(page, 'gate open');
+    await shot(page, 'runtime-gate-open');
+
+    // Closing the gate again hides them at once (a partner walks in).
+    await gate.getByLabel('No').check();
+    await expect.poll(() => sectionNames(page)).not.toContain('Relationships');
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('completes routine-enquiry 2.0.0 with the keyboard alone', { timeout: 180_000 }, async () => {
+    const { page, context, errors } = await openPage(browser, `${server.url}/forms/routine-enquiry/2.0.0`);
+    await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
+    const seen: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const heading = await page.locator('#as-section-heading').textContent();
+      seen.push(heading ?? '');
+      if (i === 3) await shot(page, 'runtime-keyboard-section');
+      const pressed = await answerPageWithKeyboard(page, /^(Save and continue|Continue to check your answers)$/);
+      if (pressed.startsWith('Continue to check')) break;
+      await expect.poll(() => page.locator('#as-section-heading').textContent()).not.toBe(heading);
+    }
+    expect(seen).toContain('Relationships');
+    await page.getByRole('heading', { name: 'Check your answers before submitting' }).waitFor();
+    await expectNoAxeViolations(page, 'check your answers');
+    await shot(page, 'runtime-check-answers');
+    await answerPageWithKeyboard(page, /^Submit assessment$/);
+    await page.getByRole('heading', { name: 'Assessment submitted' }).waitFor();
+    const link = page.getByRole('link', { name: 'Download the response (JSON)' });
+    await link.waitFor();
+    await expectNoAxeViolations(page, 'submitted');
+    await shot(page, 'runtime-submitted');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const response = JSON.parse(await streamText(await download.createReadStream()));
+    expect(response.status).toBe('completed');
+    expect(response.form).toMatchObject({ id: 'routine-enquiry', version: '2.0.0' });
+    expect(response.form.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(response.answers.safeToTalk).toBe(true);
+    expect(response.answers.enquiryDate).toBe('2026-11-25');
+    expect(Array.isArray(response.answers.children)).toBe(true);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('on submit with errors shows a summary whose links lead to each field', async () => {
+    const { page, context, errors } = await openPage(browser, `${server.url}/forms/routine-enquiry/2.0.0`);
+    await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
+    await page.getByRole('link', { name: 'Check your answers' }).click();
+    await page.getByRole('button', { name: 'Submit assessment' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('as-error-summary'))).toBe(true);
+    const links = summary.getByRole('link');
+    expect(await links.count()).toBeGreaterThanOrEqual(3);
+    await expectNoAxeViolations(page, 'error summary');
+    await shot(page, 'runtime-error-summary');
+
+    const count = await links.count();
+    for (let i = 0; i < count; i++) {
+      const link = page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link').nth(i);
+      const target = ((await link.getAttribute('href')) ?? '').slice(1);
+      await link.click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(target);
+      // The field shows its own message, tied to it for assistive technology.
+      expect(await page.locator(`#${target}`).evaluate((el) => !!el.closest('.as-form-group--error'))).toBe(true);
+    }
+    await expectNoAxeViolations(page, 'field errors');
+    await shot(page, 'runtime-field-errors');
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+});
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  return text;
+}
