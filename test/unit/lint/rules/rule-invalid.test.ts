@@ -25,13 +25,27 @@ describe('rule-invalid', () => {
     expect(pathsOf(nested, 'rule-invalid')).toEqual([`${ruleAt}/schema/not/format`]);
   });
 
+  it('checks a rule inside a group detail against the item schema', () => {
+    const problems = lintChanged((d) => {
+      d.uischema.elements[0].elements[4].options.detail.elements[1].rule = { effect: 'SHOW', condition: { scope: '#/properties/name', schema: { minLength: 1 } } };
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('leaves a scope that names nothing to scope-unresolved, so it is reported once', () => {
+    const problems = lintChanged((d) => (d.uischema.elements[0].elements[3].rule.condition = { type: 'AND', conditions: [{ scope: '#/properties/nope', schema: { const: 1 } }] }));
+    expect(pathsOf(problems, 'rule-invalid')).toEqual([]);
+    expect(pathsOf(problems, 'scope-unresolved')).toEqual([`${ruleAt}/conditions/0/scope`]);
+  });
+
   it('reports malformed conditions', () => {
     const cases: Array<[unknown, string]> = [
       [{ type: 'XOR', conditions: [] }, `${ruleAt}/type`],
-      [{ type: 'AND', conditions: [] }, `${ruleAt}/conditions`],
+      [{ type: 'AND', conditions: 'all' }, ruleAt],
       [{ scope: '#/properties/contact' }, ruleAt],
+      [{ schema: { const: 'x' } }, `${ruleAt}/scope`],
       [{ scope: '#/properties/contact', schema: { const: 'x' }, failWhenUndefined: 'yes' }, `${ruleAt}/failWhenUndefined`],
-      [{ scope: '#/properties/contact', schema: { const: 'x' }, when: 1 }, `${ruleAt}/when`],
+      ['SHOW', ruleAt],
     ];
     for (const [condition, path] of cases) {
       expect(pathsOf(lintChanged((d) => (d.uischema.elements[0].elements[3].rule.condition = condition)), 'rule-invalid')).toEqual([path]);
