@@ -13,6 +13,8 @@ export interface CheckContext {
   id: string;
   version: string;
   published?: PublishedRecord;
+  /** The nearest lower version of the same form, for rules that compare versions (as the CLI does). */
+  previous?: Definition;
 }
 
 export interface Checked {
@@ -34,6 +36,7 @@ export function lintDefinitionText(text: string, context: CheckContext): Checked
     fileVersion: context.version,
     raw: loaded.raw,
     ...(context.published ? { published: context.published } : {}),
+    ...(context.previous ? { previous: context.previous } : {}),
   });
   return { problems: loaded.doc ? withPositions(problems, loaded.doc) : problems, definition: loaded.value, raw: loaded.raw };
 }

@@ -131,7 +131,22 @@ export class FormStore {
     const current = await this.read(id, version);
     if (!current) return notFound(id, version);
     const record = await this.publishedRecord().catch(() => undefined);
-    return { ok: true, problems: lintDefinitionText(current.text, { id, version, ...(record ? { published: record } : {}) }).problems };
+    const previous = await this.previousDefinition(id, version);
+    return {
+      ok: true,
+      problems: lintDefinitionText(current.text, { id, version, ...(record ? { published: record } : {}), ...(previous ? { previous } : {}) }).problems,
+    };
+  }
+
+  /** The nearest lower version of the form on disk, if it loads: what the CLI's lint compares with. */
+  private async previousDefinition(id: string, version: string): Promise<Definition | undefined> {
+    const lower = (await listEntries(this.formsDir, id))
+      .map((e) => (e.kind === 'file' && e.name.endsWith('.json') ? e.name.slice(0, -5) : ''))
+      .filter((v) => validVersion(v) && semver.lt(v, version))
+      .sort(semver.rcompare)[0];
+    if (!lower) return undefined;
+    const bytes = await readRegular(this.formsDir, id, `${lower}.json`);
+    return bytes ? checkDefinitionText(bytes.toString('utf8'), { id, version: lower }).definition : undefined;
   }
 
   save(id: string, version: string, text: string, pre: Preconditions): Promise<Outcome<{ etag: string; created: boolean }>> {
@@ -182,7 +197,8 @@ export class FormStore {
         return refuse('conflict', `${id} ${version} was changed on disk after it was opened.`, current);
       }
       const record = await this.publishedRecord();
-      const checked = lintDefinitionText(current.text, { id, version, published: record });
+      const previous = await this.previousDefinition(id, version);
+      const checked = lintDefinitionText(current.text, { id, version, published: record, ...(previous ? { previous } : {}) });
       if (!checked.definition || checked.raw === null || typeof checked.raw !== 'object') {
         return refuse('lint', `${id} ${version} cannot be published while it has errors.`, { problems: checked.problems });
       }

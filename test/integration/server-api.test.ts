@@ -206,6 +206,28 @@ describe('publishing', () => {
   });
 });
 
+describe('lint compares with the previous version, as the CLI does', () => {
+  it('refuses to publish 1.1.0 when it removes a question (a major change)', async () => {
+    const two = {
+      type: 'object',
+      properties: {
+        name: { type: 'string', title: 'Name', maxLength: 100, 'x-code': 'name' },
+        age: { type: 'integer', title: 'Age', 'x-code': 'age' },
+      },
+    };
+    const ui = (keys: string[]) => ({ type: 'VerticalLayout', elements: keys.map((k) => ({ type: 'Control', scope: `#/properties/${k}` })) });
+    const first = text(sampleDefinition('bumpy', '1.0.0', { schema: two, uischema: ui(['name', 'age']) }));
+    expect((await put('/api/forms/bumpy/1.0.0', first, { 'If-None-Match': '*' })).status).toBe(201);
+    const second = text(sampleDefinition('bumpy', '1.1.0'));
+    expect((await put('/api/forms/bumpy/1.1.0', second, { 'If-None-Match': '*' })).status).toBe(201);
+    const codes = (await call('GET', '/api/forms/bumpy/1.1.0/problems')).json().problems.map((p: { code: string }) => p.code);
+    expect(codes).toContain('version-bump-too-small');
+    const publish = await call('POST', '/api/forms/bumpy/1.1.0/publish');
+    expect(publish.status).toBe(422);
+    expect(publish.json().problems.map((p: { code: string }) => p.code)).toContain('version-bump-too-small');
+  });
+});
+
 describe('routes', () => {
   it('answers unknown API routes and wrong methods as JSON', async () => {
     expect((await call('GET', '/api/nothing')).status).toBe(404);
