@@ -21,7 +21,20 @@ export function canonical(value: unknown): string {
   try {
     return canonicalJson(value ?? null);
   } catch {
-    return String(value);
+    return valueText(value);
+  }
+}
+
+/**
+ * A scalar as text (an option's code). Never calls an object's own `toString`: values come from
+ * files, and `{"toString": 1}` would make `String(value)` throw.
+ */
+export function valueText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '[value]';
   }
 }
 

@@ -219,8 +219,9 @@ function carry(value: unknown, fq: IndexedQuestion, tq: IndexedQuestion, path: s
 
 /** An option chosen in the old version that the new one no longer offers (by code). */
 function lostOption(value: unknown, fq: IndexedQuestion, tq: IndexedQuestion): { reason: NotCarriedReason; suggestion?: string } | undefined {
+  if (value !== null && typeof value === 'object') return fq.kind === tq.kind ? undefined : { reason: 'type-changed' };
   const code = String(value);
-  if (tq.options.some((o) => o.code === code && typeof value !== 'object')) return undefined;
+  if (tq.options.some((o) => o.code === code)) return undefined;
   const old = fq.options.find((o) => o.code === code);
   if (!old) return fq.kind === tq.kind ? undefined : { reason: 'type-changed' };
   const same = tq.options.find((o) => o.label.trim().toLowerCase() === old.label.trim().toLowerCase());

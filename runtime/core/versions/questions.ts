@@ -1,6 +1,6 @@
 import type { Definition } from '../definition/envelope';
 import { escapePointerToken, tokensFromPointer } from '../problems/pointer';
-import { canonical, isObject, own, ownString, type JsonObject } from './json';
+import { canonical, isObject, own, ownString, valueText, type JsonObject } from './json';
 
 /**
  * Every question of a definition indexed by its export code (`x-code`), the identity that stays
@@ -191,11 +191,11 @@ function optionsOf(schema: JsonObject | undefined, pointer: string): OptionInfo[
     return list.flatMap((entry, i) => {
       const value = own(entry, 'const');
       if (value === undefined) return [];
-      return [{ code: String(value), label: ownString(entry, 'title') ?? String(value), pointer: `${pointer}/${keyword}/${i}` }];
+      return [{ code: valueText(value), label: ownString(entry, 'title') ?? valueText(value), pointer: `${pointer}/${keyword}/${i}` }];
     });
   }
   const values = own(schema, 'enum');
-  return Array.isArray(values) ? values.map((v, i) => ({ code: String(v), label: String(v), pointer: `${pointer}/enum/${i}` })) : [];
+  return Array.isArray(values) ? values.map((v, i) => ({ code: valueText(v), label: valueText(v), pointer: `${pointer}/enum/${i}` })) : [];
 }
 
 /** Follow local `$ref`s (a few hops): the question's own keywords win over the shared shape. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, migrateResponse } from '../../../runtime/core/index';
+import { contentHash, diffDefinitions, migrateResponse } from '../../../runtime/core/index';
 import { baseDefinition, changed, responseFor } from './base-definition';
 
 const v1 = baseDefinition();
@@ -130,6 +130,19 @@ describe('migrateResponse', () => {
     expect(Object.getPrototypeOf(response.answers)).toBe(Object.prototype);
     expect(Object.hasOwn(response.answers, '__proto__')).toBe(true);
     expect(report.kept).toEqual(['/__proto__']);
+  });
+
+  it('survives objects whose toString is not a function, in answers and in option values', () => {
+    const hostile = JSON.parse('{"toString": 1, "valueOf": 2}') as unknown;
+    const to = v2((p) => {
+      (p.relationship!.oneOf as unknown[]).push({ const: hostile, title: 'Odd' });
+      p.age = { type: 'string', title: 'Age', 'x-code': 'person_age', enum: ['a', hostile] };
+    });
+    const input = responseFor(v1, { ...answers, relationship: hostile, concerns: [hostile, 'drugs'], age: hostile });
+    expect(() => migrateResponse(input, v1, to)).not.toThrow();
+    expect(() => diffDefinitions(v1, to)).not.toThrow();
+    const { report } = migrateResponse(input, v1, to);
+    expect(report.notCarried).toEqual([expect.objectContaining({ code: 'person_age', reason: 'type-changed' })]);
   });
 
   it('does not change its input', () => {
