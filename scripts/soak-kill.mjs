@@ -52,10 +52,14 @@ try {
       else stats.tempsCleaned += temps.length;
     }
     await checkListing(server.url);
-    const killAfter = Math.floor(random() * 80);
     const stop = { stopped: false };
     const workers = ids.map((id) => saveLoop(server.url, id, stop));
-    await sleep(killAfter);
+    // Let 0–3 saves finish first (however slow the machine), then kill within 40 ms: kills land
+    // before, during and after writes and renames rather than always in the first save.
+    const target = stats.saves + Math.floor(random() * 4);
+    const deadline = Date.now() + 5000;
+    while (stats.saves < target && Date.now() < deadline && stats.failures.length === 0) await sleep(2);
+    await sleep(Math.floor(random() * 40));
     stop.stopped = true;
     server.child.kill('SIGKILL');
     await server.exited;
