@@ -11,13 +11,23 @@ import { isObject, own, type JsonObject } from '../schema-walk';
  */
 export const sensitiveUngated: LintRule = {
   codes: ['sensitive-ungated'],
-  docs: 'Every control showing a sensitive question must be (inside) an element with the SHOW rule on the safety gate, and a sensitive question must not be required unconditionally.',
+  docs: 'Every control showing a sensitive question, and every rule depending on one, must be (inside) an element with the SHOW rule on the safety gate; a sensitive question must not be required unconditionally.',
   check({ definition, model }) {
     const gate = gateKey(definition);
     const problems: Problem[] = [];
     for (const s of model.scopes) {
-      if (s.role !== 'control' || s.target.kind !== 'question' || !revealsSensitive(s.target.question)) continue;
-      if (!isGated(s.element, gate)) {
+      if (s.target.kind !== 'question' || !revealsSensitive(s.target.question) || isGated(s.element, gate)) continue;
+      if (s.role === 'rule') {
+        // An element that appears or changes with a sensitive answer tells an onlooker that answer.
+        problems.push(
+          lintProblem(
+            'sensitive-ungated',
+            s.pointer,
+            `This rule depends on the sensitive answer "${s.target.question.key}" but its element is outside the safety check, so the screen would reveal the answer.`,
+            { key: s.target.question.key },
+          ),
+        );
+      } else {
         problems.push(
           lintProblem(
             'sensitive-ungated',

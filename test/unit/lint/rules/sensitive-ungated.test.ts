@@ -42,6 +42,14 @@ describe('sensitive-ungated', () => {
     expect(pathsOf(problems, 'sensitive-ungated')).toEqual(['/uischema/elements/0/elements/4', '/uischema/elements/0/elements/4/options/detail/elements/1']);
   });
 
+  it('reports a rule outside the gate that depends on a sensitive answer, but not one inside it', () => {
+    const dependsOnHarmed = { effect: 'SHOW', condition: { scope: '#/properties/harmed', schema: { const: true } } };
+    const outside = lintChanged((d) => (d.uischema.elements[0].elements[3].rule = dependsOnHarmed));
+    expect(pathsOf(outside, 'sensitive-ungated')).toEqual(['/uischema/elements/0/elements/3/rule/condition/scope']);
+    const inside = lintChanged((d) => (d.uischema.elements[1].elements[3].rule = dependsOnHarmed));
+    expect(pathsOf(inside, 'sensitive-ungated')).toEqual([]);
+  });
+
   it('reports a sensitive question required unconditionally', () => {
     const problems = lintChanged((d) => d.schema.required.push('harmed'));
     expect(pathsOf(problems, 'sensitive-ungated')).toEqual(['/schema/required/2']);
