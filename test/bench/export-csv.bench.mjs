@@ -104,6 +104,9 @@ try {
     const samples = [];
     let seen = 0;
     const t = performance.now();
+    const live = [];
+    const tenth = Math.max(1, Math.floor(COUNT / 10));
+    let gcMs = 0;
     for (const chunk of chunks(() => {
       if (++seen % 1000 === 0) {
         const m = process.memoryUsage();
@@ -111,15 +114,22 @@ try {
         peakRss = Math.max(peakRss, m.rss);
         samples.push(m.heapUsed);
       }
+      // Live heap (after a full collection) at every tenth of the run: flat means streaming.
+      if (globalThis.gc && seen % tenth === 0) {
+        const g = performance.now();
+        globalThis.gc();
+        live.push(process.memoryUsage().heapUsed);
+        gcMs += performance.now() - g;
+      }
     })) await out.write(chunk);
-    const ms = performance.now() - t;
+    const ms = performance.now() - t - gcMs;
     await out.close();
     const mb = (b) => (b / 1024 / 1024).toFixed(1);
     const early = samples[Math.floor(samples.length / 10)] ?? 0;
     console.log(
       `${label.padEnd(32)} ${Math.round((COUNT / ms) * 1000).toLocaleString('en-GB').padStart(9)} responses/s  ${(ms / 1000).toFixed(2)} s  ` +
         `${mb(out.bytes)} MiB of text  peak heap ${mb(peakHeap)} MiB (+${mb(peakHeap - base.heapUsed)})  peak RSS ${mb(peakRss)} MiB  ` +
-        `heap at 10%/100%: ${mb(early)}/${mb(samples.at(-1) ?? 0)} MiB`,
+        (live.length ? `live heap at 10%…100%: ${live.map(mb).join(' ')} MiB` : `heap at 10%/100%: ${mb(early)}/${mb(samples.at(-1) ?? 0)} MiB`),
     );
     return COUNT / ms;
   }

@@ -73,7 +73,12 @@ export function csvLayout(ctx: ExportContext): CsvLayout {
 }
 
 function questionColumns(ctx: ExportContext, q: ExportQuestion): CsvColumn[] {
-  if (q.type === 'multi-choice') return q.options.map((o) => ({ name: `${q.code}__${o.code}`, read: (s) => optionCell(cellOf(ctx, q, s.answers), o) }));
+  if (q.type === 'multi-choice') {
+    // One answer, several columns: read it once per row, not once per option.
+    let last: { source: RowSource; cell: Cell } | undefined;
+    const read = (s: RowSource) => (last?.source === s ? last.cell : (last = { source: s, cell: cellOf(ctx, q, s.answers) }).cell);
+    return q.options.map((o) => ({ name: `${q.code}__${o.code}`, read: (s) => optionCell(read(s), o) }));
+  }
   return [{ name: q.code, read: (s) => valueCell(cellOf(ctx, q, s.answers)) }];
 }
 
