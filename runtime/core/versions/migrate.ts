@@ -64,10 +64,30 @@ type DefinitionLike = Pick<Definition, 'id' | 'version' | 'schema' | 'uischema'>
  * migrated response's `meta.notCarried`. The response's form becomes the new version and
  * `meta.migratedFrom` records the one it came from. Pure: no clock, no I/O. @public
  */
-export function migrateResponse(response: ResponseEnvelope, fromDefinition: DefinitionLike, toDefinition: DefinitionLike, options: MigrateOptions = {}): { response: ResponseEnvelope; report: MigrationReport } {
+export function migrateResponse(response: ResponseEnvelope, fromDefinition: DefinitionLike, toDefinition: DefinitionLike, options: MigrateOptions = {}): MigrationResult {
+  return createMigrator(fromDefinition, toDefinition, options)(response);
+}
+
+export interface MigrationResult {
+  response: ResponseEnvelope;
+  report: MigrationReport;
+}
+
+/**
+ * `migrateResponse` for many responses between the same two versions: the definitions are indexed
+ * and hashed once (on a form of 5,000 questions that is most of the time of one migration).
+ * @public
+ */
+export function createMigrator(fromDefinition: DefinitionLike, toDefinition: DefinitionLike, options: MigrateOptions = {}): (response: ResponseEnvelope) => MigrationResult {
   const from: FormRef = { id: fromDefinition.id, version: fromDefinition.version, sha256: options.fromHash ?? contentHash(fromDefinition) };
   const to: FormRef = { id: toDefinition.id, version: toDefinition.version, sha256: options.toHash ?? contentHash(toDefinition) };
-  const moved = migrateAnswers(response.answers, indexQuestions(fromDefinition), indexQuestions(toDefinition));
+  const a = indexQuestions(fromDefinition);
+  const b = indexQuestions(toDefinition);
+  return (response) => migrateIndexed(response, from, to, a, b);
+}
+
+function migrateIndexed(response: ResponseEnvelope, from: FormRef, to: FormRef, a: QuestionIndex, b: QuestionIndex): MigrationResult {
+  const moved = migrateAnswers(response.answers, a, b);
   const problems: Problem[] = [...formMismatch(response.form, from)];
   for (const n of moved.notCarried) {
     problems.push({

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
-  limits, migrateResponse, parseJsonText, problemsFromZod, publishedContentHash, responseEnvelopeSchema,
-  type Definition, type MigrationReport, type Problem, type ResponseEnvelope,
+  createMigrator, limits, parseJsonText, problemsFromZod, publishedContentHash, responseEnvelopeSchema,
+  type Definition, type MigrationReport, type MigrationResult, type Problem, type ResponseEnvelope,
 } from '../../core/index';
 import { displayPath, readTextFile, writeFileAtomic } from '../disk';
 import { parseArgs, UsageError, type CliIo, type Command } from './command';
@@ -43,11 +43,12 @@ export const migrateCommand: Command = {
     for (const [file, l] of [[fromFile, from], [toFile, to]] as const) for (const p of l.problems) io.err(problemLine(shown(file), p));
     if (!from.definition || !to.definition) return 1;
     const hashes = { fromHash: publishedContentHash(from.raw), toHash: publishedContentHash(to.raw) };
+    const migrate = createMigrator(from.definition, to.definition, hashes);
 
     let failed = false;
     const results: Array<{ file: string; response: unknown; report: MigrationReport }> = [];
     for (const file of inputs) {
-      const migrated = await migrateFile(file, from.definition, to.definition, hashes);
+      const migrated = await migrateFile(file, from.definition, hashes.fromHash, migrate);
       if (!migrated.ok) {
         failed = true;
         for (const p of migrated.problems) io.err(problemLine(shown(file), p));
@@ -73,7 +74,7 @@ export const migrateCommand: Command = {
 type Migrated = { ok: true; response: unknown; report: MigrationReport } | { ok: false; problems: Problem[] };
 
 /** One response file: an envelope is migrated whole; bare answers come back as bare answers. */
-async function migrateFile(file: string, from: Definition, to: Definition, hashes: { fromHash: string; toHash: string }): Promise<Migrated> {
+async function migrateFile(file: string, from: Definition, fromHash: string, migrate: (r: ResponseEnvelope) => MigrationResult): Promise<Migrated> {
   const text = await readTextFile(file, limits.responseBytes);
   if (!text.ok) return { ok: false, problems: text.problems };
   const parsed = parseJsonText(text.value, limits.responseBytes);
@@ -85,13 +86,13 @@ async function migrateFile(file: string, from: Definition, to: Definition, hashe
   if (isEnvelope(value)) {
     const checked = responseEnvelopeSchema.safeParse(value);
     if (!checked.success) return { ok: false, problems: problemsFromZod(checked.error, 'response-invalid', 'response') };
-    return { ok: true, ...migrateResponse(checked.data, from, to, hashes) };
+    return { ok: true, ...migrate(checked.data) };
   }
   const wrapped: ResponseEnvelope = {
-    responseId: basename(file), form: { id: from.id, version: from.version, sha256: hashes.fromHash },
+    responseId: basename(file), form: { id: from.id, version: from.version, sha256: fromHash },
     status: 'in-progress', startedAt: epoch, updatedAt: epoch, answers: value as Record<string, unknown>,
   };
-  const { response, report } = migrateResponse(wrapped, from, to, hashes);
+  const { response, report } = migrate(wrapped);
   return { ok: true, response: response.answers, report };
 }
 

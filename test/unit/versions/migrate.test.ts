@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, diffDefinitions, migrateResponse } from '../../../runtime/core/index';
+import { contentHash, createMigrator, diffDefinitions, migrateResponse } from '../../../runtime/core/index';
 import { baseDefinition, changed, responseFor } from './base-definition';
 
 const v1 = baseDefinition();
@@ -143,6 +143,14 @@ describe('migrateResponse', () => {
     expect(() => diffDefinitions(v1, to)).not.toThrow();
     const { report } = migrateResponse(input, v1, to);
     expect(report.notCarried).toEqual([expect.objectContaining({ code: 'person_age', reason: 'type-changed' })]);
+  });
+
+  it('gives the same result through a migrator made once for many responses', () => {
+    const to = v2((p) => { delete p.seenOn; });
+    const migrate = createMigrator(v1, to);
+    for (const a of [answers, { name: 'Jo', seenOn: '2026-01-01' }, {}]) {
+      expect(migrate(responseFor(v1, a))).toEqual(migrateResponse(responseFor(v1, a), v1, to));
+    }
   });
 
   it('does not change its input', () => {

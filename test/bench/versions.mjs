@@ -1,0 +1,75 @@
+// Prints how long the versions code takes on forms at the documented limit (5,000 questions):
+// diffDefinitions, suggestVersion and migrateResponse of a response answering every question plus
+// a repeatable group of 500 items. Figures only: timings are never asserted in tests.
+// Run: node test/bench/versions.mjs
+import { build } from 'esbuild';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const dir = await mkdtemp(join(tmpdir(), 'bench-versions-'));
+try {
+  const entry = join(dir, 'core.mjs');
+  await build({
+    entryPoints: ['runtime/core/index.ts'], outfile: entry, bundle: true, platform: 'node', format: 'esm',
+    mainFields: ['module', 'main'], logLevel: 'error',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  const core = await import(pathToFileURL(entry).href);
+  const n = core.limits.questions - 10;
+  const options = [{ const: 'yes', title: 'Yes' }, { const: 'no', title: 'No' }, { const: 'unsure', title: 'Not sure' }];
+  const make = () => {
+    const properties = {};
+    const elements = [];
+    for (let i = 0; i < n; i++) {
+      properties[`q${i}`] = i % 2 ? { type: 'string', maxLength: 500, title: `Question ${i}`, 'x-code': `q_${i}` } : { type: 'string', title: `Choice ${i}`, 'x-code': `q_${i}`, oneOf: structuredClone(options) };
+      elements.push({ type: 'Control', scope: `#/properties/q${i}` });
+    }
+    properties.items = { type: 'array', 'x-code': 'items', items: { type: 'object', properties: { a: { type: 'string', 'x-code': 'item_a' }, b: { type: 'integer', 'x-code': 'item_b' } }, required: ['a'] } };
+    elements.push({ type: 'Control', scope: '#/properties/items' });
+    return {
+      id: 'bench', version: '1.0.0', status: 'draft', title: 'Bench', source: { document: 'bench' }, changelog: [],
+      schema: { type: 'object', properties, required: [] },
+      uischema: { type: 'Categorization', elements: Array.from({ length: 10 }, (_, s) => ({ type: 'Category', label: `Section ${s}`, elements: elements.slice(s * (n / 10), (s + 1) * (n / 10)) })) },
+    };
+  };
+  const from = make();
+  const to = make();
+  to.version = '2.0.0';
+  for (let i = 0; i < 100; i++) delete to.schema.properties[`q${i * 7}`];
+  for (let i = 0; i < 100; i++) to.schema.properties[`new${i}`] = { type: 'string', title: `New ${i}`, 'x-code': `new_${i}` };
+  for (let i = 1; i < n; i += 5) to.schema.properties[`q${i}`] && (to.schema.properties[`q${i}`].title += ' (reworded)');
+  for (let i = 2; i < n; i += 10) to.schema.properties[`q${i}`] && (to.schema.properties[`q${i}`].oneOf[2].const = 'not_sure');
+  to.schema.required = ['q3', 'q5'];
+  const answers = {};
+  for (let i = 0; i < n; i++) answers[`q${i}`] = i % 2 ? `answer ${i}` : 'unsure';
+  answers.items = Array.from({ length: 500 }, (_, i) => ({ a: `a${i}`, b: i }));
+  const response = { responseId: 'r', form: { id: 'bench', version: '1.0.0', sha256: core.contentHash(from) }, status: 'completed', startedAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T10:00:00Z', answers };
+
+  const time = (label, fn, runs = 5) => {
+    const ms = [];
+    let result;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      result = fn();
+      ms.push(performance.now() - t);
+    }
+    ms.sort((a, b) => a - b);
+    console.log(`${label}: median ${ms[Math.floor(runs / 2)].toFixed(1)} ms, best ${ms[0].toFixed(1)} ms`);
+    return result;
+  };
+  console.log(`forms: ${n + 1} questions each; response: ${n} answers and 500 group items`);
+  const changes = time('diffDefinitions', () => core.diffDefinitions(from, to));
+  console.log(`  ${changes.length} changes`);
+  time('suggestVersion', () => core.suggestVersion(from, to));
+  const migrated = time('migrateResponse', () => core.migrateResponse(response, from, to));
+  console.log(`  carried ${migrated.report.carried.length} codes, not carried ${migrated.report.notCarried.length}, now required ${migrated.report.nowRequired.length}`);
+  const migrator = core.createMigrator(from, to);
+  time('createMigrator, then each response', () => migrator(response));
+  time('indexQuestions', () => core.indexQuestions(from));
+  time('contentHash of a definition', () => core.contentHash(from));
+  time('migrateResponse to an identical definition', () => core.migrateResponse(response, from, from));
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
