@@ -13,6 +13,8 @@ export const limits = {
   optionsPerQuestion: 500,
   labelChars: 2000,
   answerChars: 100_000,
+  /** Subschemas in one definition's schema: AJV's compile time grows with them (a few seconds at this size). */
+  schemaNodes: 20_000,
 } as const;
 
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -68,19 +70,33 @@ export function checkTextLimits(text: string, maxBytes: number = limits.definiti
   return [];
 }
 
+/** A path kept as a chain of links, so walking a large value copies nothing until a problem is found. */
+interface PathLink {
+  parent: PathLink | undefined;
+  token: string | number;
+  depth: number;
+}
+
+function tokensOf(link: PathLink | undefined): Array<string | number> {
+  const tokens: Array<string | number> = [];
+  for (let l = link; l; l = l.parent) tokens.push(l.token);
+  return tokens.reverse();
+}
+
 /** Depth and prototype-polluting keys of a parsed value, iteratively (no recursion to overflow). */
 export function checkValueLimits(value: unknown): Problem[] {
   const problems: Problem[] = [];
-  const stack: Array<{ node: unknown; path: Array<string | number> }> = [{ node: value, path: [] }];
+  const stack: Array<{ node: unknown; path: PathLink | undefined }> = [{ node: value, path: undefined }];
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
-    if (path.length > limits.depth) {
-      problems.push({ code: 'too-deep', severity: 'error', message: `Nested deeper than the limit of ${limits.depth} levels.`, path: pointerFromTokens(path), source: 'safety' });
+    const depth = path?.depth ?? 0;
+    if (depth > limits.depth) {
+      problems.push({ code: 'too-deep', severity: 'error', message: `Nested deeper than the limit of ${limits.depth} levels.`, path: pointerFromTokens(tokensOf(path)), source: 'safety' });
       continue;
     }
     if (Array.isArray(node)) {
-      node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+      for (let i = 0; i < node.length; i++) if (node[i] !== null && typeof node[i] === 'object') stack.push({ node: node[i], path: { parent: path, token: i, depth: depth + 1 } });
       continue;
     }
     for (const key of Object.keys(node)) {
@@ -89,12 +105,13 @@ export function checkValueLimits(value: unknown): Problem[] {
           code: 'forbidden-key',
           severity: 'error',
           message: `The key "${key}" is not allowed: it could change how every object behaves.`,
-          path: pointerFromTokens([...path, key]),
+          path: pointerFromTokens([...tokensOf(path), key]),
           source: 'safety',
         });
         continue;
       }
-      stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+      const child = (node as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push({ node: child, path: { parent: path, token: key, depth: depth + 1 } });
     }
   }
   return problems;

@@ -1,9 +1,9 @@
 import type { Problem } from '../problems/problem';
 import { pointerFromTokens } from '../problems/pointer';
-import { checkValueLimits } from './limits';
+import { checkValueLimits, limits } from './limits';
 import { checkPatterns } from './patterns';
 import { checkRefs } from './refs';
-import { isSchemaObject, ownValue, walkSchema } from './walk';
+import { countSchemas, isSchemaObject, ownValue, walkSchema } from './walk';
 
 /** A root `$id` is an absolute URI without spaces, quotes or a non-empty fragment. */
 const ROOT_ID = /^(?:https?|urn|tag):[^\s#"'<>\\{}|^`]{1,500}#?$/;
@@ -15,11 +15,23 @@ const ANCHOR = /^[A-Za-z_][-A-Za-z0-9._]*$/;
  * call it; `at` prefixes the pointers (lint passes `/schema`).
  */
 export function checkSchemaSafety(schema: unknown, at = ''): Problem[] {
-  const limits = checkValueLimits(schema).map((p) => ({ ...p, path: at + p.path }));
-  if (limits.length) return limits;
+  const refused = checkValueLimits(schema).map((p) => ({ ...p, path: at + p.path }));
+  if (refused.length) return refused;
   if (typeof schema === 'boolean') return [];
   if (!isSchemaObject(schema)) {
     return [{ code: 'schema-invalid', severity: 'error', message: 'The schema must be a JSON object.', path: at, source: 'safety' }];
+  }
+  if (countSchemas(schema, limits.schemaNodes) > limits.schemaNodes) {
+    return [
+      {
+        code: 'too-large',
+        severity: 'error',
+        message: `The schema has more than ${limits.schemaNodes.toLocaleString('en-GB')} parts (subschemas); split the form.`,
+        path: at,
+        source: 'safety',
+        params: { limit: limits.schemaNodes },
+      },
+    ];
   }
   const ids = checkIds(schema, at);
   if (ids.length) return ids;

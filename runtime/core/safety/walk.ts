@@ -17,13 +17,13 @@ export function ownValue(node: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
 }
 
-/** Calls `visit` for each object subschema with its path from the root, root first. */
-export function walkSchema(root: unknown, visit: (schema: Record<string, unknown>, path: SchemaPath) => void): void {
+/** Calls `visit` for each object subschema with its path from the root; `visit` returning false stops the walk. */
+export function walkSchema(root: unknown, visit: (schema: Record<string, unknown>, path: SchemaPath) => void | boolean): void {
   const stack: Array<{ node: unknown; path: SchemaPath }> = [{ node: root, path: [] }];
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (!isSchemaObject(node)) continue;
-    visit(node, path);
+    if (visit(node, path) === false) return;
     for (const key of SINGLE) {
       const child = ownValue(node, key);
       if (isSchemaObject(child)) stack.push({ node: child, path: [...path, key] });
@@ -50,4 +50,11 @@ export function inPlaceChildren(node: Record<string, unknown>): SchemaPath[] {
   const dependent = ownValue(node, 'dependentSchemas');
   if (isSchemaObject(dependent)) for (const name of Object.keys(dependent)) out.push(['dependentSchemas', name]);
   return out;
+}
+
+/** How many object subschemas a schema has, counting no further than `max + 1`. */
+export function countSchemas(root: unknown, max: number): number {
+  let count = 0;
+  walkSchema(root, () => ++count <= max);
+  return count;
 }

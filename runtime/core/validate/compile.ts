@@ -2,6 +2,8 @@ import type { ErrorObject } from 'ajv';
 import { fail, ok, type Problem, type Result } from '../problems/problem';
 import { contentHash } from '../definition/hash';
 import { checkSchemaSafety } from '../safety/schema';
+import { limits } from '../safety/limits';
+import { countSchemas } from '../safety/walk';
 import { createAjv } from './ajv';
 import { PatternUnsupportedError } from './engine';
 
@@ -49,6 +51,8 @@ export function validatorKey(definition: { schema: Record<string, unknown> }): s
  * `validator-unsupported`, never an exception.
  */
 export function tryCompileValidator(definition: { schema: Record<string, unknown> }): Result<CompiledValidator> {
+  // Too large to be worth hashing: refuse at once (the count stops at the limit).
+  if (countSchemas(definition.schema, limits.schemaNodes) > limits.schemaNodes) return fail(checkSchemaSafety(definition.schema, '/schema'));
   const key = validatorKey(definition);
   const cached = key === undefined ? undefined : cache.get(key);
   if (cached) {

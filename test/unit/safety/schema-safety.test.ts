@@ -86,6 +86,12 @@ describe('checkSchemaSafety: hostile definitions are refused before AJV', () => 
     ]);
   });
 
+  it('refuses a schema with more subschemas than AJV can compile promptly, before AJV', () => {
+    const allOf = Array.from({ length: 100_000 }, () => ({ type: 'string' }));
+    expect(checkSchemaSafety({ allOf }).map((p) => p.code)).toEqual(['too-large']);
+    expect(validateResponse(form({ allOf }), {}).map((p) => p.code)).toEqual(['too-large']);
+  });
+
   it('refuses a schema nested deeper than the limit', () => {
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 200; i++) deep = { properties: { a: deep } };
