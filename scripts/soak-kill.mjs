@@ -5,19 +5,25 @@
 // of the save in flight, no temporary file may pass for a definition, and nothing outside FORMS_DIR
 // may have been written.
 //
-//   node scripts/soak-kill.mjs --kills 500 [--seed 42] [--files 3] [--json]
+// A second phase (--publish-kills N) kills the server during publish: afterwards the pair
+// (definition file, published.json) is in one of the three states publishing can pass through, and
+// publishing again always completes it.
+//
+//   node scripts/soak-kill.mjs --kills 500 [--publish-kills 50] [--seed 42] [--files 3] [--json]
 // Needs dist/node/server.js (npm run build:cli). Exit code 0 when every check held.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import canonicalize from 'canonicalize';
 
 const args = parseArgs(process.argv.slice(2));
 const kills = Number(args.kills ?? 500);
 const seed = Number(args.seed ?? Date.now() % 2 ** 31);
 const fileCount = Number(args.files ?? 3);
-const serverPath = resolve(args.server ?? 'dist/node/server.js');
+const publishKills = Number(args['publish-kills'] ?? 0);
+const builtServer = resolve(args.server ?? 'dist/node/server.js');
 const random = mulberry32(seed);
 
 const sandbox = mkdtempSync(join(tmpdir(), 'as-soak-'));
@@ -36,9 +42,23 @@ for (const id of ids) {
   writeFileSync(join(formsDir, id, '1.0.0.json'), text);
   state.set(id, { committed: text, pending: undefined });
 }
+// Run a private copy of the bundle: another `npm run build` rewriting dist/ mid-soak must not
+// hand a restart half a file. The copy is syntax-checked, and taken again if it caught a rebuild.
+const serverPath = join(sandbox, 'bin', 'server.js');
+mkdirSync(join(sandbox, 'bin'));
+for (let attempt = 0; ; attempt++) {
+  copyFileSync(builtServer, serverPath);
+  if (spawnSync(process.execPath, ['--check', serverPath]).status === 0) break;
+  if (attempt === 10) throw new Error(`${builtServer} does not parse; run npm run build:cli`);
+  await sleep(2000);
+}
 const outsideBefore = snapshot(sandbox, formsDir);
 
-const stats = { kills: 0, saves: 0, killedInFlight: 0, landedNew: 0, keptOld: 0, tempsFound: 0, tempsCleaned: 0, failures: [], seed };
+const stats = {
+  kills: 0, saves: 0, killedInFlight: 0, landedNew: 0, keptOld: 0, tempsFound: 0, tempsCleaned: 0,
+  publishKills: 0, publishStates: { untouched: 0, recordedOnly: 0, complete: 0 }, republished: 0,
+  failures: [], seed,
+};
 const started = Date.now();
 let generation = 0;
 
@@ -68,6 +88,7 @@ try {
     verifyDisk();
     if (!args.json && stats.kills % 50 === 0) console.log(`${stats.kills} kills, ${stats.saves} saves acknowledged`);
   }
+  while (stats.publishKills < publishKills && stats.failures.length === 0) await publishRound(stats.publishKills + 1);
 } finally {
   const report = { ...stats, failures: stats.failures.slice(0, 20), seconds: (Date.now() - started) / 1000, sandbox };
   if (args.json) console.log(JSON.stringify(report));
@@ -162,6 +183,65 @@ function startServer() {
   });
 }
 
+/** One definition published while the server is killed at a random moment, checked, then completed. */
+async function publishRound(n) {
+  const id = `soak-publish-${n}`;
+  const draftText = definitionText(id, 0, 3);
+  mkdirSync(join(formsDir, id));
+  writeFileSync(join(formsDir, id, '1.0.0.json'), draftText);
+  const publishedValue = { ...JSON.parse(draftText), status: 'published' };
+  const hash = sha256(canonicalize(publishedValue));
+  const publishedText = JSON.stringify(publishedValue, null, 2) + '\n';
+
+  const server = await startServer();
+  const attempt = fetch(`${server.url}api/forms/${id}/1.0.0/publish`, { method: 'POST' }).then((r) => r.status, () => 'killed');
+  if (random() < 0.5) {
+    // Aim at the gap between the two renames: kill as soon as the record names this version.
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline && !recordNames(`${id}/1.0.0`)) await sleep(1);
+  } else await sleep(Math.floor(random() * 400));
+  server.child.kill('SIGKILL');
+  await server.exited;
+  await attempt;
+  stats.publishKills++;
+
+  const file = readFileSync(join(formsDir, id, '1.0.0.json'), 'utf8');
+  let record = {};
+  try {
+    record = JSON.parse(readFileSync(join(formsDir, 'published.json'), 'utf8'));
+  } catch (e) {
+    if (e.code !== 'ENOENT') return fail(`publish ${n}: published.json is not valid JSON after the kill`);
+  }
+  const recorded = record[`${id}/1.0.0`];
+  if (recorded === undefined && file === draftText) stats.publishStates.untouched++;
+  else if (recorded === hash && file === draftText) stats.publishStates.recordedOnly++;
+  else if (recorded === hash && file === publishedText) stats.publishStates.complete++;
+  else return fail(`publish ${n}: file ${file === draftText ? 'draft' : file === publishedText ? 'published' : 'torn'} with record ${recorded ?? 'absent'}`);
+
+  if (file === draftText) {
+    const again = await startServer();
+    const status = await fetch(`${again.url}api/forms/${id}/1.0.0/publish`, { method: 'POST' }).then((r) => r.status);
+    again.child.kill('SIGKILL');
+    await again.exited;
+    const final = readFileSync(join(formsDir, id, '1.0.0.json'), 'utf8');
+    const finalRecord = JSON.parse(readFileSync(join(formsDir, 'published.json'), 'utf8'));
+    if (status !== 200 || final !== publishedText || finalRecord[`${id}/1.0.0`] !== hash) {
+      return fail(`publish ${n}: publishing again answered ${status} and left the pair inconsistent`);
+    }
+    stats.republished++;
+  }
+  const outsideNow = snapshot(sandbox, formsDir);
+  if (outsideNow !== outsideBefore) fail(`publish ${n}: something outside FORMS_DIR changed`);
+}
+
+function recordNames(key) {
+  try {
+    return readFileSync(join(formsDir, 'published.json'), 'utf8').includes(`"${key}"`);
+  } catch {
+    return false;
+  }
+}
+
 function tempFiles() {
   const found = [];
   for (const id of ids) for (const name of readdirSync(join(formsDir, id))) if (name.endsWith('.tmp')) found.push(`${id}/${name}`);
@@ -187,11 +267,11 @@ function snapshot(root, skip) {
 }
 
 /** A loadable draft whose size varies from about 1 KiB to 400 KiB, so kills land at every stage of a write. */
-function definitionText(id, n) {
-  const questions = 1 + Math.floor(random() ** 2 * 400);
+function definitionText(id, n, fixedQuestions) {
+  const questions = fixedQuestions ?? 1 + Math.floor(random() ** 2 * 400);
   const properties = {};
   for (let i = 0; i < questions; i++) {
-    properties[`q${i}`] = { type: 'string', title: `Question ${i} of save ${n} ${'x'.repeat(Math.floor(random() * 900))}`, 'x-code': `q${i}` };
+    properties[`q${i}`] = { type: 'string', title: `Question ${i} of save ${n} ${'x'.repeat(Math.floor(random() * 900))}`, maxLength: 500, 'x-code': `q${i}_code` };
   }
   const definition = {
     id,
@@ -212,6 +292,9 @@ function summary(r) {
     `  saves acknowledged: ${r.saves}`,
     `  files with a save in flight at the kill: ${r.killedInFlight} (new content landed: ${r.landedNew}, old content kept: ${r.keptOld})`,
     `  temporary files left by kills: ${r.tempsFound} (removed at the next start: ${r.tempsCleaned})`,
+    ...(r.publishKills
+      ? [`  kills during publish: ${r.publishKills} (left untouched: ${r.publishStates.untouched}, hash recorded only: ${r.publishStates.recordedOnly}, complete: ${r.publishStates.complete}; completed by publishing again: ${r.republished})`]
+      : []),
     r.failures.length ? `  FAILURES:\n    ${r.failures.join('\n    ')}\n  sandbox kept: ${r.sandbox}` : '  every file was its old or its new content; nothing outside FORMS_DIR changed',
   ].join('\n');
 }

@@ -5,6 +5,7 @@ import {
   PUBLISHED_FILE,
   VERSION_PATTERN,
   parsePublishedRecord,
+  publishedKey,
   publishDefinition,
   publishedContentHash,
   recordPublished,
@@ -178,8 +179,11 @@ export class FormStore {
   private async guardExisting(id: string, version: string, current: { text: string; etag: string }, pre: Preconditions): Promise<Refusal | undefined> {
     const onDisk = checkDefinitionText(current.text, { id, version }).definition;
     const record = await this.publishedRecord();
-    if ((onDisk && onDisk.status !== 'draft') || recordedHash(record, id, version)) {
+    if (onDisk && onDisk.status !== 'draft') {
       return refuse('published', `${id} ${version} is published and never changes; create a new version instead.`, current);
+    }
+    if (recordedHash(record, id, version)) {
+      return refuse('published', `Publishing ${id} ${version} was interrupted after its hash was recorded; publish it again to finish.`, current);
     }
     if (pre.ifNoneMatch?.trim() === '*') return refuse('exists', `${id} ${version} already exists.`, current);
     if (!pre.ifMatch) return refuse('precondition-required', 'Saving over a definition needs `If-Match` with the ETag it was read with.', current);
@@ -198,7 +202,11 @@ export class FormStore {
       }
       const record = await this.publishedRecord();
       const previous = await this.previousDefinition(id, version);
-      const checked = lintDefinitionText(current.text, { id, version, published: record, ...(previous ? { previous } : {}) });
+      // The draft is checked against the other versions' hashes; its own entry (left by a publish a
+      // crash interrupted) is settled by recordPublished below: the same hash completes the publish.
+      const others: Record<string, string> = { ...record };
+      delete others[publishedKey(id, version)];
+      const checked = lintDefinitionText(current.text, { id, version, published: others, ...(previous ? { previous } : {}) });
       if (!checked.definition || checked.raw === null || typeof checked.raw !== 'object') {
         return refuse('lint', `${id} ${version} cannot be published while it has errors.`, { problems: checked.problems });
       }

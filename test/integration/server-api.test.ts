@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,6 +203,28 @@ describe('publishing', () => {
     expect(write.status).toBe(409);
     expect(write.json().reason).toBe('published');
     expect((await call('POST', '/api/forms/to-publish/1.0.0/publish')).status).toBe(409);
+  });
+});
+
+describe('a publish interrupted between its two writes', () => {
+  it('leaves a draft whose hash is recorded: saves are refused, and publishing again completes it', async () => {
+    const draft = sampleDefinition('interrupted', '1.0.0');
+    const body = text(draft);
+    expect((await put('/api/forms/interrupted/1.0.0', body, { 'If-None-Match': '*' })).status).toBe(201);
+    // The state a crash after the record's rename and before the definition's leaves behind.
+    const recordFile = join(server.formsDir, 'published.json');
+    const record = existsSync(recordFile) ? JSON.parse(readFileSync(recordFile, 'utf8')) : {};
+    record['interrupted/1.0.0'] = contentHash({ ...draft, status: 'published' });
+    writeFileSync(recordFile, JSON.stringify(record, null, 2));
+
+    const save = await put('/api/forms/interrupted/1.0.0', text(sampleDefinition('interrupted', '1.0.0', { title: 'Edited' })), { 'If-Match': etagOf(body) });
+    expect(save.status).toBe(409);
+    expect(save.json().reason).toBe('published');
+
+    const again = await call('POST', '/api/forms/interrupted/1.0.0/publish');
+    expect(again.status).toBe(200);
+    expect(JSON.parse(readFileSync(join(server.formsDir, 'interrupted', '1.0.0.json'), 'utf8')).status).toBe('published');
+    expect(again.json().sha256).toBe(record['interrupted/1.0.0']);
   });
 });
 
