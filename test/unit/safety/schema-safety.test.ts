@@ -87,7 +87,7 @@ describe('checkSchemaSafety: hostile definitions are refused before AJV', () => 
   });
 
   it('refuses a schema with more subschemas than AJV can compile promptly, before AJV', () => {
-    const allOf = Array.from({ length: 100_000 }, () => ({ type: 'string' }));
+    const allOf = Array.from({ length: 25_000 }, () => ({ type: 'string' }));
     expect(checkSchemaSafety({ allOf }).map((p) => p.code)).toEqual(['too-large']);
     expect(validateResponse(form({ allOf }), {}).map((p) => p.code)).toEqual(['too-large']);
   });
