@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -263,5 +264,31 @@ describe('every shipped form, every format', () => {
       const text = readdirSync(folder).map((n) => readFileSync(join(folder, n), 'utf8')).join('\n');
       for (const s of sensitiveTexts) expect(text).not.toContain(JSON.stringify(s).slice(1, -1));
     }
+  }, 120_000);
+});
+
+describe('the built command line (dist/node/cli.js)', () => {
+  const cli = join(root, 'dist/node/cli.js');
+  const forms = shippedForms();
+
+  it.each(forms.map((f) => [f.ref, f] as const))('%s: every format to stdout', (_ref, f) => {
+    // `npm test` builds first; a bare `vitest run` builds here if the file is missing.
+    if (!existsSync(cli)) spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: root, stdio: 'inherit' });
+    const valid = f.responses.filter((file) => /\/valid-[^/]+$/.test(file));
+    const exec = (...args: string[]) => spawnSync(process.execPath, [cli, 'export', '--form', f.file, ...args], { cwd: root, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 });
+    for (const format of ['json', 'ndjson', 'csv', 'fhir']) {
+      if (!valid.length && format !== 'fhir') continue;
+      const r = exec('--format', format, ...valid);
+      expect(r.status).toBe(0);
+      if (format === 'csv') expect(table(r.stdout)).toHaveLength(valid.length);
+      else if (format === 'ndjson') expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toHaveLength(valid.length);
+      else expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+    }
+    const md = exec('--format', 'codebook', '--codebook-format', 'md');
+    expect(md.status).toBe(0);
+    expect(md.stdout).toMatch(/^# Codebook: /);
+    const bad = exec('--format', 'csv', '--profile', 'nobody', ...valid);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('usage:');
   }, 120_000);
 });
