@@ -3,7 +3,7 @@ import {
   classifySensitivity, constraintNarrows, type Bump, type ChangeKind,
 } from './classify';
 import { diffForm, type SectionMap } from './diff-form';
-import { shorten } from './json';
+import { canonical, isObject, own, shorten } from './json';
 import { indexQuestions, type QuestionIndex, type IndexedQuestion, type Requirement } from './questions';
 
 /**
@@ -40,8 +40,8 @@ export function diffDefinitions(from: DefinitionLike, to: DefinitionLike): Chang
   for (const code of b.order) {
     const q = b.byCode.get(code)!;
     const old = a.byCode.get(code);
-    if (!old) changes.push(added(q, a, b));
-    else changes.push(...compare(old, q, form.sectionMap));
+    if (!old) changes.push(added(q, a, b, to.safety?.gate));
+    else changes.push(...compare(old, q, form.sectionMap, to.safety?.gate));
   }
   return [...changes, ...form.changes];
 }
@@ -61,13 +61,13 @@ function removed(q: IndexedQuestion, to: DefinitionLike): Change {
   };
 }
 
-function added(q: IndexedQuestion, a: QuestionIndex, b: QuestionIndex): Change {
+function added(q: IndexedQuestion, a: QuestionIndex, b: QuestionIndex, gate: string | undefined): Change {
   // An item of a new group is new with its group: old responses have no items to lack it.
   const inNewGroup = q.groupCode !== undefined && !a.byCode.has(q.groupCode);
   const required = q.required !== 'never' && !inNewGroup;
   const group = q.groupCode !== undefined ? b.byCode.get(q.groupCode) : undefined;
   const where = group ? ` to ${questionName(group).replace(/^Group/, 'group')}` : '';
-  const how = !required ? '' : q.required === 'always' ? ' and is required' : ' and is required when its condition holds';
+  const how = !required ? '' : q.required === 'always' ? ' and is required' : ` and is required ${whenText(q, gate)}`;
   return {
     kind: 'question-added', code: q.code, toPath: q.pointer, severity: required ? 'major' : 'minor',
     summary: `${questionName(q)} was added${where}${how}`,
@@ -77,7 +77,7 @@ function added(q: IndexedQuestion, a: QuestionIndex, b: QuestionIndex): Change {
 
 const requirementRank: Record<Requirement, number> = { never: 0, conditional: 1, always: 2 };
 
-function compare(a: IndexedQuestion, b: IndexedQuestion, sections: SectionMap): Change[] {
+function compare(a: IndexedQuestion, b: IndexedQuestion, sections: SectionMap, gate: string | undefined): Change[] {
   const out: Change[] = [];
   const name = questionName(b);
   const at = (kind: ChangeKind, severity: Bump, summary: string, details?: Record<string, unknown>, paths?: { fromPath?: string; toPath?: string }): void => {
@@ -89,7 +89,7 @@ function compare(a: IndexedQuestion, b: IndexedQuestion, sections: SectionMap): 
   if (a.kind !== b.kind) {
     at('type-changed', 'major', `${name} changed type from ${a.kind} to ${b.kind}`, { from: a.kind, to: b.kind });
   }
-  compareRequirement(a, b, name, at);
+  compareRequirement(a, b, name, at, gate);
   if (a.title !== b.title) {
     at('question-renamed', 'patch', `Question ${b.code} is now worded '${shorten(b.title ?? '')}' (was '${shorten(a.title ?? '')}')`, { from: a.title, to: b.title });
   }
@@ -125,17 +125,17 @@ function compare(a: IndexedQuestion, b: IndexedQuestion, sections: SectionMap): 
 
 type Emit = (kind: ChangeKind, severity: Bump, summary: string, details?: Record<string, unknown>, paths?: { fromPath?: string; toPath?: string }) => void;
 
-function compareRequirement(a: IndexedQuestion, b: IndexedQuestion, name: string, at: Emit): void {
+function compareRequirement(a: IndexedQuestion, b: IndexedQuestion, name: string, at: Emit, gate: string | undefined): void {
   const x = requirementRank[a.required];
   const y = requirementRank[b.required];
   const details = { from: a.required, to: b.required, ...(b.requiredWhen.length ? { when: b.requiredWhen } : {}) };
   if (y > x) {
-    at('question-required', 'major', `${name} is now required${b.required === 'conditional' ? ' when its condition holds' : ''}`, details);
+    at('question-required', 'major', `${name} is now required${b.required === 'conditional' ? ` ${whenText(b, gate)}` : ''}`, details);
   } else if (y < x) {
-    at('question-optional', 'minor', b.required === 'never' ? `${name} is no longer required` : `${name} is now required only when its condition holds`, details);
+    at('question-optional', 'minor', b.required === 'never' ? `${name} is no longer required` : `${name} is now required only ${whenText(b, gate)}`, details);
   } else if (a.required === 'conditional' && a.requiredWhen.join('\n') !== b.requiredWhen.join('\n')) {
     const widened = b.requiredWhen.some((w) => !a.requiredWhen.includes(w));
-    if (widened) at('question-required', 'major', `${name} is now required under a changed condition`, details);
+    if (widened) at('question-required', 'major', `${name} is now required ${whenText(b, gate)} (the condition changed)`, details);
     else at('question-optional', 'minor', `${name} is required under fewer conditions`, details);
   }
 }
@@ -171,6 +171,34 @@ function compareOptions(a: IndexedQuestion, b: IndexedQuestion, name: string, at
   if (keptOld.join('\n') !== keptNew.join('\n')) {
     at('options-reordered', 'patch', `${name}: the options are in a new order`, { from: keptOld, to: keptNew });
   }
+}
+
+/**
+ * When a conditionally required question is required, in words: "once the safety check is answered
+ * yes" for the gate, "when disclosure is \"yes\"" for a simple `if`, else a neutral phrase.
+ */
+export function whenText(q: Pick<IndexedQuestion, 'requiredIf'>, gate: string | undefined): string {
+  const alternatives = q.requiredIf.map((all) => all.map((c) => conditionText(c.schema, c.negate, gate)));
+  if (alternatives.length === 0 || alternatives.some((all) => all.some((t) => t === undefined))) return 'when its condition holds';
+  return alternatives.map((all) => all.join(' and ')).join(', or ');
+}
+
+const plainConditionKeys = new Set(['properties', 'required', 'title', 'description', '$comment']);
+
+/** Words for an `if` made only of `properties: { key: { const } }` (and `required`); undefined for anything richer. */
+function conditionText(schema: unknown, negate: boolean, gate: string | undefined): string | undefined {
+  const props = own(schema, 'properties');
+  if (!isObject(schema) || !isObject(props) || Object.keys(schema).some((k) => !plainConditionKeys.has(k))) return undefined;
+  const parts: string[] = [];
+  for (const key of Object.keys(props)) {
+    const prop = props[key];
+    if (!isObject(prop) || Object.keys(prop).length !== 1 || own(prop, 'const') === undefined) return undefined;
+    const value = own(prop, 'const');
+    parts.push(key === gate && value === true ? 'the safety check is answered yes' : `${key} is ${canonical(value)}`);
+  }
+  if (parts.length === 0) return undefined;
+  if (negate) return `unless ${parts.join(' and ')}`;
+  return parts.length === 1 && parts[0] === 'the safety check is answered yes' ? 'once the safety check is answered yes' : `when ${parts.join(' and ')}`;
 }
 
 function show(value: unknown): string {

@@ -251,8 +251,11 @@ interface UiContext {
   groupKey?: string;
 }
 
-function walkUi(index: QuestionIndex, byPath: Map<string, IndexedQuestion>, node: unknown, pointer: string, ctx: UiContext): void {
-  if (!isObject(node)) return;
+/** Deeper than any real layout; loaded files are capped lower, this guards objects built in memory. */
+const MAX_UI_DEPTH = 256;
+
+function walkUi(index: QuestionIndex, byPath: Map<string, IndexedQuestion>, node: unknown, pointer: string, ctx: UiContext, depth = 0): void {
+  if (!isObject(node) || depth > MAX_UI_DEPTH) return;
   const type = own(node, 'type');
   const rule = own(node, 'rule');
   if (type === 'Category') {
@@ -279,9 +282,9 @@ function walkUi(index: QuestionIndex, byPath: Map<string, IndexedQuestion>, node
     }
   }
   const elements = own(node, 'elements');
-  if (Array.isArray(elements)) elements.forEach((child, i) => walkUi(index, byPath, child, `${pointer}/elements/${i}`, ctx));
+  if (Array.isArray(elements)) elements.forEach((child, i) => walkUi(index, byPath, child, `${pointer}/elements/${i}`, ctx, depth + 1));
   const detail = own(own(node, 'options'), 'detail');
-  if (isObject(detail) && question?.kind === 'group') walkUi(index, byPath, detail, `${pointer}/options/detail`, { ...ctx, groupKey: question.key });
+  if (isObject(detail) && question?.kind === 'group') walkUi(index, byPath, detail, `${pointer}/options/detail`, { ...ctx, groupKey: question.key }, depth + 1);
 }
 
 function answerPathOfScope(scope: string, groupKey: string | undefined): string | undefined {

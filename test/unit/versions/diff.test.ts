@@ -32,6 +32,19 @@ describe('diffDefinitions on generated pairs', () => {
     expect(diffDefinitions(baseDefinition(), to).map((c) => c.summary)).toEqual(["Question 'Age' (person_age) is now required"]);
   });
 
+  it('says in words when a conditionally required question is required', () => {
+    const gated = changed(baseDefinition(), (_p, d) => { (d.schema as unknown as { allOf: Array<{ then: { required: string[] } }> }).allOf[0]!.then.required.push('seenOn'); });
+    expect(diffDefinitions(baseDefinition(), gated)[0]!.summary).toBe("Question 'Date seen' (seen_on) is now required once the safety check is answered yes");
+    const onAnswer = changed(baseDefinition(), (_p, d) => {
+      (d.schema as unknown as { allOf: unknown[] }).allOf.push({ if: { properties: { relationship: { const: 'carer' } }, required: ['relationship'] }, then: { required: ['age'] } });
+    });
+    expect(diffDefinitions(baseDefinition(), onAnswer)[0]!.summary).toBe(`Question 'Age' (person_age) is now required when relationship is "carer"`);
+    const rich = changed(baseDefinition(), (_p, d) => {
+      (d.schema as unknown as { allOf: unknown[] }).allOf.push({ if: { anyOf: [{ properties: { age: { minimum: 16 } } }] }, then: { required: ['seenOn'] } });
+    });
+    expect(diffDefinitions(baseDefinition(), rich)[0]!.summary).toBe("Question 'Date seen' (seen_on) is now required when its condition holds");
+  });
+
   it('names a removed question retired in the new version with its reason', () => {
     const to = changed(baseDefinition(), (p, d) => { delete p.seenOn; d.retired = [{ code: 'seen_on', reason: 'Recorded by the host.' }]; });
     const [change] = diffDefinitions(baseDefinition(), to);
@@ -64,5 +77,12 @@ describe('diffDefinitions on generated pairs', () => {
     const odd = { schema: { properties: { a: 1, b: { 'x-code': 5, oneOf: 'x' }, c: { $ref: '#/c' } }, required: 'a', allOf: [null] }, uischema: { elements: [null, { scope: 7 }] } };
     expect(() => diffDefinitions(baseDefinition(), odd as unknown as Definition)).not.toThrow();
     expect(() => diffDefinitions(odd as unknown as Definition, odd as unknown as Definition)).not.toThrow();
+  });
+
+  it('does not overflow the stack on a UI schema nested far deeper than files may be', () => {
+    let ui: Record<string, unknown> = { type: 'Control', scope: '#/properties/name' };
+    for (let i = 0; i < 20_000; i++) ui = { type: 'VerticalLayout', elements: [ui] };
+    const deep = { ...baseDefinition(), uischema: ui };
+    expect(() => diffDefinitions(baseDefinition(), deep)).not.toThrow();
   });
 });
