@@ -33,7 +33,7 @@ export const compileCommand: Command = {
     const loaded = await loadDefinitionFile(file);
     if (!loaded.definition || loaded.problems.length) return report(loaded.problems);
     const module = tryStandaloneValidatorModule(loaded.definition);
-    if (!module.ok) return report(module.problems);
+    if (!module.ok) return report(loaded.locate(module.problems));
     if (out === undefined) {
       io.out(module.value);
       return 0;

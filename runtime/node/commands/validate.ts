@@ -10,6 +10,7 @@ import {
   responseEnvelopeSchema,
   tryCompileValidator,
   validateResponse,
+  withPositions,
   type CompiledValidator,
   type Definition,
   type Problem,
@@ -36,13 +37,15 @@ function located(file: string, p: Problem, position?: { line: number; column: nu
  * Read and load a definition file anywhere; inside `form-definitions/<id>/`, a published or retired
  * version must also match the hash recorded in `form-definitions/published.json`.
  */
-export async function loadDefinitionFile(file: string): Promise<{ definition?: Definition; raw?: unknown; problems: Problem[] }> {
+export async function loadDefinitionFile(file: string): Promise<{ definition?: Definition; raw?: unknown; problems: Problem[]; locate: (problems: Problem[]) => Problem[] }> {
   const text = await readTextFile(file);
-  if (!text.ok) return { problems: text.problems };
+  if (!text.ok) return { problems: text.problems, locate: (p) => p };
   const loaded = loadDefinitionText(text.value);
-  if (!loaded.ok) return { problems: firstSyntaxError(loaded.problems) };
+  // Problems found later (schema safety, compiling) carry pointers; this gives them a line and column.
+  const locate = (problems: Problem[]) => (loaded.doc ? withPositions(problems, loaded.doc) : problems);
+  if (!loaded.ok) return { problems: firstSyntaxError(loaded.problems), locate };
   const problems = await publishedHashProblems(file, loaded.value, loaded.raw);
-  return { definition: loaded.value, raw: loaded.raw, problems };
+  return { definition: loaded.value, raw: loaded.raw, problems: locate(problems), locate };
 }
 
 async function publishedHashProblems(file: string, definition: Definition, raw: unknown): Promise<Problem[]> {
@@ -131,7 +134,7 @@ export const validateCommand: Command = {
     results.push(...loaded.problems.map((p) => located(shown(definitionFile), p)));
     if (loaded.definition) {
       const compiled = tryCompileValidator(loaded.definition);
-      if (!compiled.ok) results.push(...compiled.problems.map((p) => located(shown(definitionFile), p)));
+      if (!compiled.ok) results.push(...loaded.locate(compiled.problems).map((p) => located(shown(definitionFile), p)));
       else {
         for (const file of responseFiles) {
           const found = await validateResponseFile(file, loaded.definition, loaded.raw, compiled.value);

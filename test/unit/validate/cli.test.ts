@@ -129,6 +129,8 @@ describe('assessment-studio compile', () => {
     const refused = await run(compileCommand, [hostile]);
     expect(refused.code).toBe(1);
     expect(refused.err.join('\n')).toMatch(/never fetched/);
+    const located = await run(validateCommand, ['--format', 'json', hostile, file('ok6.json', valid)]);
+    expect(JSON.parse(located.out[0]!).map((p: { code: string; path: string; line: number }) => [p.code, p.path, p.line > 1])).toEqual([['ref-remote', '/schema/properties/a/$ref', true]]);
     expect((await run(compileCommand, [])).code).toBe(2);
   });
 });
