@@ -1,6 +1,7 @@
 import { countProblems, isDirty } from '../services/document';
 import { useStore } from '../services/store';
 import type { Workspace } from '../services/workspace';
+import { Icon } from './Icon';
 
 export function StatusBar({ ws }: { ws: Workspace }) {
   const doc = useStore(ws.store, (s) => (s.active ? s.docs[s.active] : undefined));
@@ -16,7 +17,7 @@ export function StatusBar({ ws }: { ws: Workspace }) {
           <span className={`status-badge status-${doc.status}`}>{doc.status}</span>
           {isDirty(doc) && <span>unsaved</span>}
           <button type="button" className="status-button" onClick={() => ws.store.set((s) => ({ showPanel: !s.showPanel }))} aria-label={`${counts.errors} errors, ${counts.warnings} warnings: toggle Problems`} data-testid="status-problems">
-            ⛔ {counts.errors} ⚠ {counts.warnings}
+            <Icon name="error" /> {counts.errors} <Icon name="warning" /> {counts.warnings}
           </button>
           <span className="status-spacer" />
           <span>{view === 'json' ? 'JSON' : 'Design'}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDefinitionText } from '../../../runtime/core/index';
+import { lintText, loadDefinitionText } from '../../../runtime/core/index';
 import {
   addGroupQuestion,
   addGuidance,
@@ -20,6 +20,7 @@ import {
   questionKinds,
   readOptions,
   readOutline,
+  relabelQuestion,
   renameSection,
   setGate,
   setItemShowWhen,
@@ -209,3 +210,49 @@ describe('reading hostile or odd definitions', () => {
     }
   });
 });
+
+describe('answer keys and codes follow a new question’s label', () => {
+  it('re-keys a new question everywhere it is named, and keeps published ones', () => {
+    let d = blank();
+    const gate = addQuestion(d, 'yes-no', { section: 0 });
+    d = setGate(gate.definition, gate.key);
+    d = addSection(d, 'Abuse').definition;
+    const q = addQuestion(d, 'text', { section: 1 });
+    d = updateQuestion(q.definition, { key: q.key }, { sensitivity: 'sensitive', required: true });
+    d = setSectionShowWhen(d, 1, { key: gate.key, value: true });
+    const renamed = relabelQuestion(d, { key: gate.key }, 'Safe to talk', false);
+    expect(renamed.key).toBe('safeTalk');
+    const r = renamed.definition;
+    expect(Object.keys(props(r))).toEqual(['safeTalk', q.key]);
+    expect(props(r).safeTalk).toMatchObject({ title: 'Safe to talk', 'x-code': 'safe_talk' });
+    expect(r.safety).toEqual({ gate: 'safeTalk' });
+    expect(ui(r).elements[1]!.rule).toMatchObject({ condition: { scope: '#/properties/safeTalk' } });
+    expect((r.schema as { allOf: unknown[] }).allOf).toEqual([{ if: { properties: { safeTalk: { const: true } }, required: ['safeTalk'] }, then: { required: [q.key] } }]);
+    expect(lintErrors(r)).toEqual([]);
+
+    const locked = relabelQuestion(d, { key: gate.key }, 'Safe to talk', true);
+    expect(locked.key).toBe(gate.key);
+    expect(props(locked.definition)[gate.key]!['x-code']).toBe(props(d)[gate.key]!['x-code']);
+  });
+
+  it('keeps a key or code typed by hand', () => {
+    const q = addQuestion(blank(), 'text', { section: 0 });
+    const coded = updateQuestion(q.definition, { key: q.key }, { code: 'my_code' });
+    const r = relabelQuestion(coded, { key: q.key }, 'Full name', false);
+    expect(r.key).toBe('fullName');
+    expect(props(r.definition).fullName!['x-code']).toBe('my_code');
+  });
+
+  it('re-keys a group item and its detail control', () => {
+    const g = addQuestion(blank(), 'group', { section: 0, label: 'Children' });
+    const c = addGroupQuestion(g.definition, g.key, 'text');
+    const r = relabelQuestion(c.definition, { key: c.key, group: g.key }, 'Child name', false);
+    expect(r.key).toBe('childName');
+    const control = ui(r.definition).elements[0]!.elements[0] as { options: { detail: { elements: Array<{ scope: string }> } } };
+    expect(control.options.detail.elements.map((e) => e.scope)).toEqual(['#/properties/childName']);
+  });
+});
+
+function lintErrors(d: RawDefinition) {
+  return lintText(definitionText(d)).filter((p) => p.severity === 'error').map((p) => p.code);
+}

@@ -8,6 +8,7 @@ import {
   questionKinds,
   readOptions,
   readOutline,
+  relabelQuestion,
   renameSection,
   setGate,
   setGuidanceText,
@@ -148,9 +149,25 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
   const props = (def.schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
   const schema = q.group ? ((props[q.group]?.items as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties?.[q.key] ?? {}) : (props[q.key] ?? {});
   const isChoice = q.kind === 'single-choice' || q.kind === 'multiple-choice';
+  // Keys and codes that an earlier version already used are locked: changing them is a major change.
+  const prevProps = (doc.previous?.schema as { properties?: Record<string, { items?: { properties?: Record<string, unknown> } }> } | undefined)?.properties ?? {};
+  const locked = q.group ? !!prevProps[q.group]?.items?.properties?.[q.key] : !!prevProps[q.key];
+  const relabel = (v: string) => {
+    let key = q.key;
+    const ok = ws.edit(
+      doc.key,
+      (d) => {
+        const r = relabelQuestion(d, ref, v, locked);
+        key = r.key;
+        return r.definition;
+      },
+      `label:${q.group ?? ''}/${q.schemaPath}`,
+    );
+    if (ok && q.group && key !== q.key) ws.select(doc.key, { kind: 'child', group: q.group, key });
+  };
   return (
     <>
-      <TextField id="prop-label" label="Question" hint="The question as the practitioner asks it." value={q.label} disabled={disabled} onChange={(v) => update({ label: v }, 'label')} testId="prop-question-label" />
+      <TextField id="prop-label" label="Question" hint="The question as the practitioner asks it." value={q.label} disabled={disabled} onChange={relabel} testId="prop-question-label" />
       <TextField label="Hint" value={String(schema.description ?? '')} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" />
       {isChoice && <OptionsEditor options={readOptions(schema)} disabled={disabled} onChange={(options) => update({ options }, 'options')} />}
       <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.sensitivity && gate ? 'Required only once the safety check is answered Yes.' : undefined} />

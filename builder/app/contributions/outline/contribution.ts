@@ -1,3 +1,3 @@
 import { OutlineView } from './View';
 
-export const outlineContribution = { id: 'outline', title: 'Outline', icon: '☰', view: OutlineView } as const;
+export const outlineContribution = { id: 'outline', title: 'Outline', view: OutlineView } as const;

@@ -4,8 +4,8 @@ import { useStore } from '../../services/store';
 import type { Workspace } from '../../services/workspace';
 import { selectionForPath } from '../outline/model';
 import { problemRows, type ProblemRow } from './model';
+import { Icon } from '../../shell/Icon';
 
-const icon = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
 
 /** Lint problems of the open forms; a click reveals the place in the JSON view and the outline. */
 export function ProblemsView({ ws }: { ws: Workspace }) {
@@ -35,8 +35,8 @@ export function ProblemsView({ ws }: { ws: Workspace }) {
           {rows.map((row, i) => (
             <li key={`${row.doc}-${i}`}>
               <button type="button" className={`problem problem-${row.problem.severity}`} onClick={() => reveal(row)} data-code={row.problem.code}>
-                <span className="problem-icon" aria-label={row.problem.severity} role="img">
-                  {icon[row.problem.severity]}
+                <span className="problem-icon">
+                  <Icon name={row.problem.severity} label={row.problem.severity} />
                 </span>
                 <span className="problem-message">{row.problem.message}</span>
                 <span className="problem-meta">

@@ -5,3 +5,4 @@ export * from './structure';
 export * from './questions';
 export * from './layout';
 export * from './template';
+export * from './rekey';

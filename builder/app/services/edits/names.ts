@@ -1,5 +1,5 @@
 /** Answer keys and export codes made from the label a policy lead types. */
-const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'is', 'are', 'and', 'or', 'for', 'in', 'on', 'do', 'does', 'you', 'your', 'they', 'their', 'has', 'have']);
+const STOP = new Set(['the', 'a', 'an', 'of', 'to', 'is', 'are', 'and', 'or', 'for', 'in', 'on', 'do', 'does', 'you', 'your', 'they', 'their', 'has', 'have', 'it', 'this', 'that', 'with', 'be', 'at', 'by', 'as']);
 
 function words(label: string): string[] {
   const all = label

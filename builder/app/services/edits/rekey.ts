@@ -1,0 +1,71 @@
+import { isObject, keyOfScope, own, ownArray, ownObject, ownString, scopeOf, type JsonObject } from './json';
+import { codeFromLabel, keyFromLabel } from './names';
+import { allCodes, clone, findControl, propsOf, questionSchema, type QuestionRef, type RawDefinition } from './questions';
+
+/**
+ * While a question is new, its answer key and export code follow its label ("New text question"
+ * becomes "Your name": key `yourName`, code `your_name`). Once they were published (the caller
+ * says so with `locked`) or typed by hand, they stay: a key or code change is a major change.
+ */
+export function relabelQuestion(input: RawDefinition, ref: QuestionRef, label: string, locked: boolean): { definition: RawDefinition; key: string } {
+  const def = clone(input);
+  const schema = questionSchema(def, ref);
+  const oldLabel = ownString(schema, 'title') ?? '';
+  schema.title = label;
+  if (locked) return { definition: def, key: ref.key };
+  const holder = holderProps(def, ref);
+  const otherKeys = Object.keys(holder).filter((k) => k !== ref.key);
+  const otherCodes = allCodes(def).filter((c) => c !== ownString(schema, 'x-code'));
+  const keyDerived = ref.key === keyFromLabel(oldLabel, otherKeys);
+  const codeDerived = ownString(schema, 'x-code') === codeFromLabel(oldLabel, otherCodes);
+  if (codeDerived) schema['x-code'] = codeFromLabel(label, otherCodes);
+  if (!keyDerived) return { definition: def, key: ref.key };
+  const key = keyFromLabel(label, otherKeys);
+  if (key === ref.key) return { definition: def, key };
+  return { definition: renameKey(def, ref, key), key };
+}
+
+function holderProps(def: RawDefinition, ref: QuestionRef): JsonObject {
+  if (!ref.group) return propsOf(def);
+  return ownObject(ownObject(ownObject(propsOf(def), ref.group), 'items'), 'properties') ?? {};
+}
+
+function renameInList(list: unknown[] | undefined, from: string, to: string): void {
+  if (!list) return;
+  for (let i = 0; i < list.length; i++) if (list[i] === from) list[i] = to;
+}
+
+function renameScopes(node: unknown, from: string, to: string, inDetail: boolean, wantDetail: boolean): void {
+  if (!isObject(node)) return;
+  if (inDetail === wantDetail && keyOfScope(own(node, 'scope')) === from) node.scope = scopeOf(to);
+  const condition = ownObject(ownObject(node, 'rule'), 'condition');
+  if (!wantDetail && !inDetail && condition && keyOfScope(own(condition, 'scope')) === from) condition.scope = scopeOf(to);
+  for (const child of ownArray(node, 'elements') ?? []) renameScopes(child, from, to, inDetail, wantDetail);
+  renameScopes(ownObject(ownObject(node, 'options'), 'detail'), from, to, true, wantDetail);
+}
+
+/** Renames an answer key everywhere it is named: properties (in place), required lists, scopes, rules, the gate. */
+export function renameKey(def: RawDefinition, ref: QuestionRef, to: string): RawDefinition {
+  const holderSchema = ref.group ? ownObject(ownObject(propsOf(def), ref.group), 'items') : ownObject(def, 'schema');
+  if (!holderSchema) return def;
+  const props = ownObject(holderSchema, 'properties') ?? {};
+  holderSchema.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k === ref.key ? to : k, v]));
+  renameInList(ownArray(holderSchema, 'required'), ref.key, to);
+  for (const clause of ownArray(holderSchema, 'allOf') ?? []) {
+    renameInList(ownArray(ownObject(clause, 'then'), 'required'), ref.key, to);
+    const ifProps = ownObject(ownObject(clause, 'if'), 'properties');
+    const ifNode = ownObject(clause, 'if');
+    if (ifProps && ifNode && Object.prototype.hasOwnProperty.call(ifProps, ref.key)) {
+      ifNode.properties = Object.fromEntries(Object.entries(ifProps).map(([k, v]) => [k === ref.key ? to : k, v]));
+      renameInList(ownArray(ifNode, 'required'), ref.key, to);
+    }
+  }
+  if (ref.group) {
+    renameScopes(findControl(def, ref.group), ref.key, to, false, true);
+  } else {
+    renameScopes(own(def, 'uischema'), ref.key, to, false, false);
+    const safety = ownObject(def, 'safety');
+    if (safety?.gate === ref.key) safety.gate = to;
+  }
+  return def;
+}

@@ -1,0 +1,202 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { watchPageErrors } from './support/browser';
+
+/**
+ * A fluent harness over the builder in real Chromium, so the browser tests read like what a
+ * policy lead does (tldraw's TestEditor). It only clicks, types and presses keys.
+ */
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeResult {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: unknown[];
+}
+
+export class Studio {
+  private constructor(
+    readonly page: Page,
+    readonly context: BrowserContext,
+    readonly errors: string[],
+    readonly url: string,
+  ) {}
+
+  static async open(browser: Browser, url: string, options: { colorScheme?: 'light' | 'dark'; context?: BrowserContext } = {}): Promise<Studio> {
+    const context = options.context ?? (await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light', locale: 'en-GB' }));
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`response ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+    });
+    const studio = new Studio(page, context, errors, url);
+    await page.goto(url + '/');
+    await page.getByRole('heading', { name: /Explorer/ }).waitFor();
+    return studio;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  /** Console errors other than expected refusals (a 409 conflict is logged by Chromium as a failed resource). */
+  unexpectedErrors(allow: RegExp[] = []): string[] {
+    return this.errors.filter((e) => !allow.some((r) => r.test(e)));
+  }
+
+  get outline(): Locator {
+    return this.page.getByTestId('outline');
+  }
+
+  async shot(name: string): Promise<string> {
+    const path = `${SHOTS}/${name}.png`;
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  async axe(): Promise<AxeResult[]> {
+    await this.page.evaluate(axeSource);
+    return this.page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
+    });
+  }
+
+  async seriousAxeViolations(): Promise<string[]> {
+    return (await this.axe()).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} ${JSON.stringify(v.targets.slice(0, 3))}`);
+  }
+
+  /** Runs a command through the palette, as a user would: Ctrl+Shift+P, type, Enter. */
+  async command(title: string): Promise<this> {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.getByTestId('quick-input');
+    await input.waitFor();
+    await input.fill(title);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'detached' });
+    return this;
+  }
+
+  async newForm(title: string): Promise<this> {
+    await this.command('new form');
+    await this.page.getByTestId('new-form-title').fill(title);
+    await this.page.getByTestId('new-form-create').click();
+    await this.outline.waitFor();
+    return this;
+  }
+
+  async openVersion(id: string, version: string): Promise<this> {
+    await this.page.getByRole('button', { name: 'Explorer (Ctrl+Shift+E)' }).click();
+    await this.page.getByTestId(`explorer-${id}@${version}`).click();
+    await this.page.getByTestId(`tab-${id}@${version}`).waitFor();
+    return this;
+  }
+
+  async showOutline(): Promise<this> {
+    if ((await this.page.getByTestId('activity-outline').getAttribute('aria-pressed')) !== 'true') await this.page.getByTestId('activity-outline').click();
+    await this.outline.waitFor();
+    return this;
+  }
+
+  async add(kind: string): Promise<this> {
+    await this.page.getByTestId('palette-toggle').click();
+    await this.page.getByTestId(`palette-${kind}`).click();
+    return this;
+  }
+
+  async selectSection(section: number): Promise<this> {
+    await this.page.getByTestId(`outline-section-${section}`).click();
+    return this;
+  }
+
+  async selectItem(section: number, index: number): Promise<this> {
+    await this.page.getByTestId(`outline-item-${section}-${index}`).click();
+    return this;
+  }
+
+  async selectOutlineRow(name: string | RegExp): Promise<this> {
+    await this.outline.getByRole('button', { name }).first().click();
+    return this;
+  }
+
+  /** Types into the properties form's first field (question, heading or title). */
+  async label(text: string): Promise<this> {
+    await this.page.locator('#prop-label').fill(text);
+    return this;
+  }
+
+  async check(testId: string, on = true): Promise<this> {
+    const box = this.page.getByTestId(testId);
+    if ((await box.isChecked()) !== on) await box.click();
+    return this;
+  }
+
+  async choose(testId: string, label: string): Promise<this> {
+    await this.page.getByTestId(testId).selectOption({ label });
+    return this;
+  }
+
+  async showWhen(question: string, value: string): Promise<this> {
+    await this.choose('showwhen-question', question);
+    await this.choose('showwhen-value', value);
+    return this;
+  }
+
+  async outlineLabels(): Promise<string[]> {
+    return this.outline.locator('.row-label').allInnerTexts();
+  }
+
+  async problemCodes(): Promise<string[]> {
+    const list = this.page.getByTestId('problems');
+    if (!(await list.count())) return [];
+    return list.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''));
+  }
+
+  async statusText(): Promise<string> {
+    return this.page.getByTestId('status-bar').innerText();
+  }
+
+  async save(): Promise<this> {
+    await this.page.keyboard.press('Control+S');
+    return this;
+  }
+
+  async toast(): Promise<string> {
+    return this.page.getByTestId('toast').innerText();
+  }
+
+  async expectToast(pattern: RegExp): Promise<void> {
+    await expect.poll(() => this.toast(), { timeout: 10_000 }).toMatch(pattern);
+  }
+
+  async jsonView(): Promise<Locator> {
+    await this.page.getByTestId('view-json').click();
+    const editor = this.page.getByTestId('json-editor');
+    await editor.locator('.view-lines').waitFor();
+    return editor;
+  }
+
+  async designView(): Promise<this> {
+    await this.page.getByTestId('view-design').click();
+    return this;
+  }
+
+  /** Replaces the first match of `find` in Monaco by typing: Ctrl+F, Enter, Escape, type. */
+  async replaceInMonaco(find: string, replacement: string): Promise<this> {
+    const editor = await this.jsonView();
+    await editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+F');
+    await this.page.keyboard.type(find);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.type(replacement);
+    return this;
+  }
+}
