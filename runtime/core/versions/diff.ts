@@ -53,7 +53,8 @@ export function questionName(q: Pick<IndexedQuestion, 'code' | 'title' | 'kind'>
 }
 
 function removed(q: IndexedQuestion, to: DefinitionLike): Change {
-  const retired = to.retired?.find((r) => r.code === q.code);
+  // Builder drafts reach here unchecked: `retired` may be anything until the envelope is valid.
+  const retired = Array.isArray(to.retired) ? to.retired.find((r) => isObject(r) && r.code === q.code) : undefined;
   return {
     kind: 'question-removed', code: q.code, fromPath: q.pointer, severity: 'major',
     summary: `${questionName(q)} was removed${retired ? ` (retired: ${retired.reason})` : ''}`,
