@@ -1,7 +1,8 @@
 import type { Definition } from '../definition/envelope';
-import { loadDefinitionText, withPositions } from '../definition/load';
+import { loadDefinitionText } from '../definition/load';
 import type { Problem } from '../problems/problem';
 import { buildModel } from './model';
+import { positionProblems } from './positions';
 import { lintProblem, type LintContext, type LintRule } from './rule';
 import { codeDuplicate } from './rules/code-duplicate';
 import { codeMalformed } from './rules/code-malformed';
@@ -62,15 +63,38 @@ export const allRules: LintRule[] = [
  */
 export function lint(definition: Definition, context: LintContext = {}, rules: readonly LintRule[] = allRules): Problem[] {
   const model = buildModel(definition);
-  const problems: Problem[] = [];
-  for (const rule of rules) {
+  const run = (rule: LintRule): Problem[] => {
     try {
-      problems.push(...rule.check({ definition, context, model }));
+      return rule.check({ definition, context, model });
     } catch (e) {
-      problems.push(lintProblem('lint-rule-crashed', '', `The lint rule "${rule.codes[0]}" failed: ${e instanceof Error ? e.message : String(e)}.`, { rule: rule.codes[0] }));
+      return [lintProblem('lint-rule-crashed', '', `The lint rule "${rule.codes[0]}" failed: ${e instanceof Error ? e.message : String(e)}.`, { rule: rule.codes[0] })];
+    }
+  };
+  // A form over the question limit is refused as a whole, before any rule walks its thousands of questions.
+  if (rules.includes(tooManyQuestions)) {
+    const tooMany = run(tooManyQuestions);
+    if (tooMany.length) return tooMany;
+  }
+  return capPerCode(rules.flatMap(run));
+}
+
+/** More than this many problems of one code say nothing more, and only slow every view down. */
+export const MAX_PROBLEMS_PER_CODE = 100;
+
+function capPerCode(problems: Problem[]): Problem[] {
+  const counts = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const n = (counts.get(p.code) ?? 0) + 1;
+    counts.set(p.code, n);
+    if (n <= MAX_PROBLEMS_PER_CODE) out.push(p);
+  }
+  for (const [code, n] of counts) {
+    if (n > MAX_PROBLEMS_PER_CODE) {
+      out.push({ ...problems.find((p) => p.code === code)!, path: '', message: `… and ${n - MAX_PROBLEMS_PER_CODE} more ${code} problems not listed.`, params: { omitted: n - MAX_PROBLEMS_PER_CODE } });
     }
   }
-  return problems;
+  return out;
 }
 
 /**
@@ -82,5 +106,5 @@ export function lintText(text: string, context: Omit<LintContext, 'raw'> = {}, r
   const loaded = loadDefinitionText(text);
   if (!loaded.ok) return loaded.problems;
   const problems = lint(loaded.value, { ...context, raw: loaded.raw }, rules);
-  return loaded.doc ? withPositions(problems, loaded.doc) : problems;
+  return loaded.doc ? positionProblems(problems, loaded.doc) : problems;
 }

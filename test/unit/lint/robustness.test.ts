@@ -46,7 +46,7 @@ describe('lint on malformed definitions', () => {
         // Called directly (not through load), as the builder may with a half-edited definition.
         assertWellFormed(lint(d as Definition, { raw: d, published: {}, folderId: 'lint-example', fileVersion: '1.0.0' }));
       }),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
   });
 
@@ -55,7 +55,7 @@ describe('lint on malformed definitions', () => {
       fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ ...fixtureJson('valid'), schema: v }))), (text) => {
         assertWellFormed(lintText(text));
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
