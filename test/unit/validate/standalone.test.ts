@@ -53,6 +53,18 @@ describe('standaloneValidatorModule (ahead-of-time, no eval)', () => {
     expect(validate({ ...answers, visitTime: '24:30' })).toBe(false);
   });
 
+  it('runs patterns and patternProperties keys on RE2 in the generated module too', async () => {
+    const schema = { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+$' }, bag: { type: 'object', patternProperties: { '^(a|a)*$': { type: 'integer' } } } } };
+    const { validate } = await importModule(standaloneValidatorModule({ schema }), 'patterns');
+    const runtime = compileValidator({ schema });
+    const long = 'a'.repeat(10_000);
+    for (const data of [{ code: long + '!' }, { code: long }, { bag: { [long]: 'x' } }, { bag: { [long + 'b']: 'x' } }]) {
+      expect(validate(data)).toBe(runtime(data));
+      expect(validate.errors ?? null).toEqual(runtime.errors ?? null);
+    }
+    expect(validate({ bag: { [long]: 'x' } })).toBe(false);
+  });
+
   it('refuses hostile schemas instead of generating code for them', () => {
     const refused = tryStandaloneValidatorModule({ schema: { properties: { a: { $ref: 'https://evil.example/s.json' }, b: { pattern: '(a)\\1' } } } });
     expect(refused.ok ? [] : refused.problems.map((p) => p.code).sort()).toEqual(['pattern-unsafe', 'ref-remote']);
