@@ -80,6 +80,31 @@ describe.skipIf(!shipped)('assessment-studio diff', () => {
   });
 });
 
+describe.skipIf(!shipped)('assessment-studio lint on consecutive versions', () => {
+  it('reports version-bump-too-small when routine enquiry 2.0.0 is numbered 1.1.0, and nothing once it is 2.0.0', () => {
+    const folder = join(dir, 'lint/form-definitions/routine-enquiry');
+    mkdirSync(folder, { recursive: true });
+    const place = (source: string, version: string) => {
+      const d = JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(folder, `${version}.json`), JSON.stringify({ ...d, version, status: 'draft' }, null, 2));
+    };
+    place(v1, '1.0.0');
+    place(v2, '1.1.0');
+    const r = run(['lint', '--format', 'json'], join(dir, 'lint'));
+    expect(r.status).toBe(1);
+    const problems = JSON.parse(r.stdout) as Array<{ file: string; code: string; path: string; line: number }>;
+    expect(problems.map((p) => [p.file, p.code, p.path])).toEqual([['form-definitions/routine-enquiry/1.1.0.json', 'version-bump-too-small', '/version']]);
+    const written = readFileSync(join(folder, '1.1.0.json'), 'utf8').split('\n');
+    expect(problems[0]!.line).toBe(written.findIndex((l) => l.startsWith('  "version"')) + 1);
+
+    rmSync(join(folder, '1.1.0.json'));
+    place(v2, '2.0.0');
+    const clean = run(['lint'], join(dir, 'lint'));
+    expect(clean.stdout).toBe('');
+    expect(clean.status).toBe(0);
+  });
+});
+
 describe.skipIf(!shipped)('assessment-studio migrate', () => {
   const complete = join(responses, 'valid-complete.json');
 
