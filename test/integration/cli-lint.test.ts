@@ -127,6 +127,18 @@ describe('assessment-studio lint', () => {
     });
   });
 
+  it('answers on a file with thousands of problems in one large object, listing at most 100 of each code', () => {
+    const d = JSON.parse(fixture('valid'));
+    for (let i = 0; i < 4_900; i++) d.schema.properties[`p${i}`] = { type: 'string' };
+    const file = place('hostile/many-problems.json', JSON.stringify(d));
+    const r = run(['lint', '--format', 'json', file], dir);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const problems = JSON.parse(r.stdout) as Array<{ code: string; line: number }>;
+    expect(problems.filter((p) => p.code === 'code-missing')).toHaveLength(101);
+    expect(problems.filter((p) => p.code === 'question-not-shown')).toHaveLength(101);
+  });
+
   it('exits 2 with a usage line on an unknown flag or format', () => {
     for (const args of [['lint', '--fix'], ['lint', '--format', 'xml'], ['lint', '--format']]) {
       const r = run(args, dir);
