@@ -267,6 +267,27 @@ describe('every shipped form, every format', () => {
   }, 120_000);
 });
 
+describe('export --validate', () => {
+  it.each(shippedForms().filter((f) => f.responses.length).map((f) => [f.ref, f] as const))('%s: refuses each invalid fixture with its expected problems, exports the valid ones', async (_ref, f) => {
+    const expectedFile = join(RESPONSES, f.ref, 'expected.json');
+    const expected = (existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : {}) as Record<string, Array<{ code: string; path: string }>>;
+    const r = await run('--form', f.file, '--format', 'ndjson', '--validate', ...f.responses);
+    const exported = r.out.trim() ? r.out.trim().split('\n').map((l) => (JSON.parse(l) as ResponseEnvelope).responseId) : [];
+    for (const file of f.responses) {
+      const name = file.split('/').pop()!;
+      if (/^valid-/.test(name)) {
+        expect(r.err).not.toContain(name);
+        continue;
+      }
+      expect(exported).not.toContain(name.replace(/\.json$/, ''));
+      for (const p of expected[name] ?? []) expect(r.err).toContain(`${p.code} `);
+      for (const p of expected[name] ?? []) if (p.path) expect(r.err).toContain(`(at ${p.path})`);
+    }
+    expect(r.code).toBe(f.responses.some((file) => !/\/valid-[^/]+$/.test(file)) ? 1 : 0);
+    expect(exported.length).toBe(f.responses.filter((file) => /\/valid-[^/]+$/.test(file)).length);
+  });
+});
+
 describe('the built command line (dist/node/cli.js)', () => {
   const cli = join(root, 'dist/node/cli.js');
   const forms = shippedForms();

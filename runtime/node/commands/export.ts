@@ -3,7 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import {
   codebook, codebookCsv, codebookMarkdown, contentHash, csvWriter, exportResponse, fhirBundleChunks, isExportProfile,
   exportProfiles, limits, loadDefinitionText, loadResponseFor, questionnaireFromDefinition, questionnaireResponseFrom,
-  type Definition, type ExportProfileName, type Problem, type ResponseEnvelope,
+  positioned, validateResponse, withPositions, type Definition, type ExportProfileName, type Problem, type ResponseEnvelope,
 } from '../../core/index';
 import { parseArgs, UsageError, type CliIo, type Command } from './command';
 import { Outputs } from './export-output';
@@ -13,7 +13,7 @@ type Format = (typeof formats)[number];
 
 const usage =
   'assessment-studio export --form <definition.json> --format json|ndjson|csv|fhir|codebook ' +
-  '[--profile full|external-agency|masked] [--codebook-format csv|md] [--fhir-base URL] [--out <folder or file>] <responses or folders…>';
+  '[--profile full|external-agency|masked] [--validate] [--codebook-format csv|md] [--fhir-base URL] [--out <folder or file>] <responses or folders…>';
 
 /**
  * `export`: responses of one form version to JSON, NDJSON, CSV, FHIR R4 or its codebook
@@ -38,7 +38,7 @@ export const exportCommand: Command = {
     const files = await expandOperands(opts.operands, io);
     if (files === undefined) return 1;
     const state = { refused: 0 };
-    const responses = readResponses(files.list, form, io, state);
+    const responses = readResponses(files.list, form, io, state, opts.validate);
     const outputs = new Outputs(io, opts.out, `${form.definition.id}-${form.definition.version}`);
     try {
       await write(opts, form, files.list.length, responses, outputs, io);
@@ -52,6 +52,7 @@ export const exportCommand: Command = {
 
 interface Options {
   form: string;
+  validate: boolean;
   format: Format;
   profile: ExportProfileName;
   codebookFormat: 'csv' | 'md';
@@ -67,7 +68,7 @@ interface Form {
 }
 
 function readOptions(args: string[]): Options {
-  const { flags, operands } = parseArgs(args, { values: ['form', 'format', 'profile', 'codebook-format', 'fhir-base', 'out'] });
+  const { flags, operands } = parseArgs(args, { values: ['form', 'format', 'profile', 'codebook-format', 'fhir-base', 'out'], booleans: ['validate'] });
   const form = flags.form;
   if (typeof form !== 'string') throw new UsageError('--form <definition.json> is required');
   const format = flags.format;
@@ -82,7 +83,7 @@ function readOptions(args: string[]): Options {
   const fhirBase = flags['fhir-base'];
   if (fhirBase !== undefined && (typeof fhirBase !== 'string' || !/^(https?:\/\/|urn:)\S+$/.test(fhirBase))) throw new UsageError('--fhir-base must be an http(s) URL or a urn');
   return {
-    form, format: format as Format, profile, codebookFormat, operands,
+    form, format: format as Format, profile, codebookFormat, operands, validate: flags.validate === true,
     ...(typeof fhirBase === 'string' ? { fhirBase } : {}),
     ...(typeof flags.out === 'string' ? { out: flags.out } : {}),
   };
@@ -124,7 +125,7 @@ async function expandOperands(operands: string[], io: CliIo): Promise<{ list: st
   return { list, failed };
 }
 
-async function* readResponses(files: string[], form: Form, io: CliIo, state: { refused: number }): AsyncGenerator<ResponseEnvelope> {
+async function* readResponses(files: string[], form: Form, io: CliIo, state: { refused: number }, validate: boolean): AsyncGenerator<ResponseEnvelope> {
   for (const file of files) {
     let text: string;
     try {
@@ -143,6 +144,14 @@ async function* readResponses(files: string[], form: Form, io: CliIo, state: { r
     } catch (e) {
       // A bug on some hostile input must cost one file, not the whole export.
       loaded = { ok: false, problems: [{ code: 'response-invalid', severity: 'error', message: `The file could not be read as a response (${(e as Error).message}).`, path: '' }] };
+    }
+    if (loaded.ok && validate) {
+      // An in-progress response may lack required answers; anything else wrong with it is refused.
+      const response = loaded.value;
+      const problems = validateResponse(form.definition, response.answers)
+        .filter((p) => p.severity === 'error' && !(response.status === 'in-progress' && p.code === 'answer-required'))
+        .map((p) => ({ ...p, path: `${response.meta?.bareAnswers === true ? '' : '/answers'}${p.path}` }));
+      if (problems.length) loaded = { ok: false, problems: withPositions(problems, positioned(text)) };
     }
     if (!loaded.ok) {
       report(io, file, loaded.problems);
