@@ -3,4 +3,4 @@ export { compilePattern, formats, ASSERTED_FORMATS, re2RegExp, PatternUnsupporte
 export { compileValidator, tryCompileValidator, runValidator, validatorKey, compileProblem, ValidatorCompileError, type CompiledValidator } from './compile';
 export { questionAt, type QuestionInfo, type QuestionKind } from './questions';
 export { problemsFromAjv } from './problems';
-export { validateResponse, checkAnswerLengths } from './response';
+export { validateResponse, checkAnswerLengths, computedProblems } from './response';

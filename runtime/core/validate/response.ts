@@ -50,14 +50,34 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
       problems.push({ code: 'answer-unknown', severity: 'error', message: unknownMessage(key), path, source: 'validate', params: { key } });
     }
   }
-  const computed = computeValues(definition, answers);
-  for (const key of Object.keys(computed)) {
-    const path = pointerFromTokens([key]);
-    if (!Object.prototype.hasOwnProperty.call(answers, key) || reported.has(path)) continue;
-    if (!deepEqual(answers[key], computed[key])) {
-      const q = questionAt(definition.schema, [key])!;
-      problems.push({ code: 'answer-computed', severity: 'error', message: computedMessage(q, computed[key]), path, source: 'validate', params: { expected: computed[key], actual: answers[key] } });
+  for (const p of computedProblems(definition, answers)) if (!reported.has(p.path)) problems.push(p);
+  return problems;
+}
+
+/**
+ * Stored computed values that differ from what the answers give: top-level ones from the answers,
+ * and those inside a repeatable group's items from the item's own answers.
+ */
+export function computedProblems(definition: { schema: Record<string, unknown> }, answers: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  const check = (values: Record<string, unknown>, stored: Record<string, unknown>, tokens: string[]) => {
+    for (const key of Object.keys(values)) {
+      if (!Object.prototype.hasOwnProperty.call(stored, key) || deepEqual(stored[key], values[key])) continue;
+      const path = [...tokens, key];
+      const q = questionAt(definition.schema, path);
+      if (!q) continue;
+      problems.push({ code: 'answer-computed', severity: 'error', message: computedMessage(q, values[key]), path: pointerFromTokens(path), source: 'validate', params: { expected: values[key], actual: stored[key] } });
     }
+  };
+  check(computeValues(definition, answers), answers, []);
+  const properties = isObject(definition.schema.properties) ? definition.schema.properties : {};
+  for (const group of Object.keys(properties)) {
+    const items = isObject(properties[group]) ? (properties[group] as Record<string, unknown>).items : undefined;
+    const list = Object.prototype.hasOwnProperty.call(answers, group) ? answers[group] : undefined;
+    if (!isObject(items) || !Array.isArray(list)) continue;
+    list.forEach((item, i) => {
+      if (isObject(item)) check(computeValues({ schema: items }, item), item, [group, String(i)]);
+    });
   }
   return problems;
 }

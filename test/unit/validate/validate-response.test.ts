@@ -88,6 +88,24 @@ describe('validateResponse', () => {
     expect(problems[0]!.params).toMatchObject({ expected: 1, actual: 2 });
   });
 
+  it('checks computed values inside repeatable group items against the item', () => {
+    const definition = {
+      schema: {
+        type: 'object',
+        properties: {
+          people: {
+            type: 'array',
+            items: { type: 'object', properties: { a: { type: 'integer' }, b: { type: 'integer' }, total: { type: 'integer', readOnly: true, title: 'Total', 'x-computed': { op: 'sum', of: ['a', 'b'] } } } },
+          },
+        },
+      },
+      uischema: { type: 'Control', scope: '#/properties/people' },
+    };
+    const problems = validateResponse(definition, { people: [{ a: 1, b: 2, total: 3 }, { a: 1, total: 5 }] });
+    expect(codes(problems)).toEqual(['answer-computed /people/1/total']);
+    expect(problems[0]!.message).toBe('Total is worked out from other answers and should be 1');
+  });
+
   it('reports answers to questions the form does not have', () => {
     expect(codes(validateResponse(definition, { ...validAnswers, shoeSize: 9 }))).toEqual(['answer-unknown /shoeSize']);
   });
