@@ -173,7 +173,7 @@ export class Studio {
   }
 
   async expectToast(pattern: RegExp): Promise<void> {
-    await expect.poll(() => this.toast(), { timeout: 10_000 }).toMatch(pattern);
+    await this.page.getByTestId('toast').getByText(pattern).waitFor({ timeout: 10_000 });
   }
 
   async jsonView(): Promise<Locator> {

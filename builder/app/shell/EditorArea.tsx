@@ -18,7 +18,10 @@ function tabTitle(tab: string): string {
   return ref ? `${ref.id} ${ref.version}` : tab;
 }
 
-/** Editor tabs (WAI-ARIA tabs: arrows move between them) and the active editor. */
+/**
+ * Editor tabs and the active editor. The tabs are a list of buttons (not an ARIA tablist: each
+ * has a close button beside it, which a tablist may not contain); arrows move between them.
+ */
 export function EditorArea({ ws }: { ws: Workspace }) {
   const tabs = useStore(ws.store, (s) => s.tabs);
   const active = useStore(ws.store, (s) => s.active);
@@ -37,14 +40,14 @@ export function EditorArea({ ws }: { ws: Workspace }) {
   return (
     <div className="editor-area">
       {tabs.length > 0 && (
-        <div className="tab-bar" role="tablist" aria-label="Open forms" onKeyDown={onKeyDown}>
+        <ul className="tab-bar" aria-label="Open editors" onKeyDown={onKeyDown}>
           {tabs.map((tab) => {
             const doc = docs[tab];
             const dirty = doc ? isDirty(doc) : false;
             const selected = tab === active;
             return (
-              <div key={tab} className={`tab${selected ? ' is-active' : ''}`}>
-                <button type="button" role="tab" id={`tab-${cssId(tab)}`} aria-selected={selected} aria-controls="editor-panel" tabIndex={selected ? 0 : -1} onClick={() => ws.setActive(tab)} data-testid={`tab-${tab}`}>
+              <li key={tab} className={`tab${selected ? ' is-active' : ''}`}>
+                <button type="button" className="tab-button" id={`tab-${cssId(tab)}`} aria-current={selected ? 'page' : undefined} onClick={() => ws.setActive(tab)} data-testid={`tab-${tab}`}>
                   {tabTitle(tab)}
                   {doc && isReadOnly(doc) && <span className="tab-lock"> (read-only)</span>}
                   {dirty && (
@@ -56,12 +59,12 @@ export function EditorArea({ ws }: { ws: Workspace }) {
                 <button type="button" className="tab-close" aria-label={`Close ${tabTitle(tab)}`} onClick={() => ws.closeTab(tab)}>
                   ×
                 </button>
-              </div>
+              </li>
             );
           })}
-        </div>
+        </ul>
       )}
-      <div className="editor-panel" id="editor-panel" role={tabs.length ? 'tabpanel' : undefined} aria-labelledby={active ? `tab-${cssId(active)}` : undefined}>
+      <div className="editor-panel" id="editor-panel" aria-labelledby={active ? `tab-${cssId(active)}` : undefined} role={active ? 'region' : undefined}>
         {!active && <Welcome ws={ws} />}
         {active?.startsWith('diff:') && <DiffView ws={ws} tab={active} />}
         {active && docs[active] && <FormEditor ws={ws} doc={docs[active]} />}

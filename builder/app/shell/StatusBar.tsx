@@ -16,8 +16,8 @@ export function StatusBar({ ws }: { ws: Workspace }) {
           </span>
           <span className={`status-badge status-${doc.status}`}>{doc.status}</span>
           {isDirty(doc) && <span>unsaved</span>}
-          <button type="button" className="status-button" onClick={() => ws.store.set((s) => ({ showPanel: !s.showPanel }))} aria-label={`${counts.errors} errors, ${counts.warnings} warnings: toggle Problems`} data-testid="status-problems">
-            <Icon name="error" /> {counts.errors} <Icon name="warning" /> {counts.warnings}
+          <button type="button" className="status-button" onClick={() => ws.store.set((s) => ({ showPanel: !s.showPanel }))} title="Toggle the Problems panel (Ctrl+Shift+M)" data-testid="status-problems">
+            <Icon name="error" label="errors" /> {counts.errors} <Icon name="warning" label="warnings" /> {counts.warnings}
           </button>
           <span className="status-spacer" />
           <span>{view === 'json' ? 'JSON' : 'Design'}</span>

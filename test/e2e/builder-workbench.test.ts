@@ -1,0 +1,151 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+import { Studio } from './builder-harness';
+
+const built = existsSync('dist/node/server.js') && existsSync('dist/app/builder/app/index.html');
+
+/** The workbench in real Chromium: both views in step, shared undo, drafts across reloads, conflicts, the palette, accessibility. */
+describe.skipIf(!built)('the builder workbench', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let studio: Studio;
+  const id = 'workbench-check';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    studio = await Studio.open(browser, server.url);
+    await studio.newForm('Workbench check');
+    await studio.selectSection(0);
+    await studio.add('text');
+    await studio.label('First question');
+    await studio.add('single-choice');
+    await studio.label('Second question');
+    await studio.add('section');
+    await studio.label('Later');
+    await studio.save();
+    await studio.expectToast(/Saved workbench-check 1\.0\.0/);
+  });
+
+  afterAll(async () => {
+    await studio?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('has no serious or critical axe violations, light and dark, design and JSON views', async () => {
+    await studio.selectItem(0, 1);
+    await studio.page.getByTestId('preview').getByText('First question').first().waitFor();
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await studio.shot('builder-workbench-light');
+    await studio.page.getByTestId('theme-toggle').click();
+    await expect.poll(() => studio.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await studio.shot('builder-workbench-dark');
+    await studio.jsonView();
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await studio.shot('builder-json-dark');
+    await studio.page.getByTestId('theme-toggle').click();
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await studio.shot('builder-json-light');
+    await studio.designView();
+  });
+
+  it('opens our command palette with Ctrl+Shift+P even while Monaco has the focus', async () => {
+    const editor = await studio.jsonView();
+    await editor.locator('.view-lines').click();
+    await studio.page.keyboard.press('Control+Shift+P');
+    const input = studio.page.getByTestId('quick-input');
+    await input.waitFor();
+    await input.fill('toggle problems');
+    expect(await studio.page.locator('[role="option"][aria-selected="true"]').innerText()).toMatch(/Toggle Problems panel/);
+    await studio.page.keyboard.press('Escape');
+    await input.waitFor({ state: 'detached' });
+    // Monaco's own palette did not open.
+    expect(await studio.page.locator('.quick-input-widget:visible').count()).toBe(0);
+  });
+
+  it('edits in Monaco show in the outline at once', async () => {
+    await studio.replaceInMonaco('First question', 'Typed in JSON');
+    await studio.showOutline();
+    await expect.poll(() => studio.outlineLabels()).toContain('Typed in JSON');
+  });
+
+  it('undoes and redoes across both views with Ctrl+Z and Ctrl+Shift+Z', async () => {
+    await studio.designView();
+    await studio.selectSection(1);
+    await studio.add('date');
+    await expect.poll(() => studio.outlineLabels()).toContain('New date question');
+    const editor = await studio.jsonView();
+    await editor.locator('.view-lines').click();
+    await studio.page.keyboard.press('Control+Z');
+    await expect.poll(() => studio.outlineLabels()).not.toContain('New date question');
+    await studio.page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => studio.outlineLabels()).toContain('New date question');
+    // And the JSON typing is undone from the outline side.
+    await studio.outline.getByRole('button', { name: /New date question/ }).click();
+    await studio.page.keyboard.press('Control+Z');
+    await studio.page.keyboard.press('Control+Z');
+    await expect.poll(() => studio.outlineLabels()).toContain('First question');
+  });
+
+  it('reorders by keyboard and by drag, and moves between sections', async () => {
+    await studio.designView();
+    await studio.selectItem(0, 0);
+    await studio.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(async () => (await studio.outlineLabels()).slice(2, 4)).toEqual(['Second question', 'First question']);
+    await studio.page.getByTestId('outline-item-0-1').dragTo(studio.page.getByTestId('outline-section-1'));
+    await expect.poll(() => studio.outlineLabels()).toEqual(['Workbench check', 'Section 1', 'Second question', 'Later', 'First question']);
+    await studio.page.getByTestId('outline-item-1-0').dragTo(studio.page.getByTestId('outline-item-0-0'));
+    await expect.poll(() => studio.outlineLabels()).toEqual(['Workbench check', 'Section 1', 'First question', 'Second question', 'Later']);
+    const file = await studio.page.evaluate(() => (window as unknown as { studio: { workspace: { activeDoc(): { history: { present: string } } } } }).studio.workspace.activeDoc().history.present);
+    expect(Object.keys((JSON.parse(file) as { schema: { properties: object } }).schema.properties)).toEqual(['firstQuestion', 'secondQuestion']);
+  });
+
+  it('deletes with the Delete key, and the toast’s Undo brings it back', async () => {
+    await studio.selectItem(0, 1);
+    await studio.page.keyboard.press('Delete');
+    await expect.poll(() => studio.outlineLabels()).not.toContain('Second question');
+    await studio.expectToast(/Deleted “Second question”/);
+    await studio.page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => studio.outlineLabels()).toContain('Second question');
+  });
+
+  it('keeps unsaved changes across a reload, with the dirty marker', async () => {
+    await studio.selectItem(0, 1);
+    await studio.label('Not saved yet');
+    await studio.page.getByTestId(`tab-${id}@1.0.0`).getByTestId('dirty-marker').waitFor();
+    await studio.page.reload();
+    await studio.page.getByTestId(`tab-${id}@1.0.0`).getByTestId('dirty-marker').waitFor();
+    await studio.showOutline();
+    await expect.poll(() => studio.outlineLabels()).toContain('Not saved yet');
+    expect(await studio.page.getByText('Unsaved changes restored from your last session').count()).toBe(1);
+  });
+
+  it('refuses to overwrite a file changed on disk, and shows the difference', async () => {
+    const path = join(server.formsDir, id, '1.0.0.json');
+    const disk = JSON.parse(readFileSync(path, 'utf8')) as { title: string };
+    disk.title = 'Changed behind the editor';
+    writeFileSync(path, JSON.stringify(disk, null, 2) + '\n');
+    await studio.save();
+    await studio.page.getByTestId('conflict-dialog').waitFor();
+    await studio.shot('builder-conflict-light');
+    await studio.page.getByTestId('conflict-diff').click();
+    const diff = studio.page.getByTestId('diff-view');
+    await diff.waitFor();
+    // Monaco renders spaces as no-break spaces.
+    await expect.poll(async () => (await diff.locator('.editor.original').innerText()).replace(/\u00a0/g, ' ')).toContain('Changed behind the editor');
+    // Nothing was written over the other change.
+    expect(JSON.parse(readFileSync(path, 'utf8')).title).toBe('Changed behind the editor');
+    // Still unsaved, still kept.
+    await studio.page.getByTestId(`tab-${id}@1.0.0`).getByTestId('dirty-marker').waitFor();
+  });
+
+  it('raised no console errors besides the refused conflicting save', () => {
+    expect(studio.unexpectedErrors([/response 409 PUT \/api\/forms\/workbench-check\/1\.0\.0/, /status of 409/])).toEqual([]);
+  });
+});
