@@ -83,6 +83,9 @@ export function buildFormModel(definition: Definition, locale?: string): FormMod
   const uischema = (definition.uischema ?? { type: 'VerticalLayout', elements: [] }) as unknown as UiElement;
   const properties = ownRecord(rootSchema.properties) as Record<string, JsonSchema>;
   const required = new Set(Array.isArray(rootSchema.required) ? (rootSchema.required as string[]) : []);
+  // Questions required through if/then (behind the safety gate, or after a yes) are not marked
+  // "(optional)": when they show, they are usually needed.
+  for (const key of conditionallyRequired(rootSchema)) required.add(key);
   const strings = (locale && definition.translations && Object.prototype.hasOwnProperty.call(definition.translations, locale))
     ? definition.translations[locale]!
     : {};
@@ -147,6 +150,22 @@ export function buildFormModel(definition: Definition, locale?: string): FormMod
     },
     kind: (key) => kindOf(properties[key], uiByKey.get(key)),
   };
+}
+
+function conditionallyRequired(schema: JsonSchema): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown, depth: number) => {
+    if (!node || typeof node !== 'object' || depth > 8) return;
+    const n = node as JsonSchema;
+    for (const branch of ['then', 'else'] as const) {
+      const b = n[branch] as JsonSchema | undefined;
+      if (b && Array.isArray(b.required)) out.push(...(b.required as unknown[]).filter((k): k is string => typeof k === 'string'));
+      if (b) visit(b, depth + 1);
+    }
+    for (const kw of ['allOf', 'anyOf', 'oneOf'] as const) if (Array.isArray(n[kw])) (n[kw] as unknown[]).forEach((x) => visit(x, depth + 1));
+  };
+  visit(schema, 0);
+  return out;
 }
 
 /** Keys every rule above the sections and controls reads: what section status depends on. */
