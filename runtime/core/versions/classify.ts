@@ -14,7 +14,7 @@ export const changeKinds = [
   'question-added', 'question-removed', 'question-renamed', 'question-required', 'question-optional',
   'type-changed', 'key-changed', 'constraint-changed', 'computed-changed',
   'option-added', 'option-removed', 'option-recoded', 'option-relabelled', 'options-reordered',
-  'moved-section', 'sensitivity-changed', 'rule-changed', 'guidance-changed',
+  'moved-section', 'question-reordered', 'sensitivity-changed', 'rule-changed', 'guidance-changed',
   'section-added', 'section-removed', 'section-renamed', 'section-rule-changed',
   'form-text-changed', 'safety-changed', 'translation-changed',
 ] as const;
@@ -43,6 +43,7 @@ export const classificationRules: Record<ChangeKind, KindRule> = {
   'option-relabelled': { severity: 'patch', why: 'same code, new wording' },
   'options-reordered': { severity: 'patch', why: 'display order only' },
   'moved-section': { severity: 'patch', why: 'sections are UI only; answers never nest in them' },
+  'question-reordered': { severity: 'patch', why: 'asked at another point within its section: display order only' },
   'sensitivity-changed': { severity: 'depends', why: 'minor when raised (stricter handling, data unchanged); major when lowered or removed, since answers then reach exports and places that did not receive them before' },
   'rule-changed': { severity: 'minor', why: 'changes when a question shows, so what is collected, but every old response stays valid' },
   'guidance-changed': { severity: 'patch', why: 'hint, help or guidance text only' },

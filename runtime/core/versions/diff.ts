@@ -43,7 +43,57 @@ export function diffDefinitions(from: DefinitionLike, to: DefinitionLike): Chang
     if (!old) changes.push(added(q, a, b, to.safety?.gate));
     else changes.push(...compare(old, q, form.sectionMap, to.safety?.gate));
   }
-  return [...changes, ...form.changes];
+  return [...changes, ...reordered(a, b, form.sectionMap), ...form.changes];
+}
+
+/**
+ * Questions asked at another point within the same section. The longest run of questions still in
+ * the same relative order stays put; only the others are reported, so moving one question up is one
+ * change, not one for each question it passed.
+ */
+function reordered(a: QuestionIndex, b: QuestionIndex, sections: SectionMap): Change[] {
+  const kept = [...b.byCode.values()]
+    .filter((q) => q.uiOrder !== undefined)
+    .map((q) => ({ q, old: a.byCode.get(q.code) }))
+    .filter((x): x is { q: IndexedQuestion; old: IndexedQuestion } => x.old?.uiOrder !== undefined && (x.old.section === x.q.section || sections.get(x.old.section ?? '') === x.q.section))
+    .sort((x, y) => x.q.uiOrder! - y.q.uiOrder!);
+  // Within each section, and group items within their group: a section or group moved whole is
+  // not its questions moving.
+  const bySection = new Map<string, typeof kept>();
+  for (const x of kept) {
+    const bucket = x.q.groupCode !== undefined ? `group ${x.q.groupCode}` : `section ${x.q.section ?? ''}`;
+    const list = bySection.get(bucket);
+    if (list) list.push(x);
+    else bySection.set(bucket, [x]);
+  }
+  const moved = [...bySection.values()].flatMap((list) => {
+    const stay = longestIncreasing(list.map((x) => x.old.uiOrder!));
+    return list.filter((_, i) => !stay.has(i));
+  });
+  return moved.sort((x, y) => x.q.uiOrder! - y.q.uiOrder!).map(({ q, old }) => ({
+    kind: 'question-reordered' as const, code: q.code, fromPath: old.uiPointer!, toPath: q.uiPointer!, severity: 'patch' as const,
+    summary: `${questionName(q)} is asked at another point${q.section ? ` in section '${shorten(q.section)}'` : ''}`,
+  }));
+}
+
+/** Indexes of one longest strictly increasing subsequence (patience sorting, O(n log n)). */
+function longestIncreasing(values: number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array(values.length).fill(-1);
+  values.forEach((v, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]!]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const out = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!) out.add(i);
+  return out;
 }
 
 /** `Question 'Are you afraid of …' (afraid_partner)`, as every summary names a question. */

@@ -51,6 +51,8 @@ export interface IndexedQuestion {
   /** Pointer of the first UI control that shows it, and that control's own rule (canonical JSON). */
   uiPointer?: string;
   rule?: string;
+  /** Position among the questions the UI shows, in reading order. */
+  uiOrder?: number;
   /** Value constraints that decide which answers are valid (minimum, maxLength, pattern…). */
   constraints: Record<string, unknown>;
   computed?: string;
@@ -75,6 +77,8 @@ export interface QuestionIndex {
   order: string[];
   sections: SectionInfo[];
   labels: LabelInfo[];
+  /** How many questions the UI shows. */
+  shown: number;
 }
 
 const constraintKeys = [
@@ -84,7 +88,7 @@ const constraintKeys = [
 
 export function indexQuestions(definition: Pick<Definition, 'schema' | 'uischema'>): QuestionIndex {
   const root = isObject(definition.schema) ? definition.schema : {};
-  const index: QuestionIndex = { byCode: new Map(), order: [], sections: [], labels: [] };
+  const index: QuestionIndex = { byCode: new Map(), order: [], sections: [], labels: [], shown: 0 };
   const byPointer = new Map<string, IndexedQuestion>();
   const topRequired = collectRequired(root, root);
   const props = own(root, 'properties');
@@ -274,6 +278,7 @@ function walkUi(index: QuestionIndex, byPath: Map<string, IndexedQuestion>, node
     question = byPath.get(answerPathOfScope(scope, ctx.groupKey) ?? '');
     if (question && question.uiPointer === undefined) {
       question.uiPointer = pointer;
+      question.uiOrder = index.shown++;
       if (rule !== undefined) question.rule = canonical(rule);
       if (ctx.section !== undefined) {
         question.section = ctx.section.label;

@@ -54,6 +54,8 @@ export const cases: Case[] = [
   { name: 'options reordered', kind: 'options-reordered', code: 'relationship', severity: 'patch', edit: (p) => { optionsOf(p, 'relationship').reverse(); } },
   { name: 'a question moved between sections', kind: 'moved-section', code: 'seen_on', severity: 'patch',
     edit: (_p, d) => { const [seen] = uiCategory(d, 0).elements.splice(6, 1); uiCategory(d, 1).elements.push(seen); } },
+  { name: 'a question asked earlier in its section', kind: 'question-reordered', code: 'seen_on', severity: 'patch',
+    edit: (_p, d) => { const [seen] = uiCategory(d, 0).elements.splice(6, 1); uiCategory(d, 0).elements.splice(1, 0, seen); } },
   { name: 'sensitivity raised', kind: 'sensitivity-changed', code: 'seen_on', severity: 'minor', edit: (p) => { p.seenOn!['x-sensitivity'] = 'sensitive'; } },
   { name: 'sensitivity removed', kind: 'sensitivity-changed', code: 'afraid_partner', severity: 'major', edit: (p) => { delete p.afraidPartner!['x-sensitivity']; } },
   { name: 'a show rule changed', kind: 'rule-changed', code: 'concerns_other', severity: 'minor',

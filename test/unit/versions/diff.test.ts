@@ -51,6 +51,13 @@ describe('diffDefinitions on generated pairs', () => {
     expect(change).toMatchObject({ kind: 'question-removed', code: 'seen_on', severity: 'major', details: { retiredReason: 'Recorded by the host.' } });
   });
 
+  it('reports one question moved up as one change, and sections swapped whole as none', () => {
+    const up = changed(baseDefinition(), (_p, d) => { const [children] = uiCategory(d, 0).elements.splice(7, 1); uiCategory(d, 0).elements.splice(1, 0, children); });
+    expect(diffDefinitions(baseDefinition(), up).map((c) => [c.kind, c.code])).toEqual([['question-reordered', 'children']]);
+    const swapped = changed(baseDefinition(), (_p, d) => { (d.uischema as { elements: unknown[] }).elements.reverse(); });
+    expect(diffDefinitions(baseDefinition(), swapped)).toEqual([]);
+  });
+
   it('reports a renamed section once, not every question in it as moved', () => {
     const to = changed(baseDefinition(), (_p, d) => { uiCategory(d, 0).label = 'About the person'; });
     expect(diffDefinitions(baseDefinition(), to).map((c) => c.kind)).toEqual(['section-renamed']);
