@@ -146,9 +146,9 @@ function collectConditionScopes(model: FormModel, element: UiElement, condition:
 }
 
 /**
- * What a UI scope names. Inside a group's detail, JSON Forms resolves scopes against the item
- * schema (`#/properties/name`); the full form (`#/properties/children/items/properties/name`)
- * is accepted too, as it names the same question.
+ * What a UI scope names. Inside a group's detail, JSON Forms and the runtime resolve scopes
+ * against the item schema (`#/properties/name`), never the form's, so a scope there that names a
+ * top-level question (or spells out `#/properties/children/items/…`) names nothing.
  */
 export function resolveScope(model: FormModel, scope: string, detailOf: Question | undefined): ScopeTarget {
   if (!scope.startsWith('#')) return { kind: 'unresolved' };
@@ -158,22 +158,12 @@ export function resolveScope(model: FormModel, scope: string, detailOf: Question
   } catch {
     return { kind: 'unresolved' };
   }
-  if (detailOf?.itemSchema) {
-    if (tokens.length === 2 && tokens[0] === 'properties') {
-      const item = detailOf.items?.find((q) => q.key === tokens[1]);
-      if (item) return { kind: 'question', question: item };
-    }
-    if (schemaPathExists(model, detailOf.itemSchema.schema, tokens)) return { kind: 'schema' };
-  }
+  const base = detailOf?.itemSchema?.schema ?? model.schema;
   if (tokens.length === 2 && tokens[0] === 'properties') {
-    const question = model.byKey.get(tokens[1]!);
+    const question = detailOf ? detailOf.items?.find((q) => q.key === tokens[1]) : model.byKey.get(tokens[1]!);
     if (question) return { kind: 'question', question };
   }
-  if (tokens.length === 5 && tokens[0] === 'properties' && tokens[2] === 'items' && tokens[3] === 'properties') {
-    const item = model.byKey.get(tokens[1]!)?.items?.find((q) => q.key === tokens[4]);
-    if (item) return { kind: 'question', question: item };
-  }
-  return schemaPathExists(model, model.schema, tokens) ? { kind: 'schema' } : { kind: 'unresolved' };
+  return schemaPathExists(model, base, tokens) ? { kind: 'schema' } : { kind: 'unresolved' };
 }
 
 /** Walk schema keywords, following local `$ref`s where the path needs to go through one. */

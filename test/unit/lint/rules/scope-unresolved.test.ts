@@ -18,13 +18,17 @@ describe('scope-unresolved', () => {
     expect(pathsOf(problems, 'scope-unresolved')).toEqual(['/uischema/elements/0/elements/5/scope', '/uischema/elements/0/elements/6/scope']);
   });
 
-  it('accepts the full item scope inside a detail, and refuses a top-level scope that is not an item', () => {
+  it('resolves scopes inside a detail against the item, as the runtime does', () => {
     const problems = lintChanged((d) => {
       const detail = d.uischema.elements[0].elements[4].options.detail.elements;
       detail[0].scope = '#/properties/children/items/properties/name';
-      detail.push({ type: 'Control', scope: '#/properties/nickname' });
+      detail.push({ type: 'Control', scope: '#/properties/visitDate' });
+      detail[1].rule = { effect: 'SHOW', condition: { scope: '#/properties/name', schema: { minLength: 1 } } };
     });
-    expect(pathsOf(problems, 'scope-unresolved')).toEqual(['/uischema/elements/0/elements/4/options/detail/elements/2/scope']);
+    expect(pathsOf(problems, 'scope-unresolved')).toEqual([
+      '/uischema/elements/0/elements/4/options/detail/elements/0/scope',
+      '/uischema/elements/0/elements/4/options/detail/elements/2/scope',
+    ]);
   });
 
   it('resolves scopes through a $ref', () => {
