@@ -267,6 +267,17 @@ describe('every shipped form, every format', () => {
   }, 120_000);
 });
 
+describe('codebook across versions', () => {
+  it('routine-enquiry 2.0.0: codes kept from 1.0.0 say 1.0.0, new ones 2.0.0', async () => {
+    const file = join(FORMS, 'routine-enquiry/2.0.0.json');
+    if (!existsSync(join(FORMS, 'routine-enquiry/1.0.0.json'))) throw new Error('routine-enquiry 1.0.0 is a shipped form');
+    const rows = table((await run('--form', file, '--format', 'codebook')).out);
+    const introduced = new Set(rows.map((r) => r.introduced_in));
+    expect(introduced).toEqual(new Set(['1.0.0', '2.0.0']));
+    expect(rows.find((r) => r.code === 'safe_to_talk')?.introduced_in).toBe('1.0.0');
+  });
+});
+
 describe('export --validate', () => {
   it.each(shippedForms().filter((f) => f.responses.length).map((f) => [f.ref, f] as const))('%s: refuses each invalid fixture with its expected problems, exports the valid ones', async (_ref, f) => {
     const expectedFile = join(RESPONSES, f.ref, 'expected.json');
