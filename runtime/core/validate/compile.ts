@@ -31,7 +31,8 @@ const hashes = new WeakMap<object, string>();
 
 /**
  * The key validators are cached by: the content hash of the definition's schema (the validator
- * depends on nothing else, so versions with the same schema share one).
+ * depends on nothing else, so versions with the same schema share one). The hash is remembered
+ * per schema object, so a schema must not be changed in place once validated: edit a copy.
  */
 export function validatorKey(definition: { schema: Record<string, unknown> }): string | undefined {
   const known = hashes.get(definition.schema);
