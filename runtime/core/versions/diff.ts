@@ -147,7 +147,8 @@ function compare(a: IndexedQuestion, b: IndexedQuestion, sections: SectionMap, g
   if (a.description !== b.description) at('guidance-changed', 'patch', `${name}: hint text changed`, { field: 'description', from: a.description, to: b.description });
   if (a.help !== b.help) at('guidance-changed', 'patch', `${name}: help text changed`, { field: 'x-help', from: a.help, to: b.help });
   if (a.kind === b.kind) compareOptions(a, b, name, at);
-  for (const keyword of new Set([...Object.keys(a.constraints), ...Object.keys(b.constraints)])) {
+  // After a change of type the old limits say nothing about the new answers: the type change is the news.
+  for (const keyword of a.kind === b.kind ? new Set([...Object.keys(a.constraints), ...Object.keys(b.constraints)]) : []) {
     const x = a.constraints[keyword];
     const y = b.constraints[keyword];
     if (JSON.stringify(x) === JSON.stringify(y)) continue;

@@ -32,6 +32,11 @@ describe('diffDefinitions on generated pairs', () => {
     expect(diffDefinitions(baseDefinition(), to).map((c) => c.summary)).toEqual(["Question 'Age' (person_age) is now required"]);
   });
 
+  it('reports a change of type alone, not the limits that came with each type', () => {
+    const to = changed(baseDefinition(), (p) => { p.age = { type: 'string', maxLength: 3, title: 'Age', 'x-code': 'person_age' }; });
+    expect(diffDefinitions(baseDefinition(), to).map((c) => c.kind)).toEqual(['type-changed']);
+  });
+
   it('says in words when a conditionally required question is required', () => {
     const gated = changed(baseDefinition(), (_p, d) => { (d.schema as unknown as { allOf: Array<{ then: { required: string[] } }> }).allOf[0]!.then.required.push('seenOn'); });
     expect(diffDefinitions(baseDefinition(), gated)[0]!.summary).toBe("Question 'Date seen' (seen_on) is now required once the safety check is answered yes");
