@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { Studio } from './builder-harness';
@@ -29,6 +29,10 @@ describe.skipIf(!built)('the builder workbench', () => {
     await studio.label('Later');
     await studio.save();
     await studio.expectToast(/Saved workbench-check 1\.0\.0/);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await studio.shot(`failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   });
 
   afterAll(async () => {
@@ -75,6 +79,31 @@ describe.skipIf(!built)('the builder workbench', () => {
     await expect.poll(() => studio.outlineLabels()).toContain('Typed in JSON');
   });
 
+  it('validates and completes the JSON from the envelope schema, with our lint markers at the pointer', async () => {
+    const markers = () => studio.page.evaluate(() => (window as unknown as { studio: { markers(): Array<{ owner: string; message: string; line: number }> } }).studio.markers());
+    await studio.replaceInMonaco('"status": "draft"', '"status": "drafty"');
+    await expect.poll(async () => (await markers()).filter((m) => m.owner === 'json').length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const all = await markers();
+    expect(all.find((m) => m.owner === 'json')).toMatchObject({ line: 5 });
+    expect(all.find((m) => m.owner === 'assessment-studio')).toMatchObject({ line: 5 });
+    await studio.page.keyboard.press('Control+Z');
+    await expect.poll(async () => (await markers()).length).toBe(0);
+
+    await studio.replaceInMonaco('"title": "Workbench check",', '"title": "Workbench check",');
+    await studio.page.keyboard.press('End');
+    await studio.page.keyboard.press('Enter');
+    await studio.page.keyboard.type('"desc');
+    await studio.page.keyboard.press('Control+Space');
+    const suggest = studio.page.locator('.suggest-widget.visible');
+    await expect.poll(() => suggest.innerText(), { timeout: 10_000 }).toMatch(/description/);
+    await studio.shot('builder-json-completion-light');
+    await studio.page.keyboard.press('Escape');
+    await studio.command('discard unsaved');
+    await studio.expectToast(/Discarded unsaved changes/);
+    await expect.poll(async () => (await markers()).length).toBe(0);
+    expect(await studio.page.getByTestId('dirty-marker').count()).toBe(0);
+  });
+
   it('undoes and redoes across both views with Ctrl+Z and Ctrl+Shift+Z', async () => {
     await studio.designView();
     await studio.selectSection(1);
@@ -86,11 +115,14 @@ describe.skipIf(!built)('the builder workbench', () => {
     await expect.poll(() => studio.outlineLabels()).not.toContain('New date question');
     await studio.page.keyboard.press('Control+Shift+Z');
     await expect.poll(() => studio.outlineLabels()).toContain('New date question');
-    // And the JSON typing is undone from the outline side.
+    // And typing in Monaco is undone from the outline side.
+    await studio.replaceInMonaco('Second question', 'Typed again');
+    await expect.poll(() => studio.outlineLabels()).toContain('Typed again');
     await studio.outline.getByRole('button', { name: /New date question/ }).click();
     await studio.page.keyboard.press('Control+Z');
+    await expect.poll(() => studio.outlineLabels()).toContain('Second question');
     await studio.page.keyboard.press('Control+Z');
-    await expect.poll(() => studio.outlineLabels()).toContain('First question');
+    await expect.poll(() => studio.outlineLabels()).not.toContain('New date question');
   });
 
   it('reorders by keyboard and by drag, and moves between sections', async () => {

@@ -20,6 +20,7 @@ const jsonDefaults = (jsonContribution as unknown as { jsonDefaults: json.Langua
 
 /** Every definition model lives under this path, so the schema's fileMatch covers them and nothing else. */
 export const MODEL_ROOT = 'file:///form-definitions/';
+export const SCHEMA_URI = 'file:///schemas/definition.schema.json';
 
 /** The envelope schema with the UI schema schema plugged in at `uischema`, for completion, hover and validation. */
 export function editorSchema(): Record<string, unknown> {
@@ -42,7 +43,10 @@ export function configureMonaco(): typeof monaco {
     allowComments: false,
     enableSchemaRequest: false,
     schemaValidation: 'error',
-    schemas: [{ uri: 'assessment-studio://definition.schema.json', fileMatch: [`${MODEL_ROOT}*`], schema: editorSchema() }],
+    // The files name their schema (`"$schema": "../../schemas/definition.schema.json"`), and a
+    // document's own `$schema` wins over fileMatch: so the schema is registered under the very URI
+    // that reference resolves to from a model at file:///form-definitions/<id>/<version>.json.
+    schemas: [{ uri: SCHEMA_URI, fileMatch: [`${MODEL_ROOT}*`], schema: editorSchema() }],
   });
   monaco.editor.defineTheme('studio-dark', { base: 'vs-dark', inherit: true, rules: [], colors: {} });
   monaco.editor.defineTheme('studio-light', { base: 'vs', inherit: true, rules: [], colors: {} });
@@ -52,6 +56,11 @@ export function configureMonaco(): typeof monaco {
 export function modelUri(docKey: string): monaco.Uri {
   const [id, version] = docKey.split('@');
   return monaco.Uri.parse(`${MODEL_ROOT}${id}/${version}.json`);
+}
+
+/** Markers by owner, for the browser tests (Monaco's JSON worker and our lint both write markers). */
+export function markerSummary(): Array<{ owner: string; message: string; line: number }> {
+  return monaco.editor.getModelMarkers({}).map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber }));
 }
 
 export { monaco };
