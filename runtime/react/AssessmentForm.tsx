@@ -64,7 +64,6 @@ function useVisibleSections(): Section[] {
 function FormShell() {
   const c = useController();
   useViewVersion();
-  const rootRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
   const [summaryFocus, setSummaryFocus] = useState(0);
   const [submitting, setSubmitting] = useState(false);
@@ -75,7 +74,7 @@ function FormShell() {
   if (categorized && visible.length && !visible.some((s) => s.index === current)) current = visible[0]!.index;
   const section = categorized ? c.model.sections![current] : undefined;
 
-  useEffect(() => listenForDoubleEscape(() => void quickExit(c, rootRef.current)), [c]);
+  useEffect(() => listenForDoubleEscape(() => void quickExit(c)), [c]);
   useLayoutEffect(() => {
     const target = pendingFocus.current;
     if (!target) return;
@@ -121,10 +120,10 @@ function FormShell() {
 
   const d = c.options.definition;
   return (
-    <div className="as-form" ref={rootRef}>
+    <div className="as-form">
       <div className="as-header">
         <h1 className="as-heading-xl">{c.model.t('/title', d.title)}</h1>
-        <button type="button" className="as-button as-button--warning as-quick-exit" onClick={() => void quickExit(c, rootRef.current)}>
+        <button type="button" className="as-button as-button--warning as-quick-exit" onClick={() => void quickExit(c)}>
           Quick exit<span className="as-visually-hidden"> (or press Escape twice)</span>
         </button>
       </div>

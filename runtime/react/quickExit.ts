@@ -4,9 +4,10 @@ import type { FormController } from './model/controller';
  * Quick exit (FORMS.md): blank the screen in the same task, before anything async, then deal
  * with drafts and leave. `location.replace` keeps the form out of the back-button history.
  */
-export async function quickExit(controller: FormController, root?: Element | null): Promise<void> {
+export async function quickExit(controller: FormController): Promise<void> {
+  // Hidden by the stylesheet in this same task (html.as-exiting body { display: none }); the DOM
+  // is left to React until the page is replaced, so nothing throws on the way out.
   document.documentElement.classList.add('as-exiting');
-  root?.replaceChildren();
   document.title = 'New tab';
   try {
     await Promise.race([controller.quickExitStorage(), new Promise((r) => setTimeout(r, 800))]);

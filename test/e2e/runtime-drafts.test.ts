@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, watchPageErrors } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
-import { expectNoAxeViolations, shot } from './runtime-harness';
+import { expectNoAxeViolations, savedDraftText, shot } from './runtime-harness';
 
 /**
  * No data loss: the browser is killed with SIGKILL mid-assessment (no pagehide, no unload) and
@@ -42,29 +42,6 @@ async function startChromium(userDataDir: string): Promise<Killable> {
   });
   const browser = await chromium.connectOverCDP(ws);
   return { browser, child };
-}
-
-/** The stored draft, decrypted in the page with the non-extractable key kept in IndexedDB. */
-async function savedDraftText(p: Page): Promise<string> {
-  return p.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('assessment-studio');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const get = (store: string, key: string) =>
-      new Promise<unknown>((res) => {
-        if (!db.objectStoreNames.contains(store)) return res(undefined);
-        const r = db.transaction(store).objectStore(store).get(key);
-        r.onsuccess = () => res(r.result);
-      });
-    const key = (await get('keys', 'draft-key')) as CryptoKey | undefined;
-    const sealed = (await get('drafts', 'assessment:routine-enquiry')) as { iv: Uint8Array; data: ArrayBuffer } | undefined;
-    db.close();
-    if (!key || !sealed) return '';
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer> }, key, sealed.data);
-    return new TextDecoder().decode(plain);
-  });
 }
 
 function kill(k: Killable): Promise<void> {

@@ -111,3 +111,26 @@ export async function answerPageWithKeyboard(page: Page, mainButton: RegExp): Pr
   }
   throw new Error(`never reached the button ${mainButton}`);
 }
+
+/** The stored draft, decrypted in the page with the non-extractable key kept in IndexedDB. */
+export async function savedDraftText(p: Page, draftKey = 'assessment:routine-enquiry'): Promise<string> {
+  return p.evaluate(async (draftKey) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('assessment-studio');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const get = (store: string, key: string) =>
+      new Promise<unknown>((res) => {
+        if (!db.objectStoreNames.contains(store)) return res(undefined);
+        const r = db.transaction(store).objectStore(store).get(key);
+        r.onsuccess = () => res(r.result);
+      });
+    const key = (await get('keys', 'draft-key')) as CryptoKey | undefined;
+    const sealed = (await get('drafts', draftKey)) as { iv: Uint8Array; data: ArrayBuffer } | undefined;
+    db.close();
+    if (!key || !sealed) return '';
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer> }, key, sealed.data);
+    return new TextDecoder().decode(plain);
+  }, draftKey);
+}
