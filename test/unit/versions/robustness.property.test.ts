@@ -28,7 +28,7 @@ describe('the versions code on any JSON', () => {
       expect(Array.isArray(diffDefinitions(a, b))).toBe(true);
       expect(typeof suggestVersion({ ...a, version: '1.0.0' }, b).version).toBe('string');
     }), { numRuns: 300 });
-  });
+  }, 120_000);
 
   it('migrates without throwing, and every answer is carried, kept or reported', () => {
     fc.assert(fc.property(mangled, mangled, fc.dictionary(fc.string(), anyJson), (a, b, answers) => {
@@ -38,5 +38,5 @@ describe('the versions code on any JSON', () => {
       const wholeReported = report.notCarried.filter((n) => n.path.split('/').length === 2).length;
       expect(Object.keys(response.answers).length + wholeReported).toBe(Object.keys(answers).length);
     }), { numRuns: 300 });
-  });
+  }, 120_000);
 });
