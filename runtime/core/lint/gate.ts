@@ -1,6 +1,6 @@
 import { escapePointerToken } from '../problems/pointer';
 import type { Definition } from '../definition/envelope';
-import type { Question, UiElement } from './model';
+import type { FormModel, Question, UiElement } from './model';
 import { isObject, own } from './schema-walk';
 
 /** The key of the safety check question, if the definition names one. */
@@ -12,9 +12,16 @@ export function isSensitive(q: Question): boolean {
   return own(q.schema, 'x-sensitivity') !== undefined;
 }
 
-/** A question whose control reveals sensitive answers: sensitive itself, or a group holding one. */
-export function revealsSensitive(q: Question): boolean {
-  return isSensitive(q) || (q.items ?? []).some(isSensitive) || (q.group !== undefined && isSensitive(q.group));
+/**
+ * A question whose control reveals sensitive answers: sensitive itself, a group holding one, or a
+ * computed value derived from one (a count of "yes" answers tells what they were).
+ */
+export function revealsSensitive(q: Question, model: FormModel): boolean {
+  if (isSensitive(q) || (q.items ?? []).some(isSensitive) || (q.group !== undefined && isSensitive(q.group))) return true;
+  const of = own(own(q.schema, 'x-computed'), 'of');
+  if (!Array.isArray(of)) return false;
+  const siblings = q.group ? (q.group.items ?? []) : model.topLevel;
+  return siblings.some((s) => of.includes(s.key) && isSensitive(s));
 }
 
 /**

@@ -16,7 +16,7 @@ export const sensitiveUngated: LintRule = {
     const gate = gateKey(definition);
     const problems: Problem[] = [];
     for (const s of model.scopes) {
-      if (s.target.kind !== 'question' || !revealsSensitive(s.target.question) || isGated(s.element, gate)) continue;
+      if (s.target.kind !== 'question' || !revealsSensitive(s.target.question, model) || isGated(s.element, gate)) continue;
       if (s.role === 'rule') {
         // An element that appears or changes with a sensitive answer tells an onlooker that answer.
         problems.push(
@@ -38,7 +38,7 @@ export const sensitiveUngated: LintRule = {
         );
       }
     }
-    const sensitiveKeys = new Set(model.topLevel.filter(revealsSensitive).map((q: Question) => q.key));
+    const sensitiveKeys = new Set(model.topLevel.filter((q: Question) => revealsSensitive(q, model)).map((q) => q.key));
     requiredOf(model.schema, '/schema').forEach(({ key, path }) => {
       if (sensitiveKeys.has(key)) problems.push(unconditional(key, path));
     });

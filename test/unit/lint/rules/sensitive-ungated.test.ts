@@ -31,7 +31,8 @@ describe('sensitive-ungated', () => {
     ['another question as the gate', { effect: 'SHOW', condition: { scope: '#/properties/contact', schema: { const: true } } }],
   ])('does not accept %s', (_name, rule) => {
     const problems = lintChanged((d) => (d.uischema.elements[1].rule = rule));
-    expect(pathsOf(problems, 'sensitive-ungated')).toEqual(['/uischema/elements/1/elements/1', '/uischema/elements/1/elements/2']);
+    // The count of fearful/harmed answers reveals them too.
+    expect(pathsOf(problems, 'sensitive-ungated')).toEqual(['/uischema/elements/1/elements/1', '/uischema/elements/1/elements/2', '/uischema/elements/1/elements/3']);
   });
 
   it('reports a group holding a sensitive item when the group is outside the gate, even if its detail has a rule', () => {
@@ -48,6 +49,14 @@ describe('sensitive-ungated', () => {
     expect(pathsOf(outside, 'sensitive-ungated')).toEqual(['/uischema/elements/0/elements/3/rule/condition/scope']);
     const inside = lintChanged((d) => (d.uischema.elements[1].elements[3].rule = dependsOnHarmed));
     expect(pathsOf(inside, 'sensitive-ungated')).toEqual([]);
+  });
+
+  it('treats a computed value derived from sensitive answers as sensitive', () => {
+    const problems = lintChanged((d) => {
+      const count = d.uischema.elements[1].elements.splice(3, 1)[0];
+      d.uischema.elements[0].elements.push(count);
+    });
+    expect(pathsOf(problems, 'sensitive-ungated')).toEqual(['/uischema/elements/0/elements/5']);
   });
 
   it('reports a sensitive question required unconditionally', () => {
