@@ -324,3 +324,12 @@ describe('the built command line (dist/node/cli.js)', () => {
     expect(bad.stderr).toContain('usage:');
   }, 120_000);
 });
+
+describe('the export benchmark script', () => {
+  it('runs on a small count and prints its figures (no timing is asserted)', () => {
+    const r = spawnSync(process.execPath, ['--expose-gc', 'test/bench/export-csv.bench.mjs', '--count', '1000'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/baseline JSON\.stringify per line +[\d,]+ responses\/s/);
+    expect(r.stdout).toMatch(/csvRows \(wide file\) +[\d,]+ responses\/s .* live heap at 10%…100%: /);
+  }, 120_000);
+});
