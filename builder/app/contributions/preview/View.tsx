@@ -28,6 +28,17 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
   const [interactive, setInteractive] = useState(true);
   const [submitted, setSubmitted] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const surface = useRef<HTMLDivElement>(null);
+  // The runtime's quick exit listens for Escape twice anywhere on the page; in the builder only a
+  // double Escape inside the preview is the practitioner's quick exit (the rest is closing menus).
+  const escapeInPreview = useRef(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') escapeInPreview.current = !!surface.current?.contains(e.target as Node);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
   // Computed once per rebuilt form: a new object on every render would reset the runtime's answers.
   const kept = useMemo(() => (loaded.ok ? keepAnswers(answers.current, loaded.value.schema) : {}), [loaded, generation]);
 
@@ -73,7 +84,7 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
         </button>
       </div>
       {submitted && <p className="preview-note" role="status">The response validated and would be submitted now.</p>}
-      <div className="preview-surface" inert={!interactive} data-testid="preview">
+      <div className="preview-surface" ref={surface} inert={!interactive} data-testid="preview">
         {ready ? (
           <PreviewBoundary key={`${ws.hashOf(settled) ?? settled.length}-${generation}`}>
             <AssessmentForm
@@ -87,10 +98,11 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
               }}
               onSubmit={() => setSubmitted(true)}
               onQuickExit={() => {
-                // The runtime blanks the page for a quick exit; in the builder that is only a preview.
+                // The runtime blanks the page for a quick exit (workbench.css keeps the workbench
+                // shown); the preview's form was emptied, so it is rebuilt with the answers kept.
                 document.documentElement.classList.remove('as-exiting');
                 document.title = 'Assessment Studio';
-                ws.toast('Quick exit pressed in the preview: a practitioner’s page would close now.');
+                if (escapeInPreview.current) ws.toast('Quick exit pressed in the preview: a practitioner’s page would close now.');
                 setGeneration((g) => g + 1);
               }}
             />
