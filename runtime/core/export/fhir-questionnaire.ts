@@ -54,7 +54,8 @@ const statusMap = { draft: 'draft', published: 'active', retired: 'retired' } as
 export function questionnaireFromDefinition(definition: Definition, options: FhirOptions = {}): FhirQuestionnaire {
   const base = baseOf(options);
   const item = fhirTree(definition).map((node) => itemOf(definition, node, options, base));
-  const date = definition.changelog.find((c) => c.version === definition.version)?.date;
+  // `changelog` has a default in the envelope schema; a host may pass the file as read, without it.
+  const date = (definition.changelog ?? []).find((c) => c.version === definition.version)?.date;
   const id = fhirId(`${definition.id}-${definition.version}`.slice(0, 64));
   return {
     resourceType: 'Questionnaire',

@@ -85,6 +85,13 @@ describe('FHIR R4 Questionnaire', () => {
     expect(fq.status).toBe('draft');
   });
 
+  it('takes a definition as read from its file, without the defaults the envelope schema fills in', () => {
+    const { changelog: _changelog, safety: _safety, ...asRead } = definition;
+    const fq = questionnaireFromDefinition(asRead as Definition);
+    expect(fq.date).toBeUndefined();
+    expect(fq.item?.length).toBe(q.item?.length);
+  });
+
   it('takes another canonical base', () => {
     expect(questionnaireFromDefinition(definition, { fhirBase: 'urn:example:' }).url).toBe('urn:example:/Questionnaire/export-rich');
     expect(questionnaireFromDefinition(definition, { fhirBase: 'https://fhir.example.org/base/' }).url).toBe('https://fhir.example.org/base/Questionnaire/export-rich');
