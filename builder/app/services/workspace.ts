@@ -55,6 +55,12 @@ export interface WorkspaceState {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A fresh copy of a doc from disk that keeps what it was compared against. */
+function reopen(doc: Doc, text: string, etag: string, status: DocStatus): Doc {
+  const fresh = openDoc(doc.id, doc.version, text, etag, status);
+  return doc.previousVersion && doc.previousText ? withPrevious(fresh, doc.previousVersion, doc.previousText) : fresh;
+}
+
 export class Workspace {
   readonly store: Store<WorkspaceState>;
 
@@ -258,7 +264,7 @@ export class Workspace {
     const fresh = await client.readForm(doc.id, doc.version);
     if (!fresh.ok) return this.toast(fresh.error, 'error');
     clearDraft(key);
-    this.store.set((s) => ({ docs: { ...s.docs, [key]: openDoc(doc.id, doc.version, fresh.text, fresh.etag, this.statusOf(doc.id, doc.version)) }, dialog: undefined }));
+    this.store.set((s) => ({ docs: { ...s.docs, [key]: reopen(doc, fresh.text, fresh.etag, this.statusOf(doc.id, doc.version)) }, dialog: undefined }));
     this.toast(`Discarded unsaved changes to ${doc.id} ${doc.version}.`);
   }
 
@@ -286,7 +292,7 @@ export class Workspace {
     const fresh = await client.readForm(saved.id, saved.version);
     const text = fresh.ok ? fresh.text : saved.history.present;
     clearDraft(saved.key);
-    this.store.set((s) => ({ docs: { ...s.docs, [saved.key]: openDoc(saved.id, saved.version, text, fresh.ok ? fresh.etag : answer.etag, 'published') } }));
+    this.store.set((s) => ({ docs: { ...s.docs, [saved.key]: reopen(saved, text, fresh.ok ? fresh.etag : answer.etag, 'published') } }));
     await this.refreshForms();
     this.toast(`Published ${saved.id} ${saved.version}. Content hash ${answer.sha256.slice(0, 12)}…`);
     return true;
