@@ -1,0 +1,12 @@
+export interface Size {
+  raw: number;
+  gzip: number;
+}
+export interface BuiltApp {
+  outDir: string;
+  js: Size;
+  css: Size;
+  jsFiles: string[];
+  chunks: Array<{ fileName: string; code: string; modules: Record<string, { renderedLength: number; code?: string | null }> }>;
+}
+export function buildApp(page: 'embed-min.html' | 'guard.html', outDir: string): Promise<BuiltApp>;
