@@ -69,6 +69,19 @@ async function openUnderPolicy(path: string, settle = 1500): Promise<{ page: Pag
   return { page, seen };
 }
 
+/**
+ * Monaco starts only when a definition is shown as JSON: open the first shipped form in the
+ * builder's JSON view and wait for the editor and its language worker.
+ */
+async function openInMonaco(page: Page): Promise<void> {
+  const worker = page.waitForResponse((r) => /\/assets\/json\.worker[^/]*\.js$/.test(new URL(r.url()).pathname), { timeout: 30_000 });
+  await page.locator('[data-testid^="explorer-"]').first().click();
+  await page.locator('[data-testid="view-json"]').click();
+  await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+  expect((await worker).status()).toBe(200);
+  await page.waitForTimeout(1000);
+}
+
 beforeAll(async () => {
   server = await startServer({ formsDir: copyForms() });
   browser = await launchBrowser();
@@ -126,6 +139,27 @@ describe('pages under the policy', () => {
     { path: '/embed/', page: 'embed' },
   ];
 
+  /**
+   * KNOWN BUG, tracked here so it cannot go unnoticed (SECURITY.md, CSP-9): in the builder, lint's
+   * `schema-invalid` rule calls AJV's `validateSchema`, which compiles the draft 2020-12 meta-schema
+   * with `new Function`; the strict policy refuses it (so the rule crashes in the browser). This test
+   * asserts the builder works in Monaco under the policy and that the only violations are those
+   * `eval`s. When the rule stops compiling at run time it fails: then assert zero violations here.
+   */
+  it.skipIf(!built('builder'))('the builder with a definition open in Monaco (editor and JSON worker): only the known eval of lint, nothing else', async () => {
+    await clearReports();
+    const { page, seen } = await openUnderPolicy('/', 200);
+    await openInMonaco(page);
+    await page.context().close();
+    expect(seen.events.length).toBeGreaterThan(0);
+    expect(seen.events.filter((e) => !(e.directive === 'script-src' && e.blocked === 'eval'))).toEqual([]);
+    const kinds = (await reports()).map((r) => {
+      const body = (r as { body: { 'csp-report': Record<string, string> } }).body['csp-report'];
+      return `${body['effective-directive']} ${body['blocked-uri']}`;
+    });
+    expect(new Set(kinds)).toEqual(new Set(['script-src eval']));
+  });
+
   for (const { path, page: name, title } of cases) {
     it.skipIf(!built(name))(`${path} loads with zero violations`, async () => {
       await clearReports();
@@ -154,7 +188,7 @@ describe('the builder needs its one exemption', () => {
         if (/Content Security Policy/i.test(m.text()) && /style-src/.test(m.text())) refused.push(m.text());
       });
       await page.goto(strict.url + '/', { waitUntil: 'networkidle' });
-      await page.waitForTimeout(1500);
+      await openInMonaco(page);
       await context.close();
       expect(refused.length).toBeGreaterThan(0);
     } finally {
