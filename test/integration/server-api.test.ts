@@ -130,6 +130,15 @@ describe('PUT /api/forms/<id>/<version>', () => {
     expect(readFileSync(join(server.formsDir, 'sample', '1.0.0.json'), 'utf8')).toBe(first);
   });
 
+  it('lets exactly one of two simultaneous saves based on the same copy win', async () => {
+    const etag = String((await call('GET', '/api/forms/sample/1.0.0')).headers.etag);
+    const bodies = ['A', 'B', 'C', 'D'].map((t) => text(sampleDefinition('sample', '1.0.0', { title: `Racer ${t}` })));
+    const results = await Promise.all(bodies.map((b) => put('/api/forms/sample/1.0.0', b, { 'If-Match': etag })));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const winner = bodies[results.findIndex((r) => r.status === 200)];
+    expect(readFileSync(join(server.formsDir, 'sample', '1.0.0.json'), 'utf8')).toBe(winner);
+  });
+
   it('refuses a file changed on disk behind the editor', async () => {
     const read = await call('GET', '/api/forms/sample/1.0.0');
     const behind = text(sampleDefinition('sample', '1.0.0', { title: 'Changed in another editor' }));
