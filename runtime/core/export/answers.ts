@@ -42,8 +42,17 @@ export function cellOf(ctx: ExportContext, question: ExportQuestion, answers: Re
 
 /** Group items as records, own properties only; anything else in the array is skipped. */
 export function groupItems(value: unknown): Record<string, unknown>[] {
+  return groupEntries(value).map((e) => e.item);
+}
+
+/** Group items with their index in the answer array (as in the pointer `/group/<index>/key`). */
+export function groupEntries(value: unknown): Array<{ item: Record<string, unknown>; index: number }> {
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v));
+  const out: Array<{ item: Record<string, unknown>; index: number }> = [];
+  value.forEach((v, index) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) out.push({ item: v as Record<string, unknown>, index });
+  });
+  return out;
 }
 
 /**

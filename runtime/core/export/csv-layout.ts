@@ -1,5 +1,5 @@
 import type { ResponseEnvelope } from '../response/envelope';
-import { cellOf, groupItems, type Cell, type ExportContext } from './answers';
+import { cellOf, groupEntries, groupItems, type Cell, type ExportContext } from './answers';
 import { MASK, treatmentOf } from './profiles';
 import type { ExportOption, ExportQuestion } from './questions';
 
@@ -94,7 +94,7 @@ export function longRows(ctx: ExportContext, layout: CsvLayout, response: Respon
     const cell = cellOf(ctx, g, response.answers);
     // A masked group keeps its count masked in the wide file and gives no rows: their number is the answer.
     if (cell.kind !== 'value') continue;
-    groupItems(cell.value).forEach((item, index) => {
+    groupEntries(cell.value).forEach(({ item, index }) => {
       const source: RowSource = { response, answers: item, group: g, index };
       rows.push(layout.long.map((c) => c.read(source)));
     });

@@ -1,8 +1,10 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
-import { cellOf, exportContext, groupItems, type ExportContext } from './answers';
+import { cellOf, exportContext, groupEntries, type ExportContext } from './answers';
 import { codeSystemUrl, DATA_ABSENT_REASON, fhirDate, fhirDateTime, fhirId, fhirInteger, fhirString, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
 import { fhirTree, type FhirNode } from './fhir-tree';
+import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
+import { escapePointerToken } from '../problems/pointer';
 import type { ExportQuestion } from './questions';
 
 /** The parts of FHIR R4 `QuestionnaireResponse` this exporter writes. */
@@ -46,7 +48,10 @@ export function questionnaireResponseFrom(definition: Definition, response: Resp
 
 export function responseIn(ctx: ExportContext, response: ResponseEnvelope, options: FhirOptions): FhirQuestionnaireResponse {
   const definition = ctx.definition;
-  const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options));
+  // FHIR forbids answers to disabled items: answers hidden by a rule (by the runtime's own rule
+  // engine, mapped to enableWhen or not) are left out, like a question never shown.
+  const hidden = hiddenAnswerPointers(definition, response.answers);
+  const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options, { hidden, prefix: '' }));
   const id = fhirId(response.responseId);
   return {
     resourceType: 'QuestionnaireResponse',
@@ -63,20 +68,28 @@ export function responseIn(ctx: ExportContext, response: ResponseEnvelope, optio
 const textOf = (q: ExportQuestion): string => fhirString(q.title) ?? q.code;
 const masked = (q: ExportQuestion): FhirResponseItem => ({ linkId: q.code, text: textOf(q), extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
 
-function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions): FhirResponseItem[] {
+interface Where {
+  hidden: ReadonlySet<string>;
+  /** Pointer of the answers object being read: `''` at the top, `/group/0` in a group item. */
+  prefix: string;
+}
+
+function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions, where: Where): FhirResponseItem[] {
   if (node.kind === 'display') return [];
   if (node.kind === 'layout') {
-    const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options));
+    const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options, where));
     return children.length ? [{ linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), item: children }] : [];
   }
   const q = node.question;
+  const pointer = `${where.prefix}/${escapePointerToken(q.key)}`;
+  if (isHiddenPointer(where.hidden, pointer)) return [];
   const cell = cellOf(ctx, q, answers);
   if (cell.kind === 'masked') return [masked(q)];
   if (cell.kind !== 'value') return [];
   if (q.type === 'group') {
     // One item per group entry, same linkId (the Questionnaire item repeats), in answer order.
-    return groupItems(cell.value).map((entry) => {
-      const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options));
+    return groupEntries(cell.value).map(({ item: entry, index }) => {
+      const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options, { hidden: where.hidden, prefix: `${pointer}/${index}` }));
       return { linkId: q.code, text: textOf(q), ...(children.length ? { item: children } : {}) };
     });
   }

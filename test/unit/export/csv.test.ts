@@ -37,6 +37,11 @@ describe('CSV layout', () => {
     ]);
   });
 
+  it('keeps the index of the answer array when an entry is not an item', () => {
+    const r = responseOf(definition, { children: ['junk', { childName: 'Jo' }] });
+    expect(table(csvText(definition, [r]).long).map((row) => [row._index, row.child_name])).toEqual([['1', 'Jo']]);
+  });
+
   it('uses CRLF line ends and RFC 4180 quoting for commas, quotes and line breaks', () => {
     const r = responseOf(definition, { notes: 'a, "b"\r\nc' });
     const { wide } = csvText(definition, [r]);

@@ -152,6 +152,16 @@ describe('FHIR R4 QuestionnaireResponse', () => {
     expect(ext.meta.tag[0]!.code).toBe('external-agency');
   });
 
+  it('leaves out answers hidden by a rule (FHIR forbids answers to disabled items)', () => {
+    const gateClosed = questionnaireResponseFrom(definition, responseOf(definition, { ...richAnswers, safeToTalk: false }));
+    const text = JSON.stringify(gateClosed);
+    for (const code of ['"fearful"', '"harmed"', '"safe_address"']) expect(text).not.toContain(code);
+    expect(findItem(gateClosed.item as QuestionnaireResponseItem[], 'safe_to_talk')?.answer).toEqual([{ valueBoolean: false }]);
+    const notAfraid = questionnaireResponseFrom(definition, responseOf(definition, { ...richAnswers, fearful: 'no' }));
+    expect(findItem(notAfraid.item as QuestionnaireResponseItem[], 'fearful')).toBeDefined();
+    expect(findItem(notAfraid.item as QuestionnaireResponseItem[], 'harmed')).toBeUndefined();
+  });
+
   it('leaves out an answer of the wrong shape rather than writing an invalid resource', () => {
     const odd = questionnaireResponseFrom(definition, responseOf(definition, { age: 'thirty', visitTime: 'noon' }));
     expect(findItem(odd.item as QuestionnaireResponseItem[], 'age')).toBeUndefined();
