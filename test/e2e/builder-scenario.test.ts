@@ -82,9 +82,13 @@ describe.skipIf(!built)('a policy lead authors and publishes a form without touc
   it('lists the ungated sensitive question in Problems; the outline fixes it', async () => {
     await expect.poll(() => studio.problemCodes()).toContain('sensitive-ungated');
     expect(await studio.page.getByTestId('publish').isEnabled()).toBe(true);
+    // In the design view, a click on the problem selects the question it is about in the outline.
     await studio.page.locator('[data-code="sensitive-ungated"]').first().click();
-    // The problem is revealed in the JSON view; back to the design view to fix it.
-    await studio.page.getByTestId('json-editor').waitFor();
+    await expect.poll(() => studio.outline.locator('[aria-current="true"]').innerText()).toMatch(/Kinds of abuse/);
+    // From the JSON view, the same click shows the place in Monaco.
+    await studio.jsonView();
+    await studio.page.locator('[data-code="sensitive-ungated"]').first().click();
+    await expect.poll(() => studio.page.getByTestId('json-editor').locator('.view-line:has(.selected-text), .selected-text').count()).toBeGreaterThan(0);
     await studio.designView();
 
     await studio.selectOutlineRow('Family safety check');

@@ -48,7 +48,7 @@ function evalRefused(p: Problem): boolean {
   return /unsafe-eval|EvalError|Content Security Policy|Refused to evaluate/i.test(p.message);
 }
 
-function analyse(doc: Doc): Doc {
+function analyse(doc: Doc, lint = true): Doc {
   const text = doc.history.present;
   let parsed: RawDefinition | undefined;
   try {
@@ -57,7 +57,7 @@ function analyse(doc: Doc): Doc {
   } catch {
     parsed = undefined;
   }
-  const problems = lintText(text, { folderId: doc.id, fileVersion: doc.version, ...(doc.previous ? { previous: doc.previous } : {}) }).filter((p) => !evalRefused(p));
+  const problems = lint ? lintDoc(doc, text) : doc.problems;
   const status = parsed && (parsed.status === 'draft' || parsed.status === 'published' || parsed.status === 'retired') && doc.status !== 'published' ? (parsed.status as DocStatus) : doc.status;
   const next: Doc = { ...doc, problems, status };
   if (parsed) {
@@ -82,6 +82,15 @@ export function openDoc(id: string, version: string, diskText: string, etag: str
   return analyse(base);
 }
 
+function lintDoc(doc: Doc, text: string): Problem[] {
+  return lintText(text, { folderId: doc.id, fileVersion: doc.version, ...(doc.previous ? { previous: doc.previous } : {}) }).filter((p) => !evalRefused(p));
+}
+
+/** Lints the present text (after typing, which defers it). */
+export function relint(doc: Doc): Doc {
+  return { ...doc, problems: lintDoc(doc, doc.history.present) };
+}
+
 /** Gives the doc its previous version (for the version-bump check) and lints again. */
 export function withPrevious(doc: Doc, version: string, text: string): Doc {
   const loaded = loadDefinitionText(text);
@@ -91,10 +100,14 @@ export function withPrevious(doc: Doc, version: string, text: string): Doc {
 export const isDirty = (doc: Doc) => doc.history.present !== doc.savedText;
 export const isReadOnly = (doc: Doc) => doc.status === 'published' || doc.status === 'retired';
 
-export function changeText(doc: Doc, text: string, mergeKey?: string, now = 0): Doc {
+/**
+ * A new text. Lint takes ~30 ms on a 55 KB form, so typing defers it (`deferLint`) and the
+ * workspace lints once the typing pauses; parsing, which the outline needs, is always at once.
+ */
+export function changeText(doc: Doc, text: string, mergeKey?: string, now = 0, deferLint = false): Doc {
   if (isReadOnly(doc)) return doc;
   const history = record(doc.history, text, mergeKey, now);
-  return history === doc.history ? doc : analyse({ ...doc, history });
+  return history === doc.history ? doc : analyse({ ...doc, history }, !deferLint);
 }
 
 export function undoDoc(doc: Doc): Doc {

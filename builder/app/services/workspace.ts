@@ -1,6 +1,6 @@
 import { contentHash } from '../../../runtime/core/index';
 import { clearDraft, loadDraft, loadSession, storeDraft, storeSession } from './drafts';
-import { changeText, docKeyOf, isDirty, isReadOnly, markSaved, openDoc, parseDocKey, redoDoc, undoDoc, withPrevious, type Doc, type DocStatus } from './document';
+import { changeText, docKeyOf, isDirty, isReadOnly, markSaved, openDoc, parseDocKey, redoDoc, relint, undoDoc, withPrevious, type Doc, type DocStatus } from './document';
 import { compareVersions } from '../commands/file';
 import { definitionText, idFromTitle, newDefinition, newVersionFrom, type RawDefinition } from './edits/index';
 import { Store } from './store';
@@ -171,11 +171,25 @@ export class Workspace {
     else clearDraft(doc.key);
   }
 
+  private lintTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
   setText(key: string, text: string, mergeKey?: string): void {
     const doc = this.state.docs[key];
     if (!doc) return;
-    const next = changeText(doc, text, mergeKey, Date.now());
-    if (next !== doc) this.putDoc(next);
+    const typing = mergeKey === 'json';
+    const next = changeText(doc, text, mergeKey, Date.now(), typing);
+    if (next === doc) return;
+    this.putDoc(next);
+    clearTimeout(this.lintTimers.get(key));
+    if (typing) {
+      this.lintTimers.set(
+        key,
+        setTimeout(() => {
+          const current = this.state.docs[key];
+          if (current) this.store.set((s) => ({ docs: { ...s.docs, [key]: relint(current) } }));
+        }, 200),
+      );
+    }
   }
 
   /** Applies a pure edit to the parsed definition; refused while the JSON does not parse. */
@@ -269,8 +283,11 @@ export class Workspace {
   }
 
   async publish(key = this.state.active): Promise<boolean> {
-    const doc = key ? this.state.docs[key] : undefined;
-    if (!doc) return false;
+    const stale = key ? this.state.docs[key] : undefined;
+    if (!stale) return false;
+    // Typing defers lint: publish decides on the text as it is now.
+    const doc = relint(stale);
+    this.store.set((s) => ({ docs: { ...s.docs, [doc.key]: doc } }));
     const errors = doc.problems.filter((p) => p.severity === 'error').length;
     if (errors > 0) {
       this.store.set({ showPanel: true });

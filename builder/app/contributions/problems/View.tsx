@@ -18,8 +18,12 @@ export function ProblemsView({ ws }: { ws: Workspace }) {
     ws.setActive(row.doc);
     const def = doc.parsed ?? doc.lastGood;
     const selection = def ? selectionForPath(readOutline(def), row.problem.path) : undefined;
+    // In the design view a problem the outline can show is shown there; anything else in the JSON.
     if (selection) ws.select(row.doc, selection);
-    ws.revealPath(row.doc, row.problem.path, row.problem.line, row.problem.column);
+    if (selection && ws.state.view === 'design') {
+      ws.store.set({ sidebar: 'outline' });
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.outline-tree [aria-current="true"]')?.focus());
+    } else ws.revealPath(row.doc, row.problem.path, row.problem.line, row.problem.column);
   };
   return (
     <section className="panel-view" aria-labelledby="problems-title">
