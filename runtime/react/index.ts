@@ -11,3 +11,4 @@ export { memoryStorage } from './storage/memory';
 export { indexedDbStorage } from './storage/indexedDb';
 export type { Draft, DraftStorage } from './storage/types';
 export { controlRenderers, pickRenderer, type ControlProps, type RendererEntry } from './renderers/index';
+export type { Answers, Definition, ResponseEnvelope } from '../core/index';

@@ -1,4 +1,14 @@
-import { computeValue as coreComputeValue, parseComputed, validateResponse, type Answers, type CompiledValidator } from '../../core/index';
+import {
+  checkAnswerLengths,
+  checkValueLimits,
+  computeValue as coreComputeValue,
+  hiddenAnswerPointers,
+  isHiddenPointer,
+  parseComputed,
+  problemsFromAjv,
+  type Answers,
+  type Problem,
+} from '../../core/index';
 import { evaluateCondition, ruleOutcome } from './conditions';
 import type { FormModel, JsonSchema } from './formModel';
 import { topKey } from './uiState';
@@ -30,8 +40,30 @@ export function isKeyVisible(model: FormModel, key: string, answers: Answers): b
   return rules.every((r) => ruleOutcome(r, evaluateCondition(r.condition, answers)).visible);
 }
 
+/**
+ * The steps of core's `validateResponse` with a validator already in hand (limits, answer lengths,
+ * the validator, practitioners' messages, hidden questions not required). Calling the pieces
+ * rather than `validateResponse` keeps AJV's compiler, which that function can fall back to, out
+ * of the runtime's bundle: pages get a precompiled validator, hosts without one load it lazily.
+ */
 export function runValidator(model: FormModel, validate: ValidateFunction, answers: Answers): FieldError[] {
-  const problems = validateResponse(model.definition, answers, { validator: validate as CompiledValidator });
+  const definition = model.definition;
+  let problems: Problem[] = checkValueLimits(answers);
+  if (!problems.length) problems = checkAnswerLengths(definition, answers);
+  if (!problems.length) {
+    let valid = false;
+    try {
+      valid = validate(answers) === true;
+    } catch {
+      valid = false;
+    }
+    const hidden = hiddenAnswerPointers(definition, answers);
+    problems = valid
+      ? []
+      : problemsFromAjv((validate.errors ?? []) as Parameters<typeof problemsFromAjv>[0], definition).filter(
+          (p) => !(p.code === 'answer-required' && isHiddenPointer(hidden, p.path)),
+        );
+  }
   const rank = new Map(model.order.map((k, i) => [k, i]));
   return problems
     .filter((p) => p.path.startsWith('/'))

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { standaloneValidatorModule } from './runtime/node/standalone';
+
+/**
+ * The runtime as a library (`npm run build:lib`): ES modules in dist/lib, with type declarations
+ * from tsconfig.lib.json, named by package.json "exports". Dependencies stay external: a host's
+ * bundler resolves React, JSON Forms' core, zod and AJV once for the whole app.
+ *
+ * `--mode examples` builds the four embedding examples (runtime/react/examples/) into
+ * dist/examples instead; their form's validator is compiled ahead of time here, so the examples
+ * run under a strict CSP without eval, as a host's page should.
+ */
+const root = import.meta.dirname;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+const deps = Object.keys(pkg.dependencies ?? {});
+const external = (id: string) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+/**
+ * Modules that only declare things (core, its libraries, JSON Forms' core): nothing is lost if
+ * what they export goes unused. Without this, the core barrel drags lint, exports, the pattern
+ * engine and AJV's compiler into every page, since a top-level `z.object()` or CJS import looks
+ * like a side effect to the bundler. Hosts' bundlers can do the same (see README).
+ */
+export const SIDE_EFFECT_FREE = /\/runtime\/core\/|node_modules\/(ajv|ajv-formats|re2js|zod|jsonc-parser|semver|@noble|canonicalize|lodash|@jsonforms\/core|fast-uri|fast-deep-equal|json-schema-traverse|rfc6902|csv-stringify|csv-parse)\//;
+const moduleSideEffects = (id: string) => !SIDE_EFFECT_FREE.test(id);
+
+function exampleValidator(): Plugin {
+  const id = 'virtual:example-validator';
+  return {
+    name: 'example-validator',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return undefined;
+      const definition = JSON.parse(readFileSync(resolve(root, 'runtime/react/examples/example-definition.json'), 'utf8')) as { schema: Record<string, unknown> };
+      return standaloneValidatorModule(definition);
+    },
+  };
+}
+
+/** The runtime's stylesheet ships as its own file (`assessment-studio/styles.css`), unbundled. */
+function stylesheet(): Plugin {
+  return {
+    name: 'runtime-stylesheet',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync(resolve(root, 'runtime/react/styles.css'), 'utf8') });
+    },
+  };
+}
+
+export default defineConfig(({ mode }) =>
+  mode === 'examples'
+    ? {
+        plugins: [react(), exampleValidator()],
+        root: resolve(root, 'runtime/react/examples'),
+        base: './',
+        build: {
+          outDir: resolve(root, 'dist/examples'),
+          emptyOutDir: true,
+          modulePreload: { polyfill: false },
+          assetsInlineLimit: 0,
+          target: 'es2022',
+          rolldownOptions: {
+            treeshake: { moduleSideEffects },
+            input: Object.fromEntries(['react', 'mount', 'element', 'iframe'].map((n) => [n, resolve(root, `runtime/react/examples/${n}/index.html`)])),
+          },
+        },
+      }
+    : {
+        plugins: [react(), stylesheet()],
+        build: {
+          outDir: resolve(root, 'dist/lib'),
+          emptyOutDir: true,
+          target: 'es2022',
+          sourcemap: true,
+          cssCodeSplit: false,
+          lib: {
+            entry: {
+              index: resolve(root, 'runtime/react/index.ts'),
+              element: resolve(root, 'runtime/react/embed/elementEntry.ts'),
+              'embed-protocol': resolve(root, 'runtime/react/embed/protocol.ts'),
+            },
+            formats: ['es'],
+          },
+          rolldownOptions: { external },
+        },
+      },
+);
