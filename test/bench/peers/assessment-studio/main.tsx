@@ -14,7 +14,18 @@ import '@runtime/react/styles.css';
  */
 type Json = Record<string, unknown>;
 
+/**
+ * `?sections` (used by test/bench/growth.mjs, never by the shared bench, whose harness waits for all N
+ * questions): the same form as a Categorization, one Category per Group, as the shipped forms are
+ * written; the runtime then renders only the current section.
+ */
+function asSections(ui: Json): Json {
+  const groups = (ui.elements as Json[]) ?? [];
+  return { type: 'Categorization', elements: groups.map((g) => ({ ...g, type: 'Category' })) };
+}
+
 function definitionOf(s: Json, ui: Json) {
+  if (new URLSearchParams(location.search).has('sections')) ui = asSections(ui);
   const properties: Json = {};
   // Every question of a real definition carries its export code; the workload's keys are valid codes.
   for (const [key, q] of Object.entries(s.properties as Record<string, Json>)) properties[key] = { ...q, 'x-code': key };
