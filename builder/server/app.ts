@@ -6,7 +6,7 @@ import { hostAllowed, isWrite, pathSegments, writeOriginAllowed } from './guard'
 import { setSecurityHeaders, type CspOptions, type PageKind } from './headers';
 import { sendBody, sendError } from './http';
 import { PAGES, type PageName } from './pages';
-import { validId, validVersion } from './store';
+import { RecordDamagedError, validId, validVersion } from './store';
 
 export interface AppContext extends ApiContext {
   appDir: string;
@@ -51,6 +51,10 @@ function kindOf(page: PageName | undefined): PageKind {
 export function createHandler(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     route(ctx, req, res).catch((e: unknown) => {
+      if (e instanceof RecordDamagedError) {
+        if (!res.headersSent) sendError(res, 409, { error: e.message, reason: 'record-damaged', problems: e.problems });
+        return;
+      }
       if (e instanceof OutsideRootError) {
         if (!res.headersSent) sendError(res, 403, { error: 'That path leads outside the definitions folder.', reason: 'path' });
         return;

@@ -291,3 +291,21 @@ describe('routes', () => {
     expect((await call('GET', `/validators/drafts/${'0'.repeat(64)}.js`)).status).toBe(404);
   });
 });
+
+describe('a damaged published.json', () => {
+  it('stops saves and publishing with its problems instead of resetting it', async () => {
+    const recordFile = join(server.formsDir, 'published.json');
+    const before = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : undefined;
+    writeFileSync(recordFile, '{ "sample/1.0.0": "not a hash" }');
+    try {
+      const res = await call('POST', '/api/forms/broken/1.0.0/publish');
+      expect(res.status).toBe(409);
+      expect(res.json()).toMatchObject({ reason: 'record-damaged' });
+      expect(res.json().problems[0].code).toBe('published-record-invalid');
+      expect(readFileSync(recordFile, 'utf8')).toBe('{ "sample/1.0.0": "not a hash" }');
+    } finally {
+      if (before === undefined) writeFileSync(recordFile, '{}\n');
+      else writeFileSync(recordFile, before);
+    }
+  });
+});
