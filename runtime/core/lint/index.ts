@@ -4,9 +4,11 @@ import type { Problem } from '../problems/problem';
 import { buildModel } from './model';
 import { positionProblems } from './positions';
 import { lintProblem, type LintContext, type LintRule } from './rule';
+import { codeDropped } from './rules/code-dropped';
 import { codeDuplicate } from './rules/code-duplicate';
 import { codeMalformed } from './rules/code-malformed';
 import { codeMissing } from './rules/code-missing';
+import { codeReused } from './rules/code-reused';
 import { computedInvalid } from './rules/computed-invalid';
 import { envelopeInvalid } from './rules/envelope-invalid';
 import { extensionInvalid } from './rules/extension-invalid';
@@ -43,6 +45,8 @@ export const allRules: LintRule[] = [
   codeMissing,
   codeMalformed,
   codeDuplicate,
+  codeReused,
+  codeDropped,
   computedInvalid,
   uischemaInvalid,
   scopeUnresolved,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentHash, lintText, type LintContext, type Problem, type ProblemCode } from '../../../runtime/core/index';
+import { contentHash, lintText, loadDefinitionText, type Definition, type LintContext, type Problem, type ProblemCode } from '../../../runtime/core/index';
 
 export const fixturesDir = join(__dirname, '../../fixtures/definitions');
 
@@ -14,6 +14,13 @@ export function fixtureJson(name: string): Record<string, unknown> {
 
 /** The context a file gets when it sits at form-definitions/lint-example/1.0.0.json with an empty record. */
 export const inFolder: Omit<LintContext, 'raw'> = { folderId: 'lint-example', fileVersion: '1.0.0', published: {} };
+
+/** valid.json as the version before a fixture, for rules that compare versions. */
+function previousVersion(): Definition {
+  const loaded = loadDefinitionText(fixtureText('valid'));
+  if (!loaded.ok) throw new Error('valid.json does not load');
+  return loaded.value;
+}
 
 export interface BrokenCase {
   code: ProblemCode;
@@ -41,6 +48,8 @@ export const brokenCases: BrokenCase[] = [
   { code: 'code-missing', path: '/schema/properties/children/items/properties/age/x-code' },
   { code: 'code-malformed', path: '/schema/properties/visitDate/x-code' },
   { code: 'code-duplicate', path: '/schema/properties/harmed/x-code' },
+  { code: 'code-reused', path: '/schema/properties/visitDate/x-code' },
+  { code: 'code-dropped', path: '/retired', context: { previous: previousVersion() } },
   { code: 'computed-invalid', path: '/schema/properties/concernCount/x-computed/of/1' },
   { code: 'uischema-invalid', path: '/uischema/elements/0/elements/1/type' },
   { code: 'scope-unresolved', path: '/uischema/elements/0/elements/3/rule/condition/scope' },

@@ -1,0 +1,31 @@
+import { buildModel } from '../model';
+import { lintProblem, type LintRule } from '../rule';
+import { own } from '../schema-walk';
+
+/**
+ * An export code is a promise to hosts: the same code means the same answer in every version.
+ * Dropping one is allowed, but only said out loud, in `retired`, with the reason.
+ */
+export const codeDropped: LintRule = {
+  codes: ['code-dropped'],
+  docs: 'Every export code of the previous version is kept, or listed in `retired` with a reason.',
+  check({ definition, context, model }) {
+    if (!context.previous) return [];
+    const kept = new Set(model.all.map((q) => own(q.schema, 'x-code')));
+    const retired = new Set((definition.retired ?? []).map((r) => r.code));
+    return buildModel(context.previous)
+      .all.filter((q) => {
+        const code = own(q.schema, 'x-code');
+        return typeof code === 'string' && !kept.has(code) && !retired.has(code);
+      })
+      .map((q) => {
+        const code = own(q.schema, 'x-code') as string;
+        return lintProblem(
+          'code-dropped',
+          definition.retired ? '/retired' : '',
+          `The export code "${code}" ("${q.key}" in ${context.previous!.version}) is gone: keep it, or add { "code": "${code}", "reason": "…" } to "retired".`,
+          { code, key: q.key, previousVersion: context.previous!.version },
+        );
+      });
+  },
+};
