@@ -83,8 +83,11 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
       return sendJson(res, 200, { id, version, status: 'published', sha256: result.sha256, etag: result.etag }, { ETag: result.etag });
     }
     if (action === 'problems') {
-      if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET');
-      const result = await ctx.store.problems(id, version);
+      if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return methodNotAllowed(res, 'GET, POST');
+      // POST lints unsaved text as if it were this file (nothing is written).
+      const text = method === 'POST' ? await body(ctx, req, res) : undefined;
+      if (method === 'POST' && text === undefined) return;
+      const result = await ctx.store.problems(id, version, text);
       if (!result.ok) return refused(res, result);
       return sendJson(res, 200, { problems: result.problems });
     }

@@ -128,14 +128,18 @@ export class FormStore {
     return bytes ? { text: bytes.toString('utf8'), etag: etagOf(bytes) } : undefined;
   }
 
-  async problems(id: string, version: string): Promise<Outcome<{ problems: Problem[] }>> {
-    const current = await this.read(id, version);
-    if (!current) return notFound(id, version);
+  /**
+   * Lint problems of the file on disk, or of `text` (unsaved edits) as if it were that file: with
+   * the published record and the previous version as context, which the builder alone lacks.
+   */
+  async problems(id: string, version: string, text?: string): Promise<Outcome<{ problems: Problem[] }>> {
+    const source = text ?? (await this.read(id, version))?.text;
+    if (source === undefined) return notFound(id, version);
     const record = await this.publishedRecord().catch(() => undefined);
     const previous = await this.previousDefinition(id, version);
     return {
       ok: true,
-      problems: lintDefinitionText(current.text, { id, version, ...(record ? { published: record } : {}), ...(previous ? { previous } : {}) }).problems,
+      problems: lintDefinitionText(source, { id, version, ...(record ? { published: record } : {}), ...(previous ? { previous } : {}) }).problems,
     };
   }
 

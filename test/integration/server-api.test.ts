@@ -183,6 +183,16 @@ describe('publishing', () => {
     expect(JSON.parse(readFileSync(join(server.formsDir, 'broken', '1.0.0.json'), 'utf8')).status).toBe('draft');
   });
 
+  it('lints unsaved text as if it were the file, writing nothing', async () => {
+    const before = readFileSync(join(server.formsDir, 'broken', '1.0.0.json'), 'utf8');
+    const fixed = await call('POST', '/api/forms/broken/1.0.0/problems', { 'Content-Type': 'application/json' }, text(sampleDefinition('broken', '1.0.0')));
+    expect(fixed.status).toBe(200);
+    expect(fixed.json().problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+    const wrong = await call('POST', '/api/forms/broken/1.0.0/problems', { 'Content-Type': 'application/json' }, text(sampleDefinition('other-id', '1.0.0')));
+    expect(wrong.json().problems.map((p: { code: string }) => p.code)).toContain('id-mismatch');
+    expect(readFileSync(join(server.formsDir, 'broken', '1.0.0.json'), 'utf8')).toBe(before);
+  });
+
   it('lists lint problems of a file', async () => {
     const res = await call('GET', '/api/forms/broken/1.0.0/problems');
     expect(res.status).toBe(200);
