@@ -177,6 +177,32 @@ describe.skipIf(!built)('the builder workbench', () => {
     await studio.page.getByTestId(`tab-${id}@1.0.0`).getByTestId('dirty-marker').waitFor();
   });
 
+  it('keeps the preview’s answers across edits where the question still exists', async () => {
+    await studio.page.getByTestId(`tab-${id}@1.0.0`).click();
+    await studio.command('discard unsaved');
+    await studio.designView();
+    const preview = studio.page.getByTestId('preview');
+    const field = preview.getByLabel(/First question/);
+    await field.fill('Kept answer');
+    await studio.selectItem(0, 1);
+    await studio.label('Renamed while answering');
+    await preview.getByText('Renamed while answering').first().waitFor();
+    await expect.poll(() => preview.getByLabel(/First question/).inputValue()).toBe('Kept answer');
+  });
+
+  it('opens a form with Ctrl+P and adds a question from the keyboard alone', async () => {
+    await studio.page.keyboard.press('Control+P');
+    await studio.page.getByTestId('quick-input').fill('routine 2.0');
+    await studio.page.keyboard.press('Enter');
+    await studio.page.getByTestId('tab-routine-enquiry@2.0.0').waitFor();
+    await studio.page.getByTestId(`tab-${id}@1.0.0`).click();
+    await studio.selectSection(1);
+    await studio.command('add number question');
+    await expect.poll(() => studio.outlineLabels()).toContain('New number question');
+    await studio.page.keyboard.press('Control+Z');
+    await expect.poll(() => studio.outlineLabels()).not.toContain('New number question');
+  });
+
   it('raised no console errors besides the refused conflicting save', () => {
     expect(studio.unexpectedErrors([/response 409 PUT \/api\/forms\/workbench-check\/1\.0\.0/, /status of 409/])).toEqual([]);
   });

@@ -5,6 +5,9 @@ import { profileTag, type FhirOptions } from './fhir-common';
 import { questionnaireFromDefinition, type FhirQuestionnaire } from './fhir-questionnaire';
 import { responseIn, type FhirQuestionnaireResponse } from './fhir-response';
 
+/** FHIR options plus the Bundle's `timestamp` (default: now). @public */
+export type FhirBundleOptions = FhirOptions & { timestamp?: Date };
+
 export interface FhirBundle {
   resourceType: 'Bundle';
   type: 'collection';
@@ -18,12 +21,12 @@ export interface FhirBundle {
  * Bundle is self-describing), then one QuestionnaireResponse per response. The profile is in the
  * Bundle's `meta.tag` and each response's. @public
  */
-export function fhirBundle(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirOptions & { timestamp?: Date } = {}): FhirBundle {
+export function fhirBundle(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirBundleOptions = {}): FhirBundle {
   return JSON.parse([...fhirBundleChunks(definition, responses, options)].join('')) as FhirBundle;
 }
 
 /** The Bundle as JSON text chunks (one entry per chunk), so many responses stream. @public */
-export function* fhirBundleChunks(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirOptions & { timestamp?: Date } = {}): Generator<string> {
+export function* fhirBundleChunks(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirBundleOptions = {}): Generator<string> {
   const ctx = exportContext(definition, options.profile);
   const head = {
     resourceType: 'Bundle',

@@ -8,5 +8,6 @@ export { FIXED_WIDE_COLUMNS, FIXED_LONG_COLUMNS } from './csv-layout';
 export { DEFAULT_FHIR_BASE, questionnaireUrl, codeSystemUrl, type FhirOptions } from './fhir-common';
 export { questionnaireFromDefinition, type FhirQuestionnaire, type FhirQuestionnaireItem } from './fhir-questionnaire';
 export { questionnaireResponseFrom, type FhirQuestionnaireResponse, type FhirResponseItem, type FhirAnswer } from './fhir-response';
-export { fhirBundle, fhirBundleChunks, type FhirBundle } from './fhir-bundle';
+export { fhirBundle, fhirBundleChunks, type FhirBundle, type FhirBundleOptions } from './fhir-bundle';
 export { codebook, codebookCsv, codebookMarkdown, CODEBOOK_COLUMNS, type CodebookEntry } from './codebook';
+export { exporters, type Exporter, type ExportFormat } from './registry';

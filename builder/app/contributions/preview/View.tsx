@@ -23,6 +23,7 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
     return () => clearTimeout(t);
   }, [text]);
   const loaded = useMemo(() => loadDefinitionText(settled), [settled]);
+  const formKey = useMemo(() => ws.hashOf(settled) ?? String(settled.length), [ws, settled]);
   const [validator, setValidator] = useState<{ text: string; validate: ValidateFunction | null }>();
   const answers = useRef<Answers>({});
   const [interactive, setInteractive] = useState(true);
@@ -86,7 +87,7 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
       {submitted && <p className="preview-note" role="status">The response validated and would be submitted now.</p>}
       <div className="preview-surface" ref={surface} inert={!interactive} data-testid="preview">
         {ready ? (
-          <PreviewBoundary key={`${ws.hashOf(settled) ?? settled.length}-${generation}`}>
+          <PreviewBoundary key={`${formKey}-${generation}`}>
             <AssessmentForm
               definition={definition}
               answers={kept}
