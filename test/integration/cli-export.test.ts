@@ -331,5 +331,6 @@ describe('the export benchmark script', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/baseline JSON\.stringify per line +[\d,]+ responses\/s/);
     expect(r.stdout).toMatch(/csvRows \(wide file\) +[\d,]+ responses\/s .* live heap at 10%…100%: /);
+    expect(r.stdout).toMatch(/quoting only, 60-column rows: encodeRows [\d,]+ rows\/s, csv-stringify [\d,]+ rows\/s/);
   }, 120_000);
 });
