@@ -124,6 +124,7 @@ describe.skipIf(!built)('a policy lead authors and publishes a form without touc
     await studio.selectOutlineRow('About you');
     await studio.add('date');
     await studio.label('Date of assessment');
+    await expect.poll(() => studio.page.getByTestId('status-step').innerText()).toBe('since 1.0.0: minor, needs ≥ 1.1.0');
     await studio.save();
     await studio.expectToast(/Saved family-safety-check 1\.1\.0/);
     await studio.command('compare with previous');

@@ -57,6 +57,17 @@ describe.skipIf(!built)('the builder workbench', () => {
     expect(await studio.seriousAxeViolations()).toEqual([]);
     await studio.shot('builder-json-light');
     await studio.designView();
+    // The palette and a dialog, over the workbench.
+    await studio.page.keyboard.press('Control+Shift+P');
+    await studio.page.getByTestId('quick-input').fill('add');
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await studio.shot('builder-palette-light');
+    await studio.page.keyboard.press('Escape');
+    await studio.page.getByTestId('new-version').click();
+    await studio.page.getByTestId('new-version-number').waitFor();
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await studio.page.keyboard.press('Escape');
+    await studio.page.getByTestId('new-version-number').waitFor({ state: 'detached' });
   });
 
   it('opens our command palette with Ctrl+Shift+P even while Monaco has the focus', async () => {

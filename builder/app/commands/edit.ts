@@ -69,7 +69,7 @@ export const editCommands: Command[] = [
   ...paletteKinds.map(
     (kind): Command => ({
       id: `studio.outline.add.${kind}`,
-      title: `Add ${kindLabels[kind].toLowerCase()}${kind === 'section' || kind === 'guidance' ? '' : ' question'}`,
+      title: `Add ${kindLabels[kind].toLowerCase()}${kind === 'section' || kind === 'guidance' || kind === 'group' ? '' : ' question'}`,
       category: 'Outline',
       enabled: editable,
       run: (ws) => addFromPalette(ws, kind),

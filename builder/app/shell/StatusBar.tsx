@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { summarizeDiff } from '../contributions/diff/model';
 import { countProblems, isDirty } from '../services/document';
 import { useStore } from '../services/store';
 import type { Workspace } from '../services/workspace';
@@ -7,6 +9,10 @@ export function StatusBar({ ws }: { ws: Workspace }) {
   const doc = useStore(ws.store, (s) => (s.active ? s.docs[s.active] : undefined));
   const view = useStore(ws.store, (s) => s.view);
   const counts = countProblems(doc?.problems ?? []);
+  // A draft with an earlier version: what its changes so far call for (semver), as you edit.
+  const text = doc?.history.present;
+  const previousText = doc?.status === 'draft' ? doc.previousText : undefined;
+  const step = useMemo(() => (text && previousText ? summarizeDiff(previousText, text) : undefined), [text, previousText]);
   return (
     <footer className="status-bar" data-testid="status-bar">
       {doc ? (
@@ -19,6 +25,11 @@ export function StatusBar({ ws }: { ws: Workspace }) {
           <button type="button" className="status-button" onClick={() => ws.store.set((s) => ({ showPanel: !s.showPanel }))} title="Toggle the Problems panel (Ctrl+Shift+M)" data-testid="status-problems">
             <Icon name="error" label="errors" /> {counts.errors} <Icon name="warning" label="warnings" /> {counts.warnings}
           </button>
+          {step && !step.error && doc.previousVersion && (
+            <span data-testid="status-step">
+              since {doc.previousVersion}: {step.bump === 'none' ? 'no changes' : `${step.bump}, needs ≥ ${step.suggested}`}
+            </span>
+          )}
           <span className="status-spacer" />
           <span>{view === 'json' ? 'JSON' : 'Design'}</span>
         </>

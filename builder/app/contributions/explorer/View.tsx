@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { docKeyOf, isDirty } from '../../services/document';
+import { draftKeys } from '../../services/drafts';
 import { useStore } from '../../services/store';
 import type { Workspace } from '../../services/workspace';
 import { explorerForms, statusLabel } from './model';
@@ -11,6 +12,8 @@ export function ExplorerView({ ws }: { ws: Workspace }) {
   const active = useStore(ws.store, (s) => s.active);
   const [filter, setFilter] = useState('');
   const rows = explorerForms(forms, filter);
+  // Unsaved work of forms not open now is still in localStorage: say so.
+  const drafts = new Set(draftKeys());
   return (
     <section className="view" aria-labelledby="explorer-title">
       <header className="view-header">
@@ -51,7 +54,7 @@ export function ExplorerView({ ws }: { ws: Workspace }) {
                     >
                       <span className="version-number">{v.version}</span>
                       <span className={`badge badge-${v.status}`}>{statusLabel[v.status]}</span>
-                      {doc && isDirty(doc) && (
+                      {(doc ? isDirty(doc) : drafts.has(key)) && (
                         <span className="dirty-dot" aria-label="unsaved changes" role="img">
                           ●
                         </span>
