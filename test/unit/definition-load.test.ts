@@ -68,3 +68,11 @@ describe('definitionJsonSchema', () => {
     expect(Object.keys(s.properties as object)).toEqual(expect.arrayContaining(['id', 'version', 'schema', 'uischema']));
   });
 });
+
+describe('positions with duplicate keys', () => {
+  it('locates a forbidden key hidden behind a duplicate key without throwing', () => {
+    const r = loadDefinitionText('{"a":[],\n"a":{"b":{"__proto__":1}}}');
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]).toMatchObject({ code: 'forbidden-key', path: '/a/b/__proto__', line: 2 });
+  });
+});

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { parseTree, type Node } from 'jsonc-parser';
 import { tokensFromPointer } from '../problems/pointer';
 
 /** A JSON text parsed once with positions, so problems found by pointer can name a line and column. */
@@ -28,14 +28,15 @@ export function lineColumnAt(doc: PositionedText, offset: number): { line: numbe
 
 /**
  * Range of the node a pointer names; when the node does not exist (a missing property), the
- * deepest existing ancestor, so a problem always lands somewhere sensible.
+ * deepest existing ancestor, so a problem always lands somewhere sensible. Walks the tree
+ * directly: with duplicate keys the last one wins, as in JSON.parse, whose value was checked.
  */
 export function rangeOfPointer(doc: PositionedText, pointer: string): { offset: number; length: number; line: number; column: number } {
-  const tokens = tokensFromPointer(pointer);
-  let node: Node | undefined;
-  for (let n = tokens.length; n >= 0 && !node; n--) {
-    const path = tokens.slice(0, n).map((t, i) => (isArrayAt(doc.root, tokens.slice(0, i)) ? Number(t) : t));
-    node = doc.root ? (n === 0 ? doc.root : findNodeAtLocation(doc.root, path)) : undefined;
+  let node = doc.root;
+  for (const token of tokensFromPointer(pointer)) {
+    const child = node ? childAt(node, token) : undefined;
+    if (!child) break;
+    node = child;
   }
   // Point at the property key when there is one: that is where a reader looks.
   const target = node?.parent?.type === 'property' ? node.parent : node;
@@ -43,8 +44,16 @@ export function rangeOfPointer(doc: PositionedText, pointer: string): { offset: 
   return { offset, length: target?.length ?? 0, ...lineColumnAt(doc, offset) };
 }
 
-function isArrayAt(root: Node | undefined, path: string[]): boolean {
-  if (!root) return false;
-  const node = path.length === 0 ? root : findNodeAtLocation(root, path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
-  return node?.type === 'array';
+function childAt(node: Node, token: string): Node | undefined {
+  if (node.type === 'array') {
+    if (!/^(0|[1-9]\d*)$/.test(token)) return undefined;
+    return node.children?.[Number(token)];
+  }
+  if (node.type !== 'object') return undefined;
+  const properties = node.children ?? [];
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const property = properties[i]!;
+    if (property.children?.[0]?.value === token) return property.children[1];
+  }
+  return undefined;
 }
