@@ -81,7 +81,11 @@ describe.skipIf(!built)('a policy lead authors and publishes a form without touc
 
   it('lists the ungated sensitive question in Problems; the outline fixes it', async () => {
     await expect.poll(() => studio.problemCodes()).toContain('sensitive-ungated');
-    expect(await studio.page.getByTestId('publish').isEnabled()).toBe(true);
+    // Publishing is refused while there are errors.
+    await studio.page.getByTestId('publish').click();
+    await studio.page.getByTestId('publish-blocked').waitFor();
+    expect(await studio.page.getByTestId('publish-confirm').isDisabled()).toBe(true);
+    await studio.page.keyboard.press('Escape');
     // In the design view, a click on the problem selects the question it is about in the outline.
     await studio.page.locator('[data-code="sensitive-ungated"]').first().click();
     await expect.poll(() => studio.outline.locator('[aria-current="true"]').innerText()).toMatch(/Kinds of abuse/);

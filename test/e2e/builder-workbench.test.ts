@@ -186,11 +186,16 @@ describe.skipIf(!built)('the builder workbench', () => {
     expect(JSON.parse(readFileSync(path, 'utf8')).title).toBe('Changed behind the editor');
     // Still unsaved, still kept.
     await studio.page.getByTestId(`tab-${id}@1.0.0`).getByTestId('dirty-marker').waitFor();
+    // Having seen the difference, keep mine.
+    await studio.page.getByTestId(`tab-${id}@1.0.0`).click();
+    await studio.save();
+    await studio.page.getByTestId('conflict-overwrite').click();
+    await studio.expectToast(/Saved workbench-check 1\.0\.0/);
+    expect(JSON.parse(readFileSync(path, 'utf8')).title).toBe('Workbench check');
+    expect(await studio.page.getByTestId('dirty-marker').count()).toBe(0);
   });
 
   it('keeps the preview’s answers across edits where the question still exists', async () => {
-    await studio.page.getByTestId(`tab-${id}@1.0.0`).click();
-    await studio.command('discard unsaved');
     await studio.designView();
     const preview = studio.page.getByTestId('preview');
     const field = preview.getByLabel(/First question/);
