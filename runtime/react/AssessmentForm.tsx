@@ -33,6 +33,19 @@ export function AssessmentForm(props: AssessmentFormProps) {
   }, [props.answers, controller]);
   useEffect(() => () => (owned ? controller.destroy() : undefined), [controller, owned]);
   useEffect(() => {
+    const down = () => controller.setPointerDown(true);
+    // After the click that follows pointerup has been dispatched.
+    const up = () => setTimeout(() => controller.setPointerDown(false), 0);
+    document.addEventListener('pointerdown', down, true);
+    document.addEventListener('pointerup', up, true);
+    document.addEventListener('pointercancel', up, true);
+    return () => {
+      document.removeEventListener('pointerdown', down, true);
+      document.removeEventListener('pointerup', up, true);
+      document.removeEventListener('pointercancel', up, true);
+    };
+  }, [controller]);
+  useEffect(() => {
     const flush = () => void controller.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     document.addEventListener('visibilitychange', onVisibility);

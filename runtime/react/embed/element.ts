@@ -1,6 +1,6 @@
 import type { Answers, Definition, ResponseEnvelope } from '../../core/index';
 import { definitionSchema } from '../../core/index';
-import type { FieldError } from '../model/validation';
+import type { FieldError, ValidateFunction } from '../model/validation';
 import { indexedDbStorage } from '../storage/indexedDb';
 import { memoryStorage } from '../storage/memory';
 import { loadPublished } from './loadPublished';
@@ -9,7 +9,8 @@ import { mount, type MountedForm } from './mount';
 /**
  * `<assessment-form form-id="routine-enquiry" version="2.0.0">` (or `src="/path/definition.json"`,
  * or the `definition` property). Attributes: `locale`, `storage` (`memory` default, or `local`:
- * encrypted IndexedDB), `exit-url`, `api-base`. Events (bubbling, composed):
+ * encrypted IndexedDB), `exit-url`, `api-base`,
+ * `debug` (counts control renders in `window.__asRenderCount`). Events (bubbling, composed):
  * `assessment-ready`, `assessment-change` {answers}, `assessment-submit` {response},
  * `assessment-quick-exit` (cancelable: cancel it to handle the exit yourself), `assessment-error` {message}.
  * Light DOM, so the page's stylesheet and accessibility tools reach the form.
@@ -17,6 +18,8 @@ import { mount, type MountedForm } from './mount';
  */
 export class AssessmentFormElement extends HTMLElement {
   static observedAttributes = ['form-id', 'version', 'src', 'locale', 'storage', 'exit-url'];
+  /** A precompiled validator for a definition set as a property (no eval needed). */
+  validator: ValidateFunction | undefined;
   private mounted: MountedForm | null = null;
   private def: Definition | null = null;
   private initial: Answers | undefined;
@@ -33,14 +36,14 @@ export class AssessmentFormElement extends HTMLElement {
       return;
     }
     this.def = parsed.data;
-    this.render();
+    this.render(this.validator);
   }
   get answers(): Answers | undefined {
     return this.mounted?.getResponse().answers ?? this.initial;
   }
   set answers(value: Answers | undefined) {
     this.initial = value;
-    if (this.mounted) this.render();
+    if (this.mounted) this.render(this.validator);
   }
 
   getResponse(): ResponseEnvelope | null {
@@ -65,7 +68,7 @@ export class AssessmentFormElement extends HTMLElement {
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (!this.connected || oldValue === newValue) return;
     if (name === 'form-id' || name === 'version' || name === 'src') void this.load();
-    else if (this.def) this.render();
+    else if (this.def) this.render(this.validator);
   }
 
   private async load(): Promise<void> {
@@ -89,7 +92,7 @@ export class AssessmentFormElement extends HTMLElement {
           this.def = loaded.definition;
           this.render(loaded.validator ?? undefined);
         }
-      } else if (this.def) this.render();
+      } else if (this.def) this.render(this.validator);
     } catch (e) {
       this.fail(e instanceof Error ? e.message : 'The form could not be loaded.');
     }
@@ -107,6 +110,7 @@ export class AssessmentFormElement extends HTMLElement {
       storage: this.getAttribute('storage') === 'local' ? indexedDbStorage() : memoryStorage(),
       exitUrl: this.getAttribute('exit-url') ?? undefined,
       validator,
+      debug: this.hasAttribute('debug'),
       onChange: (answers) => emit('assessment-change', { answers }),
       onSubmit: (response) => emit('assessment-submit', { response }),
       onQuickExit: () => {

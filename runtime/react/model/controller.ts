@@ -148,9 +148,30 @@ export class FormController {
     return errors;
   }
 
-  /** A field was left: its error may now show. */
+  private pointerIsDown = false;
+  private pendingBlurs: string[] = [];
+
+  /**
+   * A field was left: its error may now show. While a pointer is down (the practitioner is
+   * clicking the next question) the message waits until the click is over: shown at once it
+   * would move the page under the pointer and the click would land on something else.
+   */
   blur(pointer: string): void {
+    if (this.pointerIsDown) {
+      this.pendingBlurs.push(pointer);
+      return;
+    }
     this.ui.touch(pointer);
+    this.validateNow();
+  }
+
+  /** Called by the form's pointerdown/pointerup listeners. */
+  setPointerDown(down: boolean): void {
+    this.pointerIsDown = down;
+    if (down || this.pendingBlurs.length === 0) return;
+    const pending = this.pendingBlurs;
+    this.pendingBlurs = [];
+    pending.forEach((p) => this.ui.touch(p));
     this.validateNow();
   }
 

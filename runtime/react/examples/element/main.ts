@@ -1,6 +1,6 @@
 import '../../embed/elementEntry';
 import type { AssessmentFormElement } from '../../embed/element';
-import { definition, log } from '../shared';
+import { definition, log, validator } from '../shared';
 
 /**
  * A host using the custom element. It may instead write `form-id` and `version` attributes to load
@@ -15,4 +15,5 @@ el.addEventListener('assessment-quick-exit', (e) => {
   log('quick exit');
 });
 el.addEventListener('assessment-error', (e) => log(`error ${(e as CustomEvent<{ message: string }>).detail.message}`));
+el.validator = validator;
 el.definition = definition;
