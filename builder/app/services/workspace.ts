@@ -141,7 +141,11 @@ export class Workspace {
         if (prev.ok) doc = withPrevious(doc, previous, prev.text);
       }
       this.store.set((s) => ({ docs: { ...s.docs, [key]: doc } }));
-      if (!useDraft && draft) clearDraft(key);
+      if (draft && !useDraft) {
+        // A draft is dropped only when the disk already holds it; otherwise it is kept and said.
+        if (draft.text === answer.text) clearDraft(key);
+        else if (status !== 'draft') this.toast(`Unsaved changes to ${id} ${version} are kept in this browser, but it is ${status} now: create a new version and paste them there.`, 'error');
+      }
     }
     this.store.set((s) => ({ tabs: s.tabs.includes(key) ? s.tabs : [...s.tabs, key], ...(focus || !s.active ? { active: key } : {}) }));
     this.persistSession();
@@ -167,8 +171,10 @@ export class Workspace {
 
   private putDoc(doc: Doc): void {
     this.store.set((s) => ({ docs: { ...s.docs, [doc.key]: doc } }));
-    if (isDirty(doc)) storeDraft(doc.key, { text: doc.history.present, baseEtag: doc.etag, savedAt: new Date().toISOString() });
-    else clearDraft(doc.key);
+    if (!isDirty(doc)) clearDraft(doc.key);
+    else if (!storeDraft(doc.key, { text: doc.history.present, baseEtag: doc.etag, savedAt: new Date().toISOString() }) && !this.state.toast) {
+      this.toast('The browser’s storage is full: unsaved changes would not survive a reload. Save now (Ctrl+S).', 'error');
+    }
   }
 
   private lintTimers = new Map<string, ReturnType<typeof setTimeout>>();
