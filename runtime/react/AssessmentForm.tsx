@@ -24,10 +24,13 @@ export interface AssessmentFormProps extends FormOptions {
 export function AssessmentForm(props: AssessmentFormProps) {
   const [controller] = useState(() => props.controller ?? createFormController(props));
   const owned = !props.controller;
-  // Callbacks may change between renders; the controller always calls the latest.
-  controller.options.onChange = props.onChange;
-  controller.options.onSubmit = props.onSubmit;
-  controller.options.onQuickExit = props.onQuickExit;
+  // Callbacks may change between renders; a controller made here always calls the latest (one
+  // passed in keeps the callbacks it was made with).
+  if (owned) {
+    controller.options.onChange = props.onChange;
+    controller.options.onSubmit = props.onSubmit;
+    controller.options.onQuickExit = props.onQuickExit;
+  }
   useEffect(() => {
     if (props.answers && props.answers !== controller.store.snapshot()) controller.store.replace(props.answers);
   }, [props.answers, controller]);

@@ -134,11 +134,18 @@ describe('embedding', () => {
         }) as Window['postMessage'];
       window.postMessage = wrap(window, original);
       if (parentWin !== window) {
-        try {
-          Object.defineProperty(window, 'parent', { value: new Proxy(parentWin, { get: (t, k) => (k === 'postMessage' ? wrap(t, t.postMessage.bind(t)) : Reflect.get(t, k)) }) });
-        } catch {
-          /* leave it */
-        }
+        // Test-only spy on the frame's posts to its parent: a proxy stands in for window.parent,
+        // and MessageEvent.source reports the proxy for the real parent, so the runtime's own
+        // "came from my parent" check still means what it says.
+        const proxy = new Proxy(parentWin, { get: (t, k) => (k === 'postMessage' ? wrap(t, t.postMessage.bind(t)) : Reflect.get(t, k)) });
+        Object.defineProperty(window, 'parent', { get: () => proxy });
+        const source = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'source')!;
+        Object.defineProperty(MessageEvent.prototype, 'source', {
+          get(this: MessageEvent) {
+            const real = source.get!.call(this);
+            return real === parentWin ? proxy : real;
+          },
+        });
       }
     });
     const page = await context.newPage();
