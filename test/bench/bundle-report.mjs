@@ -29,6 +29,10 @@ const dir = await mkdtemp(join(tmpdir(), 'bundle-report-'));
 try {
   const app = await buildApp('embed-min.html', join(dir, 'out'));
   console.log(`smallest embedding app (mount + 10-question definition), production build: JS ${kib(app.js.raw)} raw, ${kib(app.js.gzip)} gzip -9 in ${app.jsFiles.length} file(s); CSS ${kib(app.css.raw)} raw, ${kib(app.css.gzip)} gzip`);
+  for (const chunk of app.chunks) {
+    const kind = chunk.isEntry ? 'loaded at start' : chunk.isDynamicEntry ? 'loaded on demand (dynamic import)' : 'shared';
+    console.log(`  ${chunk.fileName}: ${kib(Buffer.byteLength(chunk.code))} raw, ${kib(gzipSync(chunk.code, { level: 9 }).length)} gzip, ${kind}`);
+  }
   const groups = new Map();
   for (const chunk of app.chunks) {
     for (const [id, m] of Object.entries(chunk.modules)) {

@@ -7,6 +7,6 @@ export interface BuiltApp {
   js: Size;
   css: Size;
   jsFiles: string[];
-  chunks: Array<{ fileName: string; code: string; modules: Record<string, { renderedLength: number; code?: string | null }> }>;
+  chunks: Array<{ fileName: string; code: string; isEntry: boolean; isDynamicEntry: boolean; modules: Record<string, { renderedLength: number; code?: string | null }> }>;
 }
 export function buildApp(page: 'embed-min.html' | 'guard.html', outDir: string): Promise<BuiltApp>;
