@@ -108,6 +108,10 @@ describe.skipIf(!built)('the builder workbench', () => {
     const suggest = studio.page.locator('.suggest-widget.visible');
     await expect.poll(() => suggest.innerText(), { timeout: 10_000 }).toMatch(/description/);
     await studio.shot('builder-json-completion-light');
+    // Hover shows the schema's description of a property.
+    await studio.page.keyboard.press('Escape');
+    await studio.page.getByTestId('json-editor').locator('.view-line span', { hasText: '"version"' }).first().hover();
+    await expect.poll(() => studio.page.locator('.monaco-hover').first().innerText(), { timeout: 10_000 }).toMatch(/Semantic version/);
     await studio.page.keyboard.press('Escape');
     await studio.command('discard unsaved');
     await studio.expectToast(/Discarded unsaved changes/);
