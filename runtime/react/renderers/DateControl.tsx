@@ -9,9 +9,12 @@ interface Parts {
   year: string;
 }
 
-function split(value: unknown): Parts {
-  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : { day: '', month: '', year: '' };
+/** The boxes back from a stored value, partial ones included (`2026--9` keeps its 9). */
+export function splitDate(value: unknown): Parts {
+  const m = typeof value === 'string' ? /^([^-]*)-([^-]*)-([^-]*)$/.exec(value) : null;
+  if (!m) return { day: '', month: '', year: '' };
+  const trim = (x: string) => (/^\d{2}$/.test(x) ? String(Number(x)) : x);
+  return { day: trim(m[3]!), month: trim(m[2]!), year: m[1]! };
 }
 
 /** Day, month and year as an ISO date; anything partial stays invalid so validation says so. */
@@ -31,7 +34,7 @@ export function joinDate(p: Parts): string | undefined {
 export function DateControl(props: ControlProps) {
   const p = { ...props, hint: props.hint ?? 'For example, 27 3 2026' };
   const [parts, setParts] = useState<Parts | null>(null);
-  const shown = parts ?? split(p.value);
+  const shown = parts ?? splitDate(p.value);
   const update = (key: keyof Parts, text: string) => {
     const next = { ...shown, [key]: text };
     setParts(next);
