@@ -1,10 +1,10 @@
 import { and, isStringControl, not, or, isMultiLineControl, isDateControl, isTimeControl, rankWith, schemaMatches } from '@jsonforms/core';
-import { CharacterCount } from './CharacterCount';
 import { describedBy, Field } from './Field';
 import type { ControlProps, RendererEntry } from './types';
 
 export function TextControl(p: ControlProps) {
-  const max = typeof p.schema.maxLength === 'number' ? p.schema.maxLength : undefined;
+  // No character count on one-line answers (GOV.UK keeps it for text areas); the limit is
+  // still checked, and reported after the field is left.
   const value = typeof p.value === 'string' ? p.value : '';
   return (
     <Field p={p}>
@@ -16,13 +16,12 @@ export function TextControl(p: ControlProps) {
         value={value}
         disabled={!p.enabled}
         aria-invalid={p.error ? true : undefined}
-        aria-describedby={describedBy(p, max !== undefined ? `${p.id}-info` : undefined)}
+        aria-describedby={describedBy(p)}
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => p.onChange(e.target.value === '' ? undefined : e.target.value)}
         onBlur={p.onBlur}
       />
-      {max !== undefined && max <= 2000 ? <CharacterCount id={p.id} value={value} max={max} /> : null}
     </Field>
   );
 }
