@@ -149,6 +149,12 @@ describe.skipIf(!built)('the builder workbench', () => {
     await expect.poll(() => studio.outlineLabels()).toEqual(['Workbench check', 'Section 1', 'Second question', 'Later', 'First question']);
     await studio.page.getByTestId('outline-item-1-0').dragTo(studio.page.getByTestId('outline-item-0-0'));
     await expect.poll(() => studio.outlineLabels()).toEqual(['Workbench check', 'Section 1', 'First question', 'Second question', 'Later']);
+    // Sections move by keyboard too.
+    await studio.selectSection(1);
+    await studio.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => studio.outlineLabels()).toEqual(['Workbench check', 'Later', 'Section 1', 'First question', 'Second question']);
+    await studio.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => studio.outlineLabels()).toEqual(['Workbench check', 'Section 1', 'First question', 'Second question', 'Later']);
     const file = await studio.page.evaluate(() => (window as unknown as { studio: { workspace: { activeDoc(): { history: { present: string } } } } }).studio.workspace.activeDoc().history.present);
     expect(Object.keys((JSON.parse(file) as { schema: { properties: object } }).schema.properties)).toEqual(['firstQuestion', 'secondQuestion']);
   });

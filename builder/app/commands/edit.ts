@@ -1,6 +1,6 @@
 import { insertionPoint, moveTarget, selectionAfterDelete } from '../contributions/outline/model';
 import { isReadOnly } from '../services/document';
-import { addGuidance, addQuestion, addSection, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, paletteKinds, readOutline, type PaletteKind } from '../services/edits/index';
+import { addGuidance, addQuestion, addSection, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, moveSection, paletteKinds, readOutline, type PaletteKind } from '../services/edits/index';
 import type { Workspace } from '../services/workspace';
 import type { Command } from './registry';
 
@@ -54,7 +54,13 @@ export function deleteSelection(ws: Workspace): void {
 function move(ws: Workspace, direction: -1 | 1): void {
   const doc = ws.activeDoc();
   if (!doc?.parsed) return;
-  const target = moveTarget(doc.parsed, ws.state.selection[doc.key], direction);
+  const selection = ws.state.selection[doc.key];
+  if (selection?.kind === 'section') {
+    const to = selection.section + direction;
+    if (to >= 0 && to < readOutline(doc.parsed).sections.length && ws.edit(doc.key, (d) => moveSection(d, selection.section, to))) ws.select(doc.key, { kind: 'section', section: to });
+    return;
+  }
+  const target = moveTarget(doc.parsed, selection, direction);
   if (!target) return;
   if (ws.edit(doc.key, (d) => moveItem(d, target.from, target.to))) ws.select(doc.key, { kind: 'item', ...target.to });
 }
