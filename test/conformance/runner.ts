@@ -7,7 +7,9 @@ import { createAjv, runValidator, type CompiledValidator } from '../../runtime/c
  * (`createAjv`: RE2 patterns, formats asserted, `time` accepting HH:MM). Remote references are
  * served from the suite's `remotes/` by registering each file under its URL; nothing is fetched.
  */
-export const SUITE = process.env.JSON_SCHEMA_TEST_SUITE ?? join(import.meta.dirname, '../../../shared/json-schema-test-suite');
+// A copy of the suite is kept in the repository (test/conformance/suite, see its SOURCE.txt) so CI on a
+// bare machine runs it too.
+export const SUITE = process.env.JSON_SCHEMA_TEST_SUITE ?? join(import.meta.dirname, 'suite');
 const TESTS = join(SUITE, 'tests/draft2020-12');
 const REMOTES = join(SUITE, 'remotes');
 const REMOTE_BASE = 'http://localhost:1234/';
