@@ -1,13 +1,18 @@
 import { useState, type KeyboardEvent } from 'react';
 import { runCommand } from '../commands/index';
-import { DiffView } from '../contributions/diff/View';
-import { PropertiesView } from '../contributions/outline/PropertiesView';
-import { PreviewView } from '../contributions/preview/View';
+import { diffContribution } from '../contributions/diff/contribution';
+import { propertiesContribution } from '../contributions/outline/contribution';
+import { previewContribution } from '../contributions/preview/contribution';
 import { JsonEditor } from '../monaco/JsonEditor';
 import { isDirty, isReadOnly, parseDocKey, type Doc } from '../services/document';
 import { useStore } from '../services/store';
 import type { Workspace } from '../services/workspace';
 import { Splitter } from './Splitter';
+
+// The shell knows features only through their contributions (vscode *.contribution.ts).
+const DiffView = diffContribution.view;
+const PropertiesView = propertiesContribution.view;
+const PreviewView = previewContribution.view;
 
 function tabTitle(tab: string): string {
   if (tab.startsWith('diff:')) {
