@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { Definition } from '../../../runtime/core/index';
+import { createFormController } from '../../../runtime/react/model/controller';
+import { memoryStorage } from '../../../runtime/react/storage/memory';
+import type { Draft, DraftStorage } from '../../../runtime/react/storage/types';
+
+const base = {
+  id: 'runtime-controller',
+  version: '2.0.0',
+  status: 'draft',
+  title: 'Controller test',
+  source: { document: 'seeds/x.md' },
+  changelog: [],
+  schema: { type: 'object', properties: { name: { type: 'string', title: 'Name' }, gone: { type: 'string' } }, required: ['name'] },
+  uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/name' }] },
+} as unknown as Definition;
+
+/** AJV's shape: a function with `errors`. Requires `name`. */
+const validator = Object.assign(
+  (data: unknown) => {
+    const ok = typeof (data as Record<string, unknown>).name === 'string';
+    validator.errors = ok ? null : [{ instancePath: '', keyword: 'required', params: { missingProperty: 'name' }, schemaPath: '#/required' }];
+    return ok;
+  },
+  { errors: null as unknown[] | null },
+);
+
+function draft(version: string, answers: Record<string, unknown>): Draft {
+  return { formId: base.id, version, sha256: 'x'.repeat(64), responseId: 'r-1', startedAt: '2026-11-25T10:00:00.000Z', updatedAt: '2026-11-25T10:05:00.000Z', answers };
+}
+
+/** A host adapter that records what it is asked to do. */
+function recording(initial?: Draft): DraftStorage & { saved: Array<[string, Draft]>; removed: string[] } {
+  const store = memoryStorage();
+  if (initial) store.save(`assessment:${base.id}`, initial);
+  const saved: Array<[string, Draft]> = [];
+  const removed: string[] = [];
+  return {
+    saved,
+    removed,
+    load: (k) => store.load(k),
+    save: (k, d) => {
+      saved.push([k, d]);
+      return store.save(k, d);
+    },
+    remove: (k) => {
+      removed.push(k);
+      return store.remove(k);
+    },
+  };
+}
+
+describe('FormController', () => {
+  it('restores a draft, keeping its response id and start time', async () => {
+    const c = createFormController({ definition: base, validator, storage: recording(draft('2.0.0', { name: 'Sam' })) });
+    await c.ready;
+    expect(c.store.get('name')).toBe('Sam');
+    expect(c.getResponse()).toMatchObject({ responseId: 'r-1', startedAt: '2026-11-25T10:00:00.000Z', status: 'in-progress' });
+    expect(c.getNotices().map((n) => n.kind)).toEqual(['restored']);
+  });
+
+  it('keeps a draft from another version under its own key and tells the practitioner', async () => {
+    const storage = recording(draft('1.0.0', { name: 'Sam' }));
+    const c = createFormController({ definition: base, validator, storage });
+    await c.ready;
+    expect(storage.saved.map(([k]) => k)).toContain(`assessment:${base.id}@1.0.0`);
+    expect(c.getNotices().map((n) => n.kind)).toEqual(['version-changed', 'restored']);
+    expect(c.store.get('name')).toBe('Sam');
+  });
+
+  it('ignores a corrupt or hostile draft', async () => {
+    const storage = recording();
+    storage.load = () => JSON.parse('{"formId":"runtime-controller","version":"2.0.0","responseId":"r","startedAt":"x","updatedAt":"y","answers":{"__proto__":{"polluted":1},"name":"ok"}}');
+    const c = createFormController({ definition: base, validator, storage });
+    await c.ready;
+    expect(c.store.snapshot()).toEqual({ name: 'ok' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const bad = recording();
+    bad.load = () => ({ formId: 1 }) as unknown as Draft;
+    const c2 = createFormController({ definition: base, validator, storage: bad });
+    await c2.ready;
+    expect(c2.store.snapshot()).toEqual({});
+  });
+
+  it('never uses the runtime’s own browser store for a host-only form', async () => {
+    const local = { ...recording(), local: true } as DraftStorage & { saved: Array<[string, Draft]> };
+    const c = createFormController({ definition: { ...base, safety: { drafts: 'host-only' } } as Definition, validator, storage: local, saveDelay: 0 });
+    await c.ready;
+    c.store.set('name', 'Sensitive');
+    await c.flush();
+    expect(local.saved).toEqual([]);
+    expect(c.getNotices().map((n) => n.kind)).toContain('host-only');
+  });
+
+  it('shows errors only after a submit attempt, then completes and wipes the draft', async () => {
+    const storage = recording();
+    const submitted: unknown[] = [];
+    const c = createFormController({ definition: base, validator, storage, onSubmit: (r) => submitted.push(r) });
+    await c.ready;
+    expect(c.ui.shownErrors()).toEqual([]);
+    const first = await c.submit();
+    expect(first.ok).toBe(false);
+    expect(c.ui.shownErrors().map((e) => [e.pointer, e.code])).toEqual([['/name', 'answer-required']]);
+    c.store.set('name', 'Sam');
+    const second = await c.submit();
+    expect(second.ok).toBe(true);
+    expect(submitted).toHaveLength(1);
+    expect(c.getResponse().status).toBe('completed');
+    expect(c.getResponse().form.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(storage.removed).toEqual([`assessment:${base.id}`]);
+  });
+
+  it('quick exit wipes a local draft but leaves the host’s draft where the host keeps it', async () => {
+    const host = recording();
+    const c = createFormController({ definition: base, validator, storage: host });
+    await c.ready;
+    c.store.set('name', 'Sam');
+    await c.quickExitStorage();
+    expect(host.removed).toEqual([]);
+    expect(host.saved.at(-1)?.[1].answers).toEqual({ name: 'Sam' });
+
+    const local = { ...recording(), local: true } as DraftStorage & { removed: string[] };
+    const c2 = createFormController({ definition: base, validator, storage: local });
+    await c2.ready;
+    c2.store.set('name', 'Sam');
+    await c2.quickExitStorage();
+    expect(local.removed).toEqual([`assessment:${base.id}`]);
+  });
+
+  it('errors wait for the click that moved the focus', async () => {
+    const c = createFormController({ definition: base, validator });
+    await c.ready;
+    c.setPointerDown(true);
+    c.blur('/name');
+    expect(c.ui.shownError('/name')).toBeUndefined();
+    c.setPointerDown(false);
+    expect(c.ui.shownError('/name')).toBeDefined();
+  });
+});
