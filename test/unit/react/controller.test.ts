@@ -3,6 +3,7 @@ import type { Definition } from '../../../runtime/core/index';
 import { createFormController } from '../../../runtime/react/model/controller';
 import { memoryStorage } from '../../../runtime/react/storage/memory';
 import type { Draft, DraftStorage } from '../../../runtime/react/storage/types';
+import type { ValidateFunction } from '../../../runtime/react/model/validation';
 
 const base = {
   id: 'runtime-controller',
@@ -16,13 +17,13 @@ const base = {
 } as unknown as Definition;
 
 /** AJV's shape: a function with `errors`. Requires `name`. */
-const validator = Object.assign(
+const validator: ValidateFunction = Object.assign(
   (data: unknown) => {
     const ok = typeof (data as Record<string, unknown>).name === 'string';
     validator.errors = ok ? null : [{ instancePath: '', keyword: 'required', params: { missingProperty: 'name' }, schemaPath: '#/required' }];
     return ok;
   },
-  { errors: null as unknown[] | null },
+  { errors: null },
 );
 
 function draft(version: string, answers: Record<string, unknown>): Draft {
