@@ -1,6 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import { countRender, useAnswer, useController, useDerived, useRule, useShownError } from '../hooks';
-import { fieldId, keyOfScope, type UiElement } from '../model/formModel';
+import { fieldId, keyOfScope, type JsonSchema, type UiElement } from '../model/formModel';
 import { computeValue, computedDependencies } from '../model/validation';
 import { pickRenderer } from '../renderers/index';
 import { choiceOptions, propertyPointer } from '../renderers/options';
@@ -82,10 +82,14 @@ function BoundControl({ element, pointer, enabled }: { element: UiElement; point
   const onChange = useCallback((v: unknown) => c.store.set(key, v), [c, key]);
   const onBlur = useCallback(() => c.blur(answerPointer), [c, answerPointer]);
   const options = useMemo(() => (schema ? choiceOptions(schema, model.t, propertyPointer(key)) : []), [schema, model, key]);
+  // Testers see a root holding only this question (and shared $defs): JSON Forms' testers run
+  // lodash isEmpty over the schemas they are given, which is linear in the number of properties
+  // of a large root (a dictionary-mode object), and that made first render quadratic.
+  const testerRoot = useMemo(() => soloRoot(model.rootSchema, key, schema), [model, key, schema]);
   if (!schema) {
     return <p className="as-fallback">This question ({element.scope}) is not in the form.</p>;
   }
-  const entry = pickRenderer(element, model.rootSchema, model.rootSchema);
+  const entry = pickRenderer(element, testerRoot, testerRoot);
   const Renderer = entry.renderer;
   const label = typeof element.label === 'string' ? model.t(`${pointer}/label`, element.label) : model.title(key);
   const help = typeof schema['x-help'] === 'string' ? model.t(`${propertyPointer(key)}/x-help`, schema['x-help']) : undefined;
@@ -109,4 +113,11 @@ function BoundControl({ element, pointer, enabled }: { element: UiElement; point
       />
     </div>
   );
+}
+
+function soloRoot(root: JsonSchema, key: string, schema: JsonSchema | undefined): JsonSchema {
+  const solo: JsonSchema = { type: 'object', properties: { [key]: schema ?? {} } };
+  if (root.$defs) solo.$defs = root.$defs;
+  if (root.definitions) solo.definitions = root.definitions;
+  return solo;
 }

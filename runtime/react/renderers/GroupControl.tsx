@@ -210,7 +210,7 @@ interface ItemFieldProps {
 function ItemField(f: ItemFieldProps) {
   const c = useController();
   const error = useShownError(f.pointer);
-  const entry = pickRenderer(f.element, f.itemSchema, c.model.rootSchema);
+  const entry = pickRenderer(f.element, f.itemSchema, f.itemSchema);
   const Renderer = entry.renderer;
   const options = useMemo(() => choiceOptions(f.schema), [f.schema]);
   return (
