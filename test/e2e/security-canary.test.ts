@@ -115,12 +115,19 @@ interface Recorder {
   console: string[];
   requests: string[];
   errors: string[];
+  /** Console arguments being read back as JSON (an object logged shows only as "Object" in its text). */
+  pending: Array<Promise<unknown>>;
 }
 
 function record(page: Page): Recorder {
-  const r: Recorder = { console: [], requests: [], errors: [] };
+  const r: Recorder = { console: [], requests: [], errors: [], pending: [] };
   page.on('console', (m) => {
     r.console.push(`${m.type()}: ${m.text()}`);
+    r.pending.push(
+      Promise.all(m.args().map((a) => a.jsonValue().catch(() => null)))
+        .then((values) => r.console.push(JSON.stringify(values)))
+        .catch(() => undefined),
+    );
     if (m.type() === 'error') r.errors.push(m.text());
   });
   page.on('pageerror', (e) => {
@@ -354,6 +361,7 @@ async function historyUrls(page: Page): Promise<string> {
 }
 
 async function leaksIn(page: Page, context: BrowserContext, rec: Recorder): Promise<string[]> {
+  await Promise.all(rec.pending);
   const stored = await readableStorage(page);
   const cookies = JSON.stringify(await context.cookies());
   return [
@@ -422,7 +430,7 @@ describe('a canary in every sensitive question leaks nowhere', () => {
       await page.goto(`${server.url}/forms/${form.id}/${form.version}`, { waitUntil: 'networkidle' });
       expect(await leaksIn(page, context, rec)).toEqual([]);
       await page.evaluate(async (token) => {
-        console.info(`typed ${token}-1`);
+        console.info('typed', { answers: { notes: `${token}-1` } });
         localStorage.setItem('x', `${token}-2`);
         sessionStorage.setItem('y', btoa(`${token}-3`));
         history.pushState(null, '', `?q=${token}-4`);
