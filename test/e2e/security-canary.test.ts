@@ -1,4 +1,5 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -353,6 +354,17 @@ async function completeForm(page: Page, form: Shipped): Promise<Filled> {
   return { canaries, sensitiveChoices, reached };
 }
 
+/** `assessment-studio export` from the built CLI; retried while a concurrent build rewrites dist/node. */
+function cliExport(form: Shipped, format: string, profile: string, file: string): string {
+  const args = ['dist/node/cli.js', 'export', '--form', `form-definitions/${form.id}/${form.version}.json`, '--format', format, '--profile', profile, file];
+  for (let attempt = 0; ; attempt++) {
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+    if (run.status === 0) return run.stdout;
+    if (attempt === 5 || !/Cannot find module|SyntaxError|ENOENT/.test(run.stderr)) throw new Error(`export ${format} ${profile} failed (${run.status}): ${run.stderr}`);
+    spawnSync('sleep', ['3']);
+  }
+}
+
 async function historyUrls(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   const history = (await cdp.send('Page.getNavigationHistory')) as { entries: Array<{ url: string; title: string }> };
@@ -496,6 +508,15 @@ describe('a canary in every sensitive question leaks nowhere', () => {
       const csv = csvText(form.definition, [response], profile);
       const fhir = JSON.stringify(fhirBundle(form.definition, [response], profile));
       expect([...findLeaks('the external-agency JSON', json), ...findLeaks('the external-agency CSV', csv.wide + csv.long), ...findLeaks('the external-agency FHIR', fhir)]).toEqual([]);
+      // The same through the command line, as a service would run it on the downloaded file.
+      const file = join(mkdtempSync(join(tmpdir(), 'as-canary-')), 'response.json');
+      writeFileSync(file, JSON.stringify(response));
+      for (const format of ['json', 'csv', 'fhir']) {
+        const out = cliExport(form, format, 'external-agency', file);
+        expect(findLeaks(`the CLI ${format} export (external-agency)`, out)).toEqual([]);
+      }
+      expect(cliExport(form, 'json', 'full', file), 'the full CLI export holds the canaries').toContain(canaries[0]);
+      rmSync(resolve(file, '..'), { recursive: true, force: true });
       const props = (form.definition.schema as { properties: Props }).properties;
       const exported = Object.keys(JSON.parse(json).answers as object);
       expect(exported.filter((k) => props[k]?.['x-sensitivity'])).toEqual([]);
