@@ -77,10 +77,17 @@ for (let round = 0; round < ROUNDS; round++) {
         r.firstRender.push(ready.domReady);
         const meta = await page.evaluate(() => window.__bench.meta);
         await page.evaluate(() => window.__bench.idle(1000));
-        const pt = await page.evaluate((t) => window.__bench.textInputPoint(t), meta.targets.text);
-        await page.evaluate(() => window.__bench.afterNextPaint());
-        await page.mouse.click(pt.x, pt.y);
-        await page.evaluate(() => window.__bench.idle(1000));
+        // Scrolled into view, off-screen questions under content-visibility get their real size in the next
+        // frame and the target can move: click where it is once that frame is painted, as a user would.
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const pt = await page.evaluate((t) => window.__bench.textInputPoint(t), meta.targets.text);
+          await page.evaluate(() => window.__bench.idle(1000));
+          const again = await page.evaluate((t) => window.__bench.textInputPoint(t), meta.targets.text);
+          await page.mouse.click(again.x, again.y);
+          await page.evaluate(() => window.__bench.idle(1000));
+          if (await page.evaluate((t) => window.__bench.isTextFocused(t), meta.targets.text)) break;
+          if (attempt === 2) throw new Error(`could not focus the text input (${pt.y} -> ${again.y})`);
+        }
         for (const key of KEYS) {
           await page.evaluate(() => window.__bench.arm('key'));
           await page.keyboard.type(key);

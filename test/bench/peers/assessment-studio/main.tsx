@@ -50,7 +50,7 @@ registerAdapter({
   notes:
     'Public entry point mount(element, { definition }) with runtime defaults: memory drafts (debounced save), ' +
     'AJV compiled in the browser on load (no ahead-of-time module), GOV.UK renderers (label, hint, error slot, ' +
-    'fieldset + legend, character count under text inputs with a maxLength, day/month/year date inputs); ' +
+    'fieldset + legend, character count under long answers with a maxLength, day/month/year date inputs); ' +
     'the bench form has no Categorization, so the whole form renders at once. Each control subscribes to its own ' +
     'answer. validate-all = mounted.validate() (a submit attempt: every error shown, and the error summary).',
   mount(root: HTMLElement) {
