@@ -84,6 +84,14 @@ describe('static: nothing under runtime/ or builder/app posts to "*"', () => {
     }
   });
 
+  it('would catch the iframe page itself if its target became "*"', () => {
+    const real = readFileSync(resolve('runtime/react/embed/iframeEmbed.ts'), 'utf8');
+    expect(real).toMatch(/postMessage\([^)]*,\s*target\)/);
+    for (const star of [`'*'`, `"*"`, '`*`', `{ targetOrigin: '*' }`, `target ?? '*'`]) {
+      expect(postsToStar(real.replace(/(postMessage\([^)]*,\s*)target\)/, `$1${star})`), 'iframeEmbed.ts')).not.toEqual([]);
+    }
+  });
+
   it('finds no post to "*" in any source file', () => {
     const files = ROOTS.flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(50);
