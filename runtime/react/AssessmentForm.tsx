@@ -77,6 +77,9 @@ function useVisibleSections(): Section[] {
   return useMemo(() => sections.filter((_, i) => mask[i] === '1'), [sections, mask]);
 }
 
+/** Above this many questions, off-screen ones skip rendering work (styles.css). */
+const LONG_FORM = 150;
+
 function FormShell() {
   const c = useController();
   useViewVersion();
@@ -136,7 +139,7 @@ function FormShell() {
 
   const d = c.options.definition;
   return (
-    <div className="as-form">
+    <div className={c.model.order.length > LONG_FORM ? 'as-form as-form--long' : 'as-form'}>
       <div className="as-header">
         <h1 className="as-heading-xl">{c.model.t('/title', d.title)}</h1>
         <button type="button" className="as-button as-button--warning as-quick-exit" onClick={() => void quickExit(c)}>
