@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, type Definition } from '../../runtime/core/index';
 import { launchBrowser } from './support/browser';
 import { copyForms, startServer, type RunningServer } from './support/server';
+import { choose, privateAppCopy } from './security-harness';
 
 /**
  * Issue 11 point 3 (SECURITY.md RUN-4): typing never produces a main-thread task over 200 ms,
@@ -25,26 +25,6 @@ const OBSERVER = `
     }).observe({ type: 'longtask', buffered: true });
   } catch (e) { window.__longtasksUnsupported = String(e); }
 `;
-
-/** A private copy of the built web app, taken when the practitioner page and all it names are there (see security-canary). */
-async function privateAppCopy(): Promise<string> {
-  const page = 'runtime/react/pages/forms/index.html';
-  const complete = (root: string) => {
-    if (!existsSync(join(root, page))) return false;
-    const html = readFileSync(join(root, page), 'utf8');
-    return [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].every((m) => existsSync(join(root, m[1]!)));
-  };
-  for (let attempt = 0; attempt < 60; attempt++) {
-    if (complete('dist/app')) {
-      const dir = mkdtempSync(join(tmpdir(), 'as-app-'));
-      cpSync('dist/app', dir, { recursive: true });
-      if (complete(dir)) return dir;
-      rmSync(dir, { recursive: true, force: true });
-    }
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-  throw new Error('dist/app has no complete practitioner page: run npm run build');
-}
 
 /** The shipped published forms with the most questions. */
 function largestForms(count: number): Definition[] {
@@ -67,14 +47,6 @@ async function longTasksSince(page: Page, since: number): Promise<Array<{ start:
 }
 
 const now = (page: Page) => page.evaluate(() => performance.now());
-
-async function choose(el: Locator): Promise<void> {
-  for (let attempt = 0; attempt < 3 && !(await el.isChecked()); attempt++) {
-    await el.click();
-    await expect.poll(() => el.isChecked(), { timeout: 2_000 }).toBe(true).catch(() => undefined);
-  }
-  expect(await el.isChecked()).toBe(true);
-}
 
 let server: RunningServer;
 let browser: Browser;
