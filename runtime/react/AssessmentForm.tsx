@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { CheckAnswers } from './CheckAnswers';
 import { ErrorSummary } from './ErrorSummary';
 import { FormContext, useController, useDerived, useViewVersion } from './hooks';
@@ -147,6 +147,7 @@ function FormShell() {
         </button>
       </div>
       <Notices />
+      {view !== 'done' && c.persistent ? <SaveStatus /> : null}
       {view === 'done' ? (
         <Done />
       ) : (
@@ -213,6 +214,18 @@ function Notices() {
       ))}
     </div>
   );
+}
+
+/** "Draft saved at 14:02": quiet (not a live region), so it never interrupts a screen reader. */
+function SaveStatus() {
+  const c = useController();
+  const savedAt = useSyncExternalStore(
+    useCallback((cb: () => void) => c.subscribeSaved(cb), [c]),
+    () => c.getSavedAt(),
+  );
+  if (!savedAt) return null;
+  const time = new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return <p className="as-save-status">Draft saved at {time}</p>;
 }
 
 function Done() {

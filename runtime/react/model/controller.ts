@@ -71,6 +71,10 @@ export class FormController {
   private completedAt: string | null = null;
   private sha: string | null = null;
   private disposed = false;
+  private savedAt: string | null = null;
+  private readonly savedListeners = new Set<Listener>();
+  /** Whether drafts go somewhere that outlives the page (a host's store or the encrypted one). */
+  readonly persistent: boolean;
   private readonly offs: Array<() => void> = [];
   readonly ready: Promise<void>;
 
@@ -82,6 +86,7 @@ export class FormController {
     const given = options.storage;
     // host-only forms never touch the runtime's own browser stores, even if a page passed one.
     this.storage = given && !(hostOnly && given.local) ? given : memoryStorage();
+    this.persistent = this.storage === given;
     if (hostOnly && given?.local) this.notices.push({ kind: 'host-only', text: 'Drafts of this form are not kept on this device. Complete it in one sitting.' });
     this.draftKey = options.draftKey ?? `assessment:${options.definition.id}`;
     this.responseId = newId();
@@ -218,6 +223,15 @@ export class FormController {
   }
 
   // ---- drafts -------------------------------------------------------------------------------
+  /** When the draft was last saved (ISO), for the "Draft saved" line; null before the first save. */
+  getSavedAt(): string | null {
+    return this.savedAt;
+  }
+  subscribeSaved(l: Listener): () => void {
+    this.savedListeners.add(l);
+    return () => this.savedListeners.delete(l);
+  }
+
   private async restore(): Promise<void> {
     let draft: Draft | null = null;
     try {
@@ -229,6 +243,7 @@ export class FormController {
     if (!draft || draft.formId !== this.options.definition.id || this.disposed) return;
     this.responseId = draft.responseId;
     this.startedAt = draft.startedAt;
+    this.savedAt = draft.updatedAt;
     const answers = safeCopy(draft.answers);
     const d = this.options.definition;
     if (draft.version !== d.version) {
@@ -277,6 +292,8 @@ export class FormController {
     };
     try {
       await this.storage.save(this.draftKey, draft);
+      this.savedAt = draft.updatedAt;
+      for (const l of [...this.savedListeners]) l();
       if (this.notices.some((n) => n.kind === 'save-failed')) this.dismissNotice('save-failed');
     } catch {
       this.dirty = true;

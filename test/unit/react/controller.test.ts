@@ -90,6 +90,7 @@ describe('FormController', () => {
     c.store.set('name', 'Sensitive');
     await c.flush();
     expect(local.saved).toEqual([]);
+    expect(c.persistent).toBe(false);
     expect(c.getNotices().map((n) => n.kind)).toContain('host-only');
   });
 
@@ -119,6 +120,8 @@ describe('FormController', () => {
     await c.quickExitStorage();
     expect(host.removed).toEqual([]);
     expect(host.saved.at(-1)?.[1].answers).toEqual({ name: 'Sam' });
+    expect(c.persistent).toBe(true);
+    expect(c.getSavedAt()).toBe(host.saved.at(-1)?.[1].updatedAt);
 
     const local = { ...recording(), local: true } as DraftStorage & { removed: string[] };
     const c2 = createFormController({ definition: base, validator, storage: local });
