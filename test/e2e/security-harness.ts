@@ -280,7 +280,7 @@ export async function completeForm(page: Page, definition: Definition, canaryFor
     const label = (await next.textContent()) ?? '';
     await next.click();
     if (/check your answers/i.test(label)) break;
-    await expect.poll(() => page.locator('#as-section-heading').textContent()).not.toBe(heading);
+    await expect.poll(() => page.locator('#as-section-heading').textContent(), { timeout: 10_000 }).not.toBe(heading);
   }
   await page.locator('#check-answers').waitFor({ timeout: 10_000 });
   return { canaries, sensitiveChoices, reached };
