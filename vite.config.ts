@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { SIDE_EFFECT_FREE } from './vite.lib.config';
 
 const root = import.meta.dirname;
 /** The same table the server serves from (builder/server/pages.ts). */
@@ -31,7 +32,12 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 6000,
-    rolldownOptions: { input: pageInputs() },
+    rolldownOptions: {
+      input: pageInputs(),
+      // Core and its libraries have no import-time side effects; saying so lets the practitioner
+      // page drop lint, zod schemas and AJV's compiler it never calls (see vite.lib.config.ts).
+      treeshake: { moduleSideEffects: (id: string) => !SIDE_EFFECT_FREE.test(id) },
+    },
   },
   // Monaco's language workers are bundled from `?worker` imports as ES module workers.
   worker: { format: 'es' },
