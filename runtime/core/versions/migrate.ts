@@ -172,7 +172,8 @@ export function migrateAnswers(answers: Answers, a: QuestionIndex, b: QuestionIn
     if (fq.kind === 'group' && tq.kind === 'group' && Array.isArray(value)) {
       const fromItems = new Map([...a.byCode.values()].filter((q) => q.groupCode === fq.code).map((q) => [q.key, q]));
       const toItemKeys = new Set([...b.byCode.values()].filter((q) => q.groupCode === tq.code).map((q) => q.key));
-      setOwn(out, tq.key, value.map((item, i) => migrateItem(item, `${path}/${i}`, fromItems, tq, b, carried, notCarried, strays, toItemKeys)));
+      // Array.from, not value.map: map consults an answer array's own `constructor` (species) and throws.
+      setOwn(out, tq.key, Array.from(value as unknown[], (item, i) => migrateItem(item, `${path}/${i}`, fromItems, tq, b, carried, notCarried, strays, toItemKeys)));
       carried.add(tq.code);
       continue;
     }
