@@ -15,7 +15,7 @@ describe('regression: a repeatable-group answer array with its own `constructor`
     const group = Object.entries(from.schema.properties as Record<string, { type?: string }>).find(([, s]) => s.type === 'array' && JSON.stringify(s).includes('"items":{"type":"object"'))?.[0];
     expect(group).toBeDefined();
     const items: unknown[] = [{}];
-    Object.defineProperty(items, 'constructor', { value: { hostile: true }, enumerable: false });
+    Object.defineProperty(items, 'constructor', { value: 'hostile', enumerable: false });
     const response = {
       responseId: 'r1',
       form: { id: from.id, version: from.version, sha256: '0'.repeat(64) },
