@@ -25,6 +25,8 @@ interface Ceilings {
   mountRendersPerQuestion: number;
   validateAllExtraRenders: number;
   shippedRendersPerInteraction: number;
+  testerCallsPerQuestion: number;
+  testerSchemaProperties: number;
 }
 const ceilings = JSON.parse(readFileSync(resolve('test/bench/ceilings.json'), 'utf8')) as Ceilings & Record<string, unknown>;
 const N = 1000;
@@ -104,6 +106,13 @@ describe(`control renders in the ${N}-question form`, () => {
       const mounted = await renders(page);
       expect(mounted).toBeGreaterThanOrEqual(N); // the counter works: every control rendered
       expect(mounted).toBeLessThanOrEqual(N * ceilings.mountRendersPerQuestion);
+      // First render stays linear: renderer testers run a bounded number of times per control, each on a
+      // schema holding that control's question only, never the whole N-question root.
+      const testers = await page.evaluate(() => window.__guard.testers);
+      console.log(`perf-guard: renderer testers at N=${N}: ${testers.calls} calls, largest schema given ${testers.maxProperties} properties`);
+      expect(testers.calls).toBeGreaterThanOrEqual(N);
+      expect(testers.calls).toBeLessThanOrEqual(N * ceilings.testerCallsPerQuestion);
+      expect(testers.maxProperties).toBeLessThanOrEqual(ceilings.testerSchemaProperties);
 
       const text = middle('text');
       await page.click(`#as-${text.key}`);

@@ -1,5 +1,5 @@
 import type { Definition } from '../../../runtime/core/index';
-import { mount, type MountedForm } from '../../../runtime/react/index';
+import { controlRenderers, mount, type MountedForm } from '../../../runtime/react/index';
 import '../../../runtime/react/styles.css';
 import { workloadDefinition } from '../workload';
 
@@ -12,7 +12,7 @@ const shipped = import.meta.glob<Definition>('../../../form-definitions/*/*.json
 
 declare global {
   interface Window {
-    __guard: { form: MountedForm; answers: Record<string, unknown>; ready: Promise<void> };
+    __guard: { form: MountedForm; answers: Record<string, unknown>; ready: Promise<void>; testers: { calls: number; maxProperties: number } };
     __asRenderCount?: number;
   }
 }
@@ -27,6 +27,21 @@ if (formParam) {
 } else {
   definition = workloadDefinition(Number(params.get('n') ?? 1000));
 }
+// JSON Forms' testers resolve a control's scope in the schema they are given, calling lodash isEmpty on
+// every object on the way: given the whole root of an N-question form, each call is O(N) and first render
+// O(N^2) (found by the peer bench, fixed in 898dca2). Count what the testers are given, so CI catches a
+// return of that mistake without timing anything.
+const testers = { calls: 0, maxProperties: 0 };
+for (const entry of controlRenderers) {
+  const tester = entry.tester;
+  entry.tester = (uischema, schema, context) => {
+    testers.calls++;
+    const props = (schema as { properties?: object } | undefined)?.properties;
+    if (props) testers.maxProperties = Math.max(testers.maxProperties, Object.keys(props).length);
+    return tester(uischema, schema, context);
+  };
+}
+
 const state = { answers: {} as Record<string, unknown> };
 const form = mount(document.getElementById('root')!, {
   definition,
@@ -41,4 +56,5 @@ window.__guard = {
     return state.answers;
   },
   ready: form.ready,
+  testers,
 };
