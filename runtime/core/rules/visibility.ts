@@ -33,6 +33,53 @@ export function isEnabled(uiElement: unknown, answers: unknown, parentEnabled = 
   return true;
 }
 
+/** A control of a UI subtree, found once per subtree object (see `controlPlan`). */
+interface PlannedControl {
+  /** Data path of the control relative to the subtree's item, and its pointer. */
+  tokens: string[];
+  pointer: string;
+  /** Indexes into `rules` of the rule-bearing elements above it, itself included. */
+  rules: number[];
+  /** Depth below the subtree's root, to keep the 64-level bound of the walk. */
+  depth: number;
+  /** A repeatable group's item layout, laid out again for every item the answers hold. */
+  detail?: Record<string, unknown>;
+}
+
+interface ControlPlan {
+  rules: Array<Record<string, unknown>>;
+  controls: PlannedControl[];
+}
+
+const maxDepth = 64;
+
+// Validation runs on every blur and submit; the UI schema does not change between calls, so
+// which controls it holds and which rules sit above each is worked out once per object.
+const plans = new WeakMap<object, ControlPlan>();
+
+function controlPlan(root: Record<string, unknown>): ControlPlan {
+  const cached = plans.get(root);
+  if (cached) return cached;
+  const plan: ControlPlan = { rules: [], controls: [] };
+  const walk = (element: unknown, rules: number[], depth: number): void => {
+    if (!isObject(element) || depth > maxDepth) return;
+    let own = rules;
+    if (isObject(element.rule)) {
+      plan.rules.push(element);
+      own = [...rules, plan.rules.length - 1];
+    }
+    if (element.type === 'Control' && typeof element.scope === 'string') {
+      const tokens = scopeToDataPath(element.scope);
+      const detail = isObject(element.options) && isObject(element.options.detail) ? element.options.detail : undefined;
+      plan.controls.push({ tokens, pointer: pointerFromTokens(tokens), rules: own, depth, detail });
+    }
+    if (Array.isArray(element.elements)) for (const child of element.elements) walk(child, own, depth + 1);
+  };
+  walk(root, [], 0);
+  plans.set(root, plan);
+  return plan;
+}
+
 /**
  * The answer pointers hidden by rules: `/key` for a question, `/group/0/key` for a question of a
  * group item. A question is hidden when every control showing it is hidden; a question no
@@ -41,28 +88,30 @@ export function isEnabled(uiElement: unknown, answers: unknown, parentEnabled = 
 export function hiddenAnswerPointers(definition: HasSchemas, answers: unknown): Set<string> {
   const shown = new Set<string>();
   const seen = new Set<string>();
-  const stack: Array<{ element: unknown; visible: boolean; itemPath: Array<string | number>; depth: number }> = [
-    { element: definition.uischema, visible: true, itemPath: [], depth: 0 },
-  ];
-  while (stack.length) {
-    const { element, visible: parentVisible, itemPath, depth } = stack.pop()!;
-    if (!isObject(element) || depth > 64) continue;
-    const visible = isVisible(element, answers, parentVisible, { rootSchema: definition.schema, itemPath });
-    if (element.type === 'Control' && typeof element.scope === 'string') {
-      const dataPath = [...itemPath, ...scopeToDataPath(element.scope)];
-      const pointer = pointerFromTokens(dataPath);
+  const visit = (root: unknown, parentVisible: boolean, itemPath: Array<string | number>, baseDepth: number): void => {
+    if (!isObject(root)) return;
+    const plan = controlPlan(root);
+    const context = { rootSchema: definition.schema, itemPath };
+    // Each rule is evaluated at most once per subtree instance, and only when a control under it asks.
+    const results: Array<boolean | undefined> = [];
+    const ruleShows = (i: number): boolean => (results[i] ??= isVisible(plan.rules[i], answers, true, context));
+    const prefix = itemPath.length ? pointerFromTokens(itemPath) : '';
+    for (const control of plan.controls) {
+      const depth = baseDepth + control.depth;
+      if (depth > maxDepth) continue;
+      // Rules above a control are never deeper than it, so all of them are within the bound.
+      const visible = parentVisible && control.rules.every(ruleShows);
+      const pointer = prefix + control.pointer;
       seen.add(pointer);
       if (visible) shown.add(pointer);
-      const detail = isObject(element.options) ? element.options.detail : undefined;
+      if (!control.detail) continue;
+      const dataPath = [...itemPath, ...control.tokens];
       const items = valueAt(answers, dataPath);
-      if (isObject(detail) && Array.isArray(items)) {
-        items.forEach((_, i) => stack.push({ element: detail, visible, itemPath: [...dataPath, i], depth: depth + 1 }));
-      }
+      if (!Array.isArray(items)) continue;
+      for (let i = 0; i < items.length; i++) visit(control.detail, visible, [...dataPath, i], depth + 1);
     }
-    if (Array.isArray(element.elements)) {
-      for (const child of element.elements) stack.push({ element: child, visible, itemPath, depth: depth + 1 });
-    }
-  }
+  };
+  visit(definition.uischema, true, [], 0);
   const hidden = new Set<string>();
   for (const pointer of seen) if (!shown.has(pointer)) hidden.add(pointer);
   return hidden;

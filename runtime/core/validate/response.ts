@@ -27,7 +27,9 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
   }
   const refused = checkValueLimits(answers);
   if (refused.length) return refused.map((p) => ({ ...p, source: 'validate' as const }));
-  const tooLong = checkAnswerLengths(definition, answers);
+  const questions = schemaPlan(definition.schema).keys;
+  const unknownKeys: string[] = [];
+  const tooLong = answerLengths(definition, answers, (key) => questions.has(key) || unknownKeys.push(key));
   if (tooLong.length) return tooLong;
 
   let validator = options.validator;
@@ -39,19 +41,61 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
   const run = runValidator(validator, answers);
   if (!run.ok) return [run.problem];
   const valid = run.valid;
-  const hidden = hiddenAnswerPointers(definition, answers);
-  const problems = valid ? [] : problemsFromAjv(validator.errors, definition).filter((p) => !(p.code === 'answer-required' && isHiddenPointer(hidden, p.path)));
+  let problems = valid ? [] : problemsFromAjv(validator.errors, definition);
+  // Rules only ever excuse a required answer, so which questions are hidden is worked out only
+  // when one is missing: a valid response never walks the UI schema.
+  if (problems.some((p) => p.code === 'answer-required')) {
+    const hidden = hiddenAnswerPointers(definition, answers);
+    problems = problems.filter((p) => !(p.code === 'answer-required' && isHiddenPointer(hidden, p.path)));
+  }
   const reported = new Set(problems.map((p) => p.path));
 
-  const properties = isObject(definition.schema.properties) ? definition.schema.properties : {};
-  for (const key of Object.keys(answers)) {
+  for (const key of unknownKeys) {
     const path = pointerFromTokens([key]);
-    if (!Object.prototype.hasOwnProperty.call(properties, key) && !reported.has(path)) {
-      problems.push({ code: 'answer-unknown', severity: 'error', message: unknownMessage(key), path, source: 'validate', params: { key } });
-    }
+    if (!reported.has(path)) problems.push({ code: 'answer-unknown', severity: 'error', message: unknownMessage(key), path, source: 'validate', params: { key } });
   }
   for (const p of computedProblems(definition, answers)) if (!reported.has(p.path)) problems.push(p);
   return problems;
+}
+
+interface SchemaPlan {
+  /** The schema's own property names: an answer under any other key is unknown. */
+  keys: Set<string>;
+  /** The schema cut down to its computed questions: what `computeValues` reads, without the rest. */
+  top: { properties: Record<string, unknown> } | null;
+  groups: Array<{ key: string; items: { properties: Record<string, unknown> } }>;
+}
+
+// A schema's questions, and which are computed, do not change between calls: found once per schema
+// object, so a response is not checked by walking every question of a long form each time.
+const schemaPlans = new WeakMap<object, SchemaPlan>();
+
+function computedOnly(schema: unknown): { properties: Record<string, unknown> } | null {
+  const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+  const kept: Record<string, unknown> = {};
+  let any = false;
+  for (const key of Object.keys(properties)) {
+    const property = properties[key];
+    if (isObject(property) && property['x-computed'] !== undefined) {
+      Object.defineProperty(kept, key, { value: property, enumerable: true, writable: true, configurable: true });
+      any = true;
+    }
+  }
+  return any ? { properties: kept } : null;
+}
+
+function schemaPlan(schema: Record<string, unknown>): SchemaPlan {
+  const cached = schemaPlans.get(schema);
+  if (cached) return cached;
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  const plan: SchemaPlan = { keys: new Set(Object.getOwnPropertyNames(properties)), top: computedOnly(schema), groups: [] };
+  for (const key of Object.keys(properties)) {
+    const items = isObject(properties[key]) ? (properties[key] as Record<string, unknown>).items : undefined;
+    const slim = isObject(items) ? computedOnly(items) : null;
+    if (slim) plan.groups.push({ key, items: slim });
+  }
+  schemaPlans.set(schema, plan);
+  return plan;
 }
 
 /**
@@ -69,12 +113,11 @@ export function computedProblems(definition: { schema: Record<string, unknown> }
       problems.push({ code: 'answer-computed', severity: 'error', message: computedMessage(q, values[key]), path: pointerFromTokens(path), source: 'validate', params: { expected: values[key], actual: stored[key] } });
     }
   };
-  check(computeValues(definition, answers), answers, []);
-  const properties = isObject(definition.schema.properties) ? definition.schema.properties : {};
-  for (const group of Object.keys(properties)) {
-    const items = isObject(properties[group]) ? (properties[group] as Record<string, unknown>).items : undefined;
+  const plan = schemaPlan(definition.schema);
+  if (plan.top) check(computeValues({ schema: plan.top }, answers), answers, []);
+  for (const { key: group, items } of plan.groups) {
     const list = Object.prototype.hasOwnProperty.call(answers, group) ? answers[group] : undefined;
-    if (!isObject(items) || !Array.isArray(list)) continue;
+    if (!Array.isArray(list)) continue;
     list.forEach((item, i) => {
       if (isObject(item)) check(computeValues({ schema: items }, item), item, [group, String(i)]);
     });
@@ -82,25 +125,53 @@ export function computedProblems(definition: { schema: Record<string, unknown> }
   return problems;
 }
 
+/** Where a node sits, as links to its parent: the path is only spelled out for a problem. */
+interface PathLink {
+  parent: PathLink | undefined;
+  token: string;
+}
+
+function tokensOf(link: PathLink | undefined): string[] {
+  const tokens: string[] = [];
+  for (let l = link; l; l = l.parent) tokens.push(l.token);
+  return tokens.reverse();
+}
+
 /** Text answers over the documented limit are refused before AJV or a pattern reads them. */
 export function checkAnswerLengths(definition: { schema: Record<string, unknown> }, answers: unknown): Problem[] {
+  return answerLengths(definition, answers);
+}
+
+/** The length walk; `eachTopKey` sees every top-level key on the way, so the keys are listed once. */
+function answerLengths(definition: { schema: Record<string, unknown> }, answers: unknown, eachTopKey?: (key: string) => unknown): Problem[] {
   const problems: Problem[] = [];
-  const stack: Array<{ node: unknown; path: string[] }> = [{ node: answers, path: [] }];
+  // Only objects, arrays and over-long strings go on the stack; they come off it in the order the
+  // full walk would reach them, so problems keep their order.
+  const stack: Array<{ node: unknown; path: PathLink | undefined }> = [{ node: answers, path: undefined }];
+  const kept = (node: unknown) => (typeof node === 'string' ? node.length > limits.answerChars : node !== null && typeof node === 'object');
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (typeof node === 'string') {
       if (node.length > limits.answerChars) {
+        const tokens = tokensOf(path);
         problems.push({
           code: 'answer-too-long',
           severity: 'error',
-          message: answerTooLongMessage(questionAt(definition.schema, path), limits.answerChars),
-          path: pointerFromTokens(path),
+          message: answerTooLongMessage(questionAt(definition.schema, tokens), limits.answerChars),
+          path: pointerFromTokens(tokens),
           source: 'validate',
           params: { limit: limits.answerChars, length: node.length },
         });
       }
-    } else if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, path: [...path, String(i)] }));
-    else if (isObject(node)) for (const key of Object.keys(node)) stack.push({ node: node[key], path: [...path, key] });
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) if (kept(node[i])) stack.push({ node: node[i], path: { parent: path, token: String(i) } });
+    } else if (isObject(node)) {
+      const top = path === undefined ? eachTopKey : undefined;
+      for (const key of Object.keys(node)) {
+        top?.(key);
+        if (kept(node[key])) stack.push({ node: node[key], path: { parent: path, token: key } });
+      }
+    }
   }
   return problems;
 }
