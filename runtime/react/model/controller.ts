@@ -148,13 +148,23 @@ export class FormController {
   /** Validates every answer now and updates the errors the form may show. */
   validateNow(): FieldError[] {
     if (!this.validator) return [];
-    const errors = runValidator(this.model, this.validator, withComputed(this.model, this.store.snapshot()));
+    const answers = this.store.snapshot();
+    const errors = runValidator(this.model, this.validator, withComputed(this.model, answers));
     this.ui.setErrors(errors);
+    this.validated = { answers, validator: this.validator };
     return errors;
+  }
+
+  /** What the errors in `ui` were computed from: the answers object (a new one on every change). */
+  private validated: { answers: unknown; validator: ValidateFunction } | null = null;
+
+  private isValidated(): boolean {
+    return this.validated !== null && this.validated.answers === this.store.snapshot() && this.validated.validator === this.validator;
   }
 
   private pointerIsDown = false;
   private pendingBlurs: string[] = [];
+  private afterPaint: (() => void) | null = null;
 
   /**
    * A field was left: its error may now show. While a pointer is down (the practitioner is
@@ -166,18 +176,35 @@ export class FormController {
       this.pendingBlurs.push(pointer);
       return;
     }
+    if (!this.isValidated()) this.validateNow();
     this.ui.touch(pointer);
-    this.validateNow();
   }
 
-  /** Called by the form's pointerdown/pointerup listeners. */
+  /**
+   * Called by the form's pointerdown/pointerup listeners. When the answers changed since the last
+   * validation (the click chose an option), validating and showing the left field's error wait
+   * until the click's own frame is painted: together, so a stale message never shows meanwhile.
+   */
   setPointerDown(down: boolean): void {
     this.pointerIsDown = down;
     if (down || this.pendingBlurs.length === 0) return;
+    if (this.isValidated()) {
+      this.touchPending();
+      return;
+    }
+    this.afterPaint ??= afterNextPaint(() => {
+      this.afterPaint = null;
+      if (this.disposed) return;
+      if (!this.isValidated()) this.validateNow();
+      // A new click may have started meanwhile: its own pointerup shows what is pending.
+      if (!this.pointerIsDown) this.touchPending();
+    });
+  }
+
+  private touchPending(): void {
     const pending = this.pendingBlurs;
     this.pendingBlurs = [];
     pending.forEach((p) => this.ui.touch(p));
-    this.validateNow();
   }
 
   /** Validates and shows every error, as a submit attempt does. */
@@ -320,9 +347,25 @@ export class FormController {
   destroy(): void {
     void this.flush();
     this.disposed = true;
+    this.afterPaint?.();
+    this.afterPaint = null;
     this.offs.forEach((off) => off());
     this.viewListeners.clear();
   }
+}
+
+/** Runs `fn` once the next frame has been painted (in a task after it); returns a cancel. */
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 function newId(): string {

@@ -57,12 +57,12 @@ export function runValidator(model: FormModel, validate: ValidateFunction, answe
     } catch {
       valid = false;
     }
-    const hidden = hiddenAnswerPointers(definition, answers);
-    problems = valid
-      ? []
-      : problemsFromAjv((validate.errors ?? []) as Parameters<typeof problemsFromAjv>[0], definition).filter(
-          (p) => !(p.code === 'answer-required' && isHiddenPointer(hidden, p.path)),
-        );
+    problems = valid ? [] : problemsFromAjv((validate.errors ?? []) as Parameters<typeof problemsFromAjv>[0], definition);
+    // Rules only excuse required answers: the UI schema is walked only when one is missing.
+    if (problems.some((p) => p.code === 'answer-required')) {
+      const hidden = hiddenAnswerPointers(definition, answers);
+      problems = problems.filter((p) => !(p.code === 'answer-required' && isHiddenPointer(hidden, p.path)));
+    }
   }
   const rank = new Map(model.order.map((k, i) => [k, i]));
   return problems
