@@ -4,6 +4,15 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { SIDE_EFFECT_FREE } from './vite.lib.config';
 
+/**
+ * zod builds its object parsers with `new Function` unless `jitless` is set before the first schema
+ * is constructed; under the strict CSP that probe is a violation on every page. core's zod-config.ts
+ * sets it, but a side-effect-free build skips core's index (and so that import), and another module
+ * may build schemas first. zod keeps its config in this global (zod/v4/core/core.js), so every chunk
+ * sets it before its own code runs: whichever chunk is evaluated first, the flag is there in time.
+ */
+const ZOD_JITLESS_BANNER = 'globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig || {}, { jitless: true });';
+
 const root = import.meta.dirname;
 /** The same table the server serves from (builder/server/pages.ts). */
 const PAGES = JSON.parse(readFileSync(resolve(root, 'builder/server/pages.json'), 'utf8')) as Record<string, string>;
@@ -37,6 +46,7 @@ export default defineConfig({
       // Core and its libraries have no import-time side effects; saying so lets the practitioner
       // page drop lint, zod schemas and AJV's compiler it never calls (see vite.lib.config.ts).
       treeshake: { moduleSideEffects: (id: string) => !SIDE_EFFECT_FREE.test(id) },
+      output: { banner: ZOD_JITLESS_BANNER },
     },
   },
   // Monaco's language workers are bundled from `?worker` imports as ES module workers.

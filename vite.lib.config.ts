@@ -25,7 +25,10 @@ const external = (id: string) => deps.some((d) => id === d || id.startsWith(`${d
  * like a side effect to the bundler. Hosts' bundlers can do the same (see README).
  */
 export const SIDE_EFFECT_FREE = /\/runtime\/core\/|node_modules\/(ajv|ajv-formats|re2js|zod|jsonc-parser|semver|@noble|canonicalize|lodash|@jsonforms\/core|fast-uri|fast-deep-equal|json-schema-traverse|rfc6902|csv-stringify|csv-parse)\//;
-const moduleSideEffects = (id: string) => !SIDE_EFFECT_FREE.test(id);
+// zod-config.ts exists for its side effect (zod's jitless mode, so no eval probe under the CSP), and
+// core's index.ts imports it: both must keep their side effects or the import is dropped.
+const KEEP_SIDE_EFFECTS = /\/runtime\/core\/(zod-config|index)\.ts$/;
+export const moduleSideEffects = (id: string) => KEEP_SIDE_EFFECTS.test(id) || !SIDE_EFFECT_FREE.test(id);
 
 function exampleValidator(): Plugin {
   const id = 'virtual:example-validator';
