@@ -38,16 +38,6 @@ export function parseDocKey(key: string): { id: string; version: string } | unde
   return { id: key.slice(0, at), version: key.slice(at + 1) };
 }
 
-/**
- * schema-invalid checks the schema against the draft 2020-12 meta-schema with AJV, which compiles
- * it with `new Function`: the builder's CSP (no 'unsafe-eval') refuses that, so the rule crashes
- * here. The server lints every save and publish with it, so dropping the crash loses no guard.
- */
-function evalRefused(p: Problem): boolean {
-  if (p.code !== 'lint-rule-crashed' || p.params?.rule !== 'schema-invalid') return false;
-  return /unsafe-eval|EvalError|Content Security Policy|Refused to evaluate/i.test(p.message);
-}
-
 function analyse(doc: Doc, lint = true): Doc {
   const text = doc.history.present;
   let parsed: RawDefinition | undefined;
@@ -83,7 +73,7 @@ export function openDoc(id: string, version: string, diskText: string, etag: str
 }
 
 function lintDoc(doc: Doc, text: string): Problem[] {
-  return lintText(text, { folderId: doc.id, fileVersion: doc.version, ...(doc.previous ? { previous: doc.previous } : {}) }).filter((p) => !evalRefused(p));
+  return lintText(text, { folderId: doc.id, fileVersion: doc.version, ...(doc.previous ? { previous: doc.previous } : {}) });
 }
 
 /** Lints the present text (after typing, which defers it). */

@@ -1,32 +1,18 @@
 import type { Problem } from '../../problems/problem';
-import { createAjv } from '../../validate/ajv';
+import { formats } from '../../validate/engine';
+import validateMetaSchema from '../meta-schema-validator';
 import { checkSchemaSafety } from '../../safety/schema';
 import { lintProblem, type LintRule } from '../rule';
 import { own, walkSchema } from '../schema-walk';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
-const silent = { log() {}, warn() {}, error() {} };
-
-let shared: ReturnType<typeof createAjv> | undefined;
-/**
- * One AJV for every lint run: compiling the draft 2020-12 meta-schema is most of this rule's cost,
- * and `validateSchema` adds nothing to the instance, so sharing it is safe.
- */
-function metaValidator(): ReturnType<typeof createAjv> {
-  if (!shared) {
-    shared = createAjv();
-    // AJV reports some things only through its logger; here they become problems, never console output.
-    Object.assign(shared, { logger: silent });
-  }
-  return shared;
-}
-
 /**
  * The schema must be valid draft 2020-12. The safety checks that validation also runs (`$id`
  * shapes, remote / unresolved / cyclic references, patterns RE2 cannot run) come first, then
  * formats, then the meta-schema. Lint does not compile the schema: what compiling would add is
  * checked above, and compiling a form at the question limit takes seconds (validation compiles
- * once per content hash and caches).
+ * once per content hash and caches). The meta-schema check is compiled ahead of time
+ * (scripts/gen-meta-validator.mjs), so lint needs no `new Function` and runs under the builder's CSP.
  */
 export const schemaInvalid: LintRule = {
   codes: ['schema-invalid', 'ref-remote', 'ref-unresolved', 'ref-cycle', 'pattern-invalid', 'pattern-unsafe', 'id-invalid'],
@@ -43,16 +29,15 @@ export const schemaInvalid: LintRule = {
     if (own(schema, 'type') !== 'object') {
       problems.push(lintProblem('schema-invalid', '/schema/type', 'The schema must have "type": "object": one response is an object of answers.'));
     }
-    const ajv = metaValidator();
     walkSchema(schema, '/schema', (node, pointer) => {
       const format = own(node, 'format');
-      if (typeof format === 'string' && !Object.hasOwn(ajv.formats, format)) {
+      if (typeof format === 'string' && !Object.hasOwn(formats, format)) {
         problems.push(lintProblem('schema-invalid', `${pointer}/format`, `Unknown format "${format}".`, { format }));
       }
     });
     if (problems.length) return problems;
-    if (!ajv.validateSchema(schema)) {
-      for (const error of ajv.errors ?? []) {
+    if (!validateMetaSchema(schema)) {
+      for (const error of validateMetaSchema.errors ?? []) {
         problems.push(
           lintProblem('schema-invalid', `/schema${error.instancePath}`, `Not valid draft 2020-12: ${error.instancePath || 'the schema'} ${error.message ?? 'is invalid'}.`, {
             keyword: error.keyword,
