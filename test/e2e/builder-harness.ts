@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { runAxe } from './support/axe';
 import { watchPageErrors } from './support/browser';
 
 /**
@@ -11,7 +11,6 @@ import { watchPageErrors } from './support/browser';
 export const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface AxeResult {
   id: string;
@@ -61,12 +60,7 @@ export class Studio {
   }
 
   async axe(): Promise<AxeResult[]> {
-    await this.page.evaluate(axeSource);
-    return this.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
-    });
+    return (await runAxe(this.page)).map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
   }
 
   async seriousAxeViolations(): Promise<string[]> {

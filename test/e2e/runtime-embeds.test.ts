@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { expectNoAxeViolations, openPage, shot } from './runtime-harness';
@@ -162,15 +163,7 @@ describe('embedding', () => {
     await frame.getByText('There is a problem').waitFor();
     await expectNoAxeViolations(page, 'iframe host');
     const inner = page.frames().find((f) => f.url().includes('/embed/'))!;
-    const innerViolations = await (async () => {
-      const { readFileSync } = await import('node:fs');
-      const { createRequire } = await import('node:module');
-      await inner.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-      return inner.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
-        return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations.map((v) => v.id);
-      });
-    })();
+    const innerViolations = (await runAxe(inner)).map((v) => v.id);
     expect(innerViolations).toEqual([]);
     await shot(page, 'runtime-embed-iframe');
     const posts = await inner.evaluate(() => (window as unknown as { __posts: string[] }).__posts);

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { runAxe } from './support/axe';
 import { watchPageErrors } from './support/browser';
 
 /**
@@ -26,23 +25,8 @@ export async function openPage(browser: Browser, url: string): Promise<WatchedPa
   return { page, context, errors };
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core through the DevTools protocol: support/axe.ts adds a script tag, which the pages'
- * strict CSP (rightly) refuses.
- */
-async function runAxe(page: Page): Promise<Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }>> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
-}
-
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const violations = await runAxe(page);
+  const violations = await runAxe(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
   expect(violations.map((v) => `${state}: ${v.id} ${v.help} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
 }
 
