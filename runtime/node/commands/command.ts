@@ -40,3 +40,25 @@ export function parseArgs(
   }
   return { flags, operands };
 }
+
+/**
+ * The shared front of the `--format text|json` commands: flags and operands, or the usage error
+ * written to stderr (the caller then exits 2). `operands` checks them and may supply defaults.
+ */
+export function parseFormatArgs(
+  command: Command,
+  args: string[],
+  io: CliIo,
+  operands: (given: string[]) => string[],
+): { format: 'text' | 'json'; operands: string[] } | undefined {
+  try {
+    const parsed = parseArgs(args, { values: ['format'] });
+    const format = (parsed.flags.format as string | undefined) ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+    return { format, operands: operands(parsed.operands) };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`assessment-studio ${command.name}: ${e.message}\nusage: ${command.usage}`);
+    return undefined;
+  }
+}

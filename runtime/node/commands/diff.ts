@@ -3,7 +3,7 @@ import {
   bumpRank, stepIsEnough, suggestVersion, versionStep, type Change, type Definition, type Problem,
 } from '../../core/index';
 import { displayPath } from '../disk';
-import { parseArgs, UsageError, type CliIo, type Command } from './command';
+import { parseFormatArgs, UsageError, type CliIo, type Command } from './command';
 import { loadDefinitionFile } from './validate';
 
 /**
@@ -15,19 +15,13 @@ export const diffCommand: Command = {
   name: 'diff',
   usage: 'assessment-studio diff [--format text|json] <old-definition.json> <new-definition.json>',
   async run(args: string[], io: CliIo) {
-    let format: string;
-    let files: [string, string];
-    try {
-      const parsed = parseArgs(args, { values: ['format'] });
-      format = (parsed.flags.format as string | undefined) ?? 'text';
-      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-      if (parsed.operands.length !== 2) throw new UsageError('expected two definition files: the old version and the new');
-      files = parsed.operands as [string, string];
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      io.err(`assessment-studio diff: ${e.message}\nusage: ${this.usage}`);
-      return 2;
-    }
+    const parsed = parseFormatArgs(this, args, io, (given) => {
+      if (given.length !== 2) throw new UsageError('expected two definition files: the old version and the new');
+      return given;
+    });
+    if (!parsed) return 2;
+    const { format } = parsed;
+    const files = parsed.operands as [string, string];
     const loaded = await Promise.all(files.map((f) => loadDefinitionFile(resolve(io.cwd, f))));
     let unreadable = false;
     loaded.forEach((l, i) => {

@@ -11,7 +11,7 @@ import {
   FORM_DEFINITIONS,
 } from '../disk';
 import { dirname } from 'node:path';
-import { parseArgs, UsageError, type CliIo, type Command } from './command';
+import { parseFormatArgs, type CliIo, type Command } from './command';
 
 /** One problem of one file, as both output formats carry it. */
 export interface FileProblem {
@@ -105,18 +105,9 @@ export const lintCommand: Command = {
   name: 'lint',
   usage: 'assessment-studio lint [--format text|json] [files or folders...]   (default: form-definitions/)',
   async run(args: string[], io: CliIo) {
-    let format: string;
-    let operands: string[];
-    try {
-      const parsed = parseArgs(args, { values: ['format'] });
-      format = (parsed.flags.format as string | undefined) ?? 'text';
-      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-      operands = parsed.operands.length ? parsed.operands : [FORM_DEFINITIONS];
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      io.err(`assessment-studio lint: ${e.message}\nusage: ${this.usage}`);
-      return 2;
-    }
+    const parsed = parseFormatArgs(this, args, io, (given) => (given.length ? given : [FORM_DEFINITIONS]));
+    if (!parsed) return 2;
+    const { format, operands } = parsed;
     const { problems, files } = await lintFiles(operands, io.cwd);
     if (format === 'json') io.out(JSON.stringify(problems));
     else {

@@ -16,7 +16,7 @@ import {
   type Problem,
 } from '../../core/index';
 import { definitionLocation, displayPath, readPublishedRecord, readTextFile } from '../disk';
-import { parseArgs, UsageError, type CliIo, type Command } from './command';
+import { parseFormatArgs, UsageError, type CliIo, type Command } from './command';
 
 /** One problem of one file, the shape lint's `--format json` prints too. */
 export interface FileProblem {
@@ -114,19 +114,12 @@ export const validateCommand: Command = {
   name: 'validate',
   usage: 'assessment-studio validate [--format text|json] <definition.json> <response.json...>',
   async run(args: string[], io: CliIo) {
-    let format: string;
-    let operands: string[];
-    try {
-      const parsed = parseArgs(args, { values: ['format'] });
-      format = (parsed.flags.format as string | undefined) ?? 'text';
-      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-      operands = parsed.operands;
-      if (operands.length < 2) throw new UsageError(operands.length === 0 ? 'expected a definition and at least one response file' : 'expected at least one response file');
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      io.err(`assessment-studio validate: ${e.message}\nusage: ${this.usage}`);
-      return 2;
-    }
+    const parsed = parseFormatArgs(this, args, io, (given) => {
+      if (given.length < 2) throw new UsageError(given.length === 0 ? 'expected a definition and at least one response file' : 'expected at least one response file');
+      return given;
+    });
+    if (!parsed) return 2;
+    const { format, operands } = parsed;
     const [definitionFile, ...responseFiles] = operands as [string, ...string[]];
     const shown = (file: string) => displayPath(file, io.cwd);
     const results: FileProblem[] = [];
