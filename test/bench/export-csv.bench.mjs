@@ -3,12 +3,11 @@
 // that only counts bytes, against a plain baseline in the same process writing the same responses
 // with JSON.stringify per line. Figures only; timings are never asserted in tests.
 // Run: npm run bench:export   [-- --count 100000] [--out file.csv to write to disk as well]
-import { build } from 'esbuild';
+import { loadCore } from './load-core.mjs';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -20,18 +19,7 @@ const OUT = flag('out', undefined);
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-export-'));
 try {
-  const entry = join(dir, 'core.mjs');
-  await build({
-    entryPoints: ['runtime/core/index.ts'],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
-  const core = await import(pathToFileURL(entry).href);
+  const core = await loadCore(dir);
   const file = existsSync('form-definitions/routine-enquiry/2.0.0.json') ? 'form-definitions/routine-enquiry/2.0.0.json' : 'test/fixtures/definitions/export-rich.json';
   const loaded = core.loadDefinitionText(await readFile(file, 'utf8'));
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems.slice(0, 3)));

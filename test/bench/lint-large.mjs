@@ -1,27 +1,15 @@
 // Prints how long lint takes on a form at the documented limits (5,000 questions, close to 1 MiB),
 // in process and through the compiled CLI. Figures only: timings are never asserted in tests.
 // Run: node test/bench/lint-large.mjs   (after npm run build:cli)
-import { build } from 'esbuild';
+import { loadCore } from './load-core.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-lint-'));
 try {
-  const entry = join(dir, 'core.mjs');
-  await build({
-    entryPoints: ['runtime/core/index.ts'],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
-  const core = await import(pathToFileURL(entry).href);
+  const core = await loadCore(dir);
   const d = JSON.parse(await readFile('test/fixtures/definitions/valid.json', 'utf8'));
   for (let i = 0; i < core.limits.questions - 10; i++) {
     d.schema.properties[`q${i}`] = { type: 'string', maxLength: 500, title: `Question ${i} ${'x'.repeat(50)}`, 'x-code': `q_${i}` };

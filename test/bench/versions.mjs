@@ -2,21 +2,14 @@
 // diffDefinitions, suggestVersion and migrateResponse of a response answering every question plus
 // a repeatable group of 500 items. Figures only: timings are never asserted in tests.
 // Run: node test/bench/versions.mjs
-import { build } from 'esbuild';
+import { loadCore } from './load-core.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-versions-'));
 try {
-  const entry = join(dir, 'core.mjs');
-  await build({
-    entryPoints: ['runtime/core/index.ts'], outfile: entry, bundle: true, platform: 'node', format: 'esm',
-    mainFields: ['module', 'main'], logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  const core = await import(pathToFileURL(entry).href);
+  const core = await loadCore(dir);
   const n = core.limits.questions - 10;
   const options = [{ const: 'yes', title: 'Yes' }, { const: 'no', title: 'No' }, { const: 'unsure', title: 'Not sure' }];
   const make = () => {
