@@ -182,15 +182,28 @@ export class Studio {
     return this;
   }
 
-  /** Replaces the first match of `find` in Monaco by typing: Ctrl+F, Enter, Escape, type. */
+  /**
+   * Replaces the first match of `find` in Monaco from the keyboard: Ctrl+F, Enter, Escape, then the new text. Each step
+   * waits for the focus it needs, so on a loaded machine keys never land in the wrong place.
+   */
   async replaceInMonaco(find: string, replacement: string): Promise<this> {
     const editor = await this.jsonView();
     await editor.locator('.view-lines').click();
     await this.page.keyboard.press('Control+F');
+    await this.page.waitForFunction(() => document.activeElement?.closest('.find-widget') != null);
+    await this.page.keyboard.press('Control+A');
     await this.page.keyboard.type(find);
     await this.page.keyboard.press('Enter');
     await this.page.keyboard.press('Escape');
-    await this.page.keyboard.type(replacement);
+    await this.page.waitForFunction(
+      (expected) => (window as unknown as { studio: { selection(): string } }).studio.selection() === expected,
+      find,
+      { timeout: 10_000 },
+    );
+    // Delete, then insert as one input (as a paste is). Typed key by key, Monaco's auto-closing
+    // quotes add a stray quote; inserted over the selection, its textarea diff does the same.
+    await this.page.keyboard.press('Backspace');
+    if (replacement) await this.page.keyboard.insertText(replacement);
     return this;
   }
 }

@@ -93,10 +93,9 @@ describe.skipIf(!built)('the builder workbench', () => {
   it('validates and completes the JSON from the envelope schema, with our lint markers at the pointer', async () => {
     const markers = () => studio.page.evaluate(() => (window as unknown as { studio: { markers(): Array<{ owner: string; message: string; line: number }> } }).studio.markers());
     await studio.replaceInMonaco('"status": "draft"', '"status": "drafty"');
-    await expect.poll(async () => (await markers()).filter((m) => m.owner === 'json').length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const all = await markers();
-    expect(all.find((m) => m.owner === 'json')).toMatchObject({ line: 5 });
-    expect(all.find((m) => m.owner === 'assessment-studio')).toMatchObject({ line: 5 });
+    // Both owners settle on the same line: the worker and our lint run apart, so poll for each.
+    await expect.poll(async () => (await markers()).filter((m) => m.owner === 'json').map((m) => m.line), { timeout: 10_000 }).toEqual([5]);
+    await expect.poll(async () => (await markers()).filter((m) => m.owner === 'assessment-studio').map((m) => m.line), { timeout: 10_000 }).toContain(5);
     await studio.page.keyboard.press('Control+Z');
     await expect.poll(async () => (await markers()).length).toBe(0);
 

@@ -63,4 +63,12 @@ export function markerSummary(): Array<{ owner: string; message: string; line: n
   return monaco.editor.getModelMarkers({}).map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber }));
 }
 
+/** The selected text of the editor that has the focus, for the browser tests ('' if none has it). */
+export function focusedSelection(): string {
+  const editor = monaco.editor.getEditors().find((e) => e.hasTextFocus());
+  const model = editor?.getModel();
+  const selection = editor?.getSelection();
+  return model && selection && 'getValueInRange' in model ? model.getValueInRange(selection) : '';
+}
+
 export { monaco };
