@@ -1,6 +1,6 @@
-import { RE2JS } from 're2js';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import type { Format, FormatDefinition } from 'ajv';
+import { compileLinear, MAX_PATTERN_STATES } from './pattern/index';
 
 /**
  * The pieces of validation that generated code refers to by name: the linear-time pattern
@@ -15,62 +15,33 @@ export interface PatternMatcher {
   toString(): string;
 }
 
-/** Patterns whose compiled program is larger than this are refused: RE2 is linear in the input, not the pattern. */
-export const MAX_PATTERN_PROGRAM = 20_000;
+/** Patterns whose program would be larger than this are refused: matching is linear in the input times the program. */
+export const MAX_PATTERN_PROGRAM = MAX_PATTERN_STATES;
 
 export type PatternCompileResult = { ok: true; matcher: PatternMatcher } | { ok: false; reason: string };
 
 /**
- * Compile an ECMA-262 `pattern` on RE2 (linear time, no backtracking). Backreferences and
- * lookaround cannot run there and are refused, never silently run on the backtracking engine.
+ * Compile an ECMA-262 `pattern` (`u` flag) on our linear-time matcher (pattern/: a set-of-states
+ * NFA, no backtracking). Backreferences and lookaround cannot run there and are refused, never
+ * silently run on the backtracking engine; so are syntax errors and over-large repetitions.
  */
 export function compilePattern(pattern: string): PatternCompileResult {
-  try {
-    const re = RE2JS.compile(RE2JS.translateRegExp(shortPropertyNames(pattern)));
-    if (re.programSize() > MAX_PATTERN_PROGRAM) return { ok: false, reason: 'the pattern is too large' };
-    return {
-      ok: true,
-      matcher: {
-        test: (text: string) => re.test(text),
-        toString: () => `/${pattern}/re2`,
-      },
-    };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, reason: message.replace(/^error parsing regexp: /, '') };
-  }
-}
-
-/** ECMA-262 long General_Category names → the short names RE2 knows (`\p{Letter}` → `\p{L}`). */
-const CATEGORY: Record<string, string> = {
-  Letter: 'L', Cased_Letter: 'L', Uppercase_Letter: 'Lu', Lowercase_Letter: 'Ll', Titlecase_Letter: 'Lt', Modifier_Letter: 'Lm', Other_Letter: 'Lo',
-  Mark: 'M', Nonspacing_Mark: 'Mn', Spacing_Mark: 'Mc', Enclosing_Mark: 'Me',
-  Number: 'N', Decimal_Number: 'Nd', digit: 'Nd', Letter_Number: 'Nl', Other_Number: 'No',
-  Punctuation: 'P', punct: 'P', Connector_Punctuation: 'Pc', Dash_Punctuation: 'Pd', Open_Punctuation: 'Ps', Close_Punctuation: 'Pe',
-  Initial_Punctuation: 'Pi', Final_Punctuation: 'Pf', Other_Punctuation: 'Po',
-  Symbol: 'S', Math_Symbol: 'Sm', Currency_Symbol: 'Sc', Modifier_Symbol: 'Sk', Other_Symbol: 'So',
-  Separator: 'Z', Space_Separator: 'Zs', Line_Separator: 'Zl', Paragraph_Separator: 'Zp',
-  Other: 'C', Control: 'Cc', cntrl: 'Cc', Format: 'Cf', Surrogate: 'Cs', Private_Use: 'Co', Unassigned: 'Cn',
-};
-
-function shortPropertyNames(pattern: string): string {
-  // Only an escape preceded by an even number of backslashes is a property escape.
-  return pattern.replace(/(^|[^\\])((?:\\\\)*)\\([pP])\{(?:(?:General_Category|gc)=)?([A-Za-z_]+)\}/g, (whole, before: string, slashes: string, p: string, name: string) =>
-    CATEGORY[name] ? `${before}${slashes}\\${p}{${CATEGORY[name]}}` : whole,
-  );
+  const compiled = compileLinear(pattern);
+  if (!compiled.ok) return compiled;
+  return { ok: true, matcher: { test: compiled.test, toString: () => `/${pattern}/u` } };
 }
 
 /**
  * AJV's `code.regExp` engine. The `code` string is what standalone modules call; the node-side
  * generator rewrites it to point at this file (runtime/node/standalone.ts).
  */
-export const re2RegExp = Object.assign(
-  function re2RegExp(pattern: string, _flags: string): PatternMatcher {
+export const linearRegExp = Object.assign(
+  function linearRegExp(pattern: string, _flags: string): PatternMatcher {
     const compiled = compilePattern(pattern);
     if (!compiled.ok) throw new PatternUnsupportedError(pattern, compiled.reason);
     return compiled.matcher;
   },
-  { code: 'require("assessment-studio/validator-engine").re2RegExp' },
+  { code: 'require("assessment-studio/validator-engine").linearRegExp' },
 );
 
 export class PatternUnsupportedError extends Error {

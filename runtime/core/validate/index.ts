@@ -1,5 +1,5 @@
 export { createAjv, VALIDATOR_ENGINE_MODULE } from './ajv';
-export { compilePattern, formats, ASSERTED_FORMATS, re2RegExp, PatternUnsupportedError, type PatternMatcher } from './engine';
+export { compilePattern, formats, ASSERTED_FORMATS, linearRegExp, PatternUnsupportedError, type PatternMatcher } from './engine';
 export { compileValidator, tryCompileValidator, runValidator, validatorKey, compileProblem, ValidatorCompileError, type CompiledValidator } from './compile';
 export { questionAt, type QuestionInfo, type QuestionKind } from './questions';
 export { problemsFromAjv } from './problems';
