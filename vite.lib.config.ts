@@ -24,7 +24,7 @@ const external = (id: string) => deps.some((d) => id === d || id.startsWith(`${d
  * engine and AJV's compiler into every page, since a top-level `z.object()` or CJS import looks
  * like a side effect to the bundler. Hosts' bundlers can do the same (see README).
  */
-export const SIDE_EFFECT_FREE = /\/runtime\/core\/|node_modules\/(ajv|ajv-formats|re2js|zod|jsonc-parser|semver|@noble|canonicalize|lodash|@jsonforms\/core|fast-uri|fast-deep-equal|json-schema-traverse|rfc6902|csv-stringify|csv-parse)\//;
+export const SIDE_EFFECT_FREE = /\/runtime\/core\/|node_modules\/(ajv|ajv-formats|zod|jsonc-parser|semver|@noble|canonicalize|lodash|@jsonforms\/core|fast-uri|fast-deep-equal|json-schema-traverse|rfc6902|csv-stringify|csv-parse)\//;
 // zod-config.ts exists for its side effect (zod's jitless mode, so no eval probe under the CSP), and
 // core's index.ts imports it: both must keep their side effects or the import is dropped.
 const KEEP_SIDE_EFFECTS = /\/runtime\/core\/(zod-config|index)\.ts$/;

@@ -7,7 +7,7 @@ import { checkSchemaSafety, compileProblem, createAjv, fail, ok, validatorKey, V
 
 /**
  * Ahead-of-time validators: AJV's standalone code for a definition's schema, bundled with its
- * runtime helpers, the RE2 pattern engine and the format table into one self-contained ES module
+ * runtime helpers, the linear-time pattern engine and the format table into one self-contained ES module
  * that exports `validate`. A browser imports it under a strict Content Security Policy (no eval)
  * and passes it to `validateResponse(definition, answers, { validator })`.
  */

@@ -4,7 +4,7 @@ import { createAjv, runValidator, type CompiledValidator } from '../../runtime/c
 
 /**
  * Runs the official JSON-Schema-Test-Suite (draft 2020-12) through the product's own AJV settings
- * (`createAjv`: RE2 patterns, formats asserted, `time` accepting HH:MM). Remote references are
+ * (`createAjv`: linear-time patterns, formats asserted, `time` accepting HH:MM). Remote references are
  * served from the suite's `remotes/` by registering each file under its URL; nothing is fetched.
  */
 // A copy of the suite is kept in the repository (test/conformance/suite, see its SOURCE.txt) so CI on a

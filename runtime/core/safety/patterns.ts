@@ -4,9 +4,10 @@ import { compilePattern } from '../validate/engine';
 import { ownValue, walkSchema, type SchemaPath } from './walk';
 
 /**
- * Every `pattern` and `patternProperties` key must compile on RE2, the linear-time engine that
- * runs them everywhere. Not valid ECMA-262 → `pattern-invalid`; valid but needing backtracking
- * (backreferences, lookaround) → `pattern-unsafe`. `at` prefixes pointers (e.g. `/schema`).
+ * Every `pattern` and `patternProperties` key must compile on the linear-time engine that runs
+ * them everywhere (validate/pattern). Not valid ECMA-262 → `pattern-invalid`; valid but needing
+ * backtracking (backreferences, lookaround) or too large once counted repetition is expanded →
+ * `pattern-unsafe`, with the engine's reason. `at` prefixes pointers (e.g. `/schema`).
  */
 export function checkPatterns(schema: unknown, at = ''): Problem[] {
   const problems: Problem[] = [];
@@ -32,7 +33,7 @@ export function checkPatterns(schema: unknown, at = ''): Problem[] {
       problems.push({
         code: 'pattern-unsafe',
         severity: 'error',
-        message: `The ${what} ${JSON.stringify(pattern)} cannot run on the linear-time engine (${compiled.reason}); backreferences and lookaround are not supported.`,
+        message: `The ${what} ${JSON.stringify(pattern)} cannot run on the linear-time engine: ${compiled.reason}.`,
         path: pointer,
         source: 'safety',
         params: { pattern, reason: compiled.reason },

@@ -8,7 +8,7 @@ import { own, walkSchema } from '../schema-walk';
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 /**
  * The schema must be valid draft 2020-12. The safety checks that validation also runs (`$id`
- * shapes, remote / unresolved / cyclic references, patterns RE2 cannot run) come first, then
+ * shapes, remote / unresolved / cyclic references, patterns the linear-time engine cannot run) come first, then
  * formats, then the meta-schema. Lint does not compile the schema: what compiling would add is
  * checked above, and compiling a form at the question limit takes seconds (validation compiles
  * once per content hash and caches). The meta-schema check is compiled ahead of time
