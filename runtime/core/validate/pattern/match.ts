@@ -5,7 +5,6 @@ import {
   OP_ASSERT,
   OP_CHAR,
   OP_MATCH,
-  OP_SET,
   OP_SPLIT,
   type Program,
 } from './nfa';
@@ -29,6 +28,9 @@ export function createMatcher(program: Program): Matcher {
   // Each instruction is expanded once per step and pushes at most two, plus the matched threads and start.
   const stack = new Int32Array(states * 3 + 2);
   let generation = 0;
+  // Each set is asked at most once per step, however many copies of it are live.
+  const setStep = new Uint32Array(sets.length);
+  const setAnswer = new Uint8Array(sets.length);
 
   return (text: string) => {
     const end = text.length;
@@ -41,23 +43,28 @@ export function createMatcher(program: Program): Matcher {
       // Expand the threads on the stack into `following`, with assertions decided at `index`.
       if (++generation === 0xffffffff) {
         seen.fill(0);
+        setStep.fill(0);
         generation = 1;
       }
       const boundary = prevWord !== isWordChar(cp);
       let followingCount = 0;
       while (top > 0) {
-        const pc = stack[--top]!;
-        if (seen[pc] === generation) continue;
-        seen[pc] = generation;
-        const code = op[pc];
-        if (code === OP_CHAR || code === OP_SET) following[followingCount++] = pc;
-        else if (code === OP_SPLIT) {
-          stack[top++] = arg[pc]!;
-          stack[top++] = next[pc]!;
-        } else if (code === OP_MATCH) return true;
-        else {
-          const kind = arg[pc];
-          if (kind === ASSERT_START ? index === 0 : kind === ASSERT_END ? index === end : boundary === (kind === ASSERT_WORD)) stack[top++] = next[pc]!;
+        // Follow one branch in place and stack the other: half the stack traffic of pushing both.
+        for (let pc = stack[--top]!; seen[pc] !== generation; ) {
+          seen[pc] = generation;
+          const code = op[pc];
+          if (code === OP_SPLIT) {
+            stack[top++] = arg[pc]!;
+            pc = next[pc]!;
+          } else if (code === OP_ASSERT) {
+            const kind = arg[pc];
+            if (!(kind === ASSERT_START ? index === 0 : kind === ASSERT_END ? index === end : boundary === (kind === ASSERT_WORD))) break;
+            pc = next[pc]!;
+          } else if (code === OP_MATCH) return true;
+          else {
+            following[followingCount++] = pc;
+            break;
+          }
         }
       }
       if (index >= end || (anchored && followingCount === 0)) return false;
@@ -72,7 +79,17 @@ export function createMatcher(program: Program): Matcher {
       cp = index < end ? text.codePointAt(index)! : -1;
       for (let k = 0; k < count; k++) {
         const pc = current[k]!;
-        if (op[pc] === OP_CHAR ? arg[pc] === here : sets[arg[pc]!]!.test(here)) stack[top++] = next[pc]!;
+        const value = arg[pc]!;
+        let passes: boolean;
+        if (op[pc] === OP_CHAR) passes = value === here;
+        else {
+          if (setStep[value] !== generation) {
+            setStep[value] = generation;
+            setAnswer[value] = sets[value]!.test(here) ? 1 : 0;
+          }
+          passes = setAnswer[value] === 1;
+        }
+        if (passes) stack[top++] = next[pc]!;
       }
       if (!anchored) stack[top++] = start;
     }
