@@ -1,4 +1,4 @@
-import { and, rankWith, schemaMatches, uiTypeIs } from '@jsonforms/core';
+import { and, rankWith, schemaMatches, uiTypeIs } from './testers';
 import { FieldSet } from './Field';
 import type { ControlProps, RendererEntry } from './types';
 

@@ -1,4 +1,4 @@
-import { and, rankWith, schemaMatches, uiTypeIs } from '@jsonforms/core';
+import { and, rankWith, schemaMatches, uiTypeIs } from './testers';
 import type { ControlProps, RendererEntry } from './types';
 
 /** A value derived from other answers: shown read-only, announced politely when it changes. */

@@ -1,4 +1,4 @@
-import { isDateControl, rankWith } from '@jsonforms/core';
+import { isDateControl, rankWith } from './testers';
 import { useState } from 'react';
 import { describedBy, FieldSet } from './Field';
 import type { ControlProps, RendererEntry } from './types';

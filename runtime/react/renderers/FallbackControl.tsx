@@ -1,4 +1,4 @@
-import { isControl, rankWith } from '@jsonforms/core';
+import { isControl, rankWith } from './testers';
 import type { ControlProps, RendererEntry } from './types';
 
 /** A question no renderer handles is shown as such, never silently dropped. */

@@ -1,4 +1,4 @@
-import { isObjectArrayControl, rankWith } from '@jsonforms/core';
+import { isObjectArrayControl, rankWith } from './testers';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { countRender, useController, useShownError } from '../hooks';
 import { evaluateCondition, ruleOutcome } from '../model/conditions';

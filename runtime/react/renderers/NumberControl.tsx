@@ -1,4 +1,4 @@
-import { isIntegerControl, isNumberControl, or, rankWith } from '@jsonforms/core';
+import { isIntegerControl, isNumberControl, or, rankWith } from './testers';
 import { useState } from 'react';
 import { describedBy, Field } from './Field';
 import type { ControlProps, RendererEntry } from './types';

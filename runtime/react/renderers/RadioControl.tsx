@@ -1,4 +1,4 @@
-import { and, isBooleanControl, isEnumControl, isOneOfEnumControl, not, optionIs, or, rankWith } from '@jsonforms/core';
+import { and, isBooleanControl, isEnumControl, isOneOfEnumControl, not, optionIs, or, rankWith } from './testers';
 import { FieldSet } from './Field';
 import type { ControlProps, RendererEntry } from './types';
 

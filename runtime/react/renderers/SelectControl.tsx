@@ -1,4 +1,4 @@
-import { and, isEnumControl, isOneOfEnumControl, optionIs, or, rankWith } from '@jsonforms/core';
+import { and, isEnumControl, isOneOfEnumControl, optionIs, or, rankWith } from './testers';
 import { describedBy, Field } from './Field';
 import type { ControlProps, RendererEntry } from './types';
 

@@ -1,4 +1,4 @@
-import { isMultiLineControl, rankWith } from '@jsonforms/core';
+import { isMultiLineControl, rankWith } from './testers';
 import { CharacterCount } from './CharacterCount';
 import { describedBy, Field } from './Field';
 import type { ControlProps, RendererEntry } from './types';

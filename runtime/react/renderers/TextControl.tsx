@@ -1,4 +1,4 @@
-import { and, isStringControl, not, or, isMultiLineControl, isDateControl, isTimeControl, rankWith, schemaMatches } from '@jsonforms/core';
+import { and, isStringControl, not, or, isMultiLineControl, isDateControl, isTimeControl, rankWith, schemaMatches } from './testers';
 import { describedBy, Field } from './Field';
 import type { ControlProps, RendererEntry } from './types';
 

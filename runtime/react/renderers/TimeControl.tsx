@@ -1,4 +1,4 @@
-import { isTimeControl, rankWith } from '@jsonforms/core';
+import { isTimeControl, rankWith } from './testers';
 import { describedBy, Field } from './Field';
 import type { ControlProps, RendererEntry } from './types';
 

@@ -1,4 +1,4 @@
-import type { TesterContext } from '@jsonforms/core';
+import type { TesterContext } from './testers';
 import type { JsonSchema, UiElement } from '../model/formModel';
 import { checkboxesControlEntry } from './CheckboxesControl';
 import { computedControlEntry } from './ComputedControl';

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { RankedTester } from '@jsonforms/core';
+import type { RankedTester } from './testers';
 import type { JsonSchema, UiElement } from '../model/formModel';
 
 export interface ChoiceOption {
