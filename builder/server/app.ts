@@ -6,6 +6,7 @@ import { hostAllowed, isWrite, pathSegments, writeOriginAllowed } from './guard'
 import { setSecurityHeaders, type CspOptions, type PageKind } from './headers';
 import { sendBody, sendError } from './http';
 import { PAGES, type PageName } from './pages';
+import { PublishLockTimeoutError } from '../../runtime/node/publishLock';
 import { RecordDamagedError, validId, validVersion } from './store';
 
 export interface AppContext extends ApiContext {
@@ -53,6 +54,10 @@ export function createHandler(ctx: AppContext): (req: IncomingMessage, res: Serv
     route(ctx, req, res).catch((e: unknown) => {
       if (e instanceof RecordDamagedError) {
         if (!res.headersSent) sendError(res, 409, { error: e.message, reason: 'record-damaged', problems: e.problems });
+        return;
+      }
+      if (e instanceof PublishLockTimeoutError) {
+        if (!res.headersSent) sendError(res, 503, { error: 'Another publish (from the command line?) is still recording its hash; try again in a moment.', reason: 'publish-locked' });
         return;
       }
       if (e instanceof OutsideRootError) {

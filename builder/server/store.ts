@@ -19,6 +19,7 @@ import {
 } from '../../runtime/core/index';
 import { checkDefinitionText, lintDefinitionText, publishBlockers, saveBlockers } from './checks';
 import { listEntries, readRegular, writeAtomic } from './disk';
+import { withPublishLock } from '../../runtime/node/publishLock';
 
 /**
  * The definitions in FORMS_DIR: list, read, save and publish, with the guards of DESIGN.md
@@ -198,7 +199,8 @@ export class FormStore {
   }
 
   publish(id: string, version: string, pre: Preconditions): Promise<Outcome<{ etag: string; sha256: string; text: string }>> {
-    return this.exclusive(async () => {
+    // The file lock keeps a command-line `publish` from writing the record at the same moment.
+    return this.exclusive(() => withPublishLock(this.formsDir, async () => {
       const current = await this.read(id, version);
       if (!current) return notFound(id, version);
       if (pre.ifMatch && !matchesAny(pre.ifMatch, current.etag)) {
@@ -225,8 +227,8 @@ export class FormStore {
       await writeAtomic(this.formsDir, [PUBLISHED_FILE], serializePublishedRecord(next.value));
       const text = serializeDefinition(definition);
       await writeAtomic(this.formsDir, [id, `${version}.json`], text);
-      return { ok: true, etag: etagOf(text), sha256: hash, text };
-    });
+      return { ok: true as const, etag: etagOf(text), sha256: hash, text };
+    }));
   }
 
   /** A published version whose file still matches its recorded hash: the only input to ahead-of-time validators. */

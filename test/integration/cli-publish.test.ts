@@ -114,3 +114,36 @@ describe('assessment-studio publish', () => {
     }
   });
 });
+
+describe('publish from several processes at once', () => {
+  it('records every hash: the lock file serialises the read-modify-write of published.json', async () => {
+    const { spawn } = await import('node:child_process');
+    const forms = Array.from({ length: 6 }, (_, i) => `form-definitions/concurrent-${i}/1.0.0.json`);
+    forms.forEach((f, i) => {
+      const definition = JSON.parse(fixture('valid')) as Record<string, unknown>;
+      definition.id = `concurrent-${i}`;
+      write(f, JSON.stringify(definition, null, 2));
+    });
+    const codes = await Promise.all(
+      forms.map((f) => new Promise<number | null>((done) => spawn(process.execPath, [cli, 'publish', f], { cwd, stdio: 'ignore' }).on('exit', done))),
+    );
+    expect(codes).toEqual(forms.map(() => 0));
+    const recorded = Object.keys(JSON.parse(read(record)) as Record<string, string>).filter((k) => k.startsWith('concurrent-'));
+    expect(recorded.sort()).toEqual(forms.map((_, i) => `concurrent-${i}/1.0.0`));
+    // The lock is gone once every publish has finished.
+    expect(existsSync(join(cwd, 'form-definitions/.published.json.lock'))).toBe(false);
+  });
+
+  it('takes over a lock left by a process that no longer runs, and names a live one when it gives up', async () => {
+    const { withPublishLock, LOCK_FILE } = await import('../../runtime/node/publishLock');
+    const { hostname } = await import('node:os');
+    const dir = join(cwd, 'form-definitions');
+    // pid 2^22 + 1 is above Linux's pid_max default: no such process.
+    writeFileSync(join(dir, LOCK_FILE), `4194305 ${hostname()} 0 crashed`);
+    await expect(withPublishLock(dir, async () => 'ran')).resolves.toBe('ran');
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    writeFileSync(join(dir, LOCK_FILE), `${process.ppid} ${hostname()} 0 alive`);
+    await expect(withPublishLock(dir, async () => 'ran', { timeoutMs: 200 })).rejects.toThrow(/another publish is still writing .*\.published\.json\.lock/);
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toMatch(/alive$/);
+  });
+});

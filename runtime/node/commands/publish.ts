@@ -14,6 +14,7 @@ import {
   type Result,
 } from '../../core/index';
 import { definitionLocation, displayPath, publishedRecordPath, readTextFile, writeFileAtomic } from '../disk';
+import { PublishLockTimeoutError, withPublishLock } from '../publishLock';
 import { contextFor, fileProblem, problemLine } from './lint';
 import { parseArgs, UsageError, type CliIo, type Command } from './command';
 
@@ -35,6 +36,12 @@ export type PublishOutcome =
 export async function publishFile(file: string): Promise<PublishOutcome> {
   const location = definitionLocation(file);
   if (!location) return { kind: 'refused', problems: [refused('Only a file at form-definitions/<id>/<version>.json can be published.')] };
+  // Held from reading the record to writing it, so a publish from the builder at the same moment is not lost.
+  return withPublishLock(location.root, () => publishLocked(file, location.root));
+}
+
+async function publishLocked(file: string, root: string): Promise<PublishOutcome> {
+  const location = { root };
   const text = await readTextFile(file);
   if (!text.ok) return { kind: 'refused', problems: text.problems };
   const records = new Map<string, Result<PublishedRecord>>();
@@ -80,6 +87,10 @@ export const publishCommand: Command = {
     try {
       outcome = await publishFile(file);
     } catch (e) {
+      if (e instanceof PublishLockTimeoutError) {
+        io.out(problemLine(fileProblem(shown, refused(`Not published: ${e.message}.`))));
+        return 1;
+      }
       // Writing failed (permissions, a full disk): the atomic writes leave the old files whole.
       io.out(problemLine(fileProblem(shown, refused(`Could not write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`))));
       return 1;
