@@ -5,6 +5,7 @@ import * as m from './messages';
 import { questionAt, type QuestionInfo } from './questions';
 
 const CHOICE_KINDS = new Set(['choice', 'multiple-choice', 'yes-no']);
+const CHOICE_KEYWORDS = new Set(['enum', 'const', 'oneOf', 'anyOf']);
 /** One problem per answer: the most useful first (a missing answer before a wrong one). */
 const PRIORITY: Record<string, number> = {
   'answer-required': 0,
@@ -26,19 +27,31 @@ const PRIORITY: Record<string, number> = {
  * and of an ahead-of-time module alike.
  */
 export function problemsFromAjv(errors: readonly ErrorObject[] | null | undefined, definition: { schema: Record<string, unknown> }): Problem[] {
-  const best = new Map<string, { problem: Problem; rank: number; order: number }>();
+  // Rank first, word later: AJV reports several errors per wrong choice (one per option), and only
+  // the best one per answer becomes a problem with a message.
+  const best = new Map<string, { found: Classified; rank: number; order: number }>();
   let order = 0;
   for (const error of errors ?? []) {
-    const problem = toProblem(error, definition.schema);
-    if (!problem) continue;
-    const rank = PRIORITY[problem.code] ?? 10;
-    const existing = best.get(problem.path);
-    if (!existing || rank < existing.rank) best.set(problem.path, { problem, rank, order: existing?.order ?? order++ });
+    const found = classify(error, definition.schema);
+    if (!found) continue;
+    const rank = PRIORITY[found.code] ?? 10;
+    const existing = best.get(found.path);
+    if (!existing || rank < existing.rank) best.set(found.path, { found, rank, order: existing?.order ?? order++ });
   }
-  return [...best.values()].sort((a, b) => a.order - b.order).map((e) => e.problem);
+  return [...best.values()].sort((a, b) => a.order - b.order).map((e) => toProblem(e.found, definition.schema));
 }
 
-function toProblem(error: ErrorObject, schema: Record<string, unknown>): Problem | undefined {
+interface Classified {
+  error: ErrorObject;
+  params: Record<string, unknown>;
+  code: string;
+  path: string;
+  q: QuestionInfo;
+  tokens: string[];
+  at: string;
+}
+
+function classify(error: ErrorObject, schema: Record<string, unknown>): Classified | undefined {
   const params = (error.params ?? {}) as Record<string, unknown>;
   let tokens = tokensFromPointer(error.instancePath);
   let code: string;
@@ -61,18 +74,64 @@ function toProblem(error: ErrorObject, schema: Record<string, unknown>): Problem
     default:
       code = codeFor(error.keyword);
   }
-  const q = questionAt(schema, tokens) ?? fallbackQuestion(tokens);
-  if ((code === 'answer-invalid' && ['enum', 'const', 'oneOf', 'anyOf'].includes(error.keyword)) || error.keyword === 'enum') {
+  const memo = memoFor(schema);
+  const at = tokens.join('\u0000');
+  let q = memo.questions.get(at);
+  if (!q) {
+    q = questionAt(schema, tokens) ?? fallbackQuestion(tokens);
+    remember(memo.questions, at, q);
+  }
+  if ((code === 'answer-invalid' && CHOICE_KEYWORDS.has(error.keyword)) || error.keyword === 'enum') {
     code = CHOICE_KINDS.has(q.kind) ? 'answer-option' : 'answer-invalid';
   }
+  const path = code === 'answer-required' || code === 'answer-unknown' ? pointerFromTokens(tokens) : q.pointer;
+  return { error, params, code, path, q, tokens, at };
+}
+
+function toProblem(c: Classified, schema: Record<string, unknown>): Problem {
   return {
-    code,
+    code: c.code,
     severity: 'error',
-    message: messageFor(code, error, params, q, tokens),
-    path: code === 'answer-required' || code === 'answer-unknown' ? pointerFromTokens(tokens) : q.pointer,
+    message: memoMessage(memoFor(schema), c.code, c.error, c.params, c.q, c.tokens, c.at),
+    path: c.path,
     source: 'validate',
-    params: { keyword: error.keyword, ...params, schemaPath: error.schemaPath, question: q.key },
+    params: { keyword: c.error.keyword, ...c.params, schemaPath: c.error.schemaPath, question: c.q.key },
   };
+}
+
+/**
+ * Questions and messages per schema, so a response with hundreds of errors words each kind of
+ * problem once: finding the question and phrasing it cost about 4 µs per error, four times what
+ * AJV took to find them (test/bench/validate.bench.ts).
+ */
+interface Memo {
+  questions: Map<string, QuestionInfo>;
+  messages: Map<string, string>;
+}
+const memos = new WeakMap<object, Memo>();
+/** Group answers have one entry per item: bound the maps so a huge response cannot grow them without end. */
+const MEMO_ENTRIES = 10_000;
+
+function memoFor(schema: Record<string, unknown>): Memo {
+  let memo = memos.get(schema);
+  if (!memo) memos.set(schema, (memo = { questions: new Map(), messages: new Map() }));
+  return memo;
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= MEMO_ENTRIES) map.clear();
+  map.set(key, value);
+}
+
+function memoMessage(memo: Memo, code: string, error: ErrorObject, params: Record<string, unknown>, q: QuestionInfo, tokens: string[], at: string): string {
+  // Everything messageFor reads: the code, the keyword, the question (by its tokens) and the limit, type or format.
+  const key = `${code}\u0000${error.keyword}\u0000${at}\u0000${String(params.limit ?? params.multipleOf ?? '')}\u0000${String(params.type ?? '')}\u0000${String(params.format ?? '')}`;
+  let message = memo.messages.get(key);
+  if (message === undefined) {
+    message = messageFor(code, error, params, q, tokens);
+    remember(memo.messages, key, message);
+  }
+  return message;
 }
 
 function codeFor(keyword: string): string {
