@@ -1,9 +1,8 @@
-import { memo, useCallback, useMemo } from 'react';
-import { countRender, useAnswer, useController, useDerived, useRule, useShownError } from '../hooks';
-import { fieldId, keyOfScope, type JsonSchema, type UiElement } from '../model/formModel';
-import { computeValue, computedDependencies } from '../model/validation';
-import { pickRenderer } from '../renderers/index';
-import { choiceOptions, propertyPointer } from '../renderers/options';
+import { memo, useSyncExternalStore } from 'react';
+import { countRender, useController, useRule } from '../hooks';
+import type { FormController } from '../model/controller';
+import type { UiElement } from '../model/formModel';
+import { questionPlan, type QuestionPlan } from './plan';
 
 /**
  * Walks the UI schema. Why not `<JsonForms>`: its one context hands every dispatch to every
@@ -12,11 +11,27 @@ import { choiceOptions, propertyPointer } from '../renderers/options';
  * Forms' own: UI schema, its testers and ranking (renderers/index.ts), and its rules.
  */
 export const Element = memo(function Element({ element, pointer }: { element: UiElement; pointer: string }) {
+  const c = useController();
+  // Most elements carry no rule: they hold no subscription at all.
+  return element.rule ? <RuledElement element={element} pointer={pointer} /> : renderElement(c, element, pointer, true);
+});
+
+function RuledElement({ element, pointer }: { element: UiElement; pointer: string }) {
+  const c = useController();
   const rule = useRule(element.rule);
-  if (!rule.visible) return null;
+  return rule.visible ? renderElement(c, element, pointer, rule.enabled) : null;
+}
+
+function renderElement(c: FormController, element: UiElement, pointer: string, enabled: boolean) {
   switch (element.type) {
-    case 'Control':
-      return <BoundControl element={element} pointer={pointer} enabled={rule.enabled} />;
+    case 'Control': {
+      const plan = questionPlan(c, element, pointer);
+      return plan ? (
+        <BoundControl plan={plan} enabled={enabled} reveal={!!element.rule} />
+      ) : (
+        <p className="as-fallback">This question ({element.scope}) is not in the form.</p>
+      );
+    }
     case 'Label':
       return <GuidanceLabel element={element} pointer={pointer} />;
     case 'Group':
@@ -36,7 +51,7 @@ export const Element = memo(function Element({ element, pointer }: { element: Ui
         </p>
       );
   }
-});
+}
 
 export function Children({ element, pointer }: { element: UiElement; pointer: string }) {
   return (
@@ -65,59 +80,33 @@ function GroupLayout({ element, pointer }: { element: UiElement; pointer: string
   );
 }
 
-/** A top-level question bound to its own answer. */
-function BoundControl({ element, pointer, enabled }: { element: UiElement; pointer: string; enabled: boolean }) {
-  const c = useController();
-  countRender(c.debug);
-  const { model } = c;
-  const key = keyOfScope(element.scope) ?? '';
-  const schema = model.properties[key];
-  const answerPointer = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  const value = useAnswer(key);
-  const error = useShownError(answerPointer);
-  const computedKeys = useMemo(() => (schema?.['x-computed'] ? computedDependencies(schema) : []), [schema]);
-  const computed = useDerived(computedKeys.length ? computedKeys : [], () =>
-    computedKeys.length && schema ? computeValue(schema, c.store.snapshot()) : undefined,
+/**
+ * A top-level question bound to its own answer and its own shown error: a change to another answer
+ * does not render it. Wording, renderer and callbacks come from its plan (plan.ts), made once.
+ */
+function BoundControl({ plan, enabled, reveal }: { plan: QuestionPlan; enabled: boolean; reveal: boolean }) {
+  countRender(plan.debug);
+  const value = useSyncExternalStore(plan.subscribeValue, plan.getValue);
+  const error = useSyncExternalStore(plan.subscribeError, plan.getError);
+  const { Renderer } = plan;
+  const control = (
+    <Renderer
+      id={plan.id}
+      pointer={plan.pointer}
+      schema={plan.schema}
+      uischema={plan.element}
+      label={plan.label}
+      hint={plan.hint}
+      help={plan.help}
+      required={plan.required}
+      value={value}
+      onChange={plan.onChange}
+      onBlur={plan.onBlur}
+      error={error}
+      enabled={enabled}
+      options={plan.options}
+    />
   );
-  const onChange = useCallback((v: unknown) => c.store.set(key, v), [c, key]);
-  const onBlur = useCallback(() => c.blur(answerPointer), [c, answerPointer]);
-  const options = useMemo(() => (schema ? choiceOptions(schema, model.t, propertyPointer(key)) : []), [schema, model, key]);
-  // Testers see a root holding only this question (and shared $defs): JSON Forms' testers run
-  // lodash isEmpty over the schemas they are given, which is linear in the number of properties
-  // of a large root (a dictionary-mode object), and that made first render quadratic.
-  const testerRoot = useMemo(() => soloRoot(model.rootSchema, key, schema), [model, key, schema]);
-  if (!schema) {
-    return <p className="as-fallback">This question ({element.scope}) is not in the form.</p>;
-  }
-  const entry = pickRenderer(element, testerRoot, testerRoot);
-  const Renderer = entry.renderer;
-  const label = typeof element.label === 'string' ? model.t(`${pointer}/label`, element.label) : model.title(key);
-  const help = typeof schema['x-help'] === 'string' ? model.t(`${propertyPointer(key)}/x-help`, schema['x-help']) : undefined;
-  return (
-    <div className={element.rule ? 'as-reveal' : undefined}>
-      <Renderer
-        id={fieldId(answerPointer)}
-        pointer={answerPointer}
-        schema={schema}
-        uischema={element}
-        label={label}
-        hint={model.hint(key)}
-        help={help}
-        required={model.required.has(key)}
-        value={computedKeys.length ? computed : value}
-        onChange={onChange}
-        onBlur={onBlur}
-        error={error}
-        enabled={enabled}
-        options={options}
-      />
-    </div>
-  );
-}
-
-function soloRoot(root: JsonSchema, key: string, schema: JsonSchema | undefined): JsonSchema {
-  const solo: JsonSchema = { type: 'object', properties: { [key]: schema ?? {} } };
-  if (root.$defs) solo.$defs = root.$defs;
-  if (root.definitions) solo.definitions = root.definitions;
-  return solo;
+  // Questions a rule reveals are set in under their trigger.
+  return reveal ? <div className="as-reveal">{control}</div> : control;
 }

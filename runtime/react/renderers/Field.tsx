@@ -7,7 +7,9 @@ export function describedBy(p: ControlProps, extra?: string): string | undefined
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Hint({ p }: { p: ControlProps }) {
+// Plain functions, not components: each question would otherwise carry four more fibers, most
+// rendering nothing, and first render at 1000 questions pays for every one.
+function hint(p: ControlProps) {
   return p.hint ? (
     <div id={`${p.id}-hint`} className="as-hint">
       {p.hint}
@@ -15,7 +17,7 @@ function Hint({ p }: { p: ControlProps }) {
   ) : null;
 }
 
-function ErrorMessage({ p }: { p: ControlProps }) {
+function errorMessage(p: ControlProps) {
   return p.error ? (
     <p id={`${p.id}-error`} className="as-error-message">
       <span className="as-visually-hidden">Error:</span> {p.error}
@@ -23,7 +25,7 @@ function ErrorMessage({ p }: { p: ControlProps }) {
   ) : null;
 }
 
-function Help({ p }: { p: ControlProps }) {
+function help(p: ControlProps) {
   return p.help ? (
     <details className="as-details">
       <summary className="as-details__summary">Help with this question</summary>
@@ -32,7 +34,7 @@ function Help({ p }: { p: ControlProps }) {
   ) : null;
 }
 
-function Optional({ p }: { p: ControlProps }) {
+function optional(p: ControlProps) {
   return p.required ? null : <span className="as-optional"> (optional)</span>;
 }
 
@@ -42,11 +44,11 @@ export function Field({ p, children }: { p: ControlProps; children: ReactNode })
     <div className={p.error ? 'as-form-group as-form-group--error' : 'as-form-group'}>
       <label className="as-label" htmlFor={p.id}>
         {p.label}
-        <Optional p={p} />
+        {optional(p)}
       </label>
-      <Hint p={p} />
-      <Help p={p} />
-      <ErrorMessage p={p} />
+      {hint(p)}
+      {help(p)}
+      {errorMessage(p)}
       {children}
     </div>
   );
@@ -59,11 +61,11 @@ export function FieldSet({ p, children }: { p: ControlProps; children: ReactNode
       <fieldset className="as-fieldset" aria-describedby={describedBy(p)}>
         <legend className="as-fieldset__legend">
           {p.label}
-          <Optional p={p} />
+          {optional(p)}
         </legend>
-        <Hint p={p} />
-        <Help p={p} />
-        <ErrorMessage p={p} />
+        {hint(p)}
+        {help(p)}
+        {errorMessage(p)}
         {children}
       </fieldset>
     </div>
