@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { latest } from '../commands/file';
 import { summarizeDiff } from '../contributions/diff/model';
 import { countProblems, isDirty } from '../services/document';
@@ -49,14 +49,11 @@ function NewFormDialog({ ws }: { ws: Workspace }) {
           <p className="field-hint" id="new-form-hint">For example “Routine enquiry about domestic abuse”. You can change it later.</p>
           <input id="new-form-title" autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby="new-form-hint" data-testid="new-form-title" />
         </div>
-        <div className="button-row">
+        <DialogButtons ws={ws}>
           <button type="submit" className="primary-button" disabled={!title.trim() || busy} data-testid="new-form-create">
             Create form
           </button>
-          <button type="button" className="secondary-button" onClick={() => close(ws)}>
-            Cancel
-          </button>
-        </div>
+        </DialogButtons>
       </form>
     </Modal>
   );
@@ -108,14 +105,11 @@ function NewVersionDialog({ ws, dialog }: { ws: Workspace; dialog: Extract<Dialo
           <input id="new-version-number" value={version} onChange={(e) => setVersion(e.target.value.trim())} data-testid="new-version-number" />
           {taken && <p className="field-error" role="alert">{version} already exists.</p>}
         </div>
-        <div className="button-row">
+        <DialogButtons ws={ws}>
           <button type="submit" className="primary-button" disabled={taken || !version} data-testid="new-version-create">
             Create {version}
           </button>
-          <button type="button" className="secondary-button" onClick={() => close(ws)}>
-            Cancel
-          </button>
-        </div>
+        </DialogButtons>
       </form>
     </Modal>
   );
@@ -147,7 +141,7 @@ function PublishDialog({ ws, docKey }: { ws: Workspace; docKey: string }) {
             {summary.bump !== 'none' ? `, which call for at least ${summary.suggested} (${summary.bump}).` : '.'}
           </p>
         )}
-        <div className="button-row">
+        <DialogButtons ws={ws}>
           <button
             type="button"
             className="primary-button"
@@ -162,10 +156,7 @@ function PublishDialog({ ws, docKey }: { ws: Workspace; docKey: string }) {
           >
             Publish {doc.version}
           </button>
-          <button type="button" className="secondary-button" onClick={() => close(ws)}>
-            Cancel
-          </button>
-        </div>
+        </DialogButtons>
       </div>
     </Modal>
   );
@@ -197,5 +188,17 @@ function ConflictDialog({ ws, docKey }: { ws: Workspace; docKey: string }) {
         </div>
       </div>
     </Modal>
+  );
+}
+
+/** The dialog's own action first, then Cancel, as GOV.UK button groups order them. */
+function DialogButtons({ ws, children }: { ws: Workspace; children: ReactNode }) {
+  return (
+    <div className="button-row">
+      {children}
+      <button type="button" className="secondary-button" onClick={() => close(ws)}>
+        Cancel
+      </button>
+    </div>
   );
 }
