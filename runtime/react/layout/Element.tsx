@@ -54,11 +54,14 @@ function renderElement(c: FormController, element: UiElement, pointer: string, e
 }
 
 export function Children({ element, pointer }: { element: UiElement; pointer: string }) {
+  const c = useController();
   return (
     <>
-      {(element.elements ?? []).map((child, i) => (
-        <Element key={i} element={child} pointer={`${pointer}/elements/${i}`} />
-      ))}
+      {(element.elements ?? []).map((child, i) => {
+        // A question without a rule is its bound control straight away: one fiber less each.
+        const plan = child.type === 'Control' && !child.rule ? questionPlan(c, child, `${pointer}/elements/${i}`) : null;
+        return plan ? <BoundControl key={i} plan={plan} enabled reveal={false} /> : <Element key={i} element={child} pointer={`${pointer}/elements/${i}`} />;
+      })}
     </>
   );
 }
@@ -84,7 +87,7 @@ function GroupLayout({ element, pointer }: { element: UiElement; pointer: string
  * A top-level question bound to its own answer and its own shown error: a change to another answer
  * does not render it. Wording, renderer and callbacks come from its plan (plan.ts), made once.
  */
-function BoundControl({ plan, enabled, reveal }: { plan: QuestionPlan; enabled: boolean; reveal: boolean }) {
+const BoundControl = memo(function BoundControl({ plan, enabled, reveal }: { plan: QuestionPlan; enabled: boolean; reveal: boolean }) {
   countRender(plan.debug);
   const value = useSyncExternalStore(plan.subscribeValue, plan.getValue);
   const error = useSyncExternalStore(plan.subscribeError, plan.getError);
@@ -109,4 +112,4 @@ function BoundControl({ plan, enabled, reveal }: { plan: QuestionPlan; enabled: 
   );
   // Questions a rule reveals are set in under their trigger.
   return reveal ? <div className="as-reveal">{control}</div> : control;
-}
+});

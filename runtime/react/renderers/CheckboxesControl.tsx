@@ -9,13 +9,14 @@ export function CheckboxesControl(p: ControlProps) {
     const next = p.options.map((o) => o.value).filter((x) => (x === v ? on : selected.includes(x)));
     p.onChange(next.length ? next : undefined);
   };
-  return (
-    <FieldSet p={{ ...p, hint: p.hint ?? 'Select all that apply.' }}>
+  return FieldSet({
+    p: { ...p, hint: p.hint ?? 'Select all that apply.' },
+    children: (
       <div className="as-checkboxes">
         {p.options.map((o, i) => {
           const id = i === 0 ? p.id : `${p.id}-${i}`;
           return (
-            <div className="as-checkboxes__item" key={i}>
+            <label className="as-checkboxes__item" htmlFor={id} key={i}>
               <input
                 className="as-checkboxes__input"
                 id={id}
@@ -26,15 +27,13 @@ export function CheckboxesControl(p: ControlProps) {
                 onChange={(e) => toggle(o.value, e.target.checked)}
                 onBlur={p.onBlur}
               />
-              <label className="as-label as-checkboxes__label" htmlFor={id}>
-                {o.label}
-              </label>
-            </div>
+              {o.label}
+            </label>
           );
         })}
       </div>
-    </FieldSet>
-  );
+    ),
+  });
 }
 
 const isChoiceArray = schemaMatches((s) => {

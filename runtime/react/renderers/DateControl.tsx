@@ -45,8 +45,9 @@ export function DateControl(props: ControlProps) {
     { key: 'month', label: 'Month', width: 'as-input--width-2' },
     { key: 'year', label: 'Year', width: 'as-input--width-4' },
   ];
-  return (
-    <FieldSet p={p}>
+  return FieldSet({
+    p,
+    children: (
       <div className="as-date-input" onBlur={(e) => {
         // Leaving the whole date, not moving between its boxes, counts as leaving the field.
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) {
@@ -78,8 +79,8 @@ export function DateControl(props: ControlProps) {
           );
         })}
       </div>
-    </FieldSet>
-  );
+    ),
+  });
 }
 
 export const dateControlEntry: RendererEntry = {

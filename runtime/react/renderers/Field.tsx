@@ -38,7 +38,10 @@ function optional(p: ControlProps) {
   return p.required ? null : <span className="as-optional"> (optional)</span>;
 }
 
-/** A single-input question: label, hint, error, input (GOV.UK form group). */
+/**
+ * A single-input question: label, hint, error, input (GOV.UK form group). Renderers call it as a
+ * function (`Field({ p, children })`), not as `<Field>`: one fiber less per question.
+ */
 export function Field({ p, children }: { p: ControlProps; children: ReactNode }) {
   return (
     <div className={p.error ? 'as-form-group as-form-group--error' : 'as-form-group'}>
@@ -54,7 +57,7 @@ export function Field({ p, children }: { p: ControlProps; children: ReactNode })
   );
 }
 
-/** A multi-input question (radios, checkboxes): fieldset with the question as legend. */
+/** A multi-input question (radios, checkboxes, dates): fieldset with the question as legend. Called as a function too. */
 export function FieldSet({ p, children }: { p: ControlProps; children: ReactNode }) {
   return (
     <div className={p.error ? 'as-form-group as-form-group--error' : 'as-form-group'}>

@@ -12,8 +12,9 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 export function NumberControl(p: ControlProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? (p.value === undefined ? '' : String(p.value));
-  return (
-    <Field p={p}>
+  return Field({
+    p,
+    children: (
       <input
         id={p.id}
         name={p.id}
@@ -36,8 +37,8 @@ export function NumberControl(p: ControlProps) {
           p.onBlur();
         }}
       />
-    </Field>
-  );
+    ),
+  });
 }
 
 export const numberControlEntry: RendererEntry = {

@@ -5,13 +5,14 @@ import type { ControlProps, RendererEntry } from './types';
 /** Radios in a fieldset with the question as legend; Yes/No questions are two inline radios. */
 export function RadioControl(p: ControlProps) {
   const inline = p.options.length <= 2;
-  return (
-    <FieldSet p={p}>
+  return FieldSet({
+    p,
+    children: (
       <div className={inline ? 'as-radios as-radios--inline' : 'as-radios'}>
         {p.options.map((o, i) => {
           const id = i === 0 ? p.id : `${p.id}-${i}`;
           return (
-            <div className="as-radios__item" key={i}>
+            <label className="as-radios__item" htmlFor={id} key={i}>
               <input
                 className="as-radios__input"
                 id={id}
@@ -22,15 +23,13 @@ export function RadioControl(p: ControlProps) {
                 onChange={() => p.onChange(o.value)}
                 onBlur={p.onBlur}
               />
-              <label className="as-label as-radios__label" htmlFor={id}>
-                {o.label}
-              </label>
-            </div>
+              {o.label}
+            </label>
           );
         })}
       </div>
-    </FieldSet>
-  );
+    ),
+  });
 }
 
 export const radioControlEntry: RendererEntry = {

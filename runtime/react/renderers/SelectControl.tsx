@@ -4,8 +4,9 @@ import type { ControlProps, RendererEntry } from './types';
 
 export function SelectControl(p: ControlProps) {
   const index = p.options.findIndex((o) => o.value === p.value);
-  return (
-    <Field p={p}>
+  return Field({
+    p,
+    children: (
       <select
         id={p.id}
         name={p.id}
@@ -24,8 +25,8 @@ export function SelectControl(p: ControlProps) {
           </option>
         ))}
       </select>
-    </Field>
-  );
+    ),
+  });
 }
 
 export const selectControlEntry: RendererEntry = {

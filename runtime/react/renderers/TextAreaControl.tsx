@@ -6,9 +6,11 @@ import type { ControlProps, RendererEntry } from './types';
 export function TextAreaControl(p: ControlProps) {
   const max = typeof p.schema.maxLength === 'number' ? p.schema.maxLength : undefined;
   const value = typeof p.value === 'string' ? p.value : '';
-  return (
-    <Field p={p}>
+  return Field({
+    p,
+    children: [
       <textarea
+        key="input"
         id={p.id}
         name={p.id}
         rows={5}
@@ -19,10 +21,10 @@ export function TextAreaControl(p: ControlProps) {
         aria-describedby={describedBy(p, max !== undefined ? `${p.id}-info` : undefined)}
         onChange={(e) => p.onChange(e.target.value === '' ? undefined : e.target.value)}
         onBlur={p.onBlur}
-      />
-      {max !== undefined ? <CharacterCount id={p.id} value={value} max={max} /> : null}
-    </Field>
-  );
+      />,
+      max !== undefined ? <CharacterCount key="count" id={p.id} value={value} max={max} /> : null,
+    ],
+  });
 }
 
 export const textAreaControlEntry: RendererEntry = {

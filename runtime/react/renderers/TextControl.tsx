@@ -6,8 +6,9 @@ export function TextControl(p: ControlProps) {
   // No character count on one-line answers (GOV.UK keeps it for text areas); the limit is
   // still checked, and reported after the field is left.
   const value = typeof p.value === 'string' ? p.value : '';
-  return (
-    <Field p={p}>
+  return Field({
+    p,
+    children: (
       <input
         id={p.id}
         name={p.id}
@@ -22,8 +23,8 @@ export function TextControl(p: ControlProps) {
         onChange={(e) => p.onChange(e.target.value === '' ? undefined : e.target.value)}
         onBlur={p.onBlur}
       />
-    </Field>
-  );
+    ),
+  });
 }
 
 const isChoice = schemaMatches((s) => Array.isArray(s.oneOf) || Array.isArray(s.enum));

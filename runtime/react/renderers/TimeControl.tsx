@@ -5,8 +5,9 @@ import type { ControlProps, RendererEntry } from './types';
 /** A time as typed (HH:MM, 24-hour clock): a text box behaves the same in every browser. */
 export function TimeControl(props: ControlProps) {
   const p = { ...props, hint: props.hint ?? 'Use the 24-hour clock, for example 14:30' };
-  return (
-    <Field p={p}>
+  return Field({
+    p,
+    children: (
       <input
         id={p.id}
         name={p.id}
@@ -20,8 +21,8 @@ export function TimeControl(props: ControlProps) {
         onChange={(e) => p.onChange(e.target.value.trim() === '' ? undefined : e.target.value.trim())}
         onBlur={p.onBlur}
       />
-    </Field>
-  );
+    ),
+  });
 }
 
 export const timeControlEntry: RendererEntry = {

@@ -53,6 +53,8 @@ function rank(uischema: UiElement, schema: JsonSchema, rootSchema: JsonSchema): 
   return best;
 }
 
+const EMPTY_ROOT: JsonSchema = Object.freeze({ type: 'object', properties: {} });
+
 /** A key whose scope `#/properties/<key>` every tester resolves to the property itself. */
 const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
 
@@ -69,9 +71,10 @@ const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
 export function pickQuestionRenderer(uischema: UiElement, key: string, property: JsonSchema, rootSchema: JsonSchema): RendererEntry {
   const hit = cache.get(uischema);
   if (hit) return hit;
-  const solo = soloRoot(rootSchema, key, property);
   const type = property.type;
   const direct = PLAIN_KEY.test(key) && typeof type === 'string' && type !== '' && type !== 'object' && !('$ref' in property);
+  // Given the property, only the object-array tester reads the root (for `$ref`s under items).
+  const solo = direct && type !== 'array' ? EMPTY_ROOT : soloRoot(rootSchema, key, property);
   const best = rank(uischema, direct ? property : solo, solo);
   cache.set(uischema, best);
   return best;

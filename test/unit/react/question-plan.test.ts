@@ -51,6 +51,7 @@ const leaf = fc.record(
     'x-computed': fc.constant({ op: 'sum', of: ['a'] }),
     $ref: fc.constantFrom('#/$defs/d', '#/properties/b', '#'),
     properties: fc.constant({ x: { type: 'string' } }),
+    items: fc.record({ $ref: fc.constantFrom('#/$defs/d', '#/properties/b') }),
   },
   { requiredKeys: [] },
 );
