@@ -22,7 +22,7 @@ export type Node =
   | { type: 'assert'; kind: Assertion }
   | { type: 'seq'; items: Node[] }
   | { type: 'alt'; options: Node[] }
-  | { type: 'repeat'; body: Node; min: number; max: number };
+  | { type: 'repeat'; body: Node; min: number; max: number; counted: boolean };
 
 /** A pattern the linear-time engine will not run; `message` is the reason shown to authors. */
 export class PatternRefusal extends Error {}
@@ -93,6 +93,7 @@ class Parser {
     let min: number;
     let max: number;
     const c = t[this.i];
+    const counted = c === '{';
     if (c === '*') [min, max] = [0, Infinity];
     else if (c === '+') [min, max] = [1, Infinity];
     else if (c === '?') [min, max] = [0, 1];
@@ -106,7 +107,7 @@ class Parser {
     } else return body;
     this.i++;
     if (t[this.i] === '?') this.i++; // lazy: the same set of matches for test()
-    return { type: 'repeat', body, min, max };
+    return { type: 'repeat', body, min, max, counted };
   }
 
   private atom(depth: number): Node {

@@ -14,7 +14,7 @@ const SETS = [
   '\\d', '\\D', '\\w', '\\W', '\\s', '\\S', '\\p{L}', '\\P{L}', '\\p{Letter}', '\\p{Lu}', '\\p{Script=Latin}', '\\p{Mn}', '[\\p{L}\\d]',
 ];
 const ASSERTIONS = ['^', '$', '\\b', '\\B'];
-const QUANTIFIERS = ['*', '+', '?', '{0}', '{1}', '{2}', '{0,}', '{2,}', '{0,1}', '{1,3}', '{2,2}'];
+const QUANTIFIERS = ['*', '+', '?', '{0}', '{1}', '{2}', '{3}', '{0,}', '{2,}', '{4,}', '{0,1}', '{1,3}', '{2,2}', '{3,5}', '{0,7}'];
 
 const { pattern } = fc.letrec<{ pattern: string; term: string; atom: string; quantified: string }>((tie) => ({
   pattern: fc.oneof(
@@ -95,6 +95,22 @@ describe('the linear-time matcher agrees with the native engine', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+
+  it('on counted repetition of one code point (run as a counter) between other pieces', () => {
+    const piece = fc.constantFrom('a', 'b', '😀', '.', '[ab]', '\\w', '[^a]', '\\b', '');
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.boolean(), piece, fc.constantFrom('a', '.', '[ab]', '\\p{L}', '[^b]', '😀'), fc.nat(6), fc.nat(6), fc.boolean(), piece, fc.boolean()),
+        fc.array(fc.array(fc.constantFrom('a', 'b', '😀', ' '), { maxLength: 16 }).map((cs) => cs.join('')), { minLength: 1, maxLength: 6 }),
+        ([start, before, atom, min, extra, open, after, end], texts) => {
+          const source = `${start ? '^' : ''}${before}${atom}{${min},${open ? '' : min + extra}}${after}${end ? '$' : ''}`;
+          const [test, expected] = [ours(source), native(source)];
+          for (const s of texts) expect(test(s), `${JSON.stringify(source)} on ${JSON.stringify(s)}`).toBe(expected(s));
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 });

@@ -66,6 +66,24 @@ describe('compilePattern (linear-time matcher): hand cases', () => {
     expect(test('^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$', 'SW1A 1AA')).toBe(true);
   });
 
+  it('counts repetition of one code point without copying it, in code points', () => {
+    expect(test('^.{0,1000}$', 'x'.repeat(1000))).toBe(true);
+    expect(test('^.{0,1000}$', 'x'.repeat(1001))).toBe(false);
+    expect(test('^😀{2}$', '😀😀')).toBe(true);
+    expect(test('^😀{2}$', '😀😀😀')).toBe(false);
+    expect(test('^.{3}$', '😀😀😀')).toBe(true);
+    expect(test('^(?:a{2,3}b)*$', 'aabaaab')).toBe(true);
+    expect(test('^(?:a{2,3}b)*$', 'aabab')).toBe(false);
+    expect(test('^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})+$', 'someone@example.org.uk')).toBe(true);
+    // Unanchored, so a thread enters at every position: thousands of entries kept and trimmed.
+    expect(test('a{2000,3000}b', 'a'.repeat(2500) + 'b')).toBe(true);
+    expect(test('a{2000,3000}b', 'a'.repeat(1500) + 'b')).toBe(false);
+    expect(test('a{2000,3000}b', 'a'.repeat(9000) + 'b')).toBe(true);
+    expect(test('^a{2000,3000}b', 'a'.repeat(9000) + 'b')).toBe(false);
+    expect(test('x{2000,}y', 'x'.repeat(1999) + 'y')).toBe(false);
+    expect(test('x{2000,}y', 'x'.repeat(5000) + 'y')).toBe(true);
+  });
+
   it('runs patterns that are catastrophic for a backtracking engine on 10,000 characters', () => {
     const long = 'a'.repeat(10_000);
     expect(test('(a|a)*b', long)).toBe(false);
@@ -84,8 +102,8 @@ describe('compilePattern (linear-time matcher): hand cases', () => {
     expect(reason('(?<=a)b')).toMatch(/lookbehind/);
     expect(reason('(?<!a)b')).toMatch(/lookbehind/);
     expect(reason('(a{1000}){1000}')).toMatch(/too large/);
-    expect(reason(`a{${MAX_PATTERN_STATES}}`)).toMatch(/too large/);
-    expect(reason(`a{${MAX_PATTERN_STATES - 1}}`)).toBe('accepted');
+    expect(reason(`(?:ab){${MAX_PATTERN_STATES / 2}}`)).toMatch(/too large/);
+    expect(reason(`(?:ab){${MAX_PATTERN_STATES / 2 - 1}}`)).toBe('accepted');
     expect(reason('a{99999999999999999999999999999999999999999999}')).toMatch(/too large/);
     expect(reason('([a-z')).toMatch(/^invalid syntax/);
     expect(reason('a{2,1}')).toMatch(/^invalid syntax/);
