@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { CheckAnswers } from './CheckAnswers';
 import { ErrorSummary } from './ErrorSummary';
 import { FormContext, useController, useDerived, useViewVersion } from './hooks';
@@ -80,6 +80,45 @@ function useVisibleSections(): Section[] {
 /** Above this many questions, off-screen ones skip rendering work (styles.css). */
 const LONG_FORM = 150;
 
+/** Questions the sizing pass lays out per frame: keeps each of its frames short (no long task). */
+const SIZING_BATCH = 100;
+
+/**
+ * Off-screen questions of a long form skip layout (content-visibility) and stand in at a guessed
+ * height until first shown; a question scrolled into view then took its real height a frame later
+ * and moved what was under the pointer. So after the first paint (and after each change of section
+ * or page) the questions are laid out a batch per frame, and the browser remembers each one's real
+ * height (contain-intrinsic-size: auto) before it goes back to skipping: no long frame, and later
+ * scrolling does not move the page. Inline style only: React sets no style on these elements.
+ */
+function useSizingPass(root: RefObject<HTMLDivElement | null>, long: boolean, place: string): void {
+  useEffect(() => {
+    const el = root.current;
+    if (!long || !el) return;
+    let questions: HTMLElement[] | null = null;
+    let at = 0;
+    let batch: HTMLElement[] = [];
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const release = () => batch.forEach((q) => q.style.removeProperty('content-visibility'));
+    const afterPaint = (fn: () => void) => (frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0))));
+    const step = () => {
+      release();
+      questions ??= Array.from(el.querySelectorAll<HTMLElement>('.as-form-group'));
+      batch = questions.slice(at, (at += SIZING_BATCH));
+      if (!batch.length) return;
+      batch.forEach((q) => q.style.setProperty('content-visibility', 'visible'));
+      afterPaint(step);
+    };
+    afterPaint(step);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      release();
+    };
+  }, [root, long, place]);
+}
+
 function FormShell() {
   const c = useController();
   useViewVersion();
@@ -87,11 +126,14 @@ function FormShell() {
   const [summaryFocus, setSummaryFocus] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const visible = useVisibleSections();
+  const long = c.model.order.length > LONG_FORM;
+  const formRef = useRef<HTMLDivElement>(null);
   const view = c.getView();
   const categorized = c.model.sections !== null;
   let current = c.getSection();
   if (categorized && visible.length && !visible.some((s) => s.index === current)) current = visible[0]!.index;
   const section = categorized ? c.model.sections![current] : undefined;
+  useSizingPass(formRef, long, `${view} ${current}`);
 
   useEffect(() => listenForDoubleEscape(() => void quickExit(c)), [c]);
   useLayoutEffect(() => {
@@ -139,7 +181,7 @@ function FormShell() {
 
   const d = c.options.definition;
   return (
-    <div className={c.model.order.length > LONG_FORM ? 'as-form as-form--long' : 'as-form'}>
+    <div ref={formRef} className={long ? 'as-form as-form--long' : 'as-form'}>
       <div className="as-header">
         <h1 className="as-heading-xl">{c.model.t('/title', d.title)}</h1>
         <button type="button" className="as-button as-button--warning as-quick-exit" onClick={() => void quickExit(c)}>
