@@ -83,7 +83,7 @@ const isCounter = (node: Node & { type: 'repeat' }) => node.counted && (node.bod
 
 export function compileProgram(root: Node): Program {
   const total = size(root) + 1;
-  if (total > MAX_PATTERN_STATES) throw new PatternRefusal(`the pattern is too large: it needs more than ${MAX_PATTERN_STATES} matcher states (a counted repetition {n,m} of a group is copied m times)`);
+  if (total > MAX_PATTERN_STATES) throw new PatternRefusal(`it is too large: it needs more than ${MAX_PATTERN_STATES} matcher states (a group repeated {n,m} is copied m times)`);
   const op = new Uint8Array(total);
   const next = new Int32Array(total);
   const arg = new Int32Array(total);

@@ -31,6 +31,7 @@ export class PatternRefusal extends Error {}
 export const MAX_PATTERN_NESTING = 100;
 
 const DOT: CodePointSet = { test: (cp) => cp !== 0x0a && cp !== 0x0d && cp !== 0x2028 && cp !== 0x2029 };
+const BRACES = /\{(\d+)(,(\d*))?\}/y;
 const CONTROL: Record<string, number> = { f: 0x0c, n: 0x0a, r: 0x0d, t: 0x09, v: 0x0b };
 
 /**
@@ -98,9 +99,10 @@ class Parser {
     else if (c === '+') [min, max] = [1, Infinity];
     else if (c === '?') [min, max] = [0, 1];
     else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(t.slice(this.i, this.i + 40));
-      // A `{` that is not a quantifier is a syntax error under `u`; long digit runs are simply huge.
-      if (!m) throw new PatternRefusal('a counted repetition is too large');
+      BRACES.lastIndex = this.i;
+      const m = BRACES.exec(t);
+      // Under `u` a `{` after an atom is always a quantifier; a huge bound is simply a huge number.
+      if (!m) throw new PatternRefusal('unexpected "{"');
       min = Number(m[1]);
       max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
       this.i += m[0].length - 1;
