@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(__dirname, '../..');
 
 const coreAllowedPackages = [
-  'zod', 'ajv', 'ajv-formats', 'jsonc-parser', 'canonicalize', '@noble/hashes', 'semver', 're2js',
+  'zod', 'ajv', 'ajv-formats', 'jsonc-parser', 'canonicalize', '@noble/hashes', 'semver',
   'csv-stringify', 'csv-parse', 'rfc6902',
 ];
 
