@@ -170,6 +170,19 @@ describe('embedding', () => {
     expect(posts.length).toBeGreaterThan(2);
     expect(posts.every((t) => t === hostUrl)).toBe(true);
 
+    // A raw definition the host posts is linted first: refused with each problem's pointer, and the form shown stays.
+    await page.evaluate(() => {
+      const f = document.querySelector('iframe.example-frame') as HTMLIFrameElement;
+      const broken = {
+        id: 'posted', version: '1.0.0', status: 'draft', title: 'Posted', source: { document: 'test' }, changelog: [],
+        schema: { type: 'object', properties: { known: { type: 'string', title: 'Known', 'x-code': 'known' } } },
+        uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/known' }, { type: 'Control', scope: '#/properties/missing' }] },
+      };
+      f.contentWindow!.postMessage({ protocol: 'assessment-studio/1', type: 'load', definition: broken }, '*');
+    });
+    await expect.poll(async () => (await events(page)).find((e) => e.startsWith('error '))).toMatch(/^error The definition is not valid\. .*\/uischema\/elements\/1\/scope: /);
+    await frame.getByText('There is a problem').waitFor();
+
     // A frame told to trust another origin ignores this host entirely.
     await page.evaluate((app) => {
       const f = document.createElement('iframe');

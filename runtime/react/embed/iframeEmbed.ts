@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { definitionSchema, type Definition } from '../../core/index';
+import { checkValueLimits, definitionSchema, lint, problemsFromZod, type Definition } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
 import { createFormController, type FormController } from '../model/controller';
 import { memoryStorage } from '../storage/memory';
@@ -63,9 +63,9 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
     try {
       if (msg.type === 'load') {
         if (msg.definition) {
-          const def = definitionSchema.safeParse(msg.definition);
-          if (!def.success) return post({ type: 'error', message: 'The definition is not valid.' });
-          show(def.data, msg);
+          const checked = checkPostedDefinition(msg.definition);
+          if (!checked.ok) return post({ type: 'error', message: 'The definition is not valid.', problems: checked.problems });
+          show(checked.value, msg);
         } else if (msg.form) {
           const loaded = await loadPublished(msg.form.id, msg.form.version);
           show(loaded.definition, msg, loaded.validator ?? undefined);
@@ -90,4 +90,24 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
     controller?.destroy();
     root?.unmount();
   };
+}
+
+/**
+ * A definition a host posts gets the checks a published one got before it was published: limits,
+ * the envelope, then lint's errors (hostile schema, scopes to nowhere, ungated sensitive
+ * questions), so the host learns where it is wrong instead of seeing a broken form.
+ */
+type Brief = { code: string; path: string; message: string };
+
+function checkPostedDefinition(raw: unknown): { ok: true; value: Definition } | { ok: false; problems: Brief[] } {
+  const brief = (problems: Brief[]) => ({
+    ok: false as const,
+    problems: problems.slice(0, 20).map(({ code, path, message }) => ({ code, path, message })),
+  });
+  const limited = checkValueLimits(raw);
+  if (limited.length) return brief(limited);
+  const parsed = definitionSchema.safeParse(raw);
+  if (!parsed.success) return brief(problemsFromZod(parsed.error, 'envelope-invalid', 'lint'));
+  const errors = lint(parsed.data).filter((p) => p.severity === 'error');
+  return errors.length ? brief(errors) : { ok: true, value: parsed.data };
 }

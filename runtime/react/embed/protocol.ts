@@ -36,7 +36,8 @@ export const frameMessageSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('response'), requestId, response: z.record(z.string(), z.unknown()) }).strict(),
   z.object({ ...base, type: z.literal('submitted'), requestId: requestId.optional(), ok: z.boolean(), response: z.record(z.string(), z.unknown()).optional(), errors: z.array(fieldError).optional() }).strict(),
   z.object({ ...base, type: z.literal('quickExit') }).strict(),
-  z.object({ ...base, type: z.literal('error'), message: z.string() }).strict(),
+  // `problems`: why a posted definition was refused, each at its JSON pointer in that definition.
+  z.object({ ...base, type: z.literal('error'), message: z.string(), problems: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).max(20).optional() }).strict(),
 ]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;
 

@@ -27,7 +27,7 @@ window.addEventListener('message', (event) => {
   if (msg.type === 'validated') log(`validated ${msg.errors.length} error(s)`);
   if (msg.type === 'submitted') log(msg.ok ? `submitted ${String(msg.response?.status)}` : `not submitted: ${msg.errors?.length ?? 0} error(s)`);
   if (msg.type === 'quickExit') log('quick exit');
-  if (msg.type === 'error') log(`error ${msg.message}`);
+  if (msg.type === 'error') log(`error ${msg.message}${msg.problems ? ` ${msg.problems.map((p) => `${p.path}: ${p.code}`).join('; ')}` : ''}`);
 });
 
 document.getElementById('validate')!.addEventListener('click', () => send({ type: 'validate', requestId: `v${++n}` }));
