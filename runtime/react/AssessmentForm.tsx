@@ -82,6 +82,9 @@ const LONG_FORM = 150;
 
 /** Questions the sizing pass lays out per frame: keeps each of its frames short (no long task). */
 const SIZING_BATCH = 100;
+/** How long after a key or a click the sizing pass waits before its next batch. */
+const SIZING_QUIET_MS = 500;
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'input'] as const;
 
 /**
  * Off-screen questions of a long form skip layout (content-visibility) and stand in at a guessed
@@ -90,6 +93,7 @@ const SIZING_BATCH = 100;
  * or page) the questions are laid out a batch per frame, and the browser remembers each one's real
  * height (contain-intrinsic-size: auto) before it goes back to skipping: no long frame, and later
  * scrolling does not move the page. Inline style only: React sets no style on these elements.
+ * The pass stands aside while the practitioner types or clicks, so its frames never hold up theirs.
  */
 function useSizingPass(root: RefObject<HTMLDivElement | null>, long: boolean, place: string): void {
   useEffect(() => {
@@ -100,18 +104,28 @@ function useSizingPass(root: RefObject<HTMLDivElement | null>, long: boolean, pl
     let batch: HTMLElement[] = [];
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastInput = -Infinity;
+    const busy = () => (lastInput = performance.now());
     const release = () => batch.forEach((q) => q.style.removeProperty('content-visibility'));
     const afterPaint = (fn: () => void) => (frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0))));
     const step = () => {
       release();
+      batch = [];
+      const quiet = performance.now() - lastInput;
+      if (quiet < SIZING_QUIET_MS) {
+        timer = setTimeout(() => afterPaint(step), SIZING_QUIET_MS - quiet);
+        return;
+      }
       questions ??= Array.from(el.querySelectorAll<HTMLElement>('.as-form-group'));
       batch = questions.slice(at, (at += SIZING_BATCH));
       if (!batch.length) return;
       batch.forEach((q) => q.style.setProperty('content-visibility', 'visible'));
       afterPaint(step);
     };
+    for (const type of INPUT_EVENTS) el.addEventListener(type, busy, true);
     afterPaint(step);
     return () => {
+      for (const type of INPUT_EVENTS) el.removeEventListener(type, busy, true);
       cancelAnimationFrame(frame);
       clearTimeout(timer);
       release();
