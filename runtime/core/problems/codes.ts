@@ -30,7 +30,7 @@ export const problemCodes = {
   'ref-unresolved': { severity: 'error', doc: 'A local `$ref` points at nothing.' },
   'ref-cycle': { severity: 'error', doc: 'A `$ref` leads back to itself without consuming data.' },
   'pattern-invalid': { severity: 'error', doc: 'A `pattern` is not a valid regular expression.' },
-  'pattern-unsafe': { severity: 'error', doc: 'A `pattern` uses features that cannot run on the linear-time engine (backreferences, lookaround, inline modifiers) or is too large for it (over 400 states, e.g. a group repeated hundreds of times).' },
+  'pattern-unsafe': { severity: 'error', doc: 'A `pattern` uses features that cannot run on the linear-time engine (backreferences, lookaround, inline modifiers) or is too large for it (over 300 states, e.g. a group repeated hundreds of times).' },
   'id-invalid': { severity: 'error', doc: 'An `$id` or anchor of an unusual shape (nested, relative, not a plain URI); refused before AJV.' },
 
   // the envelope and its file
