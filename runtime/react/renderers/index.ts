@@ -53,31 +53,15 @@ function rank(uischema: UiElement, schema: JsonSchema, rootSchema: JsonSchema): 
   return best;
 }
 
-const EMPTY_ROOT: JsonSchema = Object.freeze({ type: 'object', properties: {} });
-
-/** A key whose scope `#/properties/<key>` every tester resolves to the property itself. */
-const PLAIN_KEY = /^[A-Za-z0-9_-]+$/;
-
 /**
- * The renderer for the top-level question `key`, as `pickRenderer` would pick it with a root holding
- * only this question (and the shared $defs). Why: every tester of ours matches on the schema its
- * scope resolves to, and resolving `#/properties/<key>` through that root again in each of about
- * twenty predicates was a sixth of first render at 1000 questions. When resolution can only land on
- * the property itself (a plain key, no `$ref`, a declared non-empty type other than object, so the testers'
- * `hasType(schema, 'object')` is false and they take the schema as it is), the testers are given
- * the property; otherwise they resolve as before. Same answer either way
- * (test/unit/react/question-plan.test.ts checks it on every shipped control and edge cases).
+ * The renderer for the top-level question `key`, ranked with a root holding only this question
+ * (and the shared $defs); the testers resolve its scope once (testers.ts keeps the last resolution).
  */
 export function pickQuestionRenderer(uischema: UiElement, key: string, property: JsonSchema, rootSchema: JsonSchema): RendererEntry {
   const hit = cache.get(uischema);
   if (hit) return hit;
-  const type = property.type;
-  const direct = PLAIN_KEY.test(key) && typeof type === 'string' && type !== '' && type !== 'object' && !('$ref' in property);
-  // Given the property, only the object-array tester reads the root (for `$ref`s under items).
-  const solo = direct && type !== 'array' ? EMPTY_ROOT : soloRoot(rootSchema, key, property);
-  const best = rank(uischema, direct ? property : solo, solo);
-  cache.set(uischema, best);
-  return best;
+  const solo = soloRoot(rootSchema, key, property);
+  return pickRenderer(uischema, solo, solo);
 }
 
 /**

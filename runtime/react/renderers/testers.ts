@@ -129,6 +129,19 @@ function singleStep(schema: JsonSchema | undefined, segments: string[]): { schem
   return { schema: getSegment(schema, segment) as JsonSchema | undefined, rest };
 }
 
+/**
+ * Ranking one control asks about twenty predicates, each resolving the same scope in the same
+ * schema: the last resolution is kept, so a control resolves its scope once (schemas are not
+ * mutated while a form is shown). JSON Forms resolves twenty times; the answer is the same.
+ */
+let lastScope: { schema: JsonSchema; scope: string; root: JsonSchema | undefined; resolved: JsonSchema | undefined } | undefined;
+function resolveScope(schema: JsonSchema, scope: string, root: JsonSchema | undefined): JsonSchema | undefined {
+  if (lastScope && lastScope.schema === schema && lastScope.scope === scope && lastScope.root === root) return lastScope.resolved;
+  const resolved = resolveSchema(schema, scope, root as JsonSchema);
+  lastScope = { schema, scope, root, resolved };
+  return resolved;
+}
+
 export const isControl = (uischema: unknown): boolean => !isEmpty(uischema) && (uischema as Loose).scope !== undefined;
 
 export const schemaMatches =
@@ -137,14 +150,14 @@ export const schemaMatches =
     if (isEmpty(uischema) || !isControl(uischema) || isEmpty(schema)) return false;
     const scope = (uischema as unknown as Loose).scope as string;
     if (isEmpty(scope)) return false;
-    const resolved = hasType(schema, 'object') ? resolveSchema(schema, scope, context?.rootSchema) : schema;
+    const resolved = hasType(schema, 'object') ? resolveScope(schema, scope, context?.rootSchema) : schema;
     return resolved === undefined ? false : predicate(resolved, context?.rootSchema);
   };
 
 function schemaSubPathMatches(subPath: string, predicate: (schema: JsonSchema, rootSchema: JsonSchema) => boolean): Tester {
   return (uischema, schema, context) => {
     if (isEmpty(uischema) || !isControl(uischema)) return false;
-    const resolved = hasType(schema, 'object') ? resolveSchema(schema, (uischema as unknown as Loose).scope as string, context?.rootSchema) : schema;
+    const resolved = hasType(schema, 'object') ? resolveScope(schema, (uischema as unknown as Loose).scope as string, context?.rootSchema) : schema;
     const sub = getSegment(resolved, subPath) as JsonSchema | undefined;
     return sub === undefined ? false : predicate(sub, context?.rootSchema);
   };
