@@ -49,11 +49,15 @@ export function loadDefinitionText(text: string): Result<Definition> & { doc?: P
   const parsed = parseJsonText(text);
   if (!parsed.ok) return parsed;
   const { value, doc } = parsed.value;
+  const checked = definitionFromValue(value);
+  if (!checked.ok) return { ...fail(withPositions(checked.problems, doc)), doc, raw: value };
+  return { ...checked, doc, raw: value };
+}
+
+/** The envelope check alone, for a definition that arrives as a value (a host's postMessage): problems carry pointers, no lines. */
+export function definitionFromValue(value: unknown): Result<Definition> {
   const checked = definitionSchema.safeParse(value);
-  if (!checked.success) {
-    return { ...fail(withPositions(problemsFromZod(checked.error, 'envelope-invalid', 'envelope'), doc)), doc, raw: value };
-  }
-  return { ...ok(checked.data), doc, raw: value };
+  return checked.success ? ok(checked.data) : fail(problemsFromZod(checked.error, 'envelope-invalid', 'envelope'));
 }
 
 /** Fill in `line`/`column` for problems from the pointer they carry. */

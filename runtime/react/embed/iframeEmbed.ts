@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { checkValueLimits, definitionSchema, lint, problemsFromZod, type Definition } from '../../core/index';
+import { checkValueLimits, definitionFromValue, lint, type Definition } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
 import { createFormController, type FormController } from '../model/controller';
 import { memoryStorage } from '../storage/memory';
@@ -106,8 +106,8 @@ function checkPostedDefinition(raw: unknown): { ok: true; value: Definition } | 
   });
   const limited = checkValueLimits(raw);
   if (limited.length) return brief(limited);
-  const parsed = definitionSchema.safeParse(raw);
-  if (!parsed.success) return brief(problemsFromZod(parsed.error, 'envelope-invalid', 'lint'));
-  const errors = lint(parsed.data).filter((p) => p.severity === 'error');
-  return errors.length ? brief(errors) : { ok: true, value: parsed.data };
+  const loaded = definitionFromValue(raw);
+  if (!loaded.ok) return brief(loaded.problems);
+  const errors = lint(loaded.value).filter((p) => p.severity === 'error');
+  return errors.length ? brief(errors) : { ok: true, value: loaded.value };
 }
