@@ -9,6 +9,7 @@ export type { FieldError, ValidateFunction } from './model/validation';
 export { mount, type MountedForm, type MountOptions } from './embed/mount';
 export { memoryStorage } from './storage/memory';
 export { indexedDbStorage } from './storage/indexedDb';
-export type { Draft, DraftStorage } from './storage/types';
+export type { Draft, DraftStorage, StoredDraft } from './storage/types';
+export { draftKeyPrefix, isDraftKeyOf } from './storage/types';
 export { controlRenderers, pickRenderer, type ControlProps, type RendererEntry } from './renderers/index';
 export type { Answers, Definition, ResponseEnvelope } from '../core/index';

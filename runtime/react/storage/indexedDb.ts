@@ -1,4 +1,4 @@
-import type { Draft, DraftStorage } from './types';
+import type { Draft, DraftStorage, StoredDraft } from './types';
 import { isDraft } from './types';
 
 const DB_NAME = 'assessment-studio';
@@ -63,20 +63,49 @@ export function indexedDbStorage(options: { dbName?: string } = {}): DraftStorag
       return fresh;
     })());
 
+  const open = async (sealed: Sealed | undefined): Promise<Draft | null> => {
+    if (!sealed || !(sealed.iv instanceof Uint8Array)) return null;
+    try {
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer> }, await key(), sealed.data);
+      const draft: unknown = JSON.parse(new TextDecoder().decode(plain));
+      return isDraft(draft) ? (draft as Draft) : null;
+    } catch {
+      // A draft sealed under a key that is gone cannot be read by anyone: treat as absent.
+      return null;
+    }
+  };
+
   return {
     local: true,
     async load(id) {
       const d = await db();
-      const sealed = await tx<Sealed | undefined>(d, DRAFTS, 'readonly', (s) => s.get(id));
-      if (!sealed || !(sealed.iv instanceof Uint8Array)) return null;
-      try {
-        const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer> }, await key(), sealed.data);
-        const draft: unknown = JSON.parse(new TextDecoder().decode(plain));
-        return isDraft(draft) ? (draft as Draft) : null;
-      } catch {
-        // A draft sealed under a key that is gone cannot be read by anyone: treat as absent.
-        return null;
+      return open(await tx<Sealed | undefined>(d, DRAFTS, 'readonly', (s) => s.get(id)));
+    },
+    async list(prefix) {
+      const d = await db();
+      // Keys are strings: every key starting with `prefix` sorts between it and prefix + U+FFFF.
+      const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+      // One cursor in one transaction, so keys and values are read from the same state.
+      const found = await new Promise<Array<[IDBValidKey, Sealed]>>((resolve, reject) => {
+        const t = d.transaction(DRAFTS, 'readonly');
+        const rows: Array<[IDBValidKey, Sealed]> = [];
+        const req = t.objectStore(DRAFTS).openCursor(range);
+        req.onsuccess = () => {
+          const cursor = req.result;
+          if (!cursor) return;
+          rows.push([cursor.key, cursor.value as Sealed]);
+          cursor.continue();
+        };
+        t.oncomplete = () => resolve(rows);
+        t.onerror = () => reject(t.error);
+        t.onabort = () => reject(t.error);
+      });
+      const out: StoredDraft[] = [];
+      for (const [key, sealed] of found) {
+        const draft = await open(sealed);
+        if (draft && typeof key === 'string') out.push({ key, draft });
       }
+      return out;
     },
     async save(id, draft) {
       const iv = crypto.getRandomValues(new Uint8Array(12));

@@ -18,5 +18,9 @@ export function memoryStorage(): DraftStorage {
     remove: (key) => {
       drafts.delete(key);
     },
+    list: (prefix) =>
+      [...drafts]
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, text]) => ({ key, draft: JSON.parse(text) as Draft })),
   };
 }

@@ -22,8 +22,37 @@ export interface DraftStorage {
   load(key: string): Promise<Draft | null> | Draft | null;
   save(key: string, draft: Draft): Promise<void> | void;
   remove(key: string): Promise<void> | void;
+  /**
+   * Every stored draft whose key starts with `prefix`. Optional for hosts' adapters; without it a
+   * device can hold one draft per key the host chooses, and quick exit can only wipe the open one.
+   */
+  list?(prefix: string): Promise<StoredDraft[]> | StoredDraft[];
   /** Set by the runtime's own browser stores: wiped on quick exit and never used for host-only forms. */
   readonly local?: boolean;
+}
+
+/** A draft with the key it is stored under. @public */
+export interface StoredDraft {
+  key: string;
+  draft: Draft;
+}
+
+/**
+ * Draft keys of one form all start with `assessment:<formId>`: `assessment:<formId>` itself (one
+ * slot, as hosts and earlier releases used it), then `:<slot>` for each of several drafts (a
+ * response id, or `subject:<id>` for a host's own subject id) and `@<version>` for a draft kept
+ * from another version. Quick exit wipes every key of the form.
+ */
+export function draftKeyPrefix(formId: string): string {
+  return `assessment:${formId}`;
+}
+
+/** Whether `key` is one of `formId`'s draft keys (and not another form's whose id starts alike). */
+export function isDraftKeyOf(formId: string, key: string): boolean {
+  const prefix = draftKeyPrefix(formId);
+  if (!key.startsWith(prefix)) return false;
+  const rest = key.slice(prefix.length);
+  return rest === '' || rest.startsWith(':') || rest.startsWith('@');
 }
 
 /** Validates a loaded draft's shape, so a corrupted or hostile store cannot inject odd values. */
