@@ -5,7 +5,7 @@ import { FormContext, useController, useDerived, useViewVersion } from './hooks'
 import { Children } from './layout/Element';
 import { evaluateCondition, ruleOutcome } from './model/conditions';
 import { createFormController, type FormController, type FormOptions } from './model/controller';
-import { fieldId, ruleKeys, type Section } from './model/formModel';
+import { fieldId, type Section } from './model/formModel';
 import { topKey } from './model/uiState';
 import { listenForDoubleEscape, quickExit } from './quickExit';
 import { SectionNav } from './SectionNav';
@@ -49,7 +49,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
     };
   }, [controller]);
   useEffect(() => {
-    const flush = () => void controller.flush();
+    const flush = () => controller.leavePage();
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', flush);
@@ -68,10 +68,10 @@ export function AssessmentForm(props: AssessmentFormProps) {
 function useVisibleSections(): Section[] {
   const c = useController();
   const sections = c.model.sections ?? [];
-  const keys = useMemo(() => ruleKeys(sections.flatMap((s) => s.rules)), [sections]);
+  const keys = useMemo(() => c.ruleReadKeys(), [c]);
   const mask = useDerived(keys, () =>
     sections
-      .map((s) => (s.rules.every((r) => ruleOutcome(r, evaluateCondition(r.condition, c.store.snapshot())).visible) ? '1' : '0'))
+      .map((s) => (s.rules.every((r) => ruleOutcome(r, evaluateCondition(r.condition, c.shownAnswers())).visible) ? '1' : '0'))
       .join(''),
   );
   return useMemo(() => sections.filter((_, i) => mask[i] === '1'), [sections, mask]);
@@ -259,7 +259,7 @@ function Notices() {
   return (
     <div className="as-notices">
       {notices.map((n) => (
-        <div key={n.kind} className={`as-notification as-notification--${n.kind}`} role={n.kind === 'save-failed' ? 'alert' : 'status'}>
+        <div key={n.kind} className={`as-notification as-notification--${n.kind}`} role={n.kind === 'save-failed' || n.kind === 'cannot-validate' ? 'alert' : 'status'}>
           <p className="as-body">{n.text}</p>
           {n.kind === 'restored' ? (
             <button type="button" className="as-link-button" onClick={() => c.dismissNotice(n.kind)}>

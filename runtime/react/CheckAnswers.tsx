@@ -9,7 +9,8 @@ export function CheckAnswers({ onChange, onSubmit, submitting }: { onChange: (po
   const c = useController();
   useViewVersion();
   const { model } = c;
-  const answers = withComputed(model, c.store.snapshot());
+  // Exactly what the response will hold: answers to hidden questions are not shown here either.
+  const answers = withComputed(model, c.shownAnswers());
   const groups = model.sections
     ? model.sections.map((s) => ({ label: s.label, keys: s.keys, id: s.id }))
     : [{ label: '', keys: model.order, id: 'all' }];

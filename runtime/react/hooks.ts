@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { FormController } from './model/controller';
-import { conditionKeys, evaluateCondition, ruleOutcome, type Rule } from './model/conditions';
+import { evaluateCondition, ruleOutcome, type Rule } from './model/conditions';
 import { topKey } from './model/uiState';
 
 export const FormContext = createContext<FormController | null>(null);
@@ -30,18 +30,20 @@ const ALWAYS = 3;
 
 /** A rule's outcome, subscribed only to the answers its condition reads. Bit 1 visible, bit 0 enabled. */
 export function useRule(rule: Rule | undefined): { visible: boolean; enabled: boolean } {
-  const { store } = useController();
+  const c = useController();
+  const { store } = c;
   const subscribe = useCallback(
     (cb: () => void) => {
       if (!rule) return () => {};
-      const keys = conditionKeys(rule.condition);
+      // A rule is decided on the shown answers, which any rule-read key can change.
+      const keys = c.ruleReadKeys();
       return keys === null ? store.subscribeAll(cb) : store.subscribeKeys(keys, cb);
     },
-    [store, rule],
+    [c, store, rule],
   );
   const bits = useSyncExternalStore(subscribe, () => {
     if (!rule) return ALWAYS;
-    const o = ruleOutcome(rule, evaluateCondition(rule.condition, store.snapshot()));
+    const o = ruleOutcome(rule, evaluateCondition(rule.condition, c.shownAnswers()));
     return (o.visible ? 2 : 0) | (o.enabled ? 1 : 0);
   });
   return { visible: (bits & 2) !== 0, enabled: (bits & 1) !== 0 };

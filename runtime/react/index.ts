@@ -4,7 +4,7 @@
  * entry points (`assessment-studio/element`, `assessment-studio/embed-protocol`).
  */
 export { AssessmentForm, type AssessmentFormProps } from './AssessmentForm';
-export { createFormController, FormController, type FormOptions, type Notice, type View } from './model/controller';
+export { createFormController, FormController, type FormError, type FormOptions, type Notice, type ValidationState, type View } from './model/controller';
 export type { FieldError, ValidateFunction } from './model/validation';
 export { mount, type MountedForm, type MountOptions } from './embed/mount';
 export { memoryStorage } from './storage/memory';

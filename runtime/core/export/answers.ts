@@ -1,4 +1,6 @@
 import type { Definition } from '../definition/envelope';
+import type { ResponseEnvelope } from '../response/envelope';
+import { withoutHiddenAnswers } from '../rules/visibility';
 import { computeValue } from './computed';
 import { sensitiveQuestions, treatmentOf, MASK, type ExportProfileName } from './profiles';
 import { exportQuestions, type ExportQuestion } from './questions';
@@ -38,6 +40,15 @@ export function cellOf(ctx: ExportContext, question: ExportQuestion, answers: Re
   const value = question.computed ? computeValue(question.computed, root, stored) : stored;
   if (value === undefined || value === null) return ABSENT;
   return treatment === 'mask' ? MASKED : { kind: 'value', value };
+}
+
+/**
+ * The response as exports see it: answers to questions hidden by a rule or the safety check
+ * removed (what the practitioner did not see is never exported, whatever the file holds).
+ */
+export function shownResponse(ctx: ExportContext, response: ResponseEnvelope): ResponseEnvelope {
+  const answers = withoutHiddenAnswers(ctx.definition, response.answers);
+  return answers === response.answers ? response : { ...response, answers };
 }
 
 /** Group items as records, own properties only; anything else in the array is skipped. */

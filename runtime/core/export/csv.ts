@@ -1,6 +1,6 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
-import { exportContext, type ExportContext } from './answers';
+import { exportContext, shownResponse, type ExportContext } from './answers';
 import { csvLayout, longRows, wideRow, type CsvCell, type CsvLayout } from './csv-layout';
 import type { ExportOptions } from './json';
 
@@ -90,7 +90,8 @@ export function csvWriter(definition: Definition, options: ExportOptions & { lon
     ctx,
     layout,
     headers: csvHeaders(layout),
-    add(response) {
+    add(stored) {
+      const response = shownResponse(ctx, stored);
       wide.push(wideRow(layout, response));
       if (withLong) for (const row of longRows(ctx, layout, response)) long.push(row);
       return wide.length >= BATCH || long.length >= BATCH ? flush() : { wide: '', long: '' };

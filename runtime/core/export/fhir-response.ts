@@ -1,10 +1,8 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
-import { cellOf, exportContext, groupEntries, type ExportContext } from './answers';
+import { cellOf, exportContext, groupEntries, shownResponse, type ExportContext } from './answers';
 import { codeSystemUrl, DATA_ABSENT_REASON, fhirDate, fhirDateTime, fhirId, fhirInteger, fhirString, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
 import { fhirTree, type FhirNode } from './fhir-tree';
-import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
-import { escapePointerToken } from '../problems/pointer';
 import type { ExportQuestion } from './questions';
 
 /** The parts of FHIR R4 `QuestionnaireResponse` this exporter writes. */
@@ -46,12 +44,11 @@ export function questionnaireResponseFrom(definition: Definition, response: Resp
   return responseIn(exportContext(definition, options.profile), response, options);
 }
 
-export function responseIn(ctx: ExportContext, response: ResponseEnvelope, options: FhirOptions): FhirQuestionnaireResponse {
+export function responseIn(ctx: ExportContext, stored: ResponseEnvelope, options: FhirOptions): FhirQuestionnaireResponse {
   const definition = ctx.definition;
-  // FHIR forbids answers to disabled items: answers hidden by a rule (by the runtime's own rule
-  // engine, mapped to enableWhen or not) are left out, like a question never shown.
-  const hidden = hiddenAnswerPointers(definition, response.answers);
-  const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options, { hidden, prefix: '' }));
+  // FHIR forbids answers to disabled items; every export leaves out answers hidden by a rule.
+  const response = shownResponse(ctx, stored);
+  const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options));
   const id = fhirId(response.responseId);
   return {
     resourceType: 'QuestionnaireResponse',
@@ -68,28 +65,20 @@ export function responseIn(ctx: ExportContext, response: ResponseEnvelope, optio
 const textOf = (q: ExportQuestion): string => fhirString(q.title) ?? q.code;
 const masked = (q: ExportQuestion): FhirResponseItem => ({ linkId: q.code, text: textOf(q), extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
 
-interface Where {
-  hidden: ReadonlySet<string>;
-  /** Pointer of the answers object being read: `''` at the top, `/group/0` in a group item. */
-  prefix: string;
-}
-
-function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions, where: Where): FhirResponseItem[] {
+function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions): FhirResponseItem[] {
   if (node.kind === 'display') return [];
   if (node.kind === 'layout') {
-    const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options, where));
+    const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options));
     return children.length ? [{ linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), item: children }] : [];
   }
   const q = node.question;
-  const pointer = `${where.prefix}/${escapePointerToken(q.key)}`;
-  if (isHiddenPointer(where.hidden, pointer)) return [];
   const cell = cellOf(ctx, q, answers);
   if (cell.kind === 'masked') return [masked(q)];
   if (cell.kind !== 'value') return [];
   if (q.type === 'group') {
     // One item per group entry, same linkId (the Questionnaire item repeats), in answer order.
-    return groupEntries(cell.value).map(({ item: entry, index }) => {
-      const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options, { hidden: where.hidden, prefix: `${pointer}/${index}` }));
+    return groupEntries(cell.value).map(({ item: entry }) => {
+      const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options));
       return { linkId: q.code, text: textOf(q), ...(children.length ? { item: children } : {}) };
     });
   }

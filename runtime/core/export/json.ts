@@ -1,7 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { FORBIDDEN_KEYS } from '../safety/limits';
-import { exportContext, projectAnswers, type ExportContext } from './answers';
+import { exportContext, projectAnswers, shownResponse, type ExportContext } from './answers';
 import type { ExportProfileName } from './profiles';
 
 export interface ExportOptions {
@@ -17,7 +17,8 @@ export function exportResponse(definition: Definition, response: ResponseEnvelop
   return exportResponseIn(exportContext(definition, options.profile), response);
 }
 
-export function exportResponseIn(ctx: ExportContext, response: ResponseEnvelope): ResponseEnvelope {
+export function exportResponseIn(ctx: ExportContext, stored: ResponseEnvelope): ResponseEnvelope {
+  const response = shownResponse(ctx, stored);
   const meta: Record<string, unknown> = {};
   // Host metadata is kept under `full` only: it is free-form and may say anything about the person.
   if (ctx.profile === 'full' && response.meta) {

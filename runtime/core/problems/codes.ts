@@ -71,6 +71,7 @@ export const problemCodes = {
   'answer-length': { severity: 'error', doc: 'A text answer is too short or too long.' },
   'answer-pattern': { severity: 'error', doc: 'A text answer does not match the expected pattern.' },
   'answer-items': { severity: 'error', doc: 'Too few or too many items chosen or added.' },
+  'answer-hidden': { severity: 'error', doc: 'An answer to a question hidden by a rule or the safety check (never shown, so never part of a response).' },
   'answer-unknown': { severity: 'error', doc: 'An answer to a question the form does not have.' },
   'answer-computed': { severity: 'error', doc: 'A computed value differs from what the answers give.' },
   'answer-invalid': { severity: 'error', doc: 'An answer breaks a rule of the schema not covered by a more specific code.' },

@@ -10,6 +10,6 @@ export {
   type LeafCondition,
   type ComposableCondition,
 } from './condition';
-export { isVisible, isEnabled, hiddenAnswerPointers, isHiddenPointer, visibleQuestionKeys, type RuleContext } from './visibility';
+export { isVisible, isEnabled, hiddenAnswerPointers, hiddenAnswersPresent, isHiddenPointer, visibleQuestionKeys, withoutHiddenAnswers, type RuleContext } from './visibility';
 export { checkCondition, checkConditionSchema, checkRules } from './check';
 export { computeValues, computeValue, parseComputed, type ComputedSpec } from './computed';

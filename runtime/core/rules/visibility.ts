@@ -1,4 +1,4 @@
-import { pointerFromTokens } from '../problems/pointer';
+import { pointerFromTokens, tokensFromPointer } from '../problems/pointer';
 import { evaluateCondition, isObject } from './condition';
 import { scopeToDataPath, valueAt } from './scope';
 
@@ -129,4 +129,63 @@ export function visibleQuestionKeys(definition: HasSchemas, answers: unknown): s
   const properties = isObject(definition.schema.properties) ? definition.schema.properties : {};
   const hidden = hiddenAnswerPointers(definition, answers);
   return Object.keys(properties).filter((key) => !isHiddenPointer(hidden, pointerFromTokens([key])));
+}
+
+/**
+ * The answers without those to questions hidden by a rule (the safety check's included): what a
+ * response may hold, and what the runtime's rules are decided on. Copies only the objects and
+ * arrays on a hidden answer's path, so
+ * an answers object with nothing hidden is returned as it is. A draft may keep hidden answers (a
+ * practitioner who changes their mind gets them back); a response never does.
+ * @public
+ */
+export function withoutHiddenAnswers<T>(definition: HasSchemas, answers: T): T {
+  let out: unknown = answers;
+  // A rule that reads a hidden answer is decided as if that answer were not given (it was never
+  // shown), which may hide more: repeat until nothing hidden is left. Each round removes at least
+  // one answer, and rules nest only so deep, so a few rounds settle any real form.
+  for (let round = 0; round < 16; round++) {
+    const present = hiddenAnswersPresent(definition, out);
+    if (present.length === 0) break;
+    for (const pointer of present) out = removeAt(out, tokensFromPointer(pointer));
+  }
+  return out as T;
+}
+
+/** The pointers of the answers that `answers` holds although their question is hidden. */
+export function hiddenAnswersPresent(definition: HasSchemas, answers: unknown): string[] {
+  if (!isObject(answers)) return [];
+  const hidden = hiddenAnswerPointers(definition, answers);
+  const present: string[] = [];
+  // Shortest first, so a hidden group is listed and its items' questions under it are not.
+  for (const pointer of [...hidden].sort((a, b) => a.length - b.length)) {
+    const tokens = tokensFromPointer(pointer);
+    // A pointer under one already listed (an item's question in a hidden group) adds nothing.
+    if (valueAt(answers, tokens) !== undefined && !present.some((p) => pointer.startsWith(p + '/'))) present.push(pointer);
+  }
+  return present.sort();
+}
+
+function removeAt(node: unknown, tokens: string[]): unknown {
+  if (tokens.length === 0 || node === null || typeof node !== 'object') return node;
+  const [head, ...rest] = tokens as [string, ...string[]];
+  if (!Object.prototype.hasOwnProperty.call(node, head)) return node;
+  if (Array.isArray(node)) {
+    const index = Number(head);
+    if (!Number.isInteger(index) || rest.length === 0) return node;
+    const child = removeAt(node[index], rest);
+    if (child === node[index]) return node;
+    const copy = node.slice();
+    copy[index] = child;
+    return copy;
+  }
+  const record = node as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    if (key === head && rest.length === 0) continue;
+    const value = key === head ? removeAt(record[key], rest) : record[key];
+    // Defined, not assigned: a `__proto__` answer key stays data, never a prototype.
+    Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
 }

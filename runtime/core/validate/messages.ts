@@ -141,3 +141,9 @@ export function computedMessage(q: QuestionInfo, expected: unknown): string {
 export function answerTooLongMessage(q: QuestionInfo | undefined, limit: number): string {
   return q ? `${subjectOf(q.title).Noun} must be ${n(limit)} characters or fewer` : `Answers must be ${n(limit)} characters or fewer`;
 }
+
+/** An answer to a question that its rules (or the safety check) hide: it was never shown. */
+export function hiddenAnswerMessage(q: QuestionInfo | undefined): string {
+  const what = q?.title ? `“${q.title}”` : 'This question';
+  return `${what} is not shown with these answers (a rule or the safety check hides it), so it must not be answered`;
+}

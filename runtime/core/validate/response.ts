@@ -1,11 +1,11 @@
 import type { Problem } from '../problems/problem';
-import { pointerFromTokens } from '../problems/pointer';
+import { pointerFromTokens, tokensFromPointer } from '../problems/pointer';
 import { checkValueLimits, limits } from '../safety/limits';
 import { computeValues } from '../rules/computed';
 import { deepEqual, isObject } from '../rules/condition';
-import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
+import { hiddenAnswerPointers, hiddenAnswersPresent, isHiddenPointer } from '../rules/visibility';
 import { runValidator, tryCompileValidator, type CompiledValidator } from './compile';
-import { answerTooLongMessage, computedMessage, unknownMessage } from './messages';
+import { answerTooLongMessage, computedMessage, hiddenAnswerMessage, unknownMessage } from './messages';
 import { problemsFromAjv } from './problems';
 import { questionAt } from './questions';
 
@@ -17,7 +17,8 @@ interface ValidatableDefinition {
 /**
  * Validate one response's answers against a definition: per-answer problems with messages for
  * practitioners, `path` the pointer of the answer itself. Limits and prototype-polluting keys are
- * checked before AJV; a question hidden by a rule is not required; a stored computed value must
+ * checked before AJV; a question hidden by a rule is not required, and an answer to one is refused
+ * (`answer-hidden`: a response holds only what was shown); a stored computed value must
  * equal what the answers give. Pass `validator` to use an ahead-of-time compiled module (no eval).
  * @public
  */
@@ -42,11 +43,15 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
   if (!run.ok) return [run.problem];
   const valid = run.valid;
   let problems = valid ? [] : problemsFromAjv(validator.errors, definition);
-  // Rules only ever excuse a required answer, so which questions are hidden is worked out only
-  // when one is missing: a valid response never walks the UI schema.
-  if (problems.some((p) => p.code === 'answer-required')) {
-    const hidden = hiddenAnswerPointers(definition, answers);
-    problems = problems.filter((p) => !(p.code === 'answer-required' && isHiddenPointer(hidden, p.path)));
+  // A hidden question is not required, and must not be answered either: what the practitioner
+  // did not see (a section behind the safety check answered No) is never part of a response.
+  const hidden = hiddenAnswerPointers(definition, answers);
+  if (hidden.size) {
+    problems = problems.filter((p) => !isHiddenPointer(hidden, p.path));
+    for (const path of hiddenAnswersPresent(definition, answers)) {
+      const q = questionAt(definition.schema, tokensFromPointer(path));
+      problems.push({ code: 'answer-hidden', severity: 'error', message: hiddenAnswerMessage(q), path, source: 'validate' });
+    }
   }
   const reported = new Set(problems.map((p) => p.path));
 

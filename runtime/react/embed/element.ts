@@ -113,11 +113,13 @@ export class AssessmentFormElement extends HTMLElement {
       debug: this.hasAttribute('debug'),
       onChange: (answers) => emit('assessment-change', { answers }),
       onSubmit: (response) => emit('assessment-submit', { response }),
+      onError: (error) => emit('assessment-error', error),
       onQuickExit: () => {
         if (emit('assessment-quick-exit', undefined, true)) window.location.replace(this.getAttribute('exit-url') ?? 'about:blank');
       },
     });
-    void this.mounted.ready.then(() => emit('assessment-ready'));
+    // A form that cannot validate has already said so through assessment-error.
+    void this.mounted.ready.then(() => emit('assessment-ready'), () => undefined);
   }
 
   private fail(message: string): void {

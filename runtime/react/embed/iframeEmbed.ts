@@ -5,7 +5,7 @@ import { AssessmentForm } from '../AssessmentForm';
 import { createFormController, type FormController } from '../model/controller';
 import { memoryStorage } from '../storage/memory';
 import { indexedDbStorage } from '../storage/indexedDb';
-import { loadPublished } from './loadPublished';
+import { compileOnServer, loadPublished } from './loadPublished';
 import { frameMessageSchema, isAllowedOrigin, parentMessageSchema, PROTOCOL, targetOrigin, type FrameMessage, type ParentMessage } from './protocol';
 
 type Outgoing = FrameMessage extends infer M ? (M extends unknown ? Omit<M, 'protocol'> : never) : never;
@@ -46,6 +46,7 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
       exitUrl: opts.exitUrl,
       onChange: (answers) => post({ type: 'change', answers }),
       onSubmit: (response) => post({ type: 'submitted', ok: true, response }),
+      onError: (error) => post({ type: 'error', code: error.code, message: error.message }),
       onQuickExit: () => {
         post({ type: 'quickExit' });
         window.location.replace(opts.exitUrl ?? 'about:blank');
@@ -65,7 +66,10 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
         if (msg.definition) {
           const checked = checkPostedDefinition(msg.definition);
           if (!checked.ok) return post({ type: 'error', message: 'The definition is not valid.', problems: checked.problems });
-          show(checked.value, msg);
+          // This page has no eval: a posted definition runs only with a validator the server compiled.
+          const validator = await compileOnServer(checked.value);
+          if (!validator) return post({ type: 'error', code: 'validator-unavailable', message: 'The definition could not be compiled for validation, so it is not shown.' });
+          show(checked.value, msg, validator);
         } else if (msg.form) {
           const loaded = await loadPublished(msg.form.id, msg.form.version);
           show(loaded.definition, msg, loaded.validator ?? undefined);

@@ -12,12 +12,32 @@ export async function loadPublished(id: string, version: string, base = ''): Pro
   if (!res.ok) throw new Error(`The form ${id} ${version} could not be loaded (${res.status}).`);
   const parsed = definitionSchema.safeParse(await res.json());
   if (!parsed.success) throw new Error(`The form ${id} ${version} is not a valid definition.`);
-  let validator: ValidateFunction | null = null;
+  return { definition: parsed.data, validator: await importValidator(`${base}/validators/${path}.js`) };
+}
+
+/** An ahead-of-time validator module (same origin, so `script-src 'self'` allows it); null if it will not load. */
+export async function importValidator(url: string): Promise<ValidateFunction | null> {
   try {
-    const mod = (await import(/* @vite-ignore */ `${base}/validators/${path}.js`)) as { validate?: ValidateFunction; default?: ValidateFunction };
-    validator = mod.validate ?? mod.default ?? null;
+    const mod = (await import(/* @vite-ignore */ url)) as { validate?: ValidateFunction; default?: ValidateFunction };
+    const validate = mod.validate ?? mod.default;
+    return typeof validate === 'function' ? validate : null;
   } catch {
-    validator = null;
+    return null;
   }
-  return { definition: parsed.data, validator };
+}
+
+/**
+ * A validator for a definition that is not published (one a host posts to the iframe page): the
+ * server compiles it ahead of time, as it does for the builder's preview, and the page imports
+ * the module. Null when the server will not (the form then refuses to run, never runs unchecked).
+ */
+export async function compileOnServer(definition: Definition, base = ''): Promise<ValidateFunction | null> {
+  try {
+    const res = await fetch(`${base}/api/validators`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(definition) });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { url?: unknown };
+    return typeof body.url === 'string' && body.url.startsWith('/validators/') ? importValidator(`${base}${body.url}`) : null;
+  } catch {
+    return null;
+  }
 }

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { ResponseEnvelope } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
 import { createFormController, type FormOptions } from '../model/controller';
-import type { FieldError } from '../model/validation';
+import { FORM_CANNOT_VALIDATE, type FieldError } from '../model/validation';
 
 /** @public */
 export type MountOptions = FormOptions;
@@ -18,7 +18,10 @@ export interface MountedForm {
   submit(): Promise<{ ok: true; response: ResponseEnvelope } | { ok: false; errors: FieldError[] }>;
   /** Saves the draft now, unmounts and releases everything. */
   destroy(): void;
-  /** Resolves once a stored draft is restored and the validator is ready. */
+  /**
+   * Resolves once a stored draft is restored and the validator is ready; rejects (with `code`
+   * `validator-unavailable`) when the form cannot check answers and so will not submit.
+   */
   ready: Promise<void>;
 }
 
@@ -35,7 +38,9 @@ export function mount(element: Element, options: MountOptions): MountedForm {
     getResponse: () => controller.getResponse(),
     validate: () => controller.validate(),
     submit: () => controller.submit(),
-    ready: controller.ready,
+    ready: controller.ready.then(() => {
+      if (controller.getValidationState() === 'unavailable') throw Object.assign(new Error(FORM_CANNOT_VALIDATE.message), { code: 'validator-unavailable' });
+    }),
     destroy: () => {
       if (destroyed) return;
       destroyed = true;

@@ -37,7 +37,7 @@ export const frameMessageSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('submitted'), requestId: requestId.optional(), ok: z.boolean(), response: z.record(z.string(), z.unknown()).optional(), errors: z.array(fieldError).optional() }).strict(),
   z.object({ ...base, type: z.literal('quickExit') }).strict(),
   // `problems`: why a posted definition was refused, each at its JSON pointer in that definition.
-  z.object({ ...base, type: z.literal('error'), message: z.string(), problems: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).max(20).optional() }).strict(),
+  z.object({ ...base, type: z.literal('error'), code: z.string().max(64).optional(), message: z.string(), problems: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).max(20).optional() }).strict(),
 ]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;
 

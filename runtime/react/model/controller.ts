@@ -1,11 +1,12 @@
-import { contentHash, type Answers, type Definition, type ResponseEnvelope } from '../../core/index';
+import { contentHash, withoutHiddenAnswers, type Answers, type Definition, type ResponseEnvelope } from '../../core/index';
 import type { Draft, DraftStorage } from '../storage/types';
-import { isDraft } from '../storage/types';
+import { draftKeyPrefix, isDraft, isDraftKeyOf } from '../storage/types';
 import { memoryStorage } from '../storage/memory';
+import { allRuleKeys } from './conditions';
 import { buildFormModel, type FormModel } from './formModel';
 import { AnswersStore, safeCopy } from './store';
 import { UiState } from './uiState';
-import { runValidator, withComputed, type FieldError, type ValidateFunction } from './validation';
+import { FORM_CANNOT_VALIDATE, runValidator, ValidatorFailure, withComputed, type FieldError, type ValidateFunction } from './validation';
 import { loadFallbackValidator } from './fallbackValidator';
 
 export type View = 'form' | 'check' | 'done';
@@ -38,10 +39,26 @@ export interface FormOptions {
   debug?: boolean;
   /** Debounce of draft saves in ms (default 250). */
   saveDelay?: number;
+  /** Longest wait for a draft save while answers keep changing, in ms (default 1000). */
+  saveMaxWait?: number;
+  /**
+   * Called when the form cannot check answers (no validator, one refused by the page's CSP, or one
+   * that throws): the form then refuses to submit and says so on screen.
+   */
+  onError?: (error: FormError) => void;
 }
 
+/** Something the host must know: the form cannot do what it promises. @public */
+export interface FormError {
+  code: 'validator-unavailable';
+  message: string;
+}
+
+/** Whether answers can be checked: still loading a validator, ready, or not at all. @public */
+export type ValidationState = 'loading' | 'ready' | 'unavailable';
+
 export interface Notice {
-  kind: 'restored' | 'version-changed' | 'host-only' | 'save-failed';
+  kind: 'restored' | 'version-changed' | 'host-only' | 'save-failed' | 'cannot-validate';
   text: string;
 }
 
@@ -65,7 +82,16 @@ export class FormController {
   private readonly viewListeners = new Set<Listener>();
   private viewVersion = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest unsaved change was made: saves wait for a pause, but never longer than saveMaxWait. */
+  private dirtySince: number | null = null;
   private dirty = false;
+  /** Every draft write and removal, one after another: a removal never overtakes a write. */
+  private storageQueue: Promise<unknown> = Promise.resolve();
+  /** Set by quick exit: from then on nothing is written to storage, whatever is pending. */
+  private exiting = false;
+  private validationState: ValidationState = 'loading';
+  private shownFor: Answers | null = null;
+  private shown: Answers = {};
   private responseId: string;
   private startedAt: string;
   private completedAt: string | null = null;
@@ -98,7 +124,9 @@ export class FormController {
         options.onChange?.(this.store.snapshot());
       }),
     );
-    this.ready = this.restore().then(() => this.ensureValidator()).then(() => void this.validateNow());
+    this.ready = this.restore()
+      .then(() => this.ensureValidator())
+      .then(() => void this.validateNow());
   }
 
   get debug(): boolean {
@@ -138,18 +166,74 @@ export class FormController {
   }
 
   // ---- validation ---------------------------------------------------------------------------
+  getValidationState(): ValidationState {
+    return this.validationState;
+  }
+
   private ensureValidator(): Promise<void> {
-    if (this.validator || this.options.allowCompile === false) return Promise.resolve();
+    if (this.validator) {
+      this.validationState = 'ready';
+      return Promise.resolve();
+    }
+    if (this.options.allowCompile === false) {
+      this.cannotValidate();
+      return Promise.resolve();
+    }
     return (this.validatorLoad ??= loadFallbackValidator(this.options.definition).then((v) => {
       this.validator = v;
+      if (v) this.validationState = 'ready';
+      else this.cannotValidate();
     }));
+  }
+
+  /**
+   * Fail closed: a form that cannot check answers says so, refuses to submit and tells the host.
+   * Before this, an empty form could be submitted as completed with only a console message.
+   */
+  private cannotValidate(): void {
+    const first = this.validationState !== 'unavailable';
+    this.validationState = 'unavailable';
+    if (!this.notices.some((n) => n.kind === 'cannot-validate')) {
+      this.notices = [...this.notices, { kind: 'cannot-validate', text: FORM_CANNOT_VALIDATE.message }];
+      this.emitView();
+    }
+    if (first) this.options.onError?.({ code: 'validator-unavailable', message: FORM_CANNOT_VALIDATE.message });
+  }
+
+  /**
+   * The answers as they count: those to questions hidden by a rule or the safety check removed
+   * (kept in the draft, so changing one's mind brings them back, but never in a response).
+   * Rules, check your answers, validation and the response all read this.
+   */
+  shownAnswers(): Answers {
+    const snapshot = this.store.snapshot();
+    if (this.shownFor !== snapshot) {
+      this.shownFor = snapshot;
+      this.shown = withoutHiddenAnswers(this.options.definition, snapshot);
+    }
+    return this.shown;
+  }
+
+  private ruleKeys: string[] | null | undefined;
+  /** The answer keys that can change any rule's outcome (see `allRuleKeys`). */
+  ruleReadKeys(): string[] | null {
+    if (this.ruleKeys === undefined) this.ruleKeys = allRuleKeys(this.options.definition.uischema);
+    return this.ruleKeys;
   }
 
   /** Validates every answer now and updates the errors the form may show. */
   validateNow(): FieldError[] {
-    if (!this.validator) return [];
+    if (!this.validator) return this.validationState === 'unavailable' ? [FORM_CANNOT_VALIDATE] : [];
     const answers = this.store.snapshot();
-    const errors = runValidator(this.model, this.validator, withComputed(this.model, answers));
+    let errors: FieldError[];
+    try {
+      errors = runValidator(this.model, this.validator, withComputed(this.model, this.shownAnswers()));
+    } catch (e) {
+      if (!(e instanceof ValidatorFailure)) throw e;
+      this.validator = null;
+      this.cannotValidate();
+      return [FORM_CANNOT_VALIDATE];
+    }
     this.ui.setErrors(errors);
     this.validated = { answers, validator: this.validator };
     return errors;
@@ -229,21 +313,24 @@ export class FormController {
       startedAt: this.startedAt,
       updatedAt: now,
       completedAt: this.completedAt,
-      answers: withComputed(this.model, this.store.snapshot()),
+      answers: withComputed(this.model, this.shownAnswers()),
     };
   }
 
-  /** Validates; when clean, completes the response, wipes the draft and calls onSubmit. */
+  /**
+   * Validates; when clean, completes the response, wipes the draft and calls onSubmit. A form that
+   * cannot validate never submits: it answers with the form-level error instead.
+   */
   async submit(): Promise<{ ok: true; response: ResponseEnvelope } | { ok: false; errors: FieldError[] }> {
     const errors = await this.validate();
-    if (errors.length > 0) {
+    if (errors.length > 0 || this.validationState !== 'ready') {
       this.emitView();
-      return { ok: false, errors };
+      return { ok: false, errors: errors.length ? errors : [FORM_CANNOT_VALIDATE] };
     }
     this.completedAt = new Date().toISOString();
     const response = this.getResponse();
     this.cancelSave();
-    await this.storage.remove(this.draftKey);
+    await this.enqueue(() => this.storage.remove(this.draftKey));
     this.goTo('done');
     this.options.onSubmit?.(response);
     return { ok: true, response };
@@ -287,27 +374,38 @@ export class FormController {
     this.emitView();
   }
 
+  /**
+   * Saves wait for a pause in typing (saveDelay), but never longer than saveMaxWait after the first
+   * unsaved change: continuous typing still saves at least once a second.
+   */
   private scheduleSave(): void {
-    if (this.disposed) return;
+    if (this.disposed || this.exiting) return;
     this.dirty = true;
+    const now = Date.now();
+    this.dirtySince ??= now;
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.flush(), this.options.saveDelay ?? 250);
+    const wait = Math.min(this.options.saveDelay ?? 250, Math.max(0, this.dirtySince + (this.options.saveMaxWait ?? 1000) - now));
+    this.saveTimer = setTimeout(() => void this.flush(), wait);
+    this.stageDraft();
   }
 
   private cancelSave(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     this.dirty = false;
+    this.dirtySince = null;
   }
 
-  /** Saves the draft now if anything changed since the last save. */
-  async flush(): Promise<void> {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    if (!this.dirty || this.completedAt) return;
-    this.dirty = false;
+  /** Runs a storage operation after every one queued before it (writes and removals never cross). */
+  private enqueue<T>(op: () => Promise<T> | T): Promise<T> {
+    const next = this.storageQueue.then(op, op);
+    this.storageQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private currentDraft(): Draft {
     const d = this.options.definition;
-    const draft: Draft = {
+    return {
       formId: d.id,
       version: d.version,
       sha256: this.hash(),
@@ -317,13 +415,46 @@ export class FormController {
       answers: this.store.snapshot(),
       section: this.section,
     };
+  }
+
+  /** Keeps the store's staged copy current, for `leavePage` (stores that stage only). */
+  private stageDraft(): void {
+    if (this.disposed || this.exiting || this.completedAt || !this.storage.stage) return;
+    this.storage.stage(this.draftKey, this.currentDraft());
+  }
+
+  /**
+   * The page is going (reload, navigation, tab closed): the staged draft is written in this task,
+   * since async work may never finish now; a normal save is started too, for stores that cannot stage.
+   */
+  leavePage(): void {
+    if (this.exiting || this.completedAt || this.disposed) return;
+    if (this.dirty) this.storage.writeStaged?.();
+    void this.flush();
+  }
+
+  /** Saves the draft now if anything changed since the last save. */
+  async flush(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (!this.dirty || this.completedAt || this.exiting) return;
+    this.dirty = false;
+    this.dirtySince = null;
+    const draft = this.currentDraft();
     try {
-      await this.storage.save(this.draftKey, draft);
+      // Checked again when its turn comes: quick exit may have been pressed meanwhile.
+      const written = await this.enqueue(async () => {
+        if (this.exiting) return false;
+        await this.storage.save(this.draftKey, draft);
+        return true;
+      });
+      if (!written) return;
       this.savedAt = draft.updatedAt;
       for (const l of [...this.savedListeners]) l();
       if (this.notices.some((n) => n.kind === 'save-failed')) this.dismissNotice('save-failed');
     } catch {
       this.dirty = true;
+      this.dirtySince ??= Date.now();
       if (!this.notices.some((n) => n.kind === 'save-failed')) {
         this.notices = [...this.notices, { kind: 'save-failed', text: 'Your answers could not be saved as a draft. Keep this page open.' }];
         this.emitView();
@@ -332,16 +463,25 @@ export class FormController {
   }
 
   /**
-   * Quick exit: the caller has already cleared the screen. Drafts in the runtime's own browser
-   * store are wiped; a host's store keeps the latest draft (flushed here) where the host put it.
+   * Quick exit: the caller has already cleared the screen. No write starts after this call; one
+   * already under way finishes first, then every draft of this form in the runtime's own browser
+   * store is removed (all of them: the device must hold nothing of this form). A host's store
+   * keeps the latest draft (flushed here) where the host put it.
    */
   async quickExitStorage(): Promise<void> {
-    if (this.storage.local) {
-      this.cancelSave();
-      await this.storage.remove(this.draftKey);
-    } else {
+    if (!this.storage.local) {
       await this.flush();
+      this.exiting = true;
+      return;
     }
+    this.exiting = true;
+    this.cancelSave();
+    const formId = this.options.definition.id;
+    await this.enqueue(async () => {
+      const keys = new Set([this.draftKey]);
+      if (this.storage.list) for (const { key } of await this.storage.list(draftKeyPrefix(formId))) if (isDraftKeyOf(formId, key)) keys.add(key);
+      for (const key of keys) await this.storage.remove(key);
+    });
   }
 
   destroy(): void {

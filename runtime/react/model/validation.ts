@@ -33,6 +33,22 @@ export interface FieldError {
   message: string;
 }
 
+/** A validator that could not give a verdict: the form must not read it as "no problems". */
+export class ValidatorFailure extends Error {
+  constructor(reason: string, cause?: unknown) {
+    super(`Answers could not be checked: ${reason}`, { cause });
+    this.name = 'ValidatorFailure';
+  }
+}
+
+/** The form-level problem of a form that cannot check answers (it then refuses to submit). */
+export const FORM_CANNOT_VALIDATE: FieldError = {
+  pointer: '',
+  key: '',
+  code: 'form-cannot-validate',
+  message: 'This form cannot check your answers on this page, so it cannot be submitted. Your answers are still here: tell your service’s system administrator.',
+};
+
 /** Whether every rule above a key allows it to show now. */
 export function isKeyVisible(model: FormModel, key: string, answers: Answers): boolean {
   const rules = model.rulesByKey.get(key);
@@ -51,13 +67,18 @@ export function runValidator(model: FormModel, validate: ValidateFunction, answe
   let problems: Problem[] = checkValueLimits(answers);
   if (!problems.length) problems = checkAnswerLengths(definition, answers);
   if (!problems.length) {
-    let valid = false;
+    let result: unknown;
     try {
-      valid = validate(answers) === true;
-    } catch {
-      valid = false;
+      result = validate(answers);
+    } catch (e) {
+      throw new ValidatorFailure('the validator threw', e);
     }
-    problems = valid ? [] : problemsFromAjv((validate.errors ?? []) as Parameters<typeof problemsFromAjv>[0], definition);
+    // Anything but a plain verdict (a promise from an async schema, an "invalid" with no errors)
+    // is a validator we cannot trust: fail closed, never read it as "no problems".
+    if (typeof result !== 'boolean') throw new ValidatorFailure('the validator gave no verdict');
+    const errors = validate.errors ?? [];
+    if (!result && errors.length === 0) throw new ValidatorFailure('the validator refused the answers without saying why');
+    problems = result ? [] : problemsFromAjv(errors as Parameters<typeof problemsFromAjv>[0], definition);
     // Rules only excuse required answers: the UI schema is walked only when one is missing.
     if (problems.some((p) => p.code === 'answer-required')) {
       const hidden = hiddenAnswerPointers(definition, answers);

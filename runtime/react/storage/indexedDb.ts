@@ -63,6 +63,37 @@ export function indexedDbStorage(options: { dbName?: string } = {}): DraftStorag
       return fresh;
     })());
 
+  const seal = async (draft: Draft): Promise<Sealed> => {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key(), new TextEncoder().encode(JSON.stringify(draft)));
+    return { iv, data };
+  };
+  // Every save, stage and removal takes a number; a key is only ever written with a newer number
+  // than the last write or removal of that key, so an older draft never lands over a newer one,
+  // nor over a removal (quick exit), whichever finishes its encryption last.
+  let counter = 0;
+  const lastWrite = new Map<string, number>();
+  const staged = new Map<string, { seq: number; sealed: Sealed }>();
+  const sealing = new Map<string, { seq: number; draft: Draft } | null>();
+  let opened: IDBDatabase | null = null;
+  const claim = (id: string, seq: number): boolean => {
+    if ((lastWrite.get(id) ?? 0) > seq) return false;
+    lastWrite.set(id, seq);
+    return true;
+  };
+  const sealNext = (id: string, seq: number, draft: Draft) => {
+    sealing.set(id, null);
+    void seal(draft)
+      .then((sealed) => {
+        if ((staged.get(id)?.seq ?? 0) < seq) staged.set(id, { seq, sealed });
+      }, () => undefined)
+      .then(() => {
+        const next = sealing.get(id);
+        if (next) sealNext(id, next.seq, next.draft);
+        else sealing.delete(id);
+      });
+  };
+
   const open = async (sealed: Sealed | undefined): Promise<Draft | null> => {
     if (!sealed || !(sealed.iv instanceof Uint8Array)) return null;
     try {
@@ -108,14 +139,37 @@ export function indexedDbStorage(options: { dbName?: string } = {}): DraftStorag
       return out;
     },
     async save(id, draft) {
-      const iv = crypto.getRandomValues(new Uint8Array(12));
-      const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await key(), new TextEncoder().encode(JSON.stringify(draft)));
+      const seq = ++counter;
+      const sealed = await seal(draft);
       const d = await db();
-      await tx(d, DRAFTS, 'readwrite', (s) => s.put({ iv, data } satisfies Sealed, id));
+      if (!claim(id, seq)) return;
+      await tx(d, DRAFTS, 'readwrite', (s) => s.put(sealed satisfies Sealed, id));
     },
     async remove(id) {
+      claim(id, ++counter);
+      staged.delete(id);
+      sealing.delete(id);
       const d = await db();
       await tx(d, DRAFTS, 'readwrite', (s) => s.delete(id));
+    },
+    stage(id, draft) {
+      const seq = ++counter;
+      void db().then((d) => (opened = d), () => undefined);
+      // One encryption under way per key at a time; a stage meanwhile waits as the next one.
+      if (sealing.has(id)) sealing.set(id, { seq, draft });
+      else sealNext(id, seq, draft);
+    },
+    writeStaged() {
+      if (!opened) return;
+      for (const [id, { seq, sealed }] of staged) {
+        if (!claim(id, seq)) continue;
+        // Started synchronously, in the page's last task: the browser commits it after the page goes.
+        const t = opened.transaction(DRAFTS, 'readwrite');
+        t.objectStore(DRAFTS).put(sealed, id);
+        // Commit now rather than when this task ends: a page being unloaded aborts what is left open.
+        t.commit?.();
+      }
+      staged.clear();
     },
   };
 }

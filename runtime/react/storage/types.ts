@@ -27,6 +27,14 @@ export interface DraftStorage {
    * device can hold one draft per key the host chooses, and quick exit can only wipe the open one.
    */
   list?(prefix: string): Promise<StoredDraft[]> | StoredDraft[];
+  /**
+   * Leaving the page (reload, navigation, closing the tab) leaves no time for async work such as
+   * encryption. A store that offers these keeps the latest draft ready (`stage`, sealed ahead of
+   * time) and writes it synchronously when the page goes (`writeStaged`), so the last edits before
+   * leaving are kept. A later `save` or `remove` of the key supersedes what was staged.
+   */
+  stage?(key: string, draft: Draft): void;
+  writeStaged?(): void;
   /** Set by the runtime's own browser stores: wiped on quick exit and never used for host-only forms. */
   readonly local?: boolean;
 }

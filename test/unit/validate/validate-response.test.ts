@@ -22,7 +22,8 @@ describe('validateResponse', () => {
   it('words choices and yes/no questions as choices', () => {
     const { substance: _s, safeToTalk: _t, ...answers } = validAnswers;
     const problems = validateResponse(definition, { ...answers, riskCount: 0 });
-    expect(codes(problems)).toEqual(['answer-required /safeToTalk', 'answer-required /substance']);
+    // disclosure sits behind the unanswered safety check: it was never shown, so it is refused too.
+    expect(codes(problems)).toEqual(['answer-hidden /disclosure', 'answer-required /safeToTalk', 'answer-required /substance']);
     expect(problems.find((p) => p.path === '/substance')!.message).toBe('Choose main substance');
     expect(problems.find((p) => p.path === '/safeToTalk')!.message).toMatch(/^Choose yes or no for “Is the person alone/);
   });
