@@ -137,6 +137,26 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     expect(errors).toEqual([]);
   });
 
+  it('after Quick exit, Back through the form\'s entries shows none of its answers', async () => {
+    const { page, context, errors } = await openPage(browser, ROUTINE());
+    await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
+    await answerFirstSection(page);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect.poll(() => heading(page)).toBe('Children');
+    await page.getByRole('button', { name: /^Quick exit/ }).click();
+    await page.waitForURL('about:blank');
+    // The entries pushed for sections still hold the form's URL: Back reaches one of them.
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(ROUTINE());
+    await page.waitForLoadState('networkidle');
+    // The draft was wiped, so a fresh form opens (or the blanked page), never the answers.
+    const day = page.getByRole('group', { name: 'Date of the enquiry' }).getByLabel('Day');
+    if (await day.isVisible()) expect(await day.inputValue()).toBe('');
+    expect(await page.getByText('Children were present').isVisible()).toBe(false);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
   it('"None of these" is exclusive: it clears the other options, and another option clears it', async () => {
     const { page, context, errors } = await openPage(browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
