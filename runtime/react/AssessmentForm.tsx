@@ -1,19 +1,26 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
-import { CheckAnswers } from './CheckAnswers';
+import { AnswerList, CheckAnswers, PrintButton } from './CheckAnswers';
 import { ErrorSummary } from './ErrorSummary';
 import { FormContext, useController, useDerived, useViewVersion } from './hooks';
 import { Children } from './layout/Element';
 import { evaluateCondition, ruleOutcome } from './model/conditions';
 import { createFormController, type FormController, type FormOptions } from './model/controller';
 import { fieldId, type Section } from './model/formModel';
+import { checkSection } from './model/sectionCheck';
 import { topKey } from './model/uiState';
 import { listenForDoubleEscape, quickExit } from './quickExit';
 import { SectionNav } from './SectionNav';
+import { useFormHistory } from './useFormHistory';
 
 /** @public */
 export interface AssessmentFormProps extends FormOptions {
   /** A controller made by `createFormController` (mount and the custom element pass theirs). */
   controller?: FormController;
+  /**
+   * The browser's Back button moves between sections and check your answers (history entries
+   * for the same URL). Off by default: an embed must not add entries to its host page's history.
+   */
+  history?: boolean;
 }
 
 /**
@@ -60,7 +67,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
   }, [controller]);
   return (
     <FormContext.Provider value={controller}>
-      <FormShell />
+      <FormShell history={props.history === true} />
     </FormContext.Provider>
   );
 }
@@ -133,11 +140,15 @@ function useSizingPass(root: RefObject<HTMLDivElement | null>, long: boolean, pl
   }, [root, long, place]);
 }
 
-function FormShell() {
+function FormShell({ history }: { history: boolean }) {
   const c = useController();
   useViewVersion();
   const pendingFocus = useRef<string | null>(null);
   const [summaryFocus, setSummaryFocus] = useState(0);
+  /** The section whose "Save and continue" found problems: the error summary lists only those. */
+  const [checked, setChecked] = useState<number | null>(null);
+  /** Opened from check your answers (Change, or a problem there): its button goes back there. */
+  const [returning, setReturning] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const visible = useVisibleSections();
   const long = c.model.order.length > LONG_FORM;
@@ -161,22 +172,34 @@ function FormShell() {
     }
   });
 
-  const open = (index: number, focusId = 'as-section-heading') => {
+  const open = (index: number, focusId = 'as-section-heading', fromCheck = false) => {
     pendingFocus.current = focusId;
+    // A link in this section's error summary keeps the summary; opening another section ends it.
+    if (index !== current || view !== 'form') setChecked(null);
+    setReturning(fromCheck);
     c.goTo('form', index);
   };
   const openCheck = () => {
     pendingFocus.current = 'check-answers';
+    setChecked(null);
+    setReturning(false);
     c.goTo('check');
   };
+  useFormHistory(c, history, (v, index) => (v === 'check' ? openCheck() : open(index)));
   const follow = (pointer: string) => {
     const key = topKey(pointer);
     const owner = c.model.sections?.find((s) => s.keys.includes(key));
-    open(owner ? owner.index : current, fieldId(pointer));
+    open(owner ? owner.index : current, fieldId(pointer), view === 'check' || returning);
   };
-  const next = () => {
+  const next = async () => {
+    const problems = await checkSection(c, section);
+    if (problems.length) {
+      setChecked(current);
+      setSummaryFocus((n) => n + 1);
+      return;
+    }
     const pos = visible.findIndex((s) => s.index === current);
-    if (categorized && pos >= 0 && pos < visible.length - 1) open(visible[pos + 1]!.index);
+    if (!returning && categorized && pos >= 0 && pos < visible.length - 1) open(visible[pos + 1]!.index);
     else openCheck();
   };
   const back = () => {
@@ -205,10 +228,10 @@ function FormShell() {
       <Notices />
       {view !== 'done' && c.persistent ? <SaveStatus /> : null}
       {view === 'done' ? (
-        <Done />
+        <Submitted />
       ) : (
         <>
-          <ErrorSummary onFollow={follow} focusKey={summaryFocus} />
+          <ErrorSummary onFollow={follow} focusKey={summaryFocus} only={view === 'form' && checked === current ? (section?.keys ?? c.model.order) : null} />
           <div className={categorized ? 'as-columns' : undefined}>
             {categorized ? <SectionNav sections={visible} current={current} checking={view === 'check'} onOpen={(i) => open(i)} onCheck={openCheck} /> : null}
             <div className="as-main">
@@ -220,7 +243,7 @@ function FormShell() {
                   aria-labelledby="as-section-heading"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    next();
+                    void next();
                   }}
                 >
                   <h2 className="as-heading-l" id="as-section-heading" tabIndex={-1}>
@@ -233,7 +256,11 @@ function FormShell() {
                   )}
                   <div className="as-button-group">
                     <button type="submit" className="as-button">
-                      {categorized && visible.findIndex((s) => s.index === current) < visible.length - 1 ? 'Save and continue' : 'Continue to check your answers'}
+                      {returning
+                        ? 'Save and return to check your answers'
+                        : categorized && visible.findIndex((s) => s.index === current) < visible.length - 1
+                          ? 'Save and continue'
+                          : 'Continue to check your answers'}
                     </button>
                     {categorized && visible.findIndex((s) => s.index === current) > 0 ? (
                       <button type="button" className="as-button as-button--secondary" onClick={back}>
@@ -293,5 +320,17 @@ function Done() {
       <h2 className="as-panel__title">Assessment submitted</h2>
       <p className="as-panel__body">Reference: {c.getResponse().responseId}</p>
     </div>
+  );
+}
+
+/** The confirmation, then the answers as submitted: the record a practitioner prints. */
+function Submitted() {
+  return (
+    <>
+      <Done />
+      <h2 className="as-heading-l">Your answers</h2>
+      <PrintButton />
+      <AnswerList />
+    </>
   );
 }

@@ -3,9 +3,40 @@ import type { FormModel, JsonSchema } from './model/formModel';
 import { escapePointer } from './model/formModel';
 import { isKeyVisible, withComputed } from './model/validation';
 import { choiceOptions, propertyPointer } from './renderers/options';
+import { groupItemLabel } from './model/groupNoun';
 
 /** GOV.UK check-your-answers: every question shown now, its answer as text, and a Change link. */
 export function CheckAnswers({ onChange, onSubmit, submitting }: { onChange: (pointer: string) => void; onSubmit: () => void; submitting: boolean }) {
+  return (
+    <div className="as-check">
+      <h2 className="as-heading-l" id="check-answers" tabIndex={-1}>
+        Check your answers before submitting
+      </h2>
+      <PrintButton />
+      <AnswerList onChange={onChange} />
+      <h2 className="as-heading-m">Now submit the assessment</h2>
+      <p className="as-body">By submitting you confirm the answers are accurate to the best of your knowledge.</p>
+      <button type="button" className="as-button" onClick={onSubmit} disabled={submitting}>
+        Submit assessment
+      </button>
+    </div>
+  );
+}
+
+/** Prints the page; the print stylesheet leaves out navigation, Quick exit and every button. */
+export function PrintButton() {
+  return (
+    <button type="button" className="as-button as-button--secondary as-print-button" onClick={() => window.print()}>
+      Print your answers
+    </button>
+  );
+}
+
+/**
+ * Every question shown now with its answer, by section. With `onChange`, each row has a Change
+ * link (check your answers); without, it is the record of a submitted assessment.
+ */
+export function AnswerList({ onChange }: { onChange?: (pointer: string) => void }) {
   const c = useController();
   useViewVersion();
   const { model } = c;
@@ -15,10 +46,7 @@ export function CheckAnswers({ onChange, onSubmit, submitting }: { onChange: (po
     ? model.sections.map((s) => ({ label: s.label, keys: s.keys, id: s.id }))
     : [{ label: '', keys: model.order, id: 'all' }];
   return (
-    <div className="as-check">
-      <h2 className="as-heading-l" id="check-answers" tabIndex={-1}>
-        Check your answers before submitting
-      </h2>
+    <>
       {groups.map((g) => {
         const keys = g.keys.filter((k) => isKeyVisible(model, k, answers));
         if (keys.length === 0) return null;
@@ -36,31 +64,28 @@ export function CheckAnswers({ onChange, onSubmit, submitting }: { onChange: (po
                   <dd className="as-summary-list__value">
                     <AnswerText model={model} answerKey={k} value={answers[k]} />
                   </dd>
-                  <dd className="as-summary-list__actions">
-                    {model.computedKeys.includes(k) ? null : (
-                      <a
-                        href={`#${k}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          onChange(`/${escapePointer(k)}`);
-                        }}
-                      >
-                        Change<span className="as-visually-hidden"> {model.title(k)}</span>
-                      </a>
-                    )}
-                  </dd>
+                  {onChange ? (
+                    <dd className="as-summary-list__actions">
+                      {model.computedKeys.includes(k) ? null : (
+                        <a
+                          href={`#${k}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            onChange(`/${escapePointer(k)}`);
+                          }}
+                        >
+                          Change<span className="as-visually-hidden"> {model.title(k)}</span>
+                        </a>
+                      )}
+                    </dd>
+                  ) : null}
                 </div>
               ))}
             </dl>
           </section>
         );
       })}
-      <h2 className="as-heading-m">Now submit the assessment</h2>
-      <p className="as-body">By submitting you confirm the answers are accurate to the best of your knowledge.</p>
-      <button type="button" className="as-button" onClick={onSubmit} disabled={submitting}>
-        Submit assessment
-      </button>
-    </div>
+    </>
   );
 }
 
@@ -70,13 +95,12 @@ function AnswerText({ model, answerKey, value }: { model: FormModel; answerKey: 
   if (model.kind(answerKey) === 'group' && Array.isArray(value)) {
     const items = (schema.items ?? {}) as JsonSchema;
     const props = (items.properties ?? {}) as Record<string, JsonSchema>;
-    const noun = typeof items.title === 'string' ? items.title : 'Entry';
     return (
       <ol className="as-summary-entries">
         {value.map((item, i) => (
           <li key={i}>
             <span className="as-summary-entries__title">
-              {noun} {i + 1}
+              {groupItemLabel(schema, i)}
             </span>
             {Object.keys(props).map((p) =>
               item && typeof item === 'object' && (item as Record<string, unknown>)[p] !== undefined ? (

@@ -2,12 +2,15 @@ import { useEffect, useRef } from 'react';
 import { useController, useSummaryVersion } from './hooks';
 import { fieldId } from './model/formModel';
 
-/** GOV.UK error summary: after a submit attempt, a linked list of every problem, focused once. */
-export function ErrorSummary({ onFollow, focusKey }: { onFollow: (pointer: string) => void; focusKey: number }) {
+/**
+ * GOV.UK error summary: after a submit attempt, a linked list of every problem, focused once;
+ * after a "Save and continue" that found problems (`only`: that section's keys), those problems.
+ */
+export function ErrorSummary({ onFollow, focusKey, only = null }: { onFollow: (pointer: string) => void; focusKey: number; only?: readonly string[] | null }) {
   const c = useController();
   useSummaryVersion();
   const ref = useRef<HTMLDivElement>(null);
-  const errors = c.ui.hasSubmitted() ? c.ui.shownErrors() : [];
+  const errors = c.ui.hasSubmitted() ? c.ui.shownErrors() : only ? c.ui.shownErrors().filter((e) => only.includes(e.key)) : [];
   const has = errors.length > 0;
   useEffect(() => {
     if (has && focusKey > 0) ref.current?.focus();

@@ -147,3 +147,22 @@ export function hiddenAnswerMessage(q: QuestionInfo | undefined): string {
   const what = q?.title ? `“${q.title}”` : 'This question';
   return `${what} is not shown with these answers (a rule or the safety check hides it), so it must not be answered`;
 }
+
+/**
+ * A date typed in three boxes (day, month, year) that is not a date, worded in the boxes' terms
+ * (GOV.UK date input): "… must include a month", "… must be a real date", "Year must include 4
+ * numbers"; never the stored format. `value` is the answer as the boxes store it, `year-month-day`
+ * with empty parts kept (`2026--9`).
+ */
+export function dateMessage(q: QuestionInfo, value: unknown): string {
+  const s = subjectOf(q.title);
+  const m = typeof value === 'string' ? /^([^-]*)-([^-]*)-([^-]*)$/.exec(value) : null;
+  if (!m) return `${s.Noun} must be a real date`;
+  const [year, month, day] = [m[1]!.trim(), m[2]!.trim(), m[3]!.trim()];
+  const missing = [day ? '' : 'day', month ? '' : 'month', year ? '' : 'year'].filter(Boolean);
+  if (missing.length === 3) return requiredMessage(q);
+  if (missing.length) return `${s.Noun} must include a ${missing.join(' and ')}`;
+  if (![day, month, year].every((x) => /^\d+$/.test(x))) return `${s.Noun} must be a real date`;
+  if (year.length !== 4) return 'Year must include 4 numbers';
+  return `${s.Noun} must be a real date`;
+}

@@ -2,15 +2,19 @@ import {
   checkAnswerLengths,
   checkValueLimits,
   computeValue as coreComputeValue,
+  dateMessage,
   hiddenAnswerPointers,
   isHiddenPointer,
   parseComputed,
   problemsFromAjv,
+  questionAt,
+  tokensFromPointer,
   type Answers,
   type Problem,
 } from '../../core/index';
 import { evaluateCondition, ruleOutcome } from './conditions';
 import type { FormModel, JsonSchema } from './formModel';
+import { groupItemLabel } from './groupNoun';
 import { topKey } from './uiState';
 
 /** The shape of AJV's error objects (ahead-of-time compiled validators produce the same). */
@@ -88,8 +92,36 @@ export function runValidator(model: FormModel, validate: ValidateFunction, answe
   const rank = new Map(model.order.map((k, i) => [k, i]));
   return problems
     .filter((p) => p.path.startsWith('/'))
-    .map((p) => ({ pointer: p.path, key: topKey(p.path), code: p.code, message: p.message }))
+    .map((p) => ({ pointer: p.path, key: topKey(p.path), code: p.code, message: practitionerMessage(model, p, answers) }))
     .sort((a, b) => (rank.get(a.key) ?? 1e9) - (rank.get(b.key) ?? 1e9) || a.pointer.localeCompare(b.pointer, 'en', { numeric: true }));
+}
+
+/**
+ * The message as the practitioner sees it: a date in the terms of its three boxes, and a group
+ * item's problem prefixed with the item it is in ("Child 2: Enter age in years"), beside the field
+ * and in the error summary alike.
+ */
+function practitionerMessage(model: FormModel, p: Problem, answers: Answers): string {
+  const tokens = tokensFromPointer(p.path);
+  let message = p.message;
+  if (p.code === 'answer-format') {
+    const q = questionAt(model.rootSchema, tokens);
+    if (q && q.kind === 'date' && q.pointer === p.path) message = dateMessage(q, valueAt(answers, tokens));
+  }
+  const key = tokens[0];
+  if (tokens.length > 2 && key !== undefined && model.kind(key) === 'group' && /^\d+$/.test(tokens[1]!)) {
+    message = `${groupItemLabel(model.properties[key]!, Number(tokens[1]))}: ${message}`;
+  }
+  return message;
+}
+
+function valueAt(answers: Answers, tokens: string[]): unknown {
+  let node: unknown = answers;
+  for (const t of tokens) {
+    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, t)) return undefined;
+    node = (node as Record<string, unknown>)[t];
+  }
+  return node;
 }
 
 /** A computed value (`x-computed`) from the answers beside it, by core's rules. */

@@ -1,12 +1,16 @@
 import { and, rankWith, schemaMatches, uiTypeIs } from './testers';
 import { FieldSet } from './Field';
-import type { ControlProps, RendererEntry } from './types';
+import { Fragment } from 'react';
+import type { ChoiceOption, ControlProps, RendererEntry } from './types';
 
 export function CheckboxesControl(p: ControlProps) {
   const selected = Array.isArray(p.value) ? p.value : [];
   const toggle = (v: unknown, on: boolean) => {
+    // GOV.UK's exclusive option: ticking "None of these" clears the others, ticking another clears it.
+    const chosen = p.options.find((o) => o.value === v);
+    const keep = (o: ChoiceOption) => !on || (chosen?.exclusive ? false : !o.exclusive);
     // Keep the options' order, so exports do not depend on the order of clicks.
-    const next = p.options.map((o) => o.value).filter((x) => (x === v ? on : selected.includes(x)));
+    const next = p.options.filter((o) => (o.value === v ? on : selected.includes(o.value) && keep(o))).map((o) => o.value);
     p.onChange(next.length ? next : undefined);
   };
   return FieldSet({
@@ -15,7 +19,7 @@ export function CheckboxesControl(p: ControlProps) {
       <div className="as-checkboxes">
         {p.options.map((o, i) => {
           const id = i === 0 ? p.id : `${p.id}-${i}`;
-          return (
+          const item = (
             <label className="as-checkboxes__item" htmlFor={id} key={i}>
               <input
                 className="as-checkboxes__input"
@@ -29,6 +33,15 @@ export function CheckboxesControl(p: ControlProps) {
               />
               {o.label}
             </label>
+          );
+          // The "or" divider before an exclusive option that follows others (GOV.UK checkboxes).
+          return o.exclusive && i > 0 ? (
+            <Fragment key={i}>
+              <div className="as-checkboxes__divider">or</div>
+              {item}
+            </Fragment>
+          ) : (
+            item
           );
         })}
       </div>

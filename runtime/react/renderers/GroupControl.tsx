@@ -5,6 +5,7 @@ import { evaluateCondition, ruleOutcome } from '../model/conditions';
 import { escapePointer, fieldId, keyOfScope, ownRecord, type JsonSchema, type UiElement } from '../model/formModel';
 import { pickRenderer } from './index';
 import { choiceOptions } from './options';
+import { groupItemNoun } from '../model/groupNoun';
 import type { ControlProps, RendererEntry } from './types';
 
 type Item = Record<string, unknown>;
@@ -32,7 +33,8 @@ export function GroupControl(p: ControlProps) {
   const items = Array.isArray(p.value) ? (p.value as Item[]) : [];
   const itemSchema = (p.schema.items ?? {}) as JsonSchema;
   const elements = useMemo(() => itemElements(p.uischema.options?.detail, itemSchema), [p.uischema, itemSchema]);
-  const noun = typeof itemSchema.title === 'string' ? itemSchema.title : 'Entry';
+  const noun = useMemo(() => groupItemNoun(p.schema), [p.schema]);
+  const lower = lowerNoun(noun);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
   const addRef = useRef<HTMLButtonElement>(null);
@@ -106,7 +108,7 @@ export function GroupControl(p: ControlProps) {
           />
         ))}
         <button ref={addRef} type="button" className="as-button as-button--secondary" disabled={!p.enabled} onClick={add}>
-          {items.length ? `Add another ${noun.toLowerCase()}` : `Add ${noun.toLowerCase()}`}
+          {items.length ? `Add another ${lower}` : `Add ${/^[aeiou]/i.test(lower) ? 'an' : 'a'} ${lower}`}
         </button>
         <div className="as-visually-hidden" aria-live="polite">
           {announce}
@@ -230,6 +232,11 @@ function ItemField(f: ItemFieldProps) {
       options={options}
     />
   );
+}
+
+/** "child" for the button's sentence; acronyms ("GP") stay as written. */
+function lowerNoun(noun: string): string {
+  return /^[A-Z][a-z]/.test(noun) ? noun.charAt(0).toLowerCase() + noun.slice(1) : noun;
 }
 
 export const groupControlEntry: RendererEntry = {

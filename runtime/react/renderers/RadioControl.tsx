@@ -20,7 +20,13 @@ export function RadioControl(p: ControlProps) {
                 type="radio"
                 checked={p.value === o.value}
                 disabled={!p.enabled}
-                onChange={() => p.onChange(o.value)}
+                onChange={() => {
+                  p.onChange(o.value);
+                  // A chosen radio is a finished answer: check it now, so a stale error goes at once.
+                  // A click re-checks through the blur it causes; Space and the arrow keys change
+                  // the answer without leaving the question, so nothing else would.
+                  p.onBlur();
+                }}
                 onBlur={p.onBlur}
               />
               {o.label}

@@ -18,12 +18,26 @@ export function choiceOptions(schema: JsonSchema, t?: (pointer: string, fallback
         .filter((o): o is JsonSchema => !!o && typeof o === 'object' && 'const' in o)
         .map((o, i) => {
           const fallback = typeof o.title === 'string' ? o.title : String(o.const);
-          return { value: o.const, label: t && base ? t(`${base}/${kw}/${i}/title`, fallback) : fallback };
+          const option: ChoiceOption = { value: o.const, label: t && base ? t(`${base}/${kw}/${i}/title`, fallback) : fallback };
+          if (source !== schema && isExclusive(o)) option.exclusive = true;
+          return option;
         });
     }
   }
   if (Array.isArray(source.enum)) return source.enum.map((v) => ({ value: v, label: String(v) }));
   return [];
+}
+
+/**
+ * Whether a checkbox option excludes the others: `"x-exclusive": true` says so, `false` says not;
+ * unsaid, the option coded `none` is exclusive. Every shipped form codes its "None of these" /
+ * "None" / "Nothing at this time" option `none` (the titles differ, and translations change them,
+ * but option codes are stable across versions and languages), and no shipped checkbox uses `none`
+ * for anything else, so the published forms get the GOV.UK behaviour without being edited.
+ */
+export function isExclusive(option: JsonSchema): boolean {
+  const declared = option['x-exclusive'];
+  return typeof declared === 'boolean' ? declared : option.const === 'none';
 }
 
 export function propertyPointer(key: string): string {

@@ -5,6 +5,8 @@ import type { JsonSchema, UiElement } from '../model/formModel';
 export interface ChoiceOption {
   value: unknown;
   label: string;
+  /** A checkbox that cannot be ticked with the others ("None of these"): options.ts decides which. */
+  exclusive?: boolean;
 }
 
 /** What every control renderer receives; renderers keep no state of their own beyond UI-only bits. */

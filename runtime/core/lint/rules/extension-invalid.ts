@@ -11,7 +11,7 @@ const computedOps = new Set(['count', 'sum']);
  */
 export const extensionInvalid: LintRule = {
   codes: ['extension-invalid'],
-  docs: 'x-sensitivity is "sensitive" or "special-category"; x-help is text; x-computed is {op:"count",of,equals} or {op:"sum",of}; all sit on a question\'s own property.',
+  docs: 'x-sensitivity is "sensitive" or "special-category"; x-help is text; x-computed is {op:"count",of,equals} or {op:"sum",of}; all sit on a question\'s own property. x-exclusive is true or false on an option of a multiple choice.',
   check({ model }) {
     const problems: Problem[] = [];
     const questionPointers = new Set(model.all.map((q) => q.pointer));
@@ -22,6 +22,7 @@ export const extensionInvalid: LintRule = {
         }
       }
       if (questionPointers.has(pointer)) problems.push(...checkValues(node, pointer));
+      if (Object.hasOwn(node, 'x-exclusive')) problems.push(...checkExclusive(node, pointer));
     });
     return problems;
   },
@@ -43,6 +44,16 @@ function checkValues(node: JsonObject, pointer: string): Problem[] {
     if (why) problems.push(lintProblem('extension-invalid', `${pointer}/x-computed`, `x-computed ${why}.`));
   }
   return problems;
+}
+
+/** `x-exclusive` ("None of these" clears the other ticks) means something only on a checkbox option. */
+function checkExclusive(node: JsonObject, pointer: string): Problem[] {
+  const at = `${pointer}/x-exclusive`;
+  if (!/\/items\/(oneOf|anyOf)\/\d+$/.test(pointer) || !Object.hasOwn(node, 'const')) {
+    return [lintProblem('extension-invalid', at, '"x-exclusive" belongs on an option ({ "const", "title" }) of a multiple-choice question.', { keyword: 'x-exclusive' })];
+  }
+  const value = own(node, 'x-exclusive');
+  return typeof value === 'boolean' ? [] : [lintProblem('extension-invalid', at, 'x-exclusive must be true or false.', { value })];
 }
 
 function computedShapeError(value: unknown): string | undefined {

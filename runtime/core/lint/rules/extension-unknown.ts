@@ -3,12 +3,12 @@ import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
 import { walkSchema } from '../schema-walk';
 
-export const knownExtensions: ReadonlySet<string> = new Set(['x-code', 'x-sensitivity', 'x-computed', 'x-help']);
+export const knownExtensions: ReadonlySet<string> = new Set(['x-code', 'x-sensitivity', 'x-computed', 'x-help', 'x-exclusive']);
 
 /** A mistyped `x-` keyword would be ignored silently by AJV and JSON Forms; here it is an error. */
 export const extensionUnknown: LintRule = {
   codes: ['extension-unknown'],
-  docs: 'Only the `x-` keywords of docs/definition-format.md (x-code, x-sensitivity, x-computed, x-help) may appear in the schema.',
+  docs: 'Only the `x-` keywords of docs/definition-format.md (x-code, x-sensitivity, x-computed, x-help, x-exclusive) may appear in the schema.',
   check({ model }) {
     const problems: Problem[] = [];
     walkSchema(model.schema, '/schema', (node, pointer) => {

@@ -5,6 +5,7 @@ import { AssessmentForm } from '../../AssessmentForm';
 import { loadPublished } from '../../embed/loadPublished';
 import type { ValidateFunction } from '../../model/validation';
 import { indexedDbStorage } from '../../storage/indexedDb';
+import { DraftsNote, draftPolicyOf, type DraftPolicy } from './DraftsNote';
 import '../../styles.css';
 
 /**
@@ -24,6 +25,7 @@ function route(): { id: string; version: string } | null {
 
 function Page() {
   const r = route();
+  const [policy, setPolicy] = useState<DraftPolicy>(null);
   useEffect(() => {
     document.title = r ? 'Assessment – Assessment Studio' : 'Assessments – Assessment Studio';
   }, [r]);
@@ -37,10 +39,10 @@ function Page() {
         </div>
       </header>
       <main className="as-page__main" id="main">
-        {r ? <FormPage id={r.id} version={r.version} /> : <FormList />}
+        {r ? <FormPage id={r.id} version={r.version} onPolicy={setPolicy} /> : <FormList />}
       </main>
       <footer className="as-page__footer">
-        <p>Drafts are kept on this device, encrypted, until the assessment is submitted or Quick exit is used.</p>
+        <DraftsNote policy={policy} />
       </footer>
     </>
   );
@@ -84,13 +86,16 @@ function FormList() {
   );
 }
 
-function FormPage({ id, version }: { id: string; version: string }) {
+function FormPage({ id, version, onPolicy }: { id: string; version: string; onPolicy: (p: DraftPolicy) => void }) {
   const [loaded, setLoaded] = useState<{ definition: Definition; validator: ValidateFunction | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [response, setResponse] = useState<ResponseEnvelope | null>(null);
   const storage = useMemo(() => indexedDbStorage(), []);
   useEffect(() => {
-    loadPublished(id, version).then(setLoaded, (e: unknown) => setError(e instanceof Error ? e.message : 'The form could not be loaded.'));
+    loadPublished(id, version).then((l) => {
+      onPolicy(draftPolicyOf(l.definition));
+      setLoaded(l);
+    }, (e: unknown) => setError(e instanceof Error ? e.message : 'The form could not be loaded.'));
   }, [id, version]);
   if (error) {
     return (
@@ -113,6 +118,7 @@ function FormPage({ id, version }: { id: string; version: string }) {
         storage={storage}
         draftKey={`assessment:${id}`}
         onSubmit={setResponse}
+        history
         debug={new URLSearchParams(location.search).has('debug')}
       />
       {response ? <Download response={response} /> : null}
