@@ -308,7 +308,7 @@ export class FormController {
     this.keptDraft = { key, draft };
     this.notices.push({
       kind: 'version-changed',
-      text: `Answers saved on ${formatTime(draft.updatedAt)} were for version ${draft.version} of this form, and this is version ${d.version}. They have not been loaded here. They are kept on this device, so they can be moved to version ${d.version} from the list of assessments in progress, or you can start afresh below.`,
+      text: `Answers saved on ${formatTime(draft.updatedAt)} were for version ${draft.version} of this form, and this is version ${d.version}, so they have not been loaded. They are kept as they were, to be moved to version ${d.version} or discarded; meanwhile you can start afresh here.`,
     });
     this.emitView();
   }
