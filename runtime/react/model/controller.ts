@@ -300,12 +300,12 @@ export class FormController {
     const key = keptDraftKey(this.draftKey, draft.version);
     try {
       await this.storage.save(key, draft);
+      this.keptDraft = { key, draft };
       await this.storage.remove(this.draftKey);
     } catch {
       // Left where it was: the first save of this form would replace it, so say it is at risk.
       this.notices.push({ kind: 'save-failed', text: `Answers saved for version ${draft.version} of this form could not be set aside. Keep this page open.` });
     }
-    this.keptDraft = { key, draft };
     this.notices.push({
       kind: 'version-changed',
       text: `Answers saved on ${formatTime(draft.updatedAt)} were for version ${draft.version} of this form, and this is version ${d.version}, so they have not been loaded. They are kept as they were, to be moved to version ${d.version} or discarded; meanwhile you can start afresh here.`,
