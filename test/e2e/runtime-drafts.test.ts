@@ -103,6 +103,9 @@ describe('drafts survive a killed browser', () => {
       const p2 = await page(second);
       const errors2 = watchPageErrors(p2);
       await p2.goto(`${server.url}/forms/routine-enquiry/2.0.0`, { waitUntil: 'networkidle' });
+      // The device's drafts are listed first (several clients may have one); this one is resumed.
+      await p2.getByRole('heading', { name: 'Assessments in progress on this device' }).waitFor();
+      await p2.getByRole('button', { name: /^Resume/ }).click();
       await p2.getByText(/We restored the answers you saved/).waitFor();
       // Back on the section it was on, with the words up to the last keystroke.
       await expect.poll(() => p2.getByLabel(/Notes about the support agreed/).inputValue()).toBe(`She said ${CANARY}`);
@@ -144,7 +147,7 @@ describe('drafts survive a killed browser', () => {
     }
   });
 
-  it('keeps a draft across a version change and says so', { timeout: 60_000 }, async () => {
+  it('keeps a draft across a version change and offers to move it (runtime-draft-slots.test.ts has the rest)', { timeout: 60_000 }, async () => {
     const k = await startChromium(mkdtempSync(join(tmpdir(), 'as-profile-')));
     try {
       const p = await page(k);
@@ -155,7 +158,10 @@ describe('drafts survive a killed browser', () => {
       await p.getByLabel('Year').pressSequentially('2025');
       await expect.poll(() => savedDraftText(p), { timeout: 15_000 }).toContain('2025-04-03');
       await p.goto(`${server.url}/forms/routine-enquiry/2.0.0`, { waitUntil: 'networkidle' });
-      await p.getByText(/started on version 1\.0\.0 of the form; the form is now version 2\.0\.0/).waitFor();
+      await p.getByText(/^1\.0\.0 \(you opened version 2\.0\.0\)$/).waitFor();
+      await p.getByRole('button', { name: /^Move the answers to version 2\.0\.0/ }).click();
+      await p.getByRole('button', { name: 'Continue with version 2.0.0' }).click();
+      await p.getByText(/We restored the answers you saved/).waitFor();
       expect(await p.getByLabel('Day').inputValue()).toBe('3');
       expect(await p.getByLabel('Year').inputValue()).toBe('2025');
       await expectNoAxeViolations(p, 'version changed');

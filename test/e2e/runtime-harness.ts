@@ -96,25 +96,41 @@ export async function answerPageWithKeyboard(page: Page, mainButton: RegExp): Pr
   throw new Error(`never reached the button ${mainButton}`);
 }
 
-/** The stored draft, decrypted in the page with the non-extractable key kept in IndexedDB. */
-export async function savedDraftText(p: Page, draftKey = 'assessment:routine-enquiry'): Promise<string> {
-  return p.evaluate(async (draftKey) => {
+/**
+ * The stored drafts of a form, decrypted in the page with the non-extractable key kept in
+ * IndexedDB: every key that is `prefix` itself or one of its slots (`prefix:…`, `prefix@…`).
+ */
+export async function savedDrafts(p: Page, prefix = 'assessment:routine-enquiry'): Promise<Array<{ key: string; text: string }>> {
+  return p.evaluate(async (prefix) => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('assessment-studio');
       r.onsuccess = () => res(r.result);
       r.onerror = () => rej(r.error);
     });
-    const get = (store: string, key: string) =>
-      new Promise<unknown>((res) => {
-        if (!db.objectStoreNames.contains(store)) return res(undefined);
-        const r = db.transaction(store).objectStore(store).get(key);
-        r.onsuccess = () => res(r.result);
+    const all = (store: string) =>
+      new Promise<Array<[IDBValidKey, unknown]>>((res) => {
+        if (!db.objectStoreNames.contains(store)) return res([]);
+        const t = db.transaction(store).objectStore(store);
+        const keys = t.getAllKeys();
+        const values = t.getAll();
+        values.onsuccess = () => res(keys.result.map((k, i) => [k, values.result[i]]));
       });
-    const key = (await get('keys', 'draft-key')) as CryptoKey | undefined;
-    const sealed = (await get('drafts', draftKey)) as { iv: Uint8Array; data: ArrayBuffer } | undefined;
+    const key = (await all('keys')).find(([k]) => k === 'draft-key')?.[1] as CryptoKey | undefined;
+    const drafts = await all('drafts');
     db.close();
-    if (!key || !sealed) return '';
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer> }, key, sealed.data);
-    return new TextDecoder().decode(plain);
-  }, draftKey);
+    const out: Array<{ key: string; text: string }> = [];
+    for (const [k, v] of drafts) {
+      const name = String(k);
+      if (!key || !(name === prefix || name.startsWith(`${prefix}:`) || name.startsWith(`${prefix}@`))) continue;
+      const sealed = v as { iv: Uint8Array; data: ArrayBuffer };
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Uint8Array<ArrayBuffer> }, key, sealed.data);
+      out.push({ key: name, text: new TextDecoder().decode(plain) });
+    }
+    return out;
+  }, prefix);
+}
+
+/** The text of a form's stored drafts, joined ('' when there are none): see `savedDrafts`. */
+export async function savedDraftText(p: Page, prefix = 'assessment:routine-enquiry'): Promise<string> {
+  return (await savedDrafts(p, prefix)).map((d) => d.text).join('\n');
 }

@@ -9,7 +9,8 @@ import { mount, type MountedForm } from './mount';
 /**
  * `<assessment-form form-id="routine-enquiry" version="2.0.0">` (or `src="/path/definition.json"`,
  * or the `definition` property). Attributes: `locale`, `storage` (`memory` default, or `local`:
- * encrypted IndexedDB), `exit-url`, `api-base`,
+ * encrypted IndexedDB), `subject-id` (the host's id for the person assessed: a draft per subject),
+ * `exit-url`, `api-base`,
  * `debug` (counts control renders in `window.__asRenderCount`). Events (bubbling, composed):
  * `assessment-ready`, `assessment-change` {answers}, `assessment-submit` {response},
  * `assessment-quick-exit` (cancelable: cancel it to handle the exit yourself), `assessment-error` {message}.
@@ -17,7 +18,7 @@ import { mount, type MountedForm } from './mount';
  * @public
  */
 export class AssessmentFormElement extends HTMLElement {
-  static observedAttributes = ['form-id', 'version', 'src', 'locale', 'storage', 'exit-url'];
+  static observedAttributes = ['form-id', 'version', 'src', 'locale', 'storage', 'exit-url', 'subject-id'];
   /** A precompiled validator for a definition set as a property (no eval needed). */
   validator: ValidateFunction | undefined;
   private mounted: MountedForm | null = null;
@@ -108,6 +109,7 @@ export class AssessmentFormElement extends HTMLElement {
       answers: this.initial,
       locale: this.getAttribute('locale') ?? undefined,
       storage: this.getAttribute('storage') === 'local' ? indexedDbStorage() : memoryStorage(),
+      subjectId: this.getAttribute('subject-id') || undefined,
       exitUrl: this.getAttribute('exit-url') ?? undefined,
       validator,
       debug: this.hasAttribute('debug'),

@@ -43,6 +43,7 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
       // This page runs under a CSP without eval: only precompiled validators.
       allowCompile: false,
       storage: msg.storage === 'local' ? indexedDbStorage() : memoryStorage(),
+      subjectId: msg.subjectId,
       exitUrl: opts.exitUrl,
       onChange: (answers) => post({ type: 'change', answers }),
       onSubmit: (response) => post({ type: 'submitted', ok: true, response }),

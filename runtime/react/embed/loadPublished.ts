@@ -8,11 +8,17 @@ import type { ValidateFunction } from '../model/validation';
  */
 export async function loadPublished(id: string, version: string, base = ''): Promise<{ definition: Definition; validator: ValidateFunction | null }> {
   const path = `${encodeURIComponent(id)}/${encodeURIComponent(version)}`;
-  const res = await fetch(`${base}/api/forms/${path}`, { headers: { accept: 'application/json' } });
+  const definition = await loadDefinition(id, version, base);
+  return { definition, validator: await importValidator(`${base}/validators/${path}.js`) };
+}
+
+/** The definition alone (another version of an open form, to label or migrate its draft). */
+export async function loadDefinition(id: string, version: string, base = ''): Promise<Definition> {
+  const res = await fetch(`${base}/api/forms/${encodeURIComponent(id)}/${encodeURIComponent(version)}`, { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`The form ${id} ${version} could not be loaded (${res.status}).`);
   const parsed = definitionSchema.safeParse(await res.json());
   if (!parsed.success) throw new Error(`The form ${id} ${version} is not a valid definition.`);
-  return { definition: parsed.data, validator: await importValidator(`${base}/validators/${path}.js`) };
+  return parsed.data;
 }
 
 /** An ahead-of-time validator module (same origin, so `script-src 'self'` allows it); null if it will not load. */

@@ -19,6 +19,8 @@ export const parentMessageSchema = z.discriminatedUnion('type', [
     answers: answers.optional(),
     locale: z.string().max(20).optional(),
     storage: z.enum(['memory', 'local']).optional(),
+    // The host's id for the person assessed: each subject's draft is kept apart.
+    subjectId: z.string().min(1).max(200).optional(),
   }).strict(),
   z.object({ ...base, type: z.literal('validate'), requestId }).strict(),
   z.object({ ...base, type: z.literal('submit'), requestId }).strict(),

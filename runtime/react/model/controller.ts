@@ -1,6 +1,7 @@
 import { contentHash, withoutHiddenAnswers, type Answers, type Definition, type ResponseEnvelope } from '../../core/index';
-import type { Draft, DraftStorage } from '../storage/types';
+import type { Draft, DraftStorage, StoredDraft } from '../storage/types';
 import { draftKeyPrefix, isDraft, isDraftKeyOf } from '../storage/types';
+import { keptDraftKey, subjectDraftKey } from '../drafts/keys';
 import { memoryStorage } from '../storage/memory';
 import { allRuleKeys } from './conditions';
 import { buildFormModel, type FormModel } from './formModel';
@@ -22,8 +23,13 @@ export interface FormOptions {
   onSubmit?: (response: ResponseEnvelope) => void;
   /** Where drafts go: the host's adapter. Defaults to memory, so nothing is written unasked. */
   storage?: DraftStorage;
-  /** Key under which this form's draft is stored; defaults to `assessment:<id>`. */
+  /**
+   * Key under which this form's draft is stored. Defaults to `assessment:<id>:subject:<subjectId>`
+   * with `subjectId`, else `assessment:<id>` (one draft of the form per store).
+   */
   draftKey?: string;
+  /** The host's own id for the person or case assessed: each subject gets a draft of its own. */
+  subjectId?: string;
   locale?: string;
   /** Ahead-of-time compiled validator (no eval); without it one is compiled in the browser. */
   validator?: ValidateFunction;
@@ -114,7 +120,7 @@ export class FormController {
     this.storage = given && !(hostOnly && given.local) ? given : memoryStorage();
     this.persistent = this.storage === given;
     if (hostOnly && given?.local) this.notices.push({ kind: 'host-only', text: 'Drafts of this form are not kept on this device. Complete it in one sitting.' });
-    this.draftKey = options.draftKey ?? `assessment:${options.definition.id}`;
+    this.draftKey = options.draftKey ?? (options.subjectId ? subjectDraftKey(options.definition.id, options.subjectId) : draftKeyPrefix(options.definition.id));
     this.responseId = newId();
     this.startedAt = new Date().toISOString();
     this.offs.push(
@@ -355,24 +361,47 @@ export class FormController {
       draft = null;
     }
     if (!draft || draft.formId !== this.options.definition.id || this.disposed) return;
+    const d = this.options.definition;
+    if (draft.version !== d.version) {
+      await this.keepOtherVersion(draft);
+      return;
+    }
     this.responseId = draft.responseId;
     this.startedAt = draft.startedAt;
     this.savedAt = draft.updatedAt;
     const answers = safeCopy(draft.answers);
-    const d = this.options.definition;
-    if (draft.version !== d.version) {
-      // The draft is kept as it was, under its own version, so nothing typed is ever discarded.
-      await this.storage.save(`${this.draftKey}@${draft.version}`, draft);
-      this.notices.push({
-        kind: 'version-changed',
-        text: `This draft was started on version ${draft.version} of the form; the form is now version ${d.version}. Your answers have been kept: check each section before you submit.`,
-      });
-    }
     this.notices.push({ kind: 'restored', text: `We restored the answers you saved at ${formatTime(draft.updatedAt)}.` });
     this.store.replace(answers);
     if (typeof draft.section === 'number' && this.model.sections && draft.section < this.model.sections.length) this.section = draft.section;
     this.emitView();
   }
+
+  /**
+   * A draft of another version is never loaded into this form: its answers are keyed by that
+   * version's questions (loading them gave "There is no question …" with no way out). It moves to
+   * `<key>@<version>`, so this form's saves cannot overwrite it, and the practitioner is told
+   * which version it belongs to; the practitioner page offers to migrate it or start afresh.
+   */
+  private async keepOtherVersion(draft: Draft): Promise<void> {
+    const d = this.options.definition;
+    const key = keptDraftKey(this.draftKey, draft.version);
+    try {
+      await this.enqueue(() => this.storage.save(key, draft));
+      this.keptDraft = { key, draft };
+      await this.enqueue(() => this.storage.remove(this.draftKey));
+    } catch {
+      // Left where it was: the first save of this form would replace it, so say it is at risk.
+      this.notices.push({ kind: 'save-failed', text: `Answers saved for version ${draft.version} of this form could not be set aside. Keep this page open.` });
+    }
+    this.notices.push({
+      kind: 'version-changed',
+      text: `Answers saved on ${formatTime(draft.updatedAt)} were for version ${draft.version} of this form, and this is version ${d.version}, so they have not been loaded. They are kept as they were, to be moved to version ${d.version} or discarded; meanwhile you can start afresh here.`,
+    });
+    this.emitView();
+  }
+
+  /** A draft of another version that `restore` set aside (key and draft), for hosts to offer a migration. */
+  keptDraft: StoredDraft | null = null;
 
   /**
    * Saves wait for a pause in typing (saveDelay), but never longer than saveMaxWait after the first

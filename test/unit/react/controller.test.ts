@@ -60,13 +60,35 @@ describe('FormController', () => {
     expect(c.getNotices().map((n) => n.kind)).toEqual(['restored']);
   });
 
-  it('keeps a draft from another version under its own key and tells the practitioner', async () => {
-    const storage = recording(draft('1.0.0', { name: 'Sam' }));
+  it('sets a draft of another version aside, loads none of it, and names both versions', async () => {
+    const storage = recording(draft('1.0.0', { name: 'Sam', gone: 'x' }));
     const c = createFormController({ definition: base, validator, storage });
     await c.ready;
-    expect(storage.saved.map(([k]) => k)).toContain(`assessment:${base.id}@1.0.0`);
-    expect(c.getNotices().map((n) => n.kind)).toEqual(['version-changed', 'restored']);
-    expect(c.store.get('name')).toBe('Sam');
+    expect(storage.saved.map(([k]) => k)).toEqual([`assessment:${base.id}@1.0.0`]);
+    expect(storage.removed).toEqual([`assessment:${base.id}`]);
+    expect(c.keptDraft?.key).toBe(`assessment:${base.id}@1.0.0`);
+    expect(c.getNotices().map((n) => n.kind)).toEqual(['version-changed']);
+    expect(c.getNotices()[0]!.text).toMatch(/for version 1\.0\.0 of this form, and this is version 2\.0\.0/);
+    expect(c.store.snapshot()).toEqual({});
+    // Its own saves go to its own key, never over the draft set aside.
+    c.store.set('name', 'New');
+    await c.flush();
+    expect(storage.load(`assessment:${base.id}@1.0.0`)).toMatchObject({ version: '1.0.0', answers: { name: 'Sam' } });
+  });
+
+  it('keys drafts by the host’s subject id', async () => {
+    const storage = memoryStorage();
+    const a = createFormController({ definition: base, validator, storage, subjectId: 'client:A@1', saveDelay: 0 });
+    await a.ready;
+    expect(a.draftKey).toBe(`assessment:${base.id}:subject:client%3AA%401`);
+    a.store.set('name', 'Ann');
+    await a.flush();
+    const b = createFormController({ definition: base, validator, storage, subjectId: 'client:B' });
+    await b.ready;
+    expect(b.store.snapshot()).toEqual({});
+    const again = createFormController({ definition: base, validator, storage, subjectId: 'client:A@1' });
+    await again.ready;
+    expect(again.store.get('name')).toBe('Ann');
   });
 
   it('ignores a corrupt or hostile draft', async () => {

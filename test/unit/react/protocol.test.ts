@@ -65,3 +65,13 @@ describe('static: the runtime never posts to "*"', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('load message: subjectId', () => {
+  const load = { protocol: PROTOCOL, type: 'load', form: { id: 'routine-enquiry', version: '2.0.0' }, storage: 'local' };
+  it('takes the host’s subject id, and refuses an empty or oversized one', () => {
+    expect(parentMessageSchema.safeParse({ ...load, subjectId: 'case-42' }).success).toBe(true);
+    expect(parentMessageSchema.safeParse({ ...load, subjectId: '' }).success).toBe(false);
+    expect(parentMessageSchema.safeParse({ ...load, subjectId: 'x'.repeat(201) }).success).toBe(false);
+    expect(parentMessageSchema.safeParse({ ...load, subjectId: 42 }).success).toBe(false);
+  });
+});

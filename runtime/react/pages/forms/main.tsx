@@ -1,8 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Definition, ResponseEnvelope } from '../../../core/index';
 import { AssessmentForm } from '../../AssessmentForm';
-import { loadPublished } from '../../embed/loadPublished';
+import { DraftChooser } from '../../drafts/DraftChooser';
+import { newDraftKey } from '../../drafts/keys';
+import { listFormDrafts } from '../../drafts/list';
+import { loadDefinition, loadPublished } from '../../embed/loadPublished';
 import type { ValidateFunction } from '../../model/validation';
 import { indexedDbStorage } from '../../storage/indexedDb';
 import { DraftsNote, draftPolicyOf, type DraftPolicy } from './DraftsNote';
@@ -91,12 +94,26 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
   const [error, setError] = useState<string | null>(null);
   const [response, setResponse] = useState<ResponseEnvelope | null>(null);
   const storage = useMemo(() => indexedDbStorage(), []);
+  // The draft this page has open; null while the practitioner chooses among those on the device.
+  const [draftKey, setDraftKey] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState<boolean | null>(null);
+  const otherVersion = useCallback((v: string) => loadDefinition(id, v), [id]);
   useEffect(() => {
     loadPublished(id, version).then((l) => {
       onPolicy(draftPolicyOf(l.definition));
       setLoaded(l);
     }, (e: unknown) => setError(e instanceof Error ? e.message : 'The form could not be loaded.'));
   }, [id, version]);
+  useEffect(() => {
+    if (!loaded) return;
+    const start = () => {
+      setDraftKey(newDraftKey(id));
+      setChoosing(false);
+    };
+    // Host-only forms keep nothing here; with no drafts a new assessment opens directly.
+    if (loaded.definition.safety?.drafts === 'host-only') return start();
+    listFormDrafts(storage, id).then((drafts) => (drafts.length ? setChoosing(true) : start()), start);
+  }, [loaded, storage, id]);
   if (error) {
     return (
       <div className="as-form">
@@ -108,15 +125,27 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
       </div>
     );
   }
-  if (!loaded) return <p className="as-form as-body" role="status">Loading the form…</p>;
+  if (!loaded || choosing === null) return <p className="as-form as-body" role="status">Loading the form…</p>;
+  if (!draftKey) {
+    return (
+      <DraftChooser
+        definition={loaded.definition}
+        storage={storage}
+        loadDefinition={otherVersion}
+        onOpen={setDraftKey}
+        onStartNew={() => setDraftKey(newDraftKey(id))}
+      />
+    );
+  }
   return (
     <>
       <AssessmentForm
+        key={draftKey}
         definition={loaded.definition}
         validator={loaded.validator ?? undefined}
         allowCompile={false}
         storage={storage}
-        draftKey={`assessment:${id}`}
+        draftKey={draftKey}
         onSubmit={setResponse}
         history
         debug={new URLSearchParams(location.search).has('debug')}
