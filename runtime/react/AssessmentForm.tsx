@@ -37,6 +37,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
     controller.options.onChange = props.onChange;
     controller.options.onSubmit = props.onSubmit;
     controller.options.onQuickExit = props.onQuickExit;
+    controller.options.onQuickExitStart = props.onQuickExitStart;
   }
   useEffect(() => {
     if (props.answers && props.answers !== controller.store.snapshot()) controller.store.replace(props.answers);
@@ -219,11 +220,14 @@ function FormShell({ history }: { history: boolean }) {
   const d = c.options.definition;
   return (
     <div ref={formRef} className={long ? 'as-form as-form--long' : 'as-form'}>
-      <div className="as-header">
-        <h1 className="as-heading-xl">{c.model.t('/title', d.title)}</h1>
-        <button type="button" className="as-button as-button--warning as-quick-exit" onClick={() => void quickExit(c)}>
+      {/* First in the form and sticky (GOV.UK "exit this page"): in reach however far the page is scrolled. */}
+      <div className="as-quick-exit">
+        <button type="button" className="as-button as-button--warning" onClick={() => void quickExit(c)}>
           Quick exit<span className="as-visually-hidden"> (or press Escape twice)</span>
         </button>
+      </div>
+      <div className="as-header">
+        <h1 className="as-heading-xl">{c.model.t('/title', d.title)}</h1>
       </div>
       <Notices />
       {view !== 'done' && c.persistent ? <SaveStatus /> : null}

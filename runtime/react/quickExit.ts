@@ -10,6 +10,11 @@ export async function quickExit(controller: FormController): Promise<void> {
   document.documentElement.classList.add('as-exiting');
   document.title = 'New tab';
   try {
+    controller.options.onQuickExitStart?.();
+  } catch {
+    /* a host's handler must not stop the exit */
+  }
+  try {
     await Promise.race([controller.quickExitStorage(), new Promise((r) => setTimeout(r, 800))]);
   } catch {
     /* leaving matters more than the draft */

@@ -13,7 +13,7 @@ import { mount, type MountedForm } from './mount';
  * `exit-url`, `api-base`,
  * `debug` (counts control renders in `window.__asRenderCount`). Events (bubbling, composed):
  * `assessment-ready`, `assessment-change` {answers}, `assessment-submit` {response},
- * `assessment-quick-exit` (cancelable: cancel it to handle the exit yourself), `assessment-error` {message}.
+ * `assessment-quick-exit` (at once, before drafts; cancelable: cancel it to handle the exit yourself), `assessment-error` {message}.
  * Light DOM, so the page's stylesheet and accessibility tools reach the form.
  * @public
  */
@@ -104,6 +104,7 @@ export class AssessmentFormElement extends HTMLElement {
     this.mounted?.destroy();
     const emit = (type: string, detail?: unknown, cancelable = false) =>
       this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    let hostExits = false;
     this.mounted = mount(this, {
       definition: this.def,
       answers: this.initial,
@@ -116,8 +117,12 @@ export class AssessmentFormElement extends HTMLElement {
       onChange: (answers) => emit('assessment-change', { answers }),
       onSubmit: (response) => emit('assessment-submit', { response }),
       onError: (error) => emit('assessment-error', error),
+      // The event fires at once, before drafts; cancelled, the host leaves in its own way.
+      onQuickExitStart: () => {
+        hostExits = !emit('assessment-quick-exit', undefined, true);
+      },
       onQuickExit: () => {
-        if (emit('assessment-quick-exit', undefined, true)) window.location.replace(this.getAttribute('exit-url') ?? 'about:blank');
+        if (!hostExits) window.location.replace(this.getAttribute('exit-url') ?? 'about:blank');
       },
     });
     // A form that cannot validate has already said so through assessment-error.

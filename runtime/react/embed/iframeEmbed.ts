@@ -48,10 +48,10 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
       onChange: (answers) => post({ type: 'change', answers }),
       onSubmit: (response) => post({ type: 'submitted', ok: true, response }),
       onError: (error) => post({ type: 'error', code: error.code, message: error.message }),
-      onQuickExit: () => {
-        post({ type: 'quickExit' });
-        window.location.replace(opts.exitUrl ?? 'about:blank');
-      },
+      // The host hears at once, in the task of the press, so it can blank its own page (which
+      // may show the client's name) before this frame deals with drafts and leaves.
+      onQuickExitStart: () => post({ type: 'quickExit' }),
+      onQuickExit: () => window.location.replace(opts.exitUrl ?? 'about:blank'),
     });
     root = createRoot(opts.element);
     root.render(createElement(AssessmentForm, { definition, controller }));

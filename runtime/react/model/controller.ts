@@ -38,6 +38,12 @@ export interface FormOptions {
    * Pages under a strict CSP pass false: they validate only with the server's precompiled module.
    */
   allowCompile?: boolean;
+  /**
+   * Quick exit was pressed: called in the same task, once the form has blanked its own document and
+   * before drafts are dealt with, so a host can blank its page at once (the iframe page posts
+   * `quickExit` from here). `onQuickExit`, or leaving for `exitUrl`, follows once drafts are done.
+   */
+  onQuickExitStart?: () => void;
   /** Quick exit: the host's handler; by default the page is replaced by `exitUrl`. */
   onQuickExit?: () => void;
   exitUrl?: string;

@@ -6,6 +6,7 @@ import { hiddenAnswerPointers, isVisible, loadDefinitionText, validateResponse, 
 import { pointerFromTokens } from '../../../runtime/core/problems/pointer';
 import { scopeToDataPath, valueAt } from '../../../runtime/core/rules/scope';
 import { fixtureDefinition } from '../validate/fixture';
+import { propertyParams } from '../../support/property';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -77,7 +78,7 @@ describe('hiddenAnswerPointers with the cached control list', () => {
   it('equals the uncached walk on nested groups and item layouts, call after call on the same object', () => {
     fc.assert(fc.property(answers, (a) => {
         expect(sorted(hiddenAnswerPointers(nested, a))).toEqual(sorted(referenceHidden(nested, a)));
-      }), { numRuns: 300 });
+      }), propertyParams(300));
   });
 
   it('gives different answers different results from one cached plan (nothing of one call leaks into the next)', () => {
@@ -102,7 +103,7 @@ describe('hiddenAnswerPointers with the cached control list', () => {
       fc.assert(fc.property(fc.dictionary(fc.constantFrom(...keys), value), (a) => {
             expect(sorted(hiddenAnswerPointers(definition, a))).toEqual(sorted(referenceHidden(definition, a)));
           }),
-        { numRuns: 40 },
+        propertyParams(40),
       );
     }
   });

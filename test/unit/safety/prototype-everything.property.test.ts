@@ -6,6 +6,7 @@ import {
   codebook, csvText, exportResponse, fhirBundle, lint, loadDefinitionText, migrateResponse, parseResponseText, questionnaireFromDefinition,
   questionnaireResponseFrom, validateResponse, type Definition, type ResponseEnvelope,
 } from '../../../runtime/core/index';
+import { propertyParams } from '../../support/property';
 
 /**
  * Issue 11 point 5 (SECURITY.md VAL-5): `__proto__`, `constructor` and `prototype` keys at random
@@ -161,7 +162,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
           if (!loaded.ok) expect(loaded.problems.map((p) => p.code)).toContain('forbidden-key');
         }
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 
@@ -177,7 +178,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
           if (!parsed.ok) expect(parsed.problems.map((p) => p.code)).toContain('forbidden-key');
         }
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 
@@ -193,7 +194,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
         expect(unpolluted()).toBe(true);
         expect(thrown).toEqual([]);
       }),
-      { numRuns: 150 },
+      propertyParams(150),
     );
   });
 
@@ -206,7 +207,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
         expect(unpolluted()).toBe(true);
         expect(changes(before)).toEqual([]);
       }),
-      { numRuns: 150 },
+      propertyParams(150),
     );
   });
 
@@ -229,7 +230,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
           expect(validateResponse(finalD, finalR.answers).map((p) => p.code)).toContain('forbidden-key');
         }
       }),
-      { numRuns: 200 },
+      propertyParams(200),
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapePointerToken, indexQuestions, migrateResponse, type Definition, type IndexedQuestion, type MigrationReport, type ResponseEnvelope } from '../../../runtime/core/index';
 import { baseDefinition, changed, responseFor } from './base-definition';
 import { caseBase, cases } from './change-cases';
+import { propertyParams } from '../../support/property';
 
 /** A value of the right shape for a question, or any JSON at all: answers in the wild are both. */
 function answerFor(q: IndexedQuestion): fc.Arbitrary<unknown> {
@@ -90,9 +91,9 @@ describe('migrateResponse properties', () => {
           expect(response).toEqual(input);
           expect(report.notCarried).toEqual([]);
           expect(report.problems.filter((p) => p.code !== 'migration-now-required')).toEqual([]);
-        }), { numRuns: 15 });
+        }), propertyParams(15));
       }),
-      { numRuns: 30 },
+      propertyParams(30),
     );
   }, 120_000);
 
@@ -118,7 +119,7 @@ describe('migrateResponse properties', () => {
         expect(response.meta?.notCarried ?? []).toEqual(report.notCarried);
         expect(report.problems.filter((p) => p.code === 'migration-not-carried')).toHaveLength(report.notCarried.length);
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   }, 120_000);
 });

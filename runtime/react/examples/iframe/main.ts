@@ -13,6 +13,21 @@ frame.className = 'example-frame';
 frame.src = `${app}/embed/?origins=${encodeURIComponent(location.origin)}`;
 document.getElementById('frame-slot')!.append(frame);
 
+/**
+ * Quick exit pressed in the frame: this page may show the client's name, so it is blanked in the
+ * same task and leaves without a history entry. The frame is hidden, not removed, so it can wipe
+ * its draft first: this page leaves when the frame has left (its load event) or after a second.
+ */
+const exitUrl = 'about:blank'; // a neutral page of the service's choosing
+function quickExit() {
+  document.body.style.setProperty('display', 'none', 'important');
+  document.title = 'New tab';
+  log('quick exit');
+  const leave = () => window.location.replace(exitUrl);
+  frame.addEventListener('load', leave, { once: true });
+  setTimeout(leave, 1000);
+}
+
 const send = (message: Record<string, unknown>) => frame.contentWindow?.postMessage({ protocol: PROTOCOL, ...message }, app);
 let n = 0;
 
@@ -26,7 +41,7 @@ window.addEventListener('message', (event) => {
   if (msg.type === 'change') log(`change ${Object.keys(msg.answers).sort().join(',')}`);
   if (msg.type === 'validated') log(`validated ${msg.errors.length} error(s)`);
   if (msg.type === 'submitted') log(msg.ok ? `submitted ${String(msg.response?.status)}` : `not submitted: ${msg.errors?.length ?? 0} error(s)`);
-  if (msg.type === 'quickExit') log('quick exit');
+  if (msg.type === 'quickExit') quickExit();
   if (msg.type === 'error') log(`error ${msg.message}${msg.problems ? ` ${msg.problems.map((p) => `${p.path}: ${p.code}`).join('; ')}` : ''}`);
 });
 

@@ -8,6 +8,8 @@ const form = mount(document.getElementById('root')!, {
   storage: memoryStorage(),
   onChange: (answers) => log(`change ${Object.keys(answers).sort().join(',')}`),
   onSubmit: (response) => log(`submit ${response.status}`),
+  // At once, before the form deals with drafts and leaves (it has already blanked this page).
+  onQuickExitStart: () => log('quick exit'),
 });
 
 document.getElementById('validate')!.addEventListener('click', async () => {
