@@ -117,6 +117,9 @@ describe('several drafts of a form on one device', () => {
       await expect.poll(() => page.getByLabel(/Notes about the support agreed/).inputValue()).toBe(`She said ${CANARY_A}`);
       await page.getByRole('link', { name: 'Before you ask' }).click();
       expect(await page.getByLabel('Day').inputValue()).toBe('25');
+      // Back where A was, and saved there: the label below finds A by the section it reached.
+      await page.getByRole('link', { name: 'Support offered' }).click();
+      await page.waitForTimeout(1200);
 
       // Discard A, after a confirmation, with the keyboard: gone from the device's store.
       await page.goto(form('2.0.0'), { waitUntil: 'networkidle' });
