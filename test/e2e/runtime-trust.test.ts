@@ -184,6 +184,8 @@ describe('typing is never lost (14.5)', () => {
     await page.waitForTimeout(500);
     await page.getByLabel(/next try to see the person/).pressSequentially('Tuesday at ten', { delay: 20 });
     await page.reload({ waitUntil: 'networkidle' });
+    // The page lists this device's drafts after a reload: resume the one there is.
+    await page.getByRole('button', { name: /^Resume/ }).first().click();
     await expect.poll(() => page.getByLabel(/next try to see the person/).inputValue(), { timeout: 5000 }).toBe('Tuesday at ten');
     await context.close();
   });

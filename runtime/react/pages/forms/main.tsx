@@ -95,20 +95,7 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
   const [response, setResponse] = useState<ResponseEnvelope | null>(null);
   const storage = useMemo(() => indexedDbStorage(), []);
   // The draft this page has open; null while the practitioner chooses among those on the device.
-  const [draftKey, setOpenKey] = useState<string | null>(null);
-  // This tab remembers which draft it has open (the key only, never an answer; gone with the tab),
-  // so a reload goes straight back to it instead of asking again which assessment to resume.
-  const setDraftKey = useCallback(
-    (key: string) => {
-      try {
-        sessionStorage.setItem(`assessment-open:${id}`, key);
-      } catch {
-        /* storage refused: the chooser simply asks again after a reload */
-      }
-      setOpenKey(key);
-    },
-    [id],
-  );
+  const [draftKey, setDraftKey] = useState<string | null>(null);
   const [choosing, setChoosing] = useState<boolean | null>(null);
   const otherVersion = useCallback((v: string) => loadDefinition(id, v), [id]);
   useEffect(() => {
@@ -125,25 +112,8 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
     };
     // Host-only forms keep nothing here; with no drafts a new assessment opens directly.
     if (loaded.definition.safety?.drafts === 'host-only') return start();
-    let open: string | null = null;
-    // A reload (or Back/Forward onto the page) returns to the open draft; opening the form
-    // afresh from the list or an address still asks which assessment this is.
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    try {
-      if (nav && (nav.type === 'reload' || nav.type === 'back_forward')) open = sessionStorage.getItem(`assessment-open:${id}`);
-    } catch {
-      open = null;
-    }
-    listFormDrafts(storage, id).then((drafts) => {
-      // Only a draft that is still there (submit and quick exit wipe it) and of this version.
-      const same = drafts.find((d) => d.key === open && d.draft.version === version);
-      if (same) {
-        setDraftKey(same.key);
-        setChoosing(false);
-      } else if (drafts.length) setChoosing(true);
-      else start();
-    }, start);
-  }, [loaded, storage, id, version, setDraftKey]);
+    listFormDrafts(storage, id).then((drafts) => (drafts.length ? setChoosing(true) : start()), start);
+  }, [loaded, storage, id]);
   if (error) {
     return (
       <div className="as-form">
