@@ -8,7 +8,8 @@ import fc from 'fast-check';
  */
 export const FIXED_SEED = 20261125;
 
-export function propertyParams<T = unknown>(numRuns: number, extra: Omit<fc.Parameters<T>, 'seed' | 'numRuns'> = {}): fc.Parameters<T> {
+/** A property's parameters: `numRuns` runs from the fixed seed (or the seed PROPERTY_SEED names). */
+export function seededParams<T = unknown>(numRuns: number, extra: Omit<fc.Parameters<T>, 'seed' | 'numRuns'> = {}): fc.Parameters<T> {
   return { ...extra, numRuns, seed: propertySeed() };
 }
 

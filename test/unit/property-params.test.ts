@@ -20,12 +20,12 @@ describe('property tests', () => {
     expect(files.length).toBeGreaterThan(5);
   });
 
-  it('each fc.assert runs with propertyParams(numRuns)', () => {
+  it('each fc.assert runs with seededParams(numRuns)', () => {
     const loose = files.flatMap((f) => {
       const text = readFileSync(f, 'utf8');
       const asserts = text.split('fc.assert(').length - 1;
-      const params = text.split('propertyParams(').length - 1;
-      return asserts > params || /seed:/.test(text) ? [`${f}: ${asserts} fc.assert, ${params} propertyParams`] : [];
+      const params = text.split('seededParams(').length - 1;
+      return asserts > params || /seed:/.test(text) ? [`${f}: ${asserts} fc.assert, ${params} seededParams`] : [];
     });
     expect(loose).toEqual([]);
   });

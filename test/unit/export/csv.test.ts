@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRows, csvText, encodeRows, neutraliseCsvCell, unneutraliseCsvCell, FIXED_WIDE_COLUMNS, FIXED_LONG_COLUMNS, MASK, type Definition } from '../../../runtime/core/index';
 import { loadFixture, responseOf, richAnswers } from './helpers';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 const { definition } = loadFixture('export-rich');
 
@@ -71,7 +71,7 @@ describe('RFC 4180 encoding', () => {
         const back = parse(ours, { relax_column_count: true }) as string[][];
         expect(back.map((r) => r.map(read))).toEqual(rows.map((r) => r.map((c) => String(c))));
       }),
-      propertyParams(300),
+      seededParams(300),
     );
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seededParams } from '../../support/property';
 import {
   csvText,
   exporters,
@@ -81,7 +82,7 @@ describe('answers to hidden questions', () => {
         // And removing again changes nothing.
         expect(withoutHiddenAnswers(definition, shown)).toBe(shown);
       }),
-      { seed: 14_001, numRuns: 200 },
+      seededParams(200),
     );
   });
 });

@@ -5,7 +5,7 @@ import {
   type Definition, type ResponseEnvelope,
 } from '../../../runtime/core/index';
 import { loadFixture } from './helpers';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 /**
  * Prototype safety of every exporter (issue 11 point 5): `__proto__`, `constructor` and
@@ -85,7 +85,7 @@ describe('prototype safety of exports', () => {
         expect(snapshot()).toBe(before);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
-      propertyParams(300),
+      seededParams(300),
     );
   });
 
@@ -102,7 +102,7 @@ describe('prototype safety of exports', () => {
         expect(snapshot()).toBe(before);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
-      propertyParams(200),
+      seededParams(200),
     );
   });
 
@@ -115,7 +115,7 @@ describe('prototype safety of exports', () => {
         if (text.includes('"__proto__"') || text.includes('"constructor"') || text.includes('"prototype"')) expect(r.ok).toBe(false);
         expect(snapshot()).toBe(before);
       }),
-      propertyParams(200),
+      seededParams(200),
     );
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lint, lintText, problemCodes, type Definition } from '../../../runtime/core/index';
 import { fixtureJson } from './fixtures';
 import type { Json } from './helpers';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 /** Places in the valid fixture where hostile or malformed values are put. */
 const targets: Array<(d: Json) => [Json, string]> = [
@@ -47,7 +47,7 @@ describe('lint on malformed definitions', () => {
         // Called directly (not through load), as the builder may with a half-edited definition.
         assertWellFormed(lint(d as Definition, { raw: d, published: {}, folderId: 'lint-example', fileVersion: '1.0.0' }));
       }),
-      propertyParams(150),
+      seededParams(150),
     );
   });
 
@@ -56,7 +56,7 @@ describe('lint on malformed definitions', () => {
       fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ ...fixtureJson('valid'), schema: v }))), (text) => {
         assertWellFormed(lintText(text));
       }),
-      propertyParams(150),
+      seededParams(150),
     );
   });
 

@@ -7,7 +7,7 @@ import { createFormController } from '../../../runtime/react/model/controller';
 import { keyOfScope, type JsonSchema, type UiElement } from '../../../runtime/react/model/formModel';
 import { pickQuestionRenderer, pickRenderer, soloRoot } from '../../../runtime/react/renderers/index';
 import { workloadDefinition } from '../../bench/workload';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 /**
  * The question plan picks each question's renderer once, and hands the testers the property itself
@@ -71,7 +71,7 @@ describe('question plan: the renderer a question gets', () => {
         const scope = `#/properties/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         same({ type: 'Control', scope, ...(o ? { options: o } : {}) }, k, p, root);
       }),
-      propertyParams(2000),
+      seededParams(2000),
     );
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAjv, matchesSchema } from '../../../runtime/core/index';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 /**
  * The eval-free interpreter must decide exactly as AJV (what JSON Forms itself would run) on the
@@ -45,7 +45,7 @@ describe('matchesSchema agrees with AJV on the supported subset', () => {
       fc.property(schema.schema, value.any, (s, v) => {
         expect(matchesSchema(s, v)).toBe(ajv.validate(s as object, v));
       }),
-      propertyParams(2000),
+      seededParams(2000),
     );
   });
 });

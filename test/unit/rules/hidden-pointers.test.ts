@@ -6,7 +6,7 @@ import { hiddenAnswerPointers, isVisible, loadDefinitionText, validateResponse, 
 import { pointerFromTokens } from '../../../runtime/core/problems/pointer';
 import { scopeToDataPath, valueAt } from '../../../runtime/core/rules/scope';
 import { fixtureDefinition } from '../validate/fixture';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -78,7 +78,7 @@ describe('hiddenAnswerPointers with the cached control list', () => {
   it('equals the uncached walk on nested groups and item layouts, call after call on the same object', () => {
     fc.assert(fc.property(answers, (a) => {
         expect(sorted(hiddenAnswerPointers(nested, a))).toEqual(sorted(referenceHidden(nested, a)));
-      }), propertyParams(300));
+      }), seededParams(300));
   });
 
   it('gives different answers different results from one cached plan (nothing of one call leaks into the next)', () => {
@@ -103,7 +103,7 @@ describe('hiddenAnswerPointers with the cached control list', () => {
       fc.assert(fc.property(fc.dictionary(fc.constantFrom(...keys), value), (a) => {
             expect(sorted(hiddenAnswerPointers(definition, a))).toEqual(sorted(referenceHidden(definition, a)));
           }),
-        propertyParams(40),
+        seededParams(40),
       );
     }
   });

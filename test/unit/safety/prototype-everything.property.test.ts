@@ -6,7 +6,7 @@ import {
   codebook, csvText, exportResponse, fhirBundle, lint, loadDefinitionText, migrateResponse, parseResponseText, questionnaireFromDefinition,
   questionnaireResponseFrom, validateResponse, type Definition, type ResponseEnvelope,
 } from '../../../runtime/core/index';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 /**
  * Issue 11 point 5 (SECURITY.md VAL-5): `__proto__`, `constructor` and `prototype` keys at random
@@ -162,7 +162,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
           if (!loaded.ok) expect(loaded.problems.map((p) => p.code)).toContain('forbidden-key');
         }
       }),
-      propertyParams(300),
+      seededParams(300),
     );
   });
 
@@ -178,7 +178,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
           if (!parsed.ok) expect(parsed.problems.map((p) => p.code)).toContain('forbidden-key');
         }
       }),
-      propertyParams(300),
+      seededParams(300),
     );
   });
 
@@ -194,7 +194,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
         expect(unpolluted()).toBe(true);
         expect(thrown).toEqual([]);
       }),
-      propertyParams(150),
+      seededParams(150),
     );
   });
 
@@ -207,7 +207,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
         expect(unpolluted()).toBe(true);
         expect(changes(before)).toEqual([]);
       }),
-      propertyParams(150),
+      seededParams(150),
     );
   });
 
@@ -230,7 +230,7 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
           expect(validateResponse(finalD, finalR.answers).map((p) => p.code)).toContain('forbidden-key');
         }
       }),
-      propertyParams(200),
+      seededParams(200),
     );
   });
 });

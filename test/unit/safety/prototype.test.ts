@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRules, checkSchemaSafety, computeValues, evaluateCondition, hiddenAnswerPointers, tryCompileValidator, validateResponse } from '../../../runtime/core/index';
 import { fixtureDefinition } from '../validate/fixture';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 const HOSTILE = ['__proto__', 'constructor', 'prototype'];
 
@@ -54,7 +54,7 @@ describe('prototype safety of validation, safety checks and rules', () => {
         if (JSON.stringify(hostileAnswers).includes(`"${ansKey}"`)) expect(problems.some((p) => p.code === 'forbidden-key')).toBe(true);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
-      propertyParams(300),
+      seededParams(300),
     );
     expect(snapshot()).toEqual(before);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapePointerToken, indexQuestions, migrateResponse, type Definition, type IndexedQuestion, type MigrationReport, type ResponseEnvelope } from '../../../runtime/core/index';
 import { baseDefinition, changed, responseFor } from './base-definition';
 import { caseBase, cases } from './change-cases';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 /** A value of the right shape for a question, or any JSON at all: answers in the wild are both. */
 function answerFor(q: IndexedQuestion): fc.Arbitrary<unknown> {
@@ -91,9 +91,9 @@ describe('migrateResponse properties', () => {
           expect(response).toEqual(input);
           expect(report.notCarried).toEqual([]);
           expect(report.problems.filter((p) => p.code !== 'migration-now-required')).toEqual([]);
-        }), propertyParams(15));
+        }), seededParams(15));
       }),
-      propertyParams(30),
+      seededParams(30),
     );
   }, 120_000);
 
@@ -119,7 +119,7 @@ describe('migrateResponse properties', () => {
         expect(response.meta?.notCarried ?? []).toEqual(report.notCarried);
         expect(report.problems.filter((p) => p.code === 'migration-not-carried')).toHaveLength(report.notCarried.length);
       }),
-      propertyParams(300),
+      seededParams(300),
     );
   }, 120_000);
 });

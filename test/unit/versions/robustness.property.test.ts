@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDefinitions, migrateResponse, suggestVersion, type Definition } from '../../../runtime/core/index';
 import { baseDefinition, responseFor } from './base-definition';
-import { propertyParams } from '../../support/property';
+import { seededParams } from '../../support/property';
 
 /**
  * The builder diffs drafts as they are typed, before the envelope is valid, so the versions code
@@ -28,7 +28,7 @@ describe('the versions code on any JSON', () => {
     fc.assert(fc.property(mangled, mangled, (a, b) => {
       expect(Array.isArray(diffDefinitions(a, b))).toBe(true);
       expect(typeof suggestVersion({ ...a, version: '1.0.0' }, b).version).toBe('string');
-    }), propertyParams(300));
+    }), seededParams(300));
   }, 120_000);
 
   it('migrates without throwing, and every answer is carried, kept or reported', () => {
@@ -38,6 +38,6 @@ describe('the versions code on any JSON', () => {
       // for the whole answer; reports on parts of an answer (an item, a choice) sit below it.
       const wholeReported = report.notCarried.filter((n) => n.path.split('/').length === 2).length;
       expect(Object.keys(response.answers).length + wholeReported).toBe(Object.keys(answers).length);
-    }), propertyParams(300));
+    }), seededParams(300));
   }, 120_000);
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as ours from '../../../../runtime/react/renderers/testers';
 import { controlRenderers } from '../../../../runtime/react/renderers/index';
 import { workloadDefinition } from '../../../bench/workload';
-import { propertyParams } from '../../../support/property';
+import { seededParams } from '../../../support/property';
 
 /**
  * Our tester predicates (runtime/react/renderers/testers.ts) must mean exactly what JSON Forms'
@@ -116,7 +116,7 @@ describe('our tester predicates mean what JSON Forms’ do', () => {
       }),
       // The fixed seed matters here: JSON Forms' own resolver is exponential on some cyclic schemas,
       // so a fresh seed (`npm run test:random`) can take long; a slow seed is worth reporting too.
-      propertyParams(3000),
+      seededParams(3000),
     );
     // Most generated cases resolve normally; the overflow branch is for JSON Forms' own cycles.
     expect(overflows).toBeLessThan(300);
