@@ -1,27 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectNoAxeViolations, openPage, shot } from './runtime-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { productSuite } from './support/suite';
+import { expectNoAxeViolations, openPage, openSection, shot } from './runtime-harness';
 
 /**
  * Issue 14, point 7: GOV.UK behaviours practitioners expect, each in real Chromium on the
  * practitioner page (routine-enquiry 2.0.0 unless said otherwise).
  */
-let server: RunningServer;
-let browser: Browser;
+const suite = productSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const ROUTINE = () => `${server.url}/forms/routine-enquiry/2.0.0`;
+const ROUTINE = () => `${suite.server.url}/forms/routine-enquiry/2.0.0`;
 const heading = (page: Page) => page.locator('#as-section-heading, #check-answers').first().textContent();
 const summary = (page: Page) => page.getByRole('alert').filter({ hasText: 'There is a problem' });
 const summaryLinks = (page: Page) => summary(page).getByRole('link').allTextContents();
@@ -41,11 +29,6 @@ async function answerFirstSection(page: Page): Promise<void> {
   await page.getByRole('group', { name: /Why was it not safe/ }).getByLabel('Children were present').check();
 }
 
-async function openSection(page: Page, name: string): Promise<void> {
-  await page.locator('.as-section-nav__link', { hasText: name }).click();
-  await expect.poll(() => heading(page)).toBe(name);
-}
-
 /** Every required answer of the short path (not safe to talk, no children). */
 async function answerEverything(page: Page): Promise<void> {
   await answerFirstSection(page);
@@ -57,7 +40,7 @@ async function answerEverything(page: Page): Promise<void> {
 
 describe('GOV.UK behaviours on the practitioner page', () => {
   it('"Save and continue" checks the section: stays with a focused summary of its own problems, then moves on', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await summary(page).waitFor();
@@ -88,7 +71,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('after Change on check your answers, the section returns to check your answers', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await answerEverything(page);
     await page.getByRole('link', { name: 'Check your answers' }).click();
@@ -111,7 +94,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('the browser Back and Forward buttons move between sections and check your answers', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     const url = page.url();
     await answerFirstSection(page);
@@ -138,7 +121,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('after Quick exit, Back through the form\'s entries shows none of its answers', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await answerFirstSection(page);
     await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -158,7 +141,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('"None of these" is exclusive: it clears the other options, and another option clears it', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await page.getByRole('group', { name: /alone and able to talk safely/ }).getByLabel('Yes', { exact: true }).check();
     await openSection(page, 'What the person told you');
@@ -184,7 +167,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('repeatable group items are named from the definition, and their errors say which item', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await openSection(page, 'Children');
     await page.getByRole('group', { name: /Does the person have children/ }).getByLabel('Yes', { exact: true }).check();
@@ -213,7 +196,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('a radio chosen with the keyboard clears its error at once, as a click does', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     const gate = page.getByRole('group', { name: /alone and able to talk safely/ });
     // Into the question and out again without an answer: its error shows.
@@ -234,7 +217,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('a wrong date is explained in the day, month and year the practitioner typed', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     const date = page.getByRole('group', { name: 'Date of the enquiry' });
     const message = () => date.locator('.as-error-message').textContent();
@@ -263,7 +246,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('check your answers and the submitted assessment print without navigation or buttons, every answer shown', async () => {
-    const { page, context, errors } = await openPage(browser, ROUTINE());
+    const { page, context, errors } = await openPage(suite.browser, ROUTINE());
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await answerEverything(page);
     await page.getByRole('link', { name: 'Check your answers' }).click();
@@ -305,7 +288,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
   });
 
   it('the footer follows the open form\'s draft policy', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.url}/forms/disclosure-record/1.0.0`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/disclosure-record/1.0.0`);
     await page.locator('#as-section-heading').waitFor();
     const footer = page.locator('.as-page__footer');
     await expect.poll(() => footer.textContent()).toMatch(/nothing .*kept on this device|not kept on this device/i);
@@ -317,7 +300,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await expect.poll(() => footer.textContent()).toMatch(/Drafts of this assessment are kept on this device, encrypted/);
 
-    await page.goto(`${server.url}/forms/`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: 'Assessments' }).waitFor();
     const listText = (await footer.textContent()) ?? '';
     expect(listText).not.toMatch(/^Drafts are kept on this device/);

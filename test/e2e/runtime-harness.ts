@@ -134,3 +134,21 @@ export async function savedDrafts(p: Page, prefix = 'assessment:routine-enquiry'
 export async function savedDraftText(p: Page, prefix = 'assessment:routine-enquiry'): Promise<string> {
   return (await savedDrafts(p, prefix)).map((d) => d.text).join('\n');
 }
+
+/** Opens a section of the form through the section navigation and waits for its heading. */
+export async function openSection(page: Page, label: string): Promise<void> {
+  await page.locator('.as-section-nav').getByRole('link', { name: label, exact: true }).click();
+  await page.locator('#as-section-heading', { hasText: label }).waitFor();
+}
+
+/** routine-enquiry 2.0.0: the answers required whatever the safety answer (date, children, next steps). */
+export async function answerRoutineRequired(page: Page): Promise<void> {
+  await openSection(page, 'Before you ask');
+  await page.getByLabel('Day').first().fill('3');
+  await page.getByLabel('Month').first().fill('12');
+  await page.getByLabel('Year').first().fill('2026');
+  await openSection(page, 'Children');
+  await page.getByRole('group', { name: /have children/ }).getByLabel('No', { exact: true }).check();
+  await openSection(page, 'Next steps');
+  await page.getByRole('group', { name: /female key worker/ }).getByLabel('Offered and declined').check();
+}

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seededParams } from '../support/property';
-import { launchBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { productSuite } from './support/suite';
 import { formDraftKeys, readDraft } from './support/drafts';
+import { answerRoutineRequired, openSection } from './runtime-harness';
 
 /**
  * Issue 14: a model-based test of the practitioner page. fast-check generates sequences of what a
@@ -17,18 +17,7 @@ import { formDraftKeys, readDraft } from './support/drafts';
  * - nothing saved more than a second ago is lost (the stored draft holds the model's answers).
  * Fixed seed (test/support/property.ts) and bounded runs inside `npm test`; `npm run test:random` runs it with a fresh seed.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = productSuite();
 
 const FORM = '/forms/routine-enquiry/2.0.0';
 const CANARY = 'CANARY-MODEL';
@@ -58,7 +47,7 @@ function shown(m: Model): Record<string, unknown> {
 }
 
 async function open(r: Real): Promise<void> {
-  await r.page.goto(`${server.url}${FORM}`, { waitUntil: 'networkidle' });
+  await r.page.goto(`${suite.server.url}${FORM}`, { waitUntil: 'networkidle' });
   await settle(r.page);
 }
 
@@ -71,18 +60,13 @@ async function settle(page: Page): Promise<void> {
   await form.waitFor();
 }
 
-async function toSection(page: Page, label: string): Promise<void> {
-  await page.locator('.as-section-nav').getByRole('link', { name: label, exact: true }).click();
-  await page.locator('#as-section-heading', { hasText: label }).waitFor();
-}
-
 const gateGroup = (page: Page) => page.getByRole('group', { name: /alone and able to talk safely/ });
 
 class SetGate implements fc.AsyncCommand<Model, Real> {
   constructor(readonly value: 'Yes' | 'No') {}
   check = () => true;
   async run(m: Model, r: Real) {
-    await toSection(r.page, 'Before you ask');
+    await openSection(r.page, 'Before you ask');
     await gateGroup(r.page).getByLabel(this.value, { exact: true }).check();
     m.gate = this.value;
   }
@@ -93,7 +77,7 @@ class TypePlan implements fc.AsyncCommand<Model, Real> {
   constructor(readonly text: string) {}
   check = (m: Readonly<Model>) => m.gate === 'No';
   async run(m: Model, r: Real) {
-    await toSection(r.page, 'Before you ask');
+    await openSection(r.page, 'Before you ask');
     const field = r.page.getByLabel(/next try to see the person/);
     await field.fill('');
     await field.pressSequentially(this.text, { delay: 15 });
@@ -106,7 +90,7 @@ class AnswerAfraid implements fc.AsyncCommand<Model, Real> {
   constructor(readonly value: 'Yes' | 'No') {}
   check = (m: Readonly<Model>) => m.gate === 'Yes';
   async run(m: Model, r: Real) {
-    await toSection(r.page, 'Relationships');
+    await openSection(r.page, 'Relationships');
     await r.page.getByRole('group', { name: /afraid of a partner/ }).getByLabel(this.value, { exact: true }).check();
     m.afraid = this.value;
   }
@@ -116,15 +100,7 @@ class AnswerAfraid implements fc.AsyncCommand<Model, Real> {
 class FillRequired implements fc.AsyncCommand<Model, Real> {
   check = (m: Readonly<Model>) => !m.required;
   async run(m: Model, r: Real) {
-    const page = r.page;
-    await toSection(page, 'Before you ask');
-    await page.getByLabel('Day').first().fill('3');
-    await page.getByLabel('Month').first().fill('12');
-    await page.getByLabel('Year').first().fill('2026');
-    await toSection(page, 'Children');
-    await page.getByRole('group', { name: /have children/ }).getByLabel('No', { exact: true }).check();
-    await toSection(page, 'Next steps');
-    await page.getByRole('group', { name: /female key worker/ }).getByLabel('Offered and declined').check();
+    await answerRoutineRequired(r.page);
     m.required = true;
   }
   toString = () => 'fill required';
@@ -158,7 +134,7 @@ class Submit implements fc.AsyncCommand<Model, Real> {
   check = (m: Readonly<Model>) => m.required && m.gate === 'No';
   async run(m: Model, r: Real) {
     const page = r.page;
-    await toSection(page, 'Before you ask');
+    await openSection(page, 'Before you ask');
     await page.getByRole('group', { name: /not safe to ask today/ }).getByLabel(/partner or ex-partner was present/).check();
     await page.getByRole('link', { name: 'Check your answers' }).click();
     await page.getByRole('heading', { name: 'Check your answers before submitting' }).waitFor();
@@ -210,10 +186,10 @@ describe('the practitioner page against its model', () => {
     const random = process.env.PROPERTY_SEED === 'random';
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 9 }), async (cmds) => {
-        const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+        const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
         const real: Real = { context, page: await context.newPage(), probe: await context.newPage() };
         try {
-          await real.probe.goto(`${server.url}/forms/`, { waitUntil: 'networkidle' });
+          await real.probe.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
           await open(real);
           const model = fresh();
           const checked = [...cmds].map((c) => ({

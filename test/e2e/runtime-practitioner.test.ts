@@ -1,31 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { productSuite } from './support/suite';
 import { answerPageWithKeyboard, expectNoAxeViolations, openPage, shot } from './runtime-harness';
 
 /**
  * The practitioner page in real Chromium against the real server: the list, the safety gate,
  * completing routine-enquiry 2.0.0 with the keyboard alone, and the error summary's links.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = productSuite();
 
 const sectionNames = (page: import('playwright-core').Page) => page.locator('.as-section-nav__link').allTextContents();
 
 describe('practitioner page', () => {
   it('lists the published forms, accessibly', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.url}/forms/`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/`);
     await page.getByRole('link', { name: /Open version 2\.0\.0 of Routine enquiry/ }).waitFor();
     await expectNoAxeViolations(page, 'form list');
     await shot(page, 'runtime-forms-list');
@@ -34,7 +21,7 @@ describe('practitioner page', () => {
   });
 
   it('keeps sensitive sections hidden until the safety check is answered yes', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.url}/forms/routine-enquiry/2.0.0`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/routine-enquiry/2.0.0`);
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     const before = await sectionNames(page);
     expect(before).not.toContain('Relationships');
@@ -61,7 +48,7 @@ describe('practitioner page', () => {
   });
 
   it('completes routine-enquiry 2.0.0 with the keyboard alone', { timeout: 180_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, `${server.url}/forms/routine-enquiry/2.0.0`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/routine-enquiry/2.0.0`);
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     const seen: string[] = [];
     for (let i = 0; i < 20; i++) {
@@ -95,7 +82,7 @@ describe('practitioner page', () => {
   });
 
   it('on submit with errors shows a summary whose links lead to each field', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.url}/forms/routine-enquiry/2.0.0`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/routine-enquiry/2.0.0`);
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await page.getByRole('link', { name: 'Check your answers' }).click();
     await page.getByRole('button', { name: 'Submit assessment' }).click();

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { productSuite } from './support/suite';
 import { openPage, savedDraftText } from './runtime-harness';
 
 /**
@@ -9,20 +7,9 @@ import { openPage, savedDraftText } from './runtime-harness';
  * one (not kept in history), and the device's own draft is wiped. Escape twice within a second
  * works even with the focus in a text field.
  */
-let server: RunningServer;
-let browser: Browser;
+const suite = productSuite();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const FORM = () => `${server.url}/forms/routine-enquiry/2.0.0`;
+const FORM = () => `${suite.server.url}/forms/routine-enquiry/2.0.0`;
 
 async function draftCount(page: import('playwright-core').Page): Promise<number> {
   return page.evaluate(
@@ -41,7 +28,7 @@ async function draftCount(page: import('playwright-core').Page): Promise<number>
 
 describe('quick exit', () => {
   it('the button blanks the screen at once, leaves for a neutral page and wipes the local draft', async () => {
-    const { page, context, errors } = await openPage(browser, FORM());
+    const { page, context, errors } = await openPage(suite.browser, FORM());
     await page.getByLabel('Day').pressSequentially('25');
     await expect.poll(() => savedDraftText(page), { timeout: 15_000 }).toContain('"answers"');
     // Clicked from inside the page so the check runs in the same task as the handler.
@@ -64,7 +51,7 @@ describe('quick exit', () => {
   });
 
   it('Escape twice within a second exits, even from a text field', async () => {
-    const { page, context, errors } = await openPage(browser, FORM());
+    const { page, context, errors } = await openPage(suite.browser, FORM());
     await page.getByLabel('Day').focus();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
@@ -77,7 +64,7 @@ describe('quick exit', () => {
   });
 
   it('a single Escape, or two more than a second apart, does not exit', async () => {
-    const { page, context, errors } = await openPage(browser, FORM());
+    const { page, context, errors } = await openPage(suite.browser, FORM());
     await page.getByLabel('Day').focus();
     await page.keyboard.press('Escape');
     await page.waitForTimeout(1200);

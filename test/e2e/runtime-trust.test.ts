@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { expectNoAxeViolations, openPage, shot } from './runtime-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { productSuite } from './support/suite';
+import { answerRoutineRequired, expectNoAxeViolations, openPage, openSection, shot } from './runtime-harness';
 import { formDraftKeys, readDraft } from './support/drafts';
 
 /**
@@ -10,37 +9,10 @@ import { formDraftKeys, readDraft } from './support/drafts';
  * what the practitioner sees is what is kept, validation never fails open, quick exit leaves no
  * draft in any timing, and continuous typing is saved at least once a second.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = productSuite();
 
 const FORM = '/forms/routine-enquiry/2.0.0';
 const WORDS = 'He took my phone and my bank card CANARY-14-1';
-
-async function toSection(page: Page, label: string): Promise<void> {
-  await page.locator('.as-section-nav').getByRole('link', { name: label, exact: true }).click();
-  await page.locator('#as-section-heading', { hasText: label }).waitFor();
-}
-
-async function answerRequiredOutsideGate(page: Page): Promise<void> {
-  await toSection(page, 'Before you ask');
-  await page.getByLabel('Day').first().fill('3');
-  await page.getByLabel('Month').first().fill('12');
-  await page.getByLabel('Year').first().fill('2026');
-  await toSection(page, 'Children');
-  await page.getByRole('group', { name: /have children/ }).getByLabel('No', { exact: true }).check();
-  await toSection(page, 'Next steps');
-  await page.getByRole('group', { name: /female key worker/ }).getByLabel('Offered and declined').check();
-}
 
 async function downloadResponse(page: Page): Promise<{ status: string; answers: Record<string, unknown> }> {
   const link = page.getByRole('link', { name: 'Download the response (JSON)' });
@@ -53,19 +25,19 @@ async function downloadResponse(page: Page): Promise<{ status: string; answers: 
 
 describe('what the practitioner sees is what is kept (14.1)', () => {
   it('answers behind the safety check are not submitted once it turns No, and come back if it turns Yes again', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, `${server.url}${FORM}`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}${FORM}`);
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     const gate = page.getByRole('group', { name: /alone and able to talk safely/ });
     await gate.getByLabel('Yes').check();
-    await toSection(page, 'Relationships');
+    await openSection(page, 'Relationships');
     await page.getByRole('group', { name: /afraid of a partner/ }).getByLabel('Yes').check();
-    await toSection(page, 'What the person told you');
+    await openSection(page, 'What the person told you');
     await page.getByRole('group', { name: /disclose domestic abuse/ }).getByLabel(/Yes, they told me/).check();
     await page.getByLabel(/in their own words/).fill(WORDS);
-    await answerRequiredOutsideGate(page);
+    await answerRoutineRequired(page);
 
     // A partner walks in: the practitioner goes back and answers No.
-    await toSection(page, 'Before you ask');
+    await openSection(page, 'Before you ask');
     await gate.getByLabel('No').check();
     await page.getByRole('group', { name: /not safe to ask today/ }).getByLabel(/partner or ex-partner was present/).check();
     await page.getByRole('link', { name: 'Check your answers' }).click();
@@ -74,11 +46,11 @@ describe('what the practitioner sees is what is kept (14.1)', () => {
     expect(await page.locator('.as-check').textContent()).not.toContain('afraid of a partner');
 
     // Changing one's mind brings the answers back while editing (the draft keeps them).
-    await toSection(page, 'Before you ask');
+    await openSection(page, 'Before you ask');
     await gate.getByLabel('Yes').check();
-    await toSection(page, 'What the person told you');
+    await openSection(page, 'What the person told you');
     expect(await page.getByLabel(/in their own words/).inputValue()).toBe(WORDS);
-    await toSection(page, 'Before you ask');
+    await openSection(page, 'Before you ask');
     await gate.getByLabel('No').check();
 
     await page.getByRole('link', { name: 'Check your answers' }).click();
@@ -98,13 +70,13 @@ describe('what the practitioner sees is what is kept (14.1)', () => {
 
 describe('validation never fails open (14.2)', () => {
   it('a form whose validator cannot load says so and refuses to submit', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     // As on a page whose policy refuses the module, or a server that cannot compile it.
     await page.route('**/validators/**', (route) => route.abort());
-    await page.goto(`${server.url}${FORM}`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.server.url}${FORM}`, { waitUntil: 'networkidle' });
     const alert = page.getByRole('alert').filter({ hasText: 'cannot check your answers' });
     await alert.waitFor();
     await expectNoAxeViolations(page, 'cannot validate');
@@ -123,11 +95,11 @@ describe('quick exit leaves nothing behind (14.3)', () => {
   // Offsets after the last key that cover: before the save starts, while it is written, after it.
   const OFFSETS = [0, 60, 120, 180, 230, 250, 260, 280, 320, 400, 600];
   it(`no draft of the form survives quick exit at ${OFFSETS.length} offsets after typing`, { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
     const left: string[] = [];
     for (const offset of OFFSETS) {
       const page = await context.newPage();
-      await page.goto(`${server.url}${FORM}`, { waitUntil: 'networkidle' });
+      await page.goto(`${suite.server.url}${FORM}`, { waitUntil: 'networkidle' });
       await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
       await page.getByRole('group', { name: /alone and able to talk safely/ }).getByLabel('No').check();
       const plan = page.getByLabel(/next try to see the person/);
@@ -137,7 +109,7 @@ describe('quick exit leaves nothing behind (14.3)', () => {
       await page.waitForURL('about:blank');
       // A fresh page of the same origin reads the store directly.
       const probe = await context.newPage();
-      await probe.goto(`${server.url}/forms/`, { waitUntil: 'networkidle' });
+      await probe.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
       await probe.waitForTimeout(300);
       const keys = await formDraftKeys(probe, 'routine-enquiry');
       if (keys.length) left.push(`${offset} ms: ${keys.join(', ')}`);
@@ -151,11 +123,11 @@ describe('quick exit leaves nothing behind (14.3)', () => {
 
 describe('typing is never lost (14.5)', () => {
   it('continuous typing at 8 characters a second is saved at least once a second', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const probe = await context.newPage();
-    await page.goto(`${server.url}${FORM}`, { waitUntil: 'networkidle' });
-    await probe.goto(`${server.url}/forms/`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.server.url}${FORM}`, { waitUntil: 'networkidle' });
+    await probe.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
     await page.bringToFront();
     await page.getByRole('group', { name: /alone and able to talk safely/ }).getByLabel('No').check();
     const plan = page.getByLabel(/next try to see the person/);
@@ -177,9 +149,9 @@ describe('typing is never lost (14.5)', () => {
   });
 
   it('an edit made just before a reload is there after it', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}${FORM}`, { waitUntil: 'networkidle' });
+    await page.goto(`${suite.server.url}${FORM}`, { waitUntil: 'networkidle' });
     await page.getByRole('group', { name: /alone and able to talk safely/ }).getByLabel('No').check();
     await page.waitForTimeout(500);
     await page.getByLabel(/next try to see the person/).pressSequentially('Tuesday at ten', { delay: 20 });

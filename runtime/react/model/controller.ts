@@ -1,10 +1,10 @@
 import { contentHash, withoutHiddenAnswers, type Answers, type Definition, type ResponseEnvelope } from '../../core/index';
 import type { Draft, DraftStorage, StoredDraft } from '../storage/types';
-import { draftKeyPrefix, isDraft, isDraftKeyOf } from '../storage/types';
-import { keptDraftKey, subjectDraftKey } from '../drafts/keys';
+import { draftKeyPrefix } from '../storage/types';
+import { subjectDraftKey } from '../drafts/keys';
 import { memoryStorage } from '../storage/memory';
-import { allRuleKeys } from './conditions';
-import { buildFormModel, type FormModel } from './formModel';
+import { DraftKeeper } from './draftKeeper';
+import { allRuleKeys, buildFormModel, type FormModel } from './formModel';
 import { AnswersStore, safeCopy } from './store';
 import { UiState } from './uiState';
 import { FORM_CANNOT_VALIDATE, runValidator, ValidatorFailure, withComputed, type FieldError, type ValidateFunction } from './validation';
@@ -86,6 +86,7 @@ export class FormController {
   readonly ui = new UiState();
   readonly storage: DraftStorage;
   readonly draftKey: string;
+  private readonly drafts: DraftKeeper;
   private validator: ValidateFunction | null;
   private validatorLoad: Promise<void> | null = null;
   private view: View = 'form';
@@ -93,14 +94,6 @@ export class FormController {
   private notices: Notice[] = [];
   private readonly viewListeners = new Set<Listener>();
   private viewVersion = 0;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  /** When the oldest unsaved change was made: saves wait for a pause, but never longer than saveMaxWait. */
-  private dirtySince: number | null = null;
-  private dirty = false;
-  /** Every draft write and removal, one after another: a removal never overtakes a write. */
-  private storageQueue: Promise<unknown> = Promise.resolve();
-  /** Set by quick exit: from then on nothing is written to storage, whatever is pending. */
-  private exiting = false;
   private validationState: ValidationState = 'loading';
   private shownFor: Answers | null = null;
   private shown: Answers = {};
@@ -109,8 +102,6 @@ export class FormController {
   private completedAt: string | null = null;
   private sha: string | null = null;
   private disposed = false;
-  private savedAt: string | null = null;
-  private readonly savedListeners = new Set<Listener>();
   /** Whether drafts go somewhere that outlives the page (a host's store or the encrypted one). */
   readonly persistent: boolean;
   private readonly offs: Array<() => void> = [];
@@ -129,10 +120,20 @@ export class FormController {
     this.draftKey = options.draftKey ?? (options.subjectId ? subjectDraftKey(options.definition.id, options.subjectId) : draftKeyPrefix(options.definition.id));
     this.responseId = newId();
     this.startedAt = new Date().toISOString();
+    this.drafts = new DraftKeeper({
+      storage: this.storage,
+      key: this.draftKey,
+      formId: options.definition.id,
+      current: () => this.currentDraft(),
+      canSave: () => !this.completedAt && !this.disposed,
+      onSaveFailed: (failed) => this.saveFailed(failed),
+      saveDelay: options.saveDelay,
+      saveMaxWait: options.saveMaxWait,
+    });
     this.offs.push(
       this.store.subscribeAll(() => {
         this.completedAt = null;
-        this.scheduleSave();
+        this.drafts.changed();
         options.onChange?.(this.store.snapshot());
       }),
     );
@@ -169,7 +170,7 @@ export class FormController {
   goTo(view: View, section = this.section): void {
     this.view = view;
     this.section = section;
-    this.scheduleSave();
+    this.drafts.changed();
     this.emitView();
   }
   dismissNotice(kind: Notice['kind']): void {
@@ -341,8 +342,8 @@ export class FormController {
     }
     this.completedAt = new Date().toISOString();
     const response = this.getResponse();
-    this.cancelSave();
-    await this.enqueue(() => this.storage.remove(this.draftKey));
+    this.drafts.cancel();
+    await this.drafts.remove();
     this.goTo('done');
     this.options.onSubmit?.(response);
     return { ok: true, response };
@@ -351,21 +352,14 @@ export class FormController {
   // ---- drafts -------------------------------------------------------------------------------
   /** When the draft was last saved (ISO), for the "Draft saved" line; null before the first save. */
   getSavedAt(): string | null {
-    return this.savedAt;
+    return this.drafts.getSavedAt();
   }
   subscribeSaved(l: Listener): () => void {
-    this.savedListeners.add(l);
-    return () => this.savedListeners.delete(l);
+    return this.drafts.subscribeSaved(l);
   }
 
   private async restore(): Promise<void> {
-    let draft: Draft | null = null;
-    try {
-      const loaded = await this.storage.load(this.draftKey);
-      draft = isDraft(loaded) ? loaded : null;
-    } catch {
-      draft = null;
-    }
+    const draft = await this.drafts.load();
     if (!draft || draft.formId !== this.options.definition.id || this.disposed) return;
     const d = this.options.definition;
     if (draft.version !== d.version) {
@@ -374,7 +368,7 @@ export class FormController {
     }
     this.responseId = draft.responseId;
     this.startedAt = draft.startedAt;
-    this.savedAt = draft.updatedAt;
+    this.drafts.restoredFrom(draft);
     const answers = safeCopy(draft.answers);
     this.notices.push({ kind: 'restored', text: `We restored the answers you saved at ${formatTime(draft.updatedAt)}.` });
     this.store.replace(answers);
@@ -384,21 +378,15 @@ export class FormController {
 
   /**
    * A draft of another version is never loaded into this form: its answers are keyed by that
-   * version's questions (loading them gave "There is no question …" with no way out). It moves to
-   * `<key>@<version>`, so this form's saves cannot overwrite it, and the practitioner is told
-   * which version it belongs to; the practitioner page offers to migrate it or start afresh.
+   * version's questions (loading them gave "There is no question …" with no way out). It is set
+   * aside under `<key>@<version>` and the practitioner is told which version it belongs to; the
+   * practitioner page offers to migrate it or start afresh.
    */
   private async keepOtherVersion(draft: Draft): Promise<void> {
     const d = this.options.definition;
-    const key = keptDraftKey(this.draftKey, draft.version);
-    try {
-      await this.enqueue(() => this.storage.save(key, draft));
-      this.keptDraft = { key, draft };
-      await this.enqueue(() => this.storage.remove(this.draftKey));
-    } catch {
-      // Left where it was: the first save of this form would replace it, so say it is at risk.
-      this.notices.push({ kind: 'save-failed', text: `Answers saved for version ${draft.version} of this form could not be set aside. Keep this page open.` });
-    }
+    this.keptDraft = await this.drafts.setAside(draft);
+    // Left where it was, the first save of this form would replace it: say it is at risk.
+    if (!this.keptDraft) this.notices.push({ kind: 'save-failed', text: `Answers saved for version ${draft.version} of this form could not be set aside. Keep this page open.` });
     this.notices.push({
       kind: 'version-changed',
       text: `Answers saved on ${formatTime(draft.updatedAt)} were for version ${draft.version} of this form, and this is version ${d.version}, so they have not been loaded. They are kept as they were, to be moved to version ${d.version} or discarded; meanwhile you can start afresh here.`,
@@ -408,35 +396,6 @@ export class FormController {
 
   /** A draft of another version that `restore` set aside (key and draft), for hosts to offer a migration. */
   keptDraft: StoredDraft | null = null;
-
-  /**
-   * Saves wait for a pause in typing (saveDelay), but never longer than saveMaxWait after the first
-   * unsaved change: continuous typing still saves at least once a second.
-   */
-  private scheduleSave(): void {
-    if (this.disposed || this.exiting) return;
-    this.dirty = true;
-    const now = Date.now();
-    this.dirtySince ??= now;
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    const wait = Math.min(this.options.saveDelay ?? 250, Math.max(0, this.dirtySince + (this.options.saveMaxWait ?? 1000) - now));
-    this.saveTimer = setTimeout(() => void this.flush(), wait);
-    this.stageDraft();
-  }
-
-  private cancelSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    this.dirty = false;
-    this.dirtySince = null;
-  }
-
-  /** Runs a storage operation after every one queued before it (writes and removals never cross). */
-  private enqueue<T>(op: () => Promise<T> | T): Promise<T> {
-    const next = this.storageQueue.then(op, op);
-    this.storageQueue = next.catch(() => undefined);
-    return next;
-  }
 
   private currentDraft(): Draft {
     const d = this.options.definition;
@@ -452,71 +411,28 @@ export class FormController {
     };
   }
 
-  /** Keeps the store's staged copy current, for `leavePage` (stores that stage only). */
-  private stageDraft(): void {
-    if (this.disposed || this.exiting || this.completedAt || !this.storage.stage) return;
-    this.storage.stage(this.draftKey, this.currentDraft());
+  private saveFailed(failed: boolean): void {
+    const shown = this.notices.some((n) => n.kind === 'save-failed');
+    if (!failed && shown) this.dismissNotice('save-failed');
+    if (failed && !shown) {
+      this.notices = [...this.notices, { kind: 'save-failed', text: 'Your answers could not be saved as a draft. Keep this page open.' }];
+      this.emitView();
+    }
   }
 
-  /**
-   * The page is going (reload, navigation, tab closed): the staged draft is written in this task,
-   * since async work may never finish now; a normal save is started too, for stores that cannot stage.
-   */
+  /** The page is going: see `DraftKeeper.leavePage`. */
   leavePage(): void {
-    if (this.exiting || this.completedAt || this.disposed) return;
-    if (this.dirty) this.storage.writeStaged?.();
-    void this.flush();
+    this.drafts.leavePage();
   }
 
   /** Saves the draft now if anything changed since the last save. */
-  async flush(): Promise<void> {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    if (!this.dirty || this.completedAt || this.exiting) return;
-    this.dirty = false;
-    this.dirtySince = null;
-    const draft = this.currentDraft();
-    try {
-      // Checked again when its turn comes: quick exit may have been pressed meanwhile.
-      const written = await this.enqueue(async () => {
-        if (this.exiting) return false;
-        await this.storage.save(this.draftKey, draft);
-        return true;
-      });
-      if (!written) return;
-      this.savedAt = draft.updatedAt;
-      for (const l of [...this.savedListeners]) l();
-      if (this.notices.some((n) => n.kind === 'save-failed')) this.dismissNotice('save-failed');
-    } catch {
-      this.dirty = true;
-      this.dirtySince ??= Date.now();
-      if (!this.notices.some((n) => n.kind === 'save-failed')) {
-        this.notices = [...this.notices, { kind: 'save-failed', text: 'Your answers could not be saved as a draft. Keep this page open.' }];
-        this.emitView();
-      }
-    }
+  flush(): Promise<void> {
+    return this.drafts.flush();
   }
 
-  /**
-   * Quick exit: the caller has already cleared the screen. No write starts after this call; one
-   * already under way finishes first, then every draft of this form in the runtime's own browser
-   * store is removed (all of them: the device must hold nothing of this form). A host's store
-   * keeps the latest draft (flushed here) where the host put it.
-   */
-  async quickExitStorage(): Promise<void> {
-    if (!this.storage.local) {
-      await this.flush();
-      this.exiting = true;
-      return;
-    }
-    this.exiting = true;
-    this.cancelSave();
-    const formId = this.options.definition.id;
-    await this.enqueue(async () => {
-      const keys = new Set([this.draftKey]);
-      if (this.storage.list) for (const { key } of await this.storage.list(draftKeyPrefix(formId))) if (isDraftKeyOf(formId, key)) keys.add(key);
-      for (const key of keys) await this.storage.remove(key);
-    });
+  /** Quick exit: the caller has already cleared the screen; see `DraftKeeper.quickExit`. */
+  quickExitStorage(): Promise<void> {
+    return this.drafts.quickExit();
   }
 
   destroy(): void {

@@ -179,6 +179,25 @@ export function ruleKeys(rules: Rule[]): string[] | null {
   return [...keys];
 }
 
+/**
+ * The answer keys any rule of a UI schema reads (null: some rule reads them all). A rule that
+ * reads a hidden answer counts it as not given, so one answer can change rules that never name
+ * it: every rule follows every key that any rule reads. Those are few (the safety check, a
+ * handful of yes/no questions), so typing in a text field still wakes no rule.
+ */
+export function allRuleKeys(uischema: unknown): string[] | null {
+  const rules: Rule[] = [];
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: uischema, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (!node || typeof node !== 'object' || depth > 64) continue;
+    const el = node as { rule?: Rule; elements?: unknown };
+    if (el.rule && typeof el.rule === 'object') rules.push(el.rule);
+    if (Array.isArray(el.elements)) for (const child of el.elements) stack.push({ node: child, depth: depth + 1 });
+  }
+  return ruleKeys(rules);
+}
+
 export function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
