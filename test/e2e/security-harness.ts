@@ -171,6 +171,8 @@ export async function choose(el: Locator): Promise<void> {
 
 export interface Filled {
   canaries: string[];
+  /** The question each canary was typed into (`key` or `group/item`), by canary. */
+  questionOf: Map<string, string>;
   sensitiveChoices: number;
   /** Sensitive free-text questions typed into, as `key` or `group/item`. */
   reached: Set<string>;
@@ -222,6 +224,7 @@ export async function completeForm(page: Page, definition: Definition, canaryFor
   const gate = definition.safety?.gate;
   const reveal = revealingOptions(definition);
   const canaries: string[] = [];
+  const questionOf = new Map<string, string>();
   const reached = new Set<string>();
   const visited = new Map<string, number>();
   let sensitiveChoices = 0;
@@ -266,6 +269,7 @@ export async function completeForm(page: Page, definition: Definition, canaryFor
         else if (sensitive) {
           const canary = canaryFor(canaries.length);
           canaries.push(canary);
+          questionOf.set(canary, questionKey(c.id));
           reached.add(questionKey(c.id));
           // Typed key by key, as a practitioner would: every intermediate value passes through the runtime.
           await el.click();
@@ -283,7 +287,7 @@ export async function completeForm(page: Page, definition: Definition, canaryFor
     await expect.poll(() => page.locator('#as-section-heading').textContent(), { timeout: 10_000 }).not.toBe(heading);
   }
   await page.locator('#check-answers').waitFor({ timeout: 10_000 });
-  return { canaries, sensitiveChoices, reached };
+  return { canaries, questionOf, sensitiveChoices, reached };
 }
 
 /**
