@@ -69,7 +69,8 @@ function evaluate(condition: unknown, answers: unknown, itemPath: ReadonlyArray<
   }
   const scope = own(condition, 'scope');
   if (typeof scope !== 'string') return false;
-  const value = valueAt(answers, [...itemPath, ...scopeToDataPath(scope)]);
+  const path = scopeToDataPath(scope);
+  const value = valueAt(answers, itemPath.length ? [...itemPath, ...path] : path);
   if (has(condition, 'expectedValue') && !has(condition, 'schema')) return value === own(condition, 'expectedValue');
   if (!has(condition, 'schema')) return false;
   if (own(condition, 'failWhenUndefined') === true && value === undefined) return false;

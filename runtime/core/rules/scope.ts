@@ -4,7 +4,20 @@ import { tokensFromPointer } from '../problems/pointer';
  * JSON Forms' scope → data path (`toDataPathSegments` in @jsonforms/core): every second segment
  * after `#`, with `anyOf/N`, `then`, `else` dropped. `#` is the whole data.
  */
-export function scopeToDataPath(scope: string): string[] {
+export function scopeToDataPath(scope: string): readonly string[] {
+  let path = dataPaths.get(scope);
+  if (!path) {
+    // A form has few scopes, each read for every rule of every response: decoded once each.
+    if (dataPaths.size >= 10_000) dataPaths.clear();
+    path = Object.freeze(decodeScope(scope));
+    dataPaths.set(scope, path);
+  }
+  return path;
+}
+
+const dataPaths = new Map<string, readonly string[]>();
+
+function decodeScope(scope: string): string[] {
   const s = scope.replace(/(anyOf|allOf|oneOf)\/\d+\//g, '').replace(/(then|else)\//g, '');
   const segments = s.split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   const start = segments[0] === '#' || segments[0] === '' ? 2 : 1;

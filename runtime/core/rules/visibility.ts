@@ -36,7 +36,7 @@ export function isEnabled(uiElement: unknown, answers: unknown, parentEnabled = 
 /** A control of a UI subtree, found once per subtree object (see `controlPlan`). */
 interface PlannedControl {
   /** Data path of the control relative to the subtree's item, and its pointer. */
-  tokens: string[];
+  tokens: readonly string[];
   pointer: string;
   /** Indexes into `rules` of the rule-bearing elements above it, itself included. */
   rules: number[];
@@ -86,8 +86,13 @@ function controlPlan(root: Record<string, unknown>): ControlPlan {
  * control shows is not counted as hidden (lint reports it instead).
  */
 export function hiddenAnswerPointers(definition: HasSchemas, answers: unknown): Set<string> {
+  return new Set(hiddenAnswerPaths(definition, answers).keys());
+}
+
+/** The hidden answers' pointers, each with its data path (so callers need not parse it back). */
+function hiddenAnswerPaths(definition: HasSchemas, answers: unknown): Map<string, ReadonlyArray<string | number>> {
   const shown = new Set<string>();
-  const seen = new Set<string>();
+  const seen = new Map<string, ReadonlyArray<string | number>>();
   const visit = (root: unknown, parentVisible: boolean, itemPath: Array<string | number>, baseDepth: number): void => {
     if (!isObject(root)) return;
     const plan = controlPlan(root);
@@ -102,19 +107,18 @@ export function hiddenAnswerPointers(definition: HasSchemas, answers: unknown): 
       // Rules above a control are never deeper than it, so all of them are within the bound.
       const visible = parentVisible && control.rules.every(ruleShows);
       const pointer = prefix + control.pointer;
-      seen.add(pointer);
+      const dataPath = itemPath.length ? [...itemPath, ...control.tokens] : control.tokens;
+      if (!seen.has(pointer)) seen.set(pointer, dataPath);
       if (visible) shown.add(pointer);
       if (!control.detail) continue;
-      const dataPath = [...itemPath, ...control.tokens];
       const items = valueAt(answers, dataPath);
       if (!Array.isArray(items)) continue;
       for (let i = 0; i < items.length; i++) visit(control.detail, visible, [...dataPath, i], depth + 1);
     }
   };
   visit(definition.uischema, true, [], 0);
-  const hidden = new Set<string>();
-  for (const pointer of seen) if (!shown.has(pointer)) hidden.add(pointer);
-  return hidden;
+  for (const pointer of shown) seen.delete(pointer);
+  return seen;
 }
 
 /** Whether an answer pointer is hidden, itself or through a hidden group or item above it. */
@@ -142,50 +146,106 @@ export function visibleQuestionKeys(definition: HasSchemas, answers: unknown): s
 export function withoutHiddenAnswers<T>(definition: HasSchemas, answers: T): T {
   let out: unknown = answers;
   // A rule that reads a hidden answer is decided as if that answer were not given (it was never
-  // shown), which may hide more: repeat until nothing hidden is left. Each round removes at least
-  // one answer, and rules nest only so deep, so a few rounds settle any real form.
+  // shown), which may hide more: repeat while a removed answer is one that some rule reads. Each
+  // round removes at least one answer, and rules nest only so deep, so a few rounds settle any form.
   for (let round = 0; round < 16; round++) {
-    const present = hiddenAnswersPresent(definition, out);
+    const present = presentHidden(definition, out);
     if (present.length === 0) break;
-    for (const pointer of present) out = removeAt(out, tokensFromPointer(pointer));
+    const paths = present.map((h) => h.tokens);
+    out = removeAll(out, paths);
+    const read = ruleReadTokens(definition.uischema);
+    if (!paths.some((path) => path.some((token) => read.has(String(token))))) break;
   }
   return out as T;
 }
 
 /** The pointers of the answers that `answers` holds although their question is hidden. */
 export function hiddenAnswersPresent(definition: HasSchemas, answers: unknown): string[] {
-  if (!isObject(answers)) return [];
-  const hidden = hiddenAnswerPointers(definition, answers);
-  const present: string[] = [];
-  // Shortest first, so a hidden group is listed and its items' questions under it are not.
-  for (const pointer of [...hidden].sort((a, b) => a.length - b.length)) {
-    const tokens = tokensFromPointer(pointer);
-    // A pointer under one already listed (an item's question in a hidden group) adds nothing.
-    if (valueAt(answers, tokens) !== undefined && !present.some((p) => pointer.startsWith(p + '/'))) present.push(pointer);
-  }
-  return present.sort();
+  return presentHidden(definition, answers).map((h) => h.pointer);
 }
 
-function removeAt(node: unknown, tokens: string[]): unknown {
-  if (tokens.length === 0 || node === null || typeof node !== 'object') return node;
-  const [head, ...rest] = tokens as [string, ...string[]];
-  if (!Object.prototype.hasOwnProperty.call(node, head)) return node;
+function presentHidden(definition: HasSchemas, answers: unknown): Array<{ pointer: string; tokens: ReadonlyArray<string | number> }> {
+  if (!isObject(answers)) return [];
+  const hidden = hiddenAnswerPaths(definition, answers);
+  if (hidden.size === 0) return [];
+  const present: Array<{ pointer: string; tokens: ReadonlyArray<string | number> }> = [];
+  const listed = new Set<string>();
+  // Shortest first, so a hidden group is listed and its items' questions under it are not.
+  for (const pointer of [...hidden.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))) {
+    if (isHiddenPointer(listed, pointer)) continue;
+    const tokens = hidden.get(pointer)!;
+    if (valueAt(answers, tokens) === undefined) continue;
+    listed.add(pointer);
+    present.push({ pointer, tokens });
+  }
+  return present;
+}
+
+// The data-path tokens any rule's condition reads, once per UI schema: only removing one of
+// those can change what else is hidden.
+const readTokens = new WeakMap<object, Set<string>>();
+
+function ruleReadTokens(uischema: Record<string, unknown>): Set<string> {
+  let tokens = readTokens.get(uischema);
+  if (tokens) return tokens;
+  tokens = new Set<string>();
+  const found = tokens;
+  const condition = (c: unknown): void => {
+    if (!isObject(c)) return;
+    if (typeof c.scope === 'string') for (const t of scopeToDataPath(c.scope)) found.add(t);
+    if (Array.isArray(c.conditions)) c.conditions.forEach(condition);
+  };
+  const plan = controlPlan(uischema);
+  for (const element of plan.rules) condition((element.rule as Record<string, unknown>).condition);
+  // Rules inside repeatable groups' item layouts are read per item.
+  for (const control of plan.controls) if (control.detail) for (const t of ruleReadTokens(control.detail)) found.add(t);
+  readTokens.set(uischema, found);
+  return found;
+}
+
+/**
+ * `node` without the values at `paths` (token lists): objects and arrays on those paths are
+ * copied once each, everything else is shared; a node with nothing removed is returned as it is.
+ */
+function removeAll(node: unknown, paths: ReadonlyArray<ReadonlyArray<string | number>>): unknown {
+  if (paths.length === 0 || node === null || typeof node !== 'object') return node;
+  const byHead = new Map<string, Array<ReadonlyArray<string | number>>>();
+  for (const path of paths) {
+    if (path.length === 0) continue;
+    const head = String(path[0]);
+    const rests = byHead.get(head);
+    if (rests) rests.push(path.slice(1));
+    else byHead.set(head, [path.slice(1)]);
+  }
   if (Array.isArray(node)) {
-    const index = Number(head);
-    if (!Number.isInteger(index) || rest.length === 0) return node;
-    const child = removeAt(node[index], rest);
-    if (child === node[index]) return node;
-    const copy = node.slice();
-    copy[index] = child;
-    return copy;
+    let copy: unknown[] | null = null;
+    for (const [head, rests] of byHead) {
+      const index = Number(head);
+      // An item itself is never removed here (its group is, or one of its questions).
+      if (!Number.isInteger(index) || index < 0 || index >= node.length || rests.some((r) => r.length === 0)) continue;
+      const child = removeAll(node[index], rests);
+      if (child !== node[index]) (copy ??= node.slice())[index] = child;
+    }
+    return copy ?? node;
   }
   const record = node as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
+  let changed = false;
   for (const key of Object.keys(record)) {
-    if (key === head && rest.length === 0) continue;
-    const value = key === head ? removeAt(record[key], rest) : record[key];
-    // Defined, not assigned: a `__proto__` answer key stays data, never a prototype.
-    Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    const rests = byHead.get(key);
+    let value = record[key];
+    if (rests) {
+      if (rests.some((r) => r.length === 0)) {
+        changed = true;
+        continue;
+      }
+      const child = removeAll(value, rests);
+      changed ||= child !== value;
+      value = child;
+    }
+    // `__proto__` is defined, not assigned, so it stays data and never becomes a prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    else copy[key] = value;
   }
-  return copy;
+  return changed ? copy : node;
 }
