@@ -1,4 +1,5 @@
 import { draftKeyPrefix } from '../storage/types';
+import { randomId } from '../randomId';
 
 /**
  * Keys for the drafts of one form, in the scheme of `draftKeyPrefix`: each new assessment on the
@@ -16,14 +17,10 @@ export function subjectDraftKey(formId: string, subjectId: string): string {
 
 /** A fresh slot for a new assessment. */
 export function newDraftKey(formId: string): string {
-  return slotDraftKey(formId, newSlotId());
+  return slotDraftKey(formId, randomId());
 }
 
 /** Where a draft of another version is kept when a form opens under its key: `<key>@<version>`. */
 export function keptDraftKey(key: string, version: string): string {
   return `${key}@${version}`;
-}
-
-function newSlotId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `r-${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }

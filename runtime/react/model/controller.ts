@@ -4,6 +4,7 @@ import { draftKeyPrefix } from '../storage/types';
 import { subjectDraftKey } from '../drafts/keys';
 import { memoryStorage } from '../storage/memory';
 import { DraftKeeper } from './draftKeeper';
+import { randomId } from '../randomId';
 import { allRuleKeys, buildFormModel, type FormModel } from './formModel';
 import { AnswersStore, safeCopy } from './store';
 import { UiState } from './uiState';
@@ -118,7 +119,7 @@ export class FormController {
     this.persistent = this.storage === given;
     if (hostOnly && given?.local) this.notices.push({ kind: 'host-only', text: 'Drafts of this form are not kept on this device. Complete it in one sitting.' });
     this.draftKey = options.draftKey ?? (options.subjectId ? subjectDraftKey(options.definition.id, options.subjectId) : draftKeyPrefix(options.definition.id));
-    this.responseId = newId();
+    this.responseId = randomId();
     this.startedAt = new Date().toISOString();
     this.drafts = new DraftKeeper({
       storage: this.storage,
@@ -457,10 +458,6 @@ function afterNextPaint(fn: () => void): () => void {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   };
-}
-
-function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `r-${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
 function formatTime(iso: string): string {
