@@ -8,7 +8,7 @@ import { createFormController, type FormController, type FormOptions } from './m
 import { fieldId, type Section } from './model/formModel';
 import { checkSection } from './model/sectionCheck';
 import { topKey } from './model/uiState';
-import { listenForDoubleEscape, quickExit } from './quickExit';
+import { listenForDoubleEscape, onQuickExitElsewhere, quickExit } from './quickExit';
 import { SectionNav } from './SectionNav';
 import { useFormHistory } from './useFormHistory';
 
@@ -162,6 +162,8 @@ function FormShell({ history }: { history: boolean }) {
   useSizingPass(formRef, long, `${view} ${current}`);
 
   useEffect(() => listenForDoubleEscape(() => void quickExit(c)), [c]);
+  // Quick exit in another tab: this one goes too, wiping its own drafts on the way.
+  useEffect(() => onQuickExitElsewhere(() => void quickExit(c, { elsewhere: true })), [c]);
   useLayoutEffect(() => {
     const target = pendingFocus.current;
     if (!target) return;

@@ -4,11 +4,11 @@ import type { FormController } from './model/controller';
  * Quick exit (FORMS.md): blank the screen in the same task, before anything async, then deal
  * with drafts and leave. `location.replace` keeps the form out of the back-button history.
  */
-export async function quickExit(controller: FormController): Promise<void> {
+export async function quickExit(controller: FormController, { elsewhere = false } = {}): Promise<void> {
   // Hidden by the stylesheet in this same task (html.as-exiting body { display: none }); the DOM
   // is left to React until the page is replaced, so nothing throws on the way out.
-  document.documentElement.classList.add('as-exiting');
-  document.title = 'New tab';
+  blankPage();
+  if (!elsewhere) announceQuickExit();
   try {
     controller.options.onQuickExitStart?.();
   } catch {
@@ -41,4 +41,42 @@ export function listenForDoubleEscape(onExit: () => void, windowMs = 1000): () =
   };
   window.addEventListener('keydown', onKey, true);
   return () => window.removeEventListener('keydown', onKey, true);
+}
+
+function blankPage(): void {
+  document.documentElement.classList.add('as-exiting');
+  document.title = 'New tab';
+}
+
+/**
+ * Every tab and window of this origin hears of a quick exit: the person who walks in must not find
+ * the service in another tab (a second assessment, the list of forms). Same origin only, so a
+ * host's other pages are the host's to clear (the iframe and element tell the host).
+ */
+const CHANNEL = 'assessment-studio:quick-exit';
+
+function announceQuickExit(): void {
+  try {
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.postMessage('quick-exit');
+    channel.close();
+  } catch {
+    /* no BroadcastChannel: this tab still leaves */
+  }
+}
+
+/** Calls `onExit` when quick exit is used in another tab or window of this origin. */
+export function onQuickExitElsewhere(onExit: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => onExit();
+  return () => channel.close();
+}
+
+/** A page with no form open (a list, a chooser) leaves at once when quick exit is used elsewhere. */
+export function leaveWhenExitedElsewhere(exitUrl = 'about:blank'): () => void {
+  return onQuickExitElsewhere(() => {
+    blankPage();
+    window.location.replace(exitUrl);
+  });
 }

@@ -6,6 +6,7 @@ import { listFormDrafts } from './list';
 import { MigrationReview, type PendingMigration } from './MigrationReview';
 import { migrateDraft } from './migrateDraft';
 import { newDraftKey } from './keys';
+import { draftsOpenElsewhere } from './openDrafts';
 
 /** @public */
 export interface DraftChooserProps {
@@ -41,8 +42,10 @@ export function DraftChooser({ definition, storage, loadDefinition, onOpen, onSt
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
+  const [openElsewhere, setOpenElsewhere] = useState<Set<string>>(new Set());
   const refresh = useCallback(() => {
     listFormDrafts(storage, definition.id).then(setDrafts, () => setError('The assessments in progress could not be read from this device.'));
+    void draftsOpenElsewhere().then(setOpenElsewhere);
   }, [storage, definition.id]);
   useEffect(refresh, [refresh]);
 
@@ -177,28 +180,34 @@ export function DraftChooser({ definition, storage, loadDefinition, onOpen, onSt
                       </dd>
                     </div>
                   </dl>
-                  <div className="as-button-group">
-                    {other ? (
-                      <button type="button" className="as-button" onClick={() => void review(stored)}>
-                        Move the answers to version {definition.version}
-                        <span className="as-visually-hidden"> for {name}</span>
+                  {openElsewhere.has(stored.key) ? (
+                    <p className="as-body as-guidance">
+                      This assessment is open in another tab or window. Continue it there, or close it there to resume it here.
+                    </p>
+                  ) : (
+                    <div className="as-button-group">
+                      {other ? (
+                        <button type="button" className="as-button" onClick={() => void review(stored)}>
+                          Move the answers to version {definition.version}
+                          <span className="as-visually-hidden"> for {name}</span>
+                        </button>
+                      ) : (
+                        <button type="button" className="as-button" onClick={() => onOpen(stored.key)}>
+                          Resume<span className="as-visually-hidden"> {name}</span>
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        className="as-button as-button--secondary"
+                        onClick={() => {
+                          setError(null);
+                          setStep({ kind: 'discard', stored, label });
+                        }}
+                      >
+                        Discard<span className="as-visually-hidden"> {name}</span>
                       </button>
-                    ) : (
-                      <button type="button" className="as-button" onClick={() => onOpen(stored.key)}>
-                        Resume<span className="as-visually-hidden"> {name}</span>
-                      </button>
-                    )}
-                    <button
-                      type="button"
-                      className="as-button as-button--secondary"
-                      onClick={() => {
-                        setError(null);
-                        setStep({ kind: 'discard', stored, label });
-                      }}
-                    >
-                      Discard<span className="as-visually-hidden"> {name}</span>
-                    </button>
-                  </div>
+                    </div>
+                  )}
                 </li>
               );
             })}

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Definition, ResponseEnvelope } from '../../../core/index';
 import { AssessmentForm } from '../../AssessmentForm';
+import { leaveWhenExitedElsewhere } from '../../quickExit';
+import { holdDraft } from '../../drafts/openDrafts';
 import { DraftChooser } from '../../drafts/DraftChooser';
 import { newDraftKey } from '../../drafts/keys';
 import { listFormDrafts } from '../../drafts/list';
@@ -52,6 +54,7 @@ function Page() {
 }
 
 function FormList() {
+  useEffect(() => leaveWhenExitedElsewhere(), []);
   const [forms, setForms] = useState<FormSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -114,6 +117,12 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
     if (loaded.definition.safety?.drafts === 'host-only') return start();
     listFormDrafts(storage, id).then((drafts) => (drafts.length ? setChoosing(true) : start()), start);
   }, [loaded, storage, id]);
+  // Until the form itself is on screen (it handles quick exit on its own), this page leaves when
+  // quick exit is used in another tab.
+  const formShown = !error && !!loaded && !!draftKey;
+  useEffect(() => (formShown ? undefined : leaveWhenExitedElsewhere()), [formShown]);
+  // Another tab's chooser does not offer this draft while it is open here.
+  useEffect(() => (draftKey ? holdDraft(draftKey) : undefined), [draftKey]);
   if (error) {
     return (
       <div className="as-form">
