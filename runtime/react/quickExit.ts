@@ -69,7 +69,11 @@ function announceQuickExit(): void {
 export function onQuickExitElsewhere(onExit: () => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = () => onExit();
+  // The tab that announced hears its own message too (another channel object of this document):
+  // it is already leaving, so only a tab not yet blanked acts on it.
+  channel.onmessage = () => {
+    if (!document.documentElement.classList.contains('as-exiting')) onExit();
+  };
   return () => channel.close();
 }
 

@@ -48,6 +48,13 @@ export function DraftChooser({ definition, storage, loadDefinition, onOpen, onSt
     void draftsOpenElsewhere().then(setOpenElsewhere);
   }, [storage, definition.id]);
   useEffect(refresh, [refresh]);
+  // A tab that closes, or that this one just replaced (a reload), lets go of its draft a moment
+  // later: asked again each second, such a draft becomes available without a reload.
+  useEffect(() => {
+    const same = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((k) => b.has(k));
+    const timer = setInterval(() => void draftsOpenElsewhere().then((now) => setOpenElsewhere((was) => (same(was, now) ? was : now))), 1000);
+    return () => clearInterval(timer);
+  }, []);
 
   // Other versions' definitions, for their section labels; a version that fails to load only loses its label.
   const requested = useRef(new Set<string>());
