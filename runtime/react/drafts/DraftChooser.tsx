@@ -45,7 +45,11 @@ export function DraftChooser({ definition, storage, loadDefinition, onOpen, onSt
   const [openElsewhere, setOpenElsewhere] = useState<Set<string>>(new Set());
   const refresh = useCallback(() => {
     listFormDrafts(storage, definition.id).then(setDrafts, () => setError('The assessments in progress could not be read from this device.'));
-    void draftsOpenElsewhere().then(setOpenElsewhere);
+    // Asked twice a moment apart when a draft looks open: the tab this one replaced (a reload)
+    // lets go of its draft just after this page starts, and must not read as another tab.
+    void draftsOpenElsewhere()
+      .then((held) => (held.size ? new Promise<Set<string>>((r) => setTimeout(() => void draftsOpenElsewhere().then(r), 300)) : held))
+      .then(setOpenElsewhere);
   }, [storage, definition.id]);
   useEffect(refresh, [refresh]);
   // A tab that closes, or that this one just replaced (a reload), lets go of its draft a moment
