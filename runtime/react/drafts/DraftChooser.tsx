@@ -81,6 +81,8 @@ export function DraftChooser({ definition, storage, loadDefinition, onOpen, onSt
   const discard = async (stored: StoredDraft, label: DraftLabel) => {
     try {
       await storage.remove(stored.key);
+      // Gone from the list in the same render as the message that says so.
+      setDrafts((list) => list?.filter((s) => s.key !== stored.key) ?? list);
       setStep({ kind: 'list', status: `The assessment started ${label.startedAt} was discarded.` });
       refresh();
     } catch {
