@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 
 /**
  * One writer at a time for `form-definitions/published.json`. The command line's `publish` and the
@@ -51,8 +51,9 @@ async function acquire(path: string, token: string, timeoutMs: number): Promise<
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    if (await isStale(path)) {
-      await unlink(path).catch(() => undefined);
+    const stale = await staleHolder(path);
+    if (stale !== undefined) {
+      await breakStaleLock(path, stale);
       continue;
     }
     if (Date.now() > deadline) throw new PublishLockTimeoutError(path);
@@ -61,14 +62,34 @@ async function acquire(path: string, token: string, timeoutMs: number): Promise<
   }
 }
 
-async function isStale(path: string): Promise<boolean> {
-  const [holder, info] = await Promise.all([readFile(path, 'utf8').catch(() => ''), stat(path).catch(() => null)]);
-  if (!info) return false; // released meanwhile: just try again
-  if (Date.now() - info.mtimeMs > STALE_MS) return true;
+/** The holder's token when the lock is left by a crash, else undefined. */
+async function staleHolder(path: string): Promise<string | undefined> {
+  const [holder, info] = await Promise.all([readFile(path, 'utf8').catch(() => undefined), stat(path).catch(() => null)]);
+  if (!info || holder === undefined) return undefined; // released meanwhile: just try again
+  if (Date.now() - info.mtimeMs > STALE_MS) return holder;
   const [pid, host] = holder.split(' ');
   // A holder on this machine that no longer runs left the lock behind.
-  if (host === hostname() && pid && Number(pid) !== process.pid && !isRunning(Number(pid))) return true;
-  return false;
+  if (host === hostname() && pid && Number(pid) !== process.pid && !isRunning(Number(pid))) return holder;
+  return undefined;
+}
+
+/**
+ * Removes the lock only if it still belongs to `staleHolder`. The holder was judged dead some
+ * moments ago; meanwhile it may have released normally and exited, and a live publish may have
+ * taken the lock (CI saw exactly that: an unconditional unlink let two publishes in and one hash
+ * was lost). So the lock is first moved aside atomically, then read: the stale one is deleted, a
+ * live one is linked back (link fails rather than overwrite if yet another publish got in).
+ */
+export async function breakStaleLock(path: string, staleHolder: string): Promise<void> {
+  const aside = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.breaking`;
+  try {
+    await rename(path, aside);
+  } catch {
+    return; // gone already: someone else broke or released it
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => undefined);
+  if (moved !== staleHolder) await link(aside, path).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
 }
 
 function isRunning(pid: number): boolean {

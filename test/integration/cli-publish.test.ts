@@ -146,4 +146,19 @@ describe('publish from several processes at once', () => {
     await expect(withPublishLock(dir, async () => 'ran', { timeoutMs: 200 })).rejects.toThrow(/another publish is still writing .*\.published\.json\.lock/);
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toMatch(/alive$/);
   });
+
+  it('breaking a stale lock never removes a live one that took its place (a holder judged dead may have released and exited normally)', async () => {
+    const { breakStaleLock, LOCK_FILE } = await import('../../runtime/node/publishLock');
+    const dir = join(cwd, 'form-definitions');
+    const lock = join(dir, LOCK_FILE);
+    // The breaker read "4194305 … finished" and found that process gone; by the time it acts,
+    // a live publish holds the lock.
+    writeFileSync(lock, 'live-holder');
+    await breakStaleLock(lock, '4194305 host 0 finished');
+    expect(readFileSync(lock, 'utf8')).toBe('live-holder');
+    writeFileSync(lock, '4194305 host 0 finished');
+    await breakStaleLock(lock, '4194305 host 0 finished');
+    expect(existsSync(lock)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual([]);
+  });
 });
