@@ -4,6 +4,7 @@
  */
 import './zod-config';
 export * from './problems/index';
+export * from './model/pointers';
 export * from './definition/index';
 export * from './safety/index';
 export * from './response/index';

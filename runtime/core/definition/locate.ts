@@ -1,5 +1,5 @@
 import { parseTree, type Node } from 'jsonc-parser';
-import { tokensFromPointer } from '../problems/pointer';
+import { tokensFromPointer } from '../model/pointers';
 
 /** A JSON text parsed once with positions, so problems found by pointer can name a line and column. */
 export interface PositionedText {

@@ -1,5 +1,5 @@
 import { fail, ok, type Problem, type Result } from '../problems/problem';
-import { pointerFromTokens } from '../problems/pointer';
+import { pointerFromTokens } from '../model/pointers';
 import { contentHash } from './hash';
 import { parseJsonText, withPositions } from './load';
 import { ID_PATTERN, VERSION_PATTERN } from './envelope';

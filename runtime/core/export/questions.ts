@@ -1,5 +1,5 @@
 import type { Definition, Sensitivity } from '../definition/envelope';
-import { escapePointerToken } from '../problems/pointer';
+import { escapePointerToken } from '../model/pointers';
 import { FORBIDDEN_KEYS } from '../safety/limits';
 
 /**

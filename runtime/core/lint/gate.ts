@@ -1,7 +1,7 @@
-import { escapePointerToken } from '../problems/pointer';
+import { escapePointerToken } from '../model/pointers';
 import type { Definition } from '../definition/envelope';
 import type { FormModel, Question, UiElement } from './model';
-import { isObject, own } from './schema-walk';
+import { isObject, own } from '../model/schema-walk';
 
 /** The key of the safety check question, if the definition names one. */
 export function gateKey(definition: Definition): string | undefined {

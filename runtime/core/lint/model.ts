@@ -1,6 +1,6 @@
 import type { Definition } from '../definition/envelope';
-import { escapePointerToken, tokensFromPointer } from '../problems/pointer';
-import { collectAnchors, isObject, own, resolveLocalRef, type JsonObject } from './schema-walk';
+import { escapePointerToken, tokensFromPointer } from '../model/pointers';
+import { collectAnchors, isObject, own, resolveLocalRef, type JsonObject } from '../model/schema-walk';
 
 /**
  * The parts of a definition every rule looks at, worked out once per lint run: the questions

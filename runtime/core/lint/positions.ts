@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { lineColumnAt, type PositionedText } from '../definition/locate';
-import { escapePointerToken, pointerFromTokens, tokensFromPointer } from '../problems/pointer';
+import { escapePointerToken, pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import type { Problem } from '../problems/problem';
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Problem, ProblemSource } from './problem';
-import { pointerFromTokens } from './pointer';
+import { pointerFromTokens } from '../model/pointers';
 
 /** zod issues → problems, one per issue, with the issue's path as a JSON pointer. */
 export function problemsFromZod(error: z.ZodError, code: string, source: ProblemSource): Problem[] {

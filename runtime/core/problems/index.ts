@@ -1,4 +1,3 @@
 export * from './problem';
 export * from './codes';
-export * from './pointer';
 export * from './from-zod';

@@ -1,7 +1,6 @@
 import type { Problem } from '../problems/problem';
-import { pointerFromTokens } from '../problems/pointer';
+import { pointerFromTokens, schemaAtScope } from '../model/pointers';
 import { annotationKeywords, isObject, supportedConditionKeywords } from './condition';
-import { schemaAtScope } from './scope';
 
 const EFFECTS = new Set(['SHOW', 'HIDE', 'ENABLE', 'DISABLE']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf']);

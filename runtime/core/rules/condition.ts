@@ -1,4 +1,4 @@
-import { scopeToDataPath, valueAt } from './scope';
+import { scopeToDataPath, valueAt } from '../model/pointers';
 
 /**
  * An eval-free interpreter of JSON Forms rule conditions (no AJV, no generated code), so rules run

@@ -1,4 +1,3 @@
-export { scopeToDataPath, schemaAtScope } from './scope';
 export {
   evaluateCondition,
   matchesSchema,

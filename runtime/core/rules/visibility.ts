@@ -1,6 +1,5 @@
-import { pointerFromTokens, tokensFromPointer } from '../problems/pointer';
+import { pointerFromTokens, scopeToDataPath, tokensFromPointer, valueAt } from '../model/pointers';
 import { evaluateCondition, isObject } from './condition';
-import { scopeToDataPath, valueAt } from './scope';
 
 interface HasSchemas {
   schema: Record<string, unknown>;

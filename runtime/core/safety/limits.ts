@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem';
-import { pointerFromTokens } from '../problems/pointer';
+import { pointerFromTokens } from '../model/pointers';
 
 /**
  * Documented limits (docs/definition-format.md, SECURITY.md). Checked before any parser or AJV sees

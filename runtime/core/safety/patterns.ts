@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem';
-import { pointerFromTokens } from '../problems/pointer';
+import { pointerFromTokens } from '../model/pointers';
 import { compilePattern } from '../validate/engine';
 import { ownValue, walkSchema, type SchemaPath } from './walk';
 

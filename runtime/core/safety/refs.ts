@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem';
-import { getAtPointer, pointerFromTokens, tokensFromPointer } from '../problems/pointer';
+import { getAtPointer, pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import { inPlaceChildren, isSchemaObject, ownValue, walkSchema } from './walk';
 
 const REF_KEYWORDS = ['$ref', '$dynamicRef'] as const;

@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem';
-import { pointerFromTokens } from '../problems/pointer';
+import { pointerFromTokens } from '../model/pointers';
 import { checkValueLimits, limits } from './limits';
 import { checkPatterns } from './patterns';
 import { checkRefs } from './refs';

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Problem } from '../problems/problem';
-import { pointerFromTokens, tokensFromPointer } from '../problems/pointer';
+import { pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import * as m from './messages';
 import { questionAt, type QuestionInfo } from './questions';
 

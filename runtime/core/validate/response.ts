@@ -1,5 +1,5 @@
 import type { Problem } from '../problems/problem';
-import { pointerFromTokens, tokensFromPointer } from '../problems/pointer';
+import { pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import { checkValueLimits, limits } from '../safety/limits';
 import { computeValues } from '../rules/computed';
 import { deepEqual, isObject } from '../rules/condition';

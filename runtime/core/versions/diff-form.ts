@@ -1,8 +1,8 @@
 import type { Definition } from '../definition/envelope';
-import { escapePointerToken } from '../problems/pointer';
+import { escapePointerToken } from '../model/pointers';
 import { classificationRules, type Bump, type ChangeKind } from './classify';
 import type { Change } from './diff';
-import { sameJson, shorten } from './json';
+import { sameJson, shorten } from '../model/json';
 import type { QuestionIndex, SectionInfo } from './questions';
 
 /** Old section label → new label, for sections kept (same label) or renamed. */

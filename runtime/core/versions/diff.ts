@@ -3,7 +3,7 @@ import {
   classifySensitivity, constraintNarrows, type Bump, type ChangeKind,
 } from './classify';
 import { diffForm, type SectionMap } from './diff-form';
-import { canonical, isObject, own, shorten } from './json';
+import { canonical, isObject, own, shorten } from '../model/json';
 import { indexQuestions, type QuestionIndex, type IndexedQuestion, type Requirement } from './questions';
 
 /**

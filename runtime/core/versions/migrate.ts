@@ -1,10 +1,10 @@
 import type { Definition } from '../definition/envelope';
 import { contentHash } from '../definition/hash';
-import { escapePointerToken } from '../problems/pointer';
+import { escapePointerToken } from '../model/pointers';
 import type { Problem } from '../problems/problem';
 import type { Answers, FormRef, ResponseEnvelope } from '../response/envelope';
 import { matchesSchema } from '../rules/condition';
-import { isObject } from './json';
+import { isObject } from '../model/json';
 import { indexQuestions, type QuestionIndex, type IndexedQuestion, type RequiredCondition } from './questions';
 
 /** Why an answer was not carried to the new version. */

@@ -1,6 +1,6 @@
 import type { Definition } from '../definition/envelope';
-import { escapePointerToken, tokensFromPointer } from '../problems/pointer';
-import { canonical, isObject, own, ownString, valueText, type JsonObject } from './json';
+import { escapePointerToken, tokensFromPointer } from '../model/pointers';
+import { canonical, isObject, own, ownString, valueText, type JsonObject } from '../model/json';
 
 /**
  * Every question of a definition indexed by its export code (`x-code`), the identity that stays

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hiddenAnswerPointers, isVisible, loadDefinitionText, validateResponse, type Definition } from '../../../runtime/core/index';
-import { pointerFromTokens } from '../../../runtime/core/problems/pointer';
-import { scopeToDataPath, valueAt } from '../../../runtime/core/rules/scope';
+import { pointerFromTokens } from '../../../runtime/core/model/pointers';
+import { scopeToDataPath, valueAt } from '../../../runtime/core/model/pointers';
 import { fixtureDefinition } from '../validate/fixture';
 import { seededParams } from '../../support/property';
 

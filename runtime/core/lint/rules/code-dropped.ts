@@ -1,6 +1,6 @@
 import { buildModel } from '../model';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../schema-walk';
+import { own } from '../../model/schema-walk';
 
 /**
  * An export code is a promise to hosts: the same code means the same answer in every version.

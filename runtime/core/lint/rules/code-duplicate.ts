@@ -1,7 +1,7 @@
 import type { Problem } from '../../problems/problem';
 import type { Question } from '../model';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../schema-walk';
+import { own } from '../../model/schema-walk';
 
 /** Export codes name columns and FHIR linkIds, so one code means one question in the whole form. */
 export const codeDuplicate: LintRule = {

@@ -1,6 +1,6 @@
 import { CODE_PATTERN } from '../../definition/envelope';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../schema-walk';
+import { own } from '../../model/schema-walk';
 
 export const codeMalformed: LintRule = {
   codes: ['code-malformed'],

@@ -1,6 +1,6 @@
-import { resolveLocalRef } from '../schema-walk';
+import { resolveLocalRef } from '../../model/schema-walk';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../schema-walk';
+import { own } from '../../model/schema-walk';
 
 const what = { question: 'question', group: 'repeatable group', item: 'group item' } as const;
 

@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../schema-walk';
+import { own } from '../../model/schema-walk';
 
 /**
  * A retired code keeps its old meaning for ever in the data hosts already hold, so it can never

@@ -2,7 +2,7 @@ import type { Problem } from '../../problems/problem';
 import type { Question } from '../model';
 import { requiredKeys } from '../model';
 import { lintProblem, type LintRule } from '../rule';
-import { isObject, own } from '../schema-walk';
+import { isObject, own } from '../../model/schema-walk';
 
 const numeric = new Set(['integer', 'number']);
 

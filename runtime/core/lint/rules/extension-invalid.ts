@@ -1,7 +1,7 @@
 import { sensitivities } from '../../definition/envelope';
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
-import { isObject, own, walkSchema, type JsonObject } from '../schema-walk';
+import { isObject, own, walkSchema, type JsonObject } from '../../model/schema-walk';
 
 const computedOps = new Set(['count', 'sum']);
 

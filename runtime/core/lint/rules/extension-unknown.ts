@@ -1,7 +1,7 @@
-import { escapePointerToken } from '../../problems/pointer';
+import { escapePointerToken } from '../../model/pointers';
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
-import { walkSchema } from '../schema-walk';
+import { walkSchema } from '../../model/schema-walk';
 
 export const knownExtensions: ReadonlySet<string> = new Set(['x-code', 'x-sensitivity', 'x-computed', 'x-help', 'x-exclusive']);
 

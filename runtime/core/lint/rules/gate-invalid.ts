@@ -1,7 +1,7 @@
 import type { Problem } from '../../problems/problem';
 import { gateKey, isGated, isSensitive } from '../gate';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../schema-walk';
+import { own } from '../../model/schema-walk';
 
 /** The safety check must exist, be a yes/no question, not be sensitive itself, and be reachable. */
 export const gateInvalid: LintRule = {

@@ -1,8 +1,8 @@
-import { escapePointerToken } from '../../problems/pointer';
+import { escapePointerToken } from '../../model/pointers';
 import type { Problem } from '../../problems/problem';
 import { limits } from '../../safety/limits';
 import { lintProblem, type LintRule } from '../rule';
-import { isObject, own, walkSchema } from '../schema-walk';
+import { isObject, own, walkSchema } from '../../model/schema-walk';
 
 /** Text shown to people: titles, descriptions, help, UI labels and their translations. */
 export const labelTooLong: LintRule = {

@@ -1,6 +1,6 @@
 import type { Question } from '../model';
 import { lintProblem, type LintRule } from '../rule';
-import { isObject, own } from '../schema-walk';
+import { isObject, own } from '../../model/schema-walk';
 
 /**
  * Every question must be shown by some control. A group control without its own detail layout

@@ -1,7 +1,7 @@
 import { checkCondition } from '../../rules/index';
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
-import { atPointer, isObject, own } from '../schema-walk';
+import { atPointer, isObject, own } from '../../model/schema-walk';
 
 /** A condition's own scope (possibly inside AND/OR): scope-unresolved reports every string scope that names nothing. */
 const CONDITION_SCOPE = /^(?:\/conditions\/\d+)*\/scope$/;

@@ -3,7 +3,7 @@ import { formats } from '../../validate/engine';
 import validateMetaSchema from '../meta-schema-validator';
 import { checkSchemaSafety } from '../../safety/schema';
 import { lintProblem, type LintRule } from '../rule';
-import { own, walkSchema } from '../schema-walk';
+import { own, walkSchema } from '../../model/schema-walk';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
 /**

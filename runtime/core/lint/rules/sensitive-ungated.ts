@@ -2,7 +2,7 @@ import type { Problem } from '../../problems/problem';
 import { gateKey, isGated, revealsSensitive } from '../gate';
 import type { Question } from '../model';
 import { lintProblem, type LintRule } from '../rule';
-import { isObject, own, type JsonObject } from '../schema-walk';
+import { isObject, own, type JsonObject } from '../../model/schema-walk';
 
 /**
  * Sensitive answers stay hidden until the safety check is answered yes (docs/definition-format.md

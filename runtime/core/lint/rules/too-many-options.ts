@@ -1,7 +1,7 @@
 import type { Problem } from '../../problems/problem';
 import { limits } from '../../safety/limits';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../schema-walk';
+import { own } from '../../model/schema-walk';
 
 /** Options are `oneOf`/`anyOf`/`enum` on the question (single choice) or on its `items` (multiple choice). */
 export const tooManyOptions: LintRule = {

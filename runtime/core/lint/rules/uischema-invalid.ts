@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
-import { isObject, own } from '../schema-walk';
+import { isObject, own } from '../../model/schema-walk';
 
 const layouts = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Categorization', 'Category']);
 const scoped = new Set(['Control', 'ListWithDetail']);

@@ -1,4 +1,4 @@
-import { escapePointerToken, tokensFromPointer } from '../problems/pointer';
+import { escapePointerToken, tokensFromPointer } from './pointers';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,0 +1,240 @@
+import type { Definition } from '../definition/envelope';
+import { parseComputed } from '../rules/computed';
+import { FORBIDDEN_KEYS } from '../safety/limits';
+import { escapePointerToken, scopePropertyPath, scopeTokens } from './pointers';
+import { collectAnchors, isObject, own, resolveLocalRef } from './schema-walk';
+import { collectRequired, constraintsOf, groupItems, kindOf, optionsOf, shapeOf, str, type RequiredMap } from './schema';
+import type {
+  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, ScopeTarget, Section, UiElementInfo, UiScope,
+} from './types';
+
+type Source = Pick<Definition, 'schema' | 'uischema'>;
+
+const cache = new WeakMap<object, FormModel>();
+
+/**
+ * The form model of a definition (docs/definition-format.md, "Answers are flat"): every question
+ * with its kind, pointers, options, requirement, sensitivity, section, control and rules, read once.
+ * Lint, validation, exports, versions, the runtime and the builder all read questions here.
+ * Cached per definition object: definitions are not mutated once loaded (the builder makes a new
+ * object for each edit).
+ */
+export function formModel(definition: Source): FormModel {
+  const hit = cache.get(definition);
+  if (hit) return hit;
+  const model = build(definition);
+  cache.set(definition, model);
+  return model;
+}
+
+/** Deeper than any real layout; loaded files are capped lower, this guards objects built in memory. */
+const MAX_UI_DEPTH = 256;
+
+function build(definition: Source): FormModel {
+  const schema: JsonObject = isObject(definition.schema) ? definition.schema : {};
+  const uischema: JsonObject = isObject(definition.uischema) ? definition.uischema : {};
+  const anchors = collectAnchors(schema);
+  const questions: Question[] = [];
+  const all: Question[] = [];
+  const byKey = new Map<string, Question>();
+  const byId = new Map<string, Question>();
+  const add = (q: Question) => {
+    // A duplicate code (a lint error) keeps both questions, the second under its answer path.
+    if (byId.has(q.id)) q.id = `@${q.answerPath}`;
+    byId.set(q.id, q);
+    all.push(q);
+  };
+  const props = own(schema, 'properties');
+  if (isObject(props)) {
+    const required = collectRequired(schema, schema, anchors);
+    for (const key of Object.keys(props)) {
+      const prop = props[key];
+      // The loader refuses these keys; a definition built in memory could still carry them.
+      if (!isObject(prop) || FORBIDDEN_KEYS.has(key)) continue;
+      const pointer = `/schema/properties/${escapePointerToken(key)}`;
+      const question = readQuestion(schema, anchors, prop, key, pointer, `/${escapePointerToken(key)}`, required);
+      questions.push(question);
+      byKey.set(key, question);
+      add(question);
+      const items = groupItems(schema, prop, pointer, anchors);
+      if (question.kind !== 'group' || !items) continue;
+      question.itemSchema = items;
+      question.items = [];
+      const itemProps = own(items.schema, 'properties') as JsonObject;
+      const itemRequired = collectRequired(schema, items.schema, anchors);
+      for (const itemKey of Object.keys(itemProps)) {
+        const itemProp = itemProps[itemKey];
+        if (!isObject(itemProp) || FORBIDDEN_KEYS.has(itemKey)) continue;
+        const item = readQuestion(schema, anchors, itemProp, itemKey, `${items.pointer}/properties/${escapePointerToken(itemKey)}`,
+          `/${escapePointerToken(key)}/-/${escapePointerToken(itemKey)}`, itemRequired);
+        item.group = question;
+        question.items.push(item);
+        add(item);
+      }
+    }
+  }
+  const model: FormModel = {
+    schema, uischema, questions, all, byKey, byId, shown: [],
+    sections: null, labels: [], elements: [], scopes: [], ruleReads: new Set(), anchors,
+  };
+  const sections: Section[] = [];
+  const reads = new Set<string>();
+  let readsAll = false;
+  const walk = (node: unknown, pointer: string, parent: UiElementInfo | undefined, rules: PlacedRule[], section: Section | undefined, detailOf: Question | undefined, depth: number): void => {
+    if (!isObject(node) || depth > MAX_UI_DEPTH) return;
+    const element: UiElementInfo = { node, pointer, ...(parent ? { parent } : {}), ...(detailOf ? { detailOf } : {}) };
+    model.elements.push(element);
+    const rule = own(node, 'rule');
+    if (isObject(rule)) rules = [...rules, { rule, pointer }];
+    const type = own(node, 'type');
+    if (type === 'Category') {
+      const label = labelText(own(node, 'label')) ?? `Section ${sections.length + 1}`;
+      section = { index: sections.length, label, pointer, element: node, rules, questions: [] };
+      sections.push(section);
+    }
+    if (type === 'Label') {
+      const text = labelText(own(node, 'text'));
+      if (text !== undefined) {
+        const label: GuidanceLabel = { text, pointer, element: node, rules, ...(section ? { section } : {}), ...(detailOf ? { group: detailOf } : {}) };
+        model.labels.push(label);
+      }
+    }
+    const scope = own(node, 'scope');
+    let target: ScopeTarget | undefined;
+    if (typeof scope === 'string') {
+      target = resolveScope(model, scope, detailOf);
+      model.scopes.push({ element, scope, pointer: `${pointer}/scope`, target, role: 'control' });
+      const question = target.kind === 'question' ? target.question : undefined;
+      if (question && !question.control) {
+        question.control = { element: node, pointer, scope, rules, order: model.shown.length };
+        model.shown.push(question);
+        if (question.kind === 'text' && own(own(node, 'options'), 'multi') === true) question.kind = 'long-text';
+        if (section) {
+          question.section = section;
+          section.questions.push(question);
+        }
+      }
+    }
+    if (isObject(rule)) {
+      forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (scope, at) => {
+        model.scopes.push({ element, scope, pointer: at, target: resolveScope(model, scope, detailOf), role: 'rule' });
+        // Rules inside an item layout read the item's answers, which change with the group's own value.
+        if (detailOf) return;
+        const path = scopePropertyPath(scope);
+        if (!path || path.length === 0) readsAll = true;
+        else reads.add(path[0]!);
+      });
+    }
+    const elements = own(node, 'elements');
+    if (Array.isArray(elements)) elements.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, element, rules, section, detailOf, depth + 1));
+    const detail = own(own(node, 'options'), 'detail');
+    if (isObject(detail)) {
+      const group = target?.kind === 'question' && target.question.kind === 'group' ? target.question : undefined;
+      walk(detail, `${pointer}/options/detail`, element, rules, section, group ?? detailOf, depth + 1);
+    }
+  };
+  walk(uischema, '/uischema', undefined, [], undefined, undefined, 0);
+  // A group's items its detail does not list are shown inside the group: they sit in its section, under its rules.
+  for (const q of all) {
+    if (!q.group) continue;
+    if (!q.section && q.group.section) q.section = q.group.section;
+  }
+  if (own(uischema, 'type') === 'Categorization') model.sections = sections;
+  model.ruleReads = readsAll ? null : reads;
+  return model;
+}
+
+function readQuestion(root: JsonObject, anchors: ReadonlyMap<string, string>, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap): Question {
+  const shape = shapeOf(root, prop, anchors);
+  const info = kindOf(root, shape, pointer, false, anchors);
+  const req = required.get(key);
+  const code = str(own(prop, 'x-code'));
+  const q: Question = {
+    key,
+    id: code ?? `@${answerPath}`,
+    exportCode: code ?? key,
+    kind: info.kind,
+    readOnly: own(shape, 'readOnly') === true,
+    options: optionsOf(info.optionsFrom, info.optionsPointer, info.kind === 'multiple-choice'),
+    required: req?.always ? 'always' : req?.when.size ? 'conditional' : 'never',
+    requiredWhen: req ? [...req.when.keys()].sort() : [],
+    requiredIf: req ? [...req.when.values()] : [],
+    constraints: constraintsOf(shape),
+    pointer,
+    schema: prop,
+    shape,
+    answerPath,
+    scope: `#/properties/${escapePointerToken(key)}`,
+  };
+  if (code !== undefined) q.code = code;
+  if (info.jsonType) q.jsonType = info.jsonType;
+  // `x-code`, `title` and `x-sensitivity` belong to the question's own property; a shared shape may lend a title.
+  const title = str(own(prop, 'title')) ?? str(own(shape, 'title'));
+  const description = str(own(prop, 'description')) ?? str(own(shape, 'description'));
+  const help = str(own(prop, 'x-help'));
+  const sensitivity = own(prop, 'x-sensitivity');
+  if (title !== undefined) q.title = title;
+  if (description !== undefined) q.description = description;
+  if (help !== undefined) q.help = help;
+  if (sensitivity === 'sensitive' || sensitivity === 'special-category') q.sensitivity = sensitivity;
+  const computed = parseComputed(own(prop, 'x-computed'));
+  if (computed) q.computed = computed;
+  return q;
+}
+
+function forEachConditionScope(condition: unknown, pointer: string, visit: (scope: string, pointer: string) => void, depth = 0): void {
+  if (!isObject(condition) || depth > 64) return;
+  const scope = own(condition, 'scope');
+  if (typeof scope === 'string') visit(scope, `${pointer}/scope`);
+  const conditions = own(condition, 'conditions');
+  if (Array.isArray(conditions)) conditions.forEach((c, i) => forEachConditionScope(c, `${pointer}/conditions/${i}`, visit, depth + 1));
+}
+
+/**
+ * What a UI scope names, read as JSON Forms reads it (model/pointers.ts). Inside a group's
+ * detail, scopes resolve against the item schema (`#/properties/name`), never the form's, so a
+ * scope there that names a top-level question (or spells out `#/properties/children/items/…`) names nothing.
+ */
+export function resolveScope(model: Pick<FormModel, 'schema' | 'byKey' | 'anchors'>, scope: string, detailOf: Question | undefined): ScopeTarget {
+  const tokens = scopeTokens(scope);
+  if (!tokens) return { kind: 'unresolved' };
+  if (tokens.length === 2 && tokens[0] === 'properties') {
+    const question = detailOf ? detailOf.items?.find((q) => q.key === tokens[1]) : model.byKey.get(tokens[1]!);
+    if (question) return { kind: 'question', question };
+  }
+  const base = detailOf?.itemSchema?.schema ?? model.schema;
+  return schemaPathExists(model, base, tokens) ? { kind: 'schema' } : { kind: 'unresolved' };
+}
+
+/** Walk schema keywords, following local `$ref`s where the path needs to go through one. */
+function schemaPathExists(model: Pick<FormModel, 'schema' | 'anchors'>, start: JsonObject, tokens: string[]): boolean {
+  let node: unknown = start;
+  let hops = 0;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    if (isObject(node) && Object.hasOwn(node, token)) {
+      node = node[token];
+      i++;
+      continue;
+    }
+    const ref = own(node, '$ref');
+    if (typeof ref !== 'string' || ++hops > 32) return false;
+    const resolved = resolveLocalRef(model.schema, ref, model.anchors);
+    if (!resolved) return false;
+    node = resolved.node;
+  }
+  return node !== undefined;
+}
+
+function labelText(label: unknown): string | undefined {
+  if (typeof label === 'string') return label;
+  return str(own(label, 'text'));
+}
+
+/** The question an answer pointer (or a pointer inside an answer) belongs to: `/key`, `/group/0/key/…`. */
+export function questionAtAnswer(model: FormModel, tokens: readonly string[]): Question | undefined {
+  if (tokens.length === 0) return undefined;
+  const top = model.byKey.get(tokens[0]!);
+  if (!top || top.kind !== 'group' || tokens.length < 3 || !/^\d+$/.test(tokens[1]!)) return top;
+  return top.items?.find((q) => q.key === tokens[2]) ?? top;
+}

@@ -1,0 +1,162 @@
+import { canonical, valueText } from './json';
+import { isObject, own, resolveLocalRef } from './schema-walk';
+import type { JsonObject, QuestionKind, QuestionOption, RequiredCondition } from './types';
+
+/**
+ * Reading one question's schema: its shape behind local `$ref`s, its kind, its options and what
+ * makes it required. Own properties only: definitions come from files.
+ */
+
+/** Local `$ref`s followed a few hops; the referring schema's own keywords win over the shared shape. */
+export function shapeOf(root: JsonObject, node: unknown, anchors: ReadonlyMap<string, string>): JsonObject {
+  let merged: JsonObject = isObject(node) ? node : {};
+  for (let hops = 0; hops < 8; hops++) {
+    const ref = own(merged, '$ref');
+    if (typeof ref !== 'string') break;
+    const target = resolveLocalRef(root, ref, anchors)?.node;
+    if (!isObject(target)) break;
+    const { $ref: _drop, ...rest } = merged;
+    merged = { ...target, ...rest };
+  }
+  return merged;
+}
+
+/** A repeatable group's item object schema (after a local `$ref`) and where it is written; undefined for other questions. */
+export function groupItems(root: JsonObject, prop: JsonObject, pointer: string, anchors: ReadonlyMap<string, string>): { schema: JsonObject; pointer: string } | undefined {
+  const shape = shapeOf(root, prop, anchors);
+  if (own(shape, 'type') !== 'array') return undefined;
+  let items = own(shape, 'items');
+  let itemsPointer = `${pointer}/items`;
+  const ref = own(items, '$ref');
+  if (typeof ref === 'string') {
+    const resolved = resolveLocalRef(root, ref, anchors);
+    if (!resolved) return undefined;
+    items = resolved.node;
+    itemsPointer = `/schema${resolved.pointer}`;
+  }
+  if (!isObject(items) || !isObject(own(items, 'properties'))) return undefined;
+  return { schema: items, pointer: itemsPointer };
+}
+
+export interface KindInfo {
+  kind: QuestionKind;
+  jsonType?: string;
+  /** The schema holding the options (the question, or a multiple choice's items) and its pointer. */
+  optionsFrom?: JsonObject;
+  optionsPointer: string;
+}
+
+export function kindOf(root: JsonObject, shape: JsonObject, pointer: string, multiLine: boolean, anchors: ReadonlyMap<string, string>): KindInfo {
+  let type = own(shape, 'type');
+  // `["string", "null"]`: the answer's type is the one that is not null.
+  if (Array.isArray(type)) type = type.find((t) => t !== 'null');
+  if (type === 'array') {
+    const items = shapeOf(root, own(shape, 'items'), anchors);
+    if (own(items, 'type') === 'object' || isObject(own(items, 'properties'))) return { kind: 'group', jsonType: 'array', optionsPointer: pointer };
+    if (hasOptions(items)) return { kind: 'multiple-choice', jsonType: 'array', optionsFrom: items, optionsPointer: `${pointer}/items` };
+    return { kind: 'list', jsonType: 'array', optionsPointer: pointer };
+  }
+  if (hasOptions(shape) && (type === undefined || type === 'string' || type === 'integer' || type === 'number')) {
+    return { kind: 'single-choice', jsonType: str(type), optionsFrom: shape, optionsPointer: pointer };
+  }
+  if (type === 'boolean') return { kind: 'yes-no', jsonType: 'boolean', optionsPointer: pointer };
+  if (type === 'integer') return { kind: 'integer', jsonType: type, optionsPointer: pointer };
+  if (type === 'number') return { kind: 'decimal', jsonType: type, optionsPointer: pointer };
+  if (type === 'string') {
+    const format = own(shape, 'format');
+    if (format === 'date' || format === 'time' || format === 'date-time' || format === 'email') return { kind: format, jsonType: 'string', optionsPointer: pointer };
+    const maxLength = own(shape, 'maxLength');
+    // Long text is a multi-line control; a limit above a line's worth (docs: 5000) says so too.
+    const long = multiLine || (typeof maxLength === 'number' && maxLength > 500);
+    return { kind: long ? 'long-text' : 'text', jsonType: 'string', optionsPointer: pointer };
+  }
+  return { kind: 'other', jsonType: str(type), optionsPointer: pointer };
+}
+
+function hasOptions(schema: JsonObject): boolean {
+  return Array.isArray(own(schema, 'oneOf')) || Array.isArray(own(schema, 'anyOf')) || Array.isArray(own(schema, 'enum'));
+}
+
+/**
+ * Whether a checkbox option excludes the others: `"x-exclusive": true` says so, `false` says not;
+ * unsaid, the option coded `none` is exclusive (every shipped form codes its "None of these" so).
+ */
+function isExclusive(option: JsonObject, multiple: boolean): boolean {
+  if (!multiple) return false;
+  const declared = own(option, 'x-exclusive');
+  return typeof declared === 'boolean' ? declared : own(option, 'const') === 'none';
+}
+
+export function optionsOf(schema: JsonObject | undefined, pointer: string, multiple: boolean): QuestionOption[] {
+  if (!schema) return [];
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const list = own(schema, keyword);
+    if (!Array.isArray(list)) continue;
+    return list.flatMap((entry, i) => {
+      if (!isObject(entry) || !Object.hasOwn(entry, 'const')) return [];
+      const value = entry.const;
+      const option: QuestionOption = {
+        code: valueText(value),
+        value,
+        label: str(own(entry, 'title')) ?? valueText(value),
+        pointer: `${pointer}/${keyword}/${i}`,
+        labelPointer: `${pointer}/${keyword}/${i}/title`,
+        exclusive: isExclusive(entry, multiple),
+      };
+      const score = own(entry, 'x-score');
+      if (typeof score === 'number' && Number.isFinite(score)) option.score = score;
+      return [option];
+    });
+  }
+  const values = own(schema, 'enum');
+  return Array.isArray(values)
+    ? values.map((v, i) => ({ code: valueText(v), value: v, label: valueText(v), pointer: `${pointer}/enum/${i}`, exclusive: multiple && v === 'none' }))
+    : [];
+}
+
+const constraintKeys = [
+  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength',
+  'pattern', 'minItems', 'maxItems', 'uniqueItems',
+] as const;
+
+export function constraintsOf(shape: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const key of constraintKeys) if (Object.hasOwn(shape, key)) out[key] = shape[key];
+  const format = own(shape, 'format');
+  if (typeof format === 'string') out.format = format;
+  return out;
+}
+
+export type RequiredMap = Map<string, { always: boolean; when: Map<string, RequiredCondition> }>;
+
+/** Who an object schema requires: `required`, and `required` inside `allOf` / `if`-`then`-`else`. */
+export function collectRequired(root: JsonObject, objectSchema: unknown, anchors: ReadonlyMap<string, string>): RequiredMap {
+  const out: RequiredMap = new Map();
+  const visit = (node: unknown, condition: RequiredCondition, depth: number) => {
+    if (!isObject(node) || depth > 16) return;
+    node = shapeOf(root, node, anchors);
+    const required = own(node, 'required');
+    if (Array.isArray(required)) {
+      for (const key of required) {
+        if (typeof key !== 'string') continue;
+        const entry = out.get(key) ?? { always: false, when: new Map<string, RequiredCondition>() };
+        if (condition.length === 0) entry.always = true;
+        else entry.when.set(condition.map((c) => (c.negate ? '!' : '') + canonical(c.schema)).join(' && '), condition);
+        out.set(key, entry);
+      }
+    }
+    const allOf = own(node, 'allOf');
+    if (Array.isArray(allOf)) for (const sub of allOf) visit(sub, condition, depth + 1);
+    const cond = own(node, 'if');
+    if (cond !== undefined) {
+      visit(own(node, 'then'), [...condition, { schema: cond, negate: false }], depth + 1);
+      visit(own(node, 'else'), [...condition, { schema: cond, negate: true }], depth + 1);
+    }
+  };
+  visit(objectSchema, [], 0);
+  return out;
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}

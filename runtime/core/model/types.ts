@@ -1,0 +1,165 @@
+import type { Sensitivity } from '../definition/envelope';
+import type { ComputedSpec } from '../rules/computed';
+
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * What a question asks for. Every part of the product reads this one list; where a part shows a
+ * kind to people (the codebook, the builder's palette) it words it there.
+ */
+export type QuestionKind =
+  | 'text' | 'long-text' | 'email' | 'integer' | 'decimal' | 'yes-no' | 'single-choice' | 'multiple-choice'
+  | 'date' | 'time' | 'date-time' | 'group' | 'list' | 'other';
+
+export interface QuestionOption {
+  /** The option's value as text: what exports write. */
+  code: string;
+  /** The value as the answer holds it (`const` or the `enum` entry). */
+  value: unknown;
+  label: string;
+  /** Pointer of the option in the file, e.g. `/schema/properties/x/oneOf/2`. */
+  pointer: string;
+  /** Pointer of its label (for translations); absent for an `enum` entry. */
+  labelPointer?: string;
+  /** A multiple choice's "None of these": ticking it clears the others. */
+  exclusive: boolean;
+  score?: number;
+}
+
+/** `always`: in `required`; `conditional`: required through `if/then` (e.g. behind the safety gate). */
+export type Requirement = 'always' | 'conditional' | 'never';
+
+/** One condition under which a question is required: every `if` on the way must hold (or fail, when negated). */
+export type RequiredCondition = Array<{ schema: unknown; negate: boolean }>;
+
+/** A UI rule and the element carrying it. */
+export interface PlacedRule {
+  rule: JsonObject;
+  /** Pointer of the element carrying the rule, e.g. `/uischema/elements/2`. */
+  pointer: string;
+}
+
+/** The control that shows a question (the first, when several do). */
+export interface QuestionControl {
+  element: JsonObject;
+  pointer: string;
+  scope: string;
+  /** The control's own rule and those of every element above it (a group item's: the group control's too). */
+  rules: PlacedRule[];
+  /** Position among the questions the UI shows, in reading order (top level and group items alike). */
+  order: number;
+}
+
+export interface Question {
+  /** Answer key inside its object (the top level, or the group's item). */
+  key: string;
+  /** The declared `x-code`, if any. */
+  code?: string;
+  /** Identity across versions: the code, or `@<answer path>` when it has none (a lint error). */
+  id: string;
+  /** What exports name it by: the code, or the key when it has none. */
+  exportCode: string;
+  kind: QuestionKind;
+  /** JSON type the answer must have. */
+  jsonType?: string;
+  /** The question as asked (own `title`, else the shared shape's), untranslated. */
+  title?: string;
+  description?: string;
+  /** `x-help`. */
+  help?: string;
+  sensitivity?: Sensitivity;
+  computed?: ComputedSpec;
+  readOnly: boolean;
+  options: QuestionOption[];
+  required: Requirement;
+  /** When `required` is `conditional`: each condition, and its canonical JSON. */
+  requiredIf: RequiredCondition[];
+  requiredWhen: string[];
+  /** Value constraints that decide which answers are valid (minimum, maxLength, pattern…). */
+  constraints: JsonObject;
+  /** Pointer of the property declaration in the file (for a group item behind `$ref`, where it is written). */
+  pointer: string;
+  /** The property as written. */
+  schema: JsonObject;
+  /** The property with local `$ref`s followed (its own keywords on top): the shape answers must have. */
+  shape: JsonObject;
+  /** Pointer of the answer: `/key`, or `/group/-/key` for a group item (any index). */
+  answerPath: string;
+  /** UI scope of the question relative to its object: `#/properties/<key>`. */
+  scope: string;
+  group?: Question;
+  items?: Question[];
+  /** For a group: the item object schema (after a local `$ref`) and its pointer. */
+  itemSchema?: { schema: JsonObject; pointer: string };
+  control?: QuestionControl;
+  section?: Section;
+}
+
+export interface Section {
+  index: number;
+  label: string;
+  pointer: string;
+  element: JsonObject;
+  /** Rules on the section and the elements above it: the gate lives here. */
+  rules: PlacedRule[];
+  questions: Question[];
+}
+
+export interface GuidanceLabel {
+  text: string;
+  pointer: string;
+  element: JsonObject;
+  /** The label's own rule and those above it. */
+  rules: PlacedRule[];
+  section?: Section;
+  /** Set inside a repeatable group's item layout. */
+  group?: Question;
+}
+
+export interface UiElementInfo {
+  node: JsonObject;
+  /** JSON pointer into the file, e.g. `/uischema/elements/0/elements/2`. */
+  pointer: string;
+  parent?: UiElementInfo;
+  /** Set inside a group control's `options.detail`: scopes there are relative to the item. */
+  detailOf?: Question;
+}
+
+export type ScopeTarget =
+  | { kind: 'question'; question: Question }
+  | { kind: 'schema' } // names some schema node that is not a question (e.g. `#`)
+  | { kind: 'unresolved' };
+
+export interface UiScope {
+  element: UiElementInfo;
+  scope: string;
+  /** Pointer of the `scope` string itself. */
+  pointer: string;
+  target: ScopeTarget;
+  /** `control` for an element's own scope, `rule` for a rule condition's scope. */
+  role: 'control' | 'rule';
+}
+
+export interface FormModel {
+  schema: JsonObject;
+  uischema: JsonObject;
+  /** Top-level questions (groups included) in declaration order. */
+  questions: Question[];
+  /** Every question, groups before their items, in declaration order: the column order of exports. */
+  all: Question[];
+  /** Top-level questions by key. */
+  byKey: ReadonlyMap<string, Question>;
+  /** Every question by `id` (its code). */
+  byId: ReadonlyMap<string, Question>;
+  /** Questions a control shows, in reading order. */
+  shown: Question[];
+  /** Null unless the UI is a `Categorization`. */
+  sections: Section[] | null;
+  labels: GuidanceLabel[];
+  elements: UiElementInfo[];
+  scopes: UiScope[];
+  /** Top-level answer keys some rule reads; null when a rule reads the whole answers (`#`). */
+  ruleReads: ReadonlySet<string> | null;
+  /** Plain-name `$anchor`s → pointer inside the schema. */
+  anchors: ReadonlyMap<string, string>;
+}
