@@ -1,4 +1,30 @@
-import type { QuestionInfo } from './questions';
+import type { Definition } from '../definition/envelope';
+import { formModel, questionAtAnswer } from '../model/build';
+import { escapePointerToken } from '../model/pointers';
+import type { QuestionKind } from '../model/types';
+
+/** The question an answer belongs to, and where that answer is: what wording a problem needs. */
+export interface Asked {
+  /** Pointer of the answer: `/key`, or `/group/0/key`. */
+  pointer: string;
+  key: string;
+  /** The question as asked, or its key in words when it has no title. */
+  title: string;
+  kind: QuestionKind;
+}
+
+/** The question an answer pointer (or a pointer inside an answer) belongs to, read from the form model. */
+export function askedAt(definition: Pick<Definition, 'schema' | 'uischema'>, tokens: readonly string[]): Asked | undefined {
+  const q = questionAtAnswer(formModel(definition), tokens);
+  if (!q) return undefined;
+  const pointer = q.group ? `/${escapePointerToken(q.group.key)}/${tokens[1]}/${escapePointerToken(q.key)}` : `/${escapePointerToken(q.key)}`;
+  return { pointer, key: q.key, title: q.title?.trim() || keyInWords(q.key), kind: q.kind };
+}
+
+/** `childAge` or `child_age` → "child age". */
+function keyInWords(key: string): string {
+  return key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
 
 /**
  * Plain-English messages for practitioners (GOV.UK error message style), built from the
@@ -35,12 +61,12 @@ function n(value: unknown): string {
   return typeof value === 'number' ? value.toLocaleString('en-GB') : String(value);
 }
 
-export function requiredMessage(q: QuestionInfo): string {
+export function requiredMessage(q: Asked): string {
   const s = subjectOf(q.title);
   switch (q.kind) {
     case 'yes-no':
       return `Choose yes or no for ${s.quoted}`;
-    case 'choice':
+    case 'single-choice':
       return s.noun.startsWith('the answer to') ? `Choose an answer to ${s.quoted}` : `Choose ${s.noun}`;
     case 'multiple-choice':
       return `Choose at least one option for ${s.quoted}`;
@@ -58,13 +84,13 @@ const FORMAT_EXAMPLES: Record<string, string> = {
   email: 'an email address in the format name@example.com',
 };
 
-export function formatMessage(q: QuestionInfo, format: unknown): string {
+export function formatMessage(q: Asked, format: unknown): string {
   const s = subjectOf(q.title);
   const example = FORMAT_EXAMPLES[String(format)] ?? `text in the ${String(format)} format`;
   return `Enter ${example} for ${s.noun}`;
 }
 
-export function typeMessage(q: QuestionInfo, expected: unknown): string {
+export function typeMessage(q: Asked, expected: unknown): string {
   const s = subjectOf(q.title);
   if (q.kind === 'yes-no' || expected === 'boolean') return `Choose yes or no for ${s.quoted}`;
   if (expected === 'integer') return `${s.Noun} must be a whole number`;
@@ -74,13 +100,13 @@ export function typeMessage(q: QuestionInfo, expected: unknown): string {
   return `${s.Noun} is not in the expected form`;
 }
 
-export function optionMessage(q: QuestionInfo): string {
+export function optionMessage(q: Asked): string {
   const s = subjectOf(q.title);
   if (q.kind === 'multiple-choice') return `Choose only from the options given for ${s.quoted}`;
   return s.noun.startsWith('the answer to') ? `Choose one of the options for ${s.quoted}` : `Choose ${s.noun} from the options given`;
 }
 
-export function rangeMessage(q: QuestionInfo, keyword: string, limit: unknown): string {
+export function rangeMessage(q: Asked, keyword: string, limit: unknown): string {
   const s = subjectOf(q.title);
   switch (keyword) {
     case 'minimum':
@@ -98,14 +124,14 @@ export function rangeMessage(q: QuestionInfo, keyword: string, limit: unknown): 
   }
 }
 
-export function lengthMessage(q: QuestionInfo, keyword: string, limit: unknown): string {
+export function lengthMessage(q: Asked, keyword: string, limit: unknown): string {
   const s = subjectOf(q.title);
   if (keyword === 'maxLength') return `${s.Noun} must be ${n(limit)} characters or fewer`;
   if (limit === 1) return requiredMessage(q);
   return `${s.Noun} must be ${n(limit)} characters or more`;
 }
 
-export function itemsMessage(q: QuestionInfo, keyword: string, limit: unknown): string {
+export function itemsMessage(q: Asked, keyword: string, limit: unknown): string {
   const s = subjectOf(q.title);
   const group = q.kind === 'group';
   switch (keyword) {
@@ -122,11 +148,11 @@ export function itemsMessage(q: QuestionInfo, keyword: string, limit: unknown): 
   }
 }
 
-export function patternMessage(q: QuestionInfo): string {
+export function patternMessage(q: Asked): string {
   return `Enter ${subjectOf(q.title).noun} in the expected format`;
 }
 
-export function invalidMessage(q: QuestionInfo): string {
+export function invalidMessage(q: Asked): string {
   return `Check ${subjectOf(q.title).noun}: it does not fit what the form expects`;
 }
 
@@ -134,16 +160,16 @@ export function unknownMessage(key: string): string {
   return `There is no question “${key}” in this form`;
 }
 
-export function computedMessage(q: QuestionInfo, expected: unknown): string {
+export function computedMessage(q: Asked, expected: unknown): string {
   return `${subjectOf(q.title).Noun} is worked out from other answers and should be ${n(expected)}`;
 }
 
-export function answerTooLongMessage(q: QuestionInfo | undefined, limit: number): string {
+export function answerTooLongMessage(q: Asked | undefined, limit: number): string {
   return q ? `${subjectOf(q.title).Noun} must be ${n(limit)} characters or fewer` : `Answers must be ${n(limit)} characters or fewer`;
 }
 
 /** An answer to a question that its rules (or the safety check) hide: it was never shown. */
-export function hiddenAnswerMessage(q: QuestionInfo | undefined): string {
+export function hiddenAnswerMessage(q: Asked | undefined): string {
   const what = q?.title ? `“${q.title}”` : 'This question';
   return `${what} is not shown with these answers (a rule or the safety check hides it), so it must not be answered`;
 }
@@ -154,7 +180,7 @@ export function hiddenAnswerMessage(q: QuestionInfo | undefined): string {
  * numbers"; never the stored format. `value` is the answer as the boxes store it, `year-month-day`
  * with empty parts kept (`2026--9`).
  */
-export function dateMessage(q: QuestionInfo, value: unknown): string {
+export function dateMessage(q: Asked, value: unknown): string {
   const s = subjectOf(q.title);
   const m = typeof value === 'string' ? /^([^-]*)-([^-]*)-([^-]*)$/.exec(value) : null;
   if (!m) return `${s.Noun} must be a real date`;

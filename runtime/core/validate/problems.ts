@@ -2,9 +2,10 @@ import type { ErrorObject } from 'ajv';
 import type { Problem } from '../problems/problem';
 import { pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import * as m from './messages';
-import { questionAt, type QuestionInfo } from './questions';
+import { askedAt, type Asked } from './messages';
+import type { Definition } from '../definition/envelope';
 
-const CHOICE_KINDS = new Set(['choice', 'multiple-choice', 'yes-no']);
+const CHOICE_KINDS = new Set(['single-choice', 'multiple-choice', 'yes-no']);
 const CHOICE_KEYWORDS = new Set(['enum', 'const', 'oneOf', 'anyOf']);
 /** One problem per answer: the most useful first (a missing answer before a wrong one). */
 const PRIORITY: Record<string, number> = {
@@ -26,13 +27,13 @@ const PRIORITY: Record<string, number> = {
  * `/children/0/age`), never at its parent. Works on the errors of a runtime-compiled validator
  * and of an ahead-of-time module alike.
  */
-export function problemsFromAjv(errors: readonly ErrorObject[] | null | undefined, definition: { schema: Record<string, unknown> }): Problem[] {
+export function problemsFromAjv(errors: readonly ErrorObject[] | null | undefined, definition: Pick<Definition, 'schema' | 'uischema'>): Problem[] {
   // Rank first, word later: AJV reports several errors per wrong choice (one per option), and only
   // the best one per answer becomes a problem with a message.
   const best = new Map<string, { found: Classified; rank: number; order: number }>();
   let order = 0;
   for (const error of errors ?? []) {
-    const found = classify(error, definition.schema);
+    const found = classify(error, definition);
     if (!found) continue;
     const rank = PRIORITY[found.code] ?? 10;
     const existing = best.get(found.path);
@@ -46,12 +47,13 @@ interface Classified {
   params: Record<string, unknown>;
   code: string;
   path: string;
-  q: QuestionInfo;
+  q: Asked;
   tokens: string[];
   at: string;
 }
 
-function classify(error: ErrorObject, schema: Record<string, unknown>): Classified | undefined {
+function classify(error: ErrorObject, definition: Pick<Definition, 'schema' | 'uischema'>): Classified | undefined {
+  const schema = definition.schema;
   const params = (error.params ?? {}) as Record<string, unknown>;
   let tokens = tokensFromPointer(error.instancePath);
   let code: string;
@@ -78,7 +80,7 @@ function classify(error: ErrorObject, schema: Record<string, unknown>): Classifi
   const at = tokens.join('\u0000');
   let q = memo.questions.get(at);
   if (!q) {
-    q = questionAt(schema, tokens) ?? fallbackQuestion(tokens);
+    q = askedAt(definition, tokens) ?? fallbackQuestion(tokens);
     remember(memo.questions, at, q);
   }
   if ((code === 'answer-invalid' && CHOICE_KEYWORDS.has(error.keyword)) || error.keyword === 'enum') {
@@ -105,7 +107,7 @@ function toProblem(c: Classified, schema: Record<string, unknown>): Problem {
  * AJV took to find them (test/bench/validate.bench.ts).
  */
 interface Memo {
-  questions: Map<string, QuestionInfo>;
+  questions: Map<string, Asked>;
   messages: Map<string, string>;
 }
 const memos = new WeakMap<object, Memo>();
@@ -123,7 +125,7 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.set(key, value);
 }
 
-function memoMessage(memo: Memo, code: string, error: ErrorObject, params: Record<string, unknown>, q: QuestionInfo, tokens: string[], at: string): string {
+function memoMessage(memo: Memo, code: string, error: ErrorObject, params: Record<string, unknown>, q: Asked, tokens: string[], at: string): string {
   // Everything messageFor reads: the code, the keyword, the question (by its tokens) and the limit, type or format.
   const key = `${code}\u0000${error.keyword}\u0000${at}\u0000${String(params.limit ?? params.multipleOf ?? '')}\u0000${String(params.type ?? '')}\u0000${String(params.format ?? '')}`;
   let message = memo.messages.get(key);
@@ -163,7 +165,7 @@ function codeFor(keyword: string): string {
   }
 }
 
-function messageFor(code: string, error: ErrorObject, params: Record<string, unknown>, q: QuestionInfo, tokens: string[]): string {
+function messageFor(code: string, error: ErrorObject, params: Record<string, unknown>, q: Asked, tokens: string[]): string {
   switch (code) {
     case 'answer-required':
       return m.requiredMessage(q);
@@ -188,7 +190,7 @@ function messageFor(code: string, error: ErrorObject, params: Record<string, unk
   }
 }
 
-function fallbackQuestion(tokens: string[]): QuestionInfo {
+function fallbackQuestion(tokens: string[]): Asked {
   const key = tokens[tokens.length - 1] ?? 'answers';
-  return { pointer: pointerFromTokens(tokens), key, title: tokens.length ? key : 'the answers', kind: 'text', schema: {} };
+  return { pointer: pointerFromTokens(tokens), key, title: tokens.length ? key : 'the answers', kind: 'text' };
 }

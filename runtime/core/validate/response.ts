@@ -1,3 +1,4 @@
+import type { Definition } from '../definition/envelope';
 import type { Problem } from '../problems/problem';
 import { pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import { checkValueLimits, limits } from '../safety/limits';
@@ -5,9 +6,8 @@ import { computeValues } from '../rules/computed';
 import { deepEqual, isObject } from '../rules/condition';
 import { hiddenAnswerPointers, hiddenAnswersPresent, isHiddenPointer } from '../rules/visibility';
 import { runValidator, tryCompileValidator, type CompiledValidator } from './compile';
-import { answerTooLongMessage, computedMessage, hiddenAnswerMessage, unknownMessage } from './messages';
+import { answerTooLongMessage, askedAt, computedMessage, hiddenAnswerMessage, unknownMessage } from './messages';
 import { problemsFromAjv } from './problems';
-import { questionAt } from './questions';
 
 interface ValidatableDefinition {
   schema: Record<string, unknown>;
@@ -49,7 +49,7 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
   if (hidden.size) {
     problems = problems.filter((p) => !isHiddenPointer(hidden, p.path));
     for (const path of hiddenAnswersPresent(definition, answers)) {
-      const q = questionAt(definition.schema, tokensFromPointer(path));
+      const q = askedAt(definition, tokensFromPointer(path));
       problems.push({ code: 'answer-hidden', severity: 'error', message: hiddenAnswerMessage(q), path, source: 'validate' });
     }
   }
@@ -107,13 +107,13 @@ function schemaPlan(schema: Record<string, unknown>): SchemaPlan {
  * Stored computed values that differ from what the answers give: top-level ones from the answers,
  * and those inside a repeatable group's items from the item's own answers.
  */
-export function computedProblems(definition: { schema: Record<string, unknown> }, answers: Record<string, unknown>): Problem[] {
+export function computedProblems(definition: Pick<Definition, 'schema' | 'uischema'>, answers: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   const check = (values: Record<string, unknown>, stored: Record<string, unknown>, tokens: string[]) => {
     for (const key of Object.keys(values)) {
       if (!Object.prototype.hasOwnProperty.call(stored, key) || deepEqual(stored[key], values[key])) continue;
       const path = [...tokens, key];
-      const q = questionAt(definition.schema, path);
+      const q = askedAt(definition, path);
       if (!q) continue;
       problems.push({ code: 'answer-computed', severity: 'error', message: computedMessage(q, values[key]), path: pointerFromTokens(path), source: 'validate', params: { expected: values[key], actual: stored[key] } });
     }
@@ -143,12 +143,12 @@ function tokensOf(link: PathLink | undefined): string[] {
 }
 
 /** Text answers over the documented limit are refused before AJV or a pattern reads them. */
-export function checkAnswerLengths(definition: { schema: Record<string, unknown> }, answers: unknown): Problem[] {
+export function checkAnswerLengths(definition: Pick<Definition, 'schema' | 'uischema'>, answers: unknown): Problem[] {
   return answerLengths(definition, answers);
 }
 
 /** The length walk; `eachTopKey` sees every top-level key on the way, so the keys are listed once. */
-function answerLengths(definition: { schema: Record<string, unknown> }, answers: unknown, eachTopKey?: (key: string) => unknown): Problem[] {
+function answerLengths(definition: Pick<Definition, 'schema' | 'uischema'>, answers: unknown, eachTopKey?: (key: string) => unknown): Problem[] {
   const problems: Problem[] = [];
   // Only objects, arrays and over-long strings go on the stack; they come off it in the order the
   // full walk would reach them, so problems keep their order.
@@ -162,7 +162,7 @@ function answerLengths(definition: { schema: Record<string, unknown> }, answers:
         problems.push({
           code: 'answer-too-long',
           severity: 'error',
-          message: answerTooLongMessage(questionAt(definition.schema, tokens), limits.answerChars),
+          message: answerTooLongMessage(askedAt(definition, tokens), limits.answerChars),
           path: pointerFromTokens(tokens),
           source: 'validate',
           params: { limit: limits.answerChars, length: node.length },

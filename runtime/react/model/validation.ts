@@ -7,7 +7,7 @@ import {
   isHiddenPointer,
   parseComputed,
   problemsFromAjv,
-  questionAt,
+  askedAt,
   tokensFromPointer,
   type Answers,
   type Problem,
@@ -105,7 +105,7 @@ function practitionerMessage(model: FormModel, p: Problem, answers: Answers): st
   const tokens = tokensFromPointer(p.path);
   let message = p.message;
   if (p.code === 'answer-format') {
-    const q = questionAt(model.rootSchema, tokens);
+    const q = askedAt(model.definition, tokens);
     if (q && q.kind === 'date' && q.pointer === p.path) message = dateMessage(q, valueAt(answers, tokens));
   }
   const key = tokens[0];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dateMessage, type QuestionInfo } from '../../../runtime/core/index';
+import { dateMessage, type Asked } from '../../../runtime/core/index';
 
-const q: QuestionInfo = { pointer: '/enquiryDate', key: 'enquiryDate', title: 'Date of the enquiry', kind: 'date', schema: { type: 'string', format: 'date' } };
+const q: Asked = { pointer: '/enquiryDate', key: 'enquiryDate', title: 'Date of the enquiry', kind: 'date' };
 
 describe('dateMessage (issue 14: a wrong date in the terms of its three boxes)', () => {
   it.each([
