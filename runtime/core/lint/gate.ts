@@ -1,6 +1,6 @@
-import { escapePointerToken } from '../model/pointers';
+import { scopeOfKey } from '../model/pointers';
 import type { Definition } from '../definition/envelope';
-import type { FormModel, Question, UiElement } from './model';
+import type { FormModel, Question, UiElementInfo } from '../model/types';
 import { isObject, own } from '../model/schema-walk';
 
 /** The key of the safety check question, if the definition names one. */
@@ -8,6 +8,10 @@ export function gateKey(definition: Definition): string | undefined {
   return definition.safety?.gate;
 }
 
+/**
+ * Any `x-sensitivity` written counts, a misspelt value too (extension-invalid reports the
+ * spelling): failing safe keeps a question meant as sensitive behind the gate meanwhile.
+ */
 export function isSensitive(q: Question): boolean {
   return own(q.schema, 'x-sensitivity') !== undefined;
 }
@@ -18,9 +22,10 @@ export function isSensitive(q: Question): boolean {
  */
 export function revealsSensitive(q: Question, model: FormModel): boolean {
   if (isSensitive(q) || (q.items ?? []).some(isSensitive) || (q.group !== undefined && isSensitive(q.group))) return true;
+  // `of` as written, not the model's parsed spec: a malformed x-computed naming a sensitive answer fails safe.
   const of = own(own(q.schema, 'x-computed'), 'of');
   if (!Array.isArray(of)) return false;
-  const siblings = q.group ? (q.group.items ?? []) : model.topLevel;
+  const siblings = q.group ? (q.group.items ?? []) : model.questions;
   return siblings.some((s) => of.includes(s.key) && isSensitive(s));
 }
 
@@ -36,7 +41,7 @@ export function isGateCondition(condition: unknown, gate: string): boolean {
   }
   const schema = own(condition, 'schema');
   return (
-    own(condition, 'scope') === `#/properties/${escapePointerToken(gate)}` &&
+    own(condition, 'scope') === scopeOfKey(gate) &&
     isObject(schema) &&
     Object.keys(schema).length === 1 &&
     own(schema, 'const') === true
@@ -48,9 +53,9 @@ export function isGateCondition(condition: unknown, gate: string): boolean {
  * inside a group's detail are skipped: their rule scopes are relative to one item, so a gate
  * rule there would read the item, not the form's safety check.
  */
-export function isGated(element: UiElement, gate: string | undefined): boolean {
+export function isGated(element: UiElementInfo, gate: string | undefined): boolean {
   if (gate === undefined) return false;
-  for (let e: UiElement | undefined = element; e; e = e.parent) {
+  for (let e: UiElementInfo | undefined = element; e; e = e.parent) {
     if (e.detailOf) continue;
     const rule = own(e.node, 'rule');
     if (own(rule, 'effect') === 'SHOW' && isGateCondition(own(rule, 'condition'), gate)) return true;

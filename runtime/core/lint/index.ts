@@ -1,7 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import { loadDefinitionText } from '../definition/load';
 import type { Problem } from '../problems/problem';
-import { buildModel } from './model';
+import { formModel } from '../model/build';
 import { positionProblems } from './positions';
 import { lintProblem, type LintContext, type LintRule } from './rule';
 import { codeDropped } from './rules/code-dropped';
@@ -66,7 +66,7 @@ export const allRules: LintRule[] = [
  * @public
  */
 export function lint(definition: Definition, context: LintContext = {}, rules: readonly LintRule[] = allRules): Problem[] {
-  const model = buildModel(definition);
+  const model = formModel(definition);
   const run = (rule: LintRule): Problem[] => {
     try {
       return rule.check({ definition, context, model });

@@ -2,7 +2,7 @@ import type { Definition } from '../definition/envelope';
 import type { PublishedRecord } from '../definition/published';
 import { problemCodes, type ProblemCode } from '../problems/codes';
 import type { Problem } from '../problems/problem';
-import type { FormModel } from './model';
+import type { FormModel } from '../model/types';
 
 /** What a lint run knows besides the definition itself. All optional: lint works on a bare definition. */
 export interface LintContext {
@@ -23,7 +23,7 @@ export interface LintContext {
 export interface LintInput {
   definition: Definition;
   context: LintContext;
-  /** Questions and UI elements, worked out once and shared by every rule. */
+  /** The form model (runtime/core/model): questions, UI elements and what their scopes name. */
   model: FormModel;
 }
 

@@ -47,6 +47,22 @@ export function scopeTokens(scope: string): string[] | undefined {
   return scope.slice(2).split('/').map(unescapeToken);
 }
 
+/**
+ * The scope a URI-fragment spelling (`#/properties/rate%20pct`) was meant as: each token
+ * percent-decoded, then written back as JSON Forms reads scopes (a decoded `/` becomes `~1`).
+ * Undefined when nothing decodes, or the encoding is malformed. Only for suggesting a fix:
+ * scopes themselves are never read decoded.
+ */
+export function percentDecodedScope(scope: string): string | undefined {
+  const tokens = scopeTokens(scope);
+  if (!tokens || !/%[0-9A-Fa-f]{2}/.test(scope)) return undefined;
+  try {
+    return '#' + pointerFromTokens(tokens.map((t) => decodeURIComponent(t)));
+  } catch {
+    return undefined; // malformed percent-encoding: nothing sensible to suggest
+  }
+}
+
 const dataPaths = new Map<string, readonly string[]>();
 
 /**

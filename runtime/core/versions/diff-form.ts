@@ -3,7 +3,8 @@ import { escapePointerToken } from '../model/pointers';
 import { classificationRules, type Bump, type ChangeKind } from './classify';
 import type { Change } from './diff';
 import { sameJson, shorten } from '../model/json';
-import type { QuestionIndex, SectionInfo } from './questions';
+import type { FormModel, GuidanceLabel, Section } from '../model/types';
+import { sectionRule } from './compared';
 
 /** Old section label → new label, for sections kept (same label) or renamed. */
 export type SectionMap = Map<string, string>;
@@ -11,25 +12,30 @@ export type SectionMap = Map<string, string>;
 type DefinitionLike = Pick<Definition, 'schema' | 'uischema'> & Partial<Definition>;
 
 /** Changes to the form as a whole and its layout: sections, guidance labels, envelope text, safety, translations. */
-export function diffForm(from: DefinitionLike, to: DefinitionLike, a: QuestionIndex, b: QuestionIndex): { changes: Change[]; sectionMap: SectionMap } {
+export function diffForm(from: DefinitionLike, to: DefinitionLike, a: FormModel, b: FormModel): { changes: Change[]; sectionMap: SectionMap } {
   const changes: Change[] = [];
   const push = (kind: ChangeKind, summary: string, paths: { fromPath?: string; toPath?: string }, details?: Record<string, unknown>, severity?: Bump) => {
     const rule = classificationRules[kind].severity;
     changes.push({ kind, code: '', ...paths, severity: severity ?? (rule === 'depends' ? 'major' : rule), summary, ...(details ? { details } : {}) });
   };
-  const sectionMap = matchSections(a.sections, b.sections);
+  // Sections are a Categorization's; any other layout has none to compare.
+  const sectionsA = a.sections ?? [];
+  const sectionsB = b.sections ?? [];
+  const sectionMap = matchSections(sectionsA, sectionsB);
   const mappedTo = new Set(sectionMap.values());
-  for (const s of a.sections) {
+  for (const s of sectionsA) {
     const target = sectionMap.get(s.label);
     if (target === undefined) {
       push('section-removed', `Section '${shorten(s.label)}' was removed`, { fromPath: s.pointer }, { label: s.label });
       continue;
     }
-    const t = b.sections.find((x) => x.label === target)!;
+    const t = sectionsB.find((x) => x.label === target)!;
     if (target !== s.label) push('section-renamed', `Section '${shorten(s.label)}' is now called '${shorten(target)}'`, { fromPath: s.pointer, toPath: t.pointer }, { from: s.label, to: target });
-    if (s.rule !== t.rule) push('section-rule-changed', `Section '${shorten(target)}' shows under a changed rule`, { fromPath: s.pointer, toPath: t.pointer }, { from: s.rule, to: t.rule });
+    const ruleA = sectionRule(s);
+    const ruleB = sectionRule(t);
+    if (ruleA !== ruleB) push('section-rule-changed', `Section '${shorten(target)}' shows under a changed rule`, { fromPath: s.pointer, toPath: t.pointer }, { from: ruleA, to: ruleB });
   }
-  for (const s of b.sections) {
+  for (const s of sectionsB) {
     if (!mappedTo.has(s.label)) push('section-added', `Section '${shorten(s.label)}' was added`, { toPath: s.pointer }, { label: s.label });
   }
   diffLabels(a, b, push);
@@ -42,18 +48,19 @@ export function diffForm(from: DefinitionLike, to: DefinitionLike, a: QuestionIn
  * as renamed to the new section that holds most of its questions, so renaming a section does not
  * read as every question in it having moved.
  */
-function matchSections(a: SectionInfo[], b: SectionInfo[]): SectionMap {
+function matchSections(a: Section[], b: Section[]): SectionMap {
   const map: SectionMap = new Map();
   const newLabels = new Set(b.map((s) => s.label));
   const taken = new Set<string>();
   for (const s of a) if (newLabels.has(s.label)) { map.set(s.label, s.label); taken.add(s.label); }
   for (const s of a) {
     if (map.has(s.label)) continue;
-    let best: SectionInfo | undefined;
+    let best: Section | undefined;
     let bestOverlap = 0;
+    const held = new Set(s.questions.map((q) => q.id));
     for (const t of b) {
       if (taken.has(t.label) || a.some((x) => x.label === t.label)) continue;
-      const overlap = t.codes.filter((c) => s.codes.includes(c)).length;
+      const overlap = t.questions.filter((q) => held.has(q.id)).length;
       if (overlap > bestOverlap) { best = t; bestOverlap = overlap; }
     }
     if (best) { map.set(s.label, best.label); taken.add(best.label); }
@@ -64,16 +71,18 @@ function matchSections(a: SectionInfo[], b: SectionInfo[]): SectionMap {
 type Push = (kind: ChangeKind, summary: string, paths: { fromPath?: string; toPath?: string }, details?: Record<string, unknown>, severity?: Bump) => void;
 
 /** Guidance labels (UI `Label`s) have no codes: compared as texts per section, changed ones paired in order. */
-function diffLabels(a: QuestionIndex, b: QuestionIndex, push: Push): void {
+function diffLabels(a: FormModel, b: FormModel, push: Push): void {
   const oldTexts = new Map(a.labels.map((l) => [l.text, l]));
   const newTexts = new Map(b.labels.map((l) => [l.text, l]));
   const gone = a.labels.filter((l) => !newTexts.has(l.text));
   const fresh = b.labels.filter((l) => !oldTexts.has(l.text));
+  const sectionOf = (l: GuidanceLabel | undefined) => l?.section?.label;
   while (gone.length || fresh.length) {
     const o = gone.shift();
-    const i = o ? fresh.findIndex((n) => n.section === o.section) : 0;
+    const i = o ? fresh.findIndex((n) => sectionOf(n) === sectionOf(o)) : 0;
     const n = i >= 0 ? fresh.splice(i, 1)[0] : undefined;
-    const where = (n ?? o)?.section ? ` in section '${shorten((n ?? o)!.section!)}'` : '';
+    const section = sectionOf(n ?? o);
+    const where = section ? ` in section '${shorten(section)}'` : '';
     const what = o && n ? `changed to '${shorten(n.text)}'` : n ? `'${shorten(n.text)}' was added` : `'${shorten(o!.text)}' was removed`;
     push('guidance-changed', `Guidance text${where} ${what}`, { ...(o ? { fromPath: o.pointer } : {}), ...(n ? { toPath: n.pointer } : {}) }, { from: o?.text, to: n?.text });
   }

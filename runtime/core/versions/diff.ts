@@ -3,11 +3,13 @@ import {
   classifySensitivity, constraintNarrows, type Bump, type ChangeKind,
 } from './classify';
 import { diffForm, type SectionMap } from './diff-form';
+import { formModel } from '../model/build';
 import { canonical, isObject, own, shorten } from '../model/json';
-import { indexQuestions, type QuestionIndex, type IndexedQuestion, type Requirement } from './questions';
+import type { FormModel, Question, Requirement } from '../model/types';
+import { answerKind, computedText, controlRule } from './compared';
 
 /**
- * One change between two versions of a form. `code` is the question's export code (`''` for
+ * One change between two versions of a form. `code` is the question's `id`: its export code (`''` for
  * changes to the form as a whole or its layout); `fromPath` / `toPath` are JSON pointers into
  * each definition file. @public
  */
@@ -30,17 +32,16 @@ type DefinitionLike = Pick<Definition, 'schema' | 'uischema'> & Partial<Definiti
  * @public
  */
 export function diffDefinitions(from: DefinitionLike, to: DefinitionLike): Change[] {
-  const a = indexQuestions(from);
-  const b = indexQuestions(to);
+  const a = formModel(from);
+  const b = formModel(to);
   const form = diffForm(from, to, a, b);
   const changes: Change[] = [];
-  for (const code of a.order) {
-    if (!b.byCode.has(code)) changes.push(removed(a.byCode.get(code)!, to));
+  for (const q of a.all) {
+    if (!b.byId.has(q.id)) changes.push(removed(q, to));
   }
-  for (const code of b.order) {
-    const q = b.byCode.get(code)!;
-    const old = a.byCode.get(code);
-    if (!old) changes.push(added(q, a, b, to.safety?.gate));
+  for (const q of b.all) {
+    const old = a.byId.get(q.id);
+    if (!old) changes.push(added(q, a, to.safety?.gate));
     else changes.push(...compare(old, q, form.sectionMap, to.safety?.gate));
   }
   return [...changes, ...reordered(a, b, form.sectionMap), ...form.changes];
@@ -51,29 +52,34 @@ export function diffDefinitions(from: DefinitionLike, to: DefinitionLike): Chang
  * the same relative order stays put; only the others are reported, so moving one question up is one
  * change, not one for each question it passed.
  */
-function reordered(a: QuestionIndex, b: QuestionIndex, sections: SectionMap): Change[] {
-  const kept = [...b.byCode.values()]
-    .filter((q) => q.uiOrder !== undefined)
-    .map((q) => ({ q, old: a.byCode.get(q.code) }))
-    .filter((x): x is { q: IndexedQuestion; old: IndexedQuestion } => x.old?.uiOrder !== undefined && (x.old.section === x.q.section || sections.get(x.old.section ?? '') === x.q.section))
-    .sort((x, y) => x.q.uiOrder! - y.q.uiOrder!);
+function reordered(a: FormModel, b: FormModel, sections: SectionMap): Change[] {
+  // `shown` is in reading order, each with its control.
+  const kept = b.shown
+    .map((q) => ({ q, old: a.byId.get(q.id) }))
+    .filter((x): x is { q: Question; old: Question } => x.old?.control !== undefined
+      && (sectionOf(x.old) === sectionOf(x.q) || sections.get(sectionOf(x.old) ?? '') === sectionOf(x.q)));
   // Within each section, and group items within their group: a section or group moved whole is
   // not its questions moving.
   const bySection = new Map<string, typeof kept>();
   for (const x of kept) {
-    const bucket = x.q.groupCode !== undefined ? `group ${x.q.groupCode}` : `section ${x.q.section ?? ''}`;
+    const bucket = x.q.group ? `group ${x.q.group.id}` : `section ${sectionOf(x.q) ?? ''}`;
     const list = bySection.get(bucket);
     if (list) list.push(x);
     else bySection.set(bucket, [x]);
   }
   const moved = [...bySection.values()].flatMap((list) => {
-    const stay = longestIncreasing(list.map((x) => x.old.uiOrder!));
+    const stay = longestIncreasing(list.map((x) => x.old.control!.order));
     return list.filter((_, i) => !stay.has(i));
   });
-  return moved.sort((x, y) => x.q.uiOrder! - y.q.uiOrder!).map(({ q, old }) => ({
-    kind: 'question-reordered' as const, code: q.code, fromPath: old.uiPointer!, toPath: q.uiPointer!, severity: 'patch' as const,
-    summary: `${questionName(q)} is asked at another point${q.section ? ` in section '${shorten(q.section)}'` : ''}`,
+  return moved.sort((x, y) => x.q.control!.order - y.q.control!.order).map(({ q, old }) => ({
+    kind: 'question-reordered' as const, code: q.id, fromPath: old.control!.pointer, toPath: q.control!.pointer, severity: 'patch' as const,
+    summary: `${questionName(q)} is asked at another point${q.section ? ` in section '${shorten(q.section.label)}'` : ''}`,
   }));
+}
+
+/** The label of the section whose UI shows a question: sections have no codes, so labels stand for them. */
+function sectionOf(q: Question): string | undefined {
+  return q.section?.label;
 }
 
 /** Indexes of one longest strictly increasing subsequence (patience sorting, O(n log n)). */
@@ -97,87 +103,96 @@ function longestIncreasing(values: number[]): Set<number> {
 }
 
 /** `Question 'Are you afraid of …' (afraid_partner)`, as every summary names a question. */
-export function questionName(q: Pick<IndexedQuestion, 'code' | 'title' | 'kind'>): string {
+export function questionName(q: Pick<Question, 'id' | 'title' | 'kind'>): string {
   const noun = q.kind === 'group' ? 'Group' : 'Question';
-  return q.title ? `${noun} '${shorten(q.title)}' (${q.code})` : `${noun} ${q.code}`;
+  return q.title ? `${noun} '${shorten(q.title)}' (${q.id})` : `${noun} ${q.id}`;
 }
 
-function removed(q: IndexedQuestion, to: DefinitionLike): Change {
+function removed(q: Question, to: DefinitionLike): Change {
   // Builder drafts reach here unchecked: `retired` may be anything until the envelope is valid.
-  const retired = Array.isArray(to.retired) ? to.retired.find((r) => isObject(r) && r.code === q.code) : undefined;
+  const retired = Array.isArray(to.retired) ? to.retired.find((r) => isObject(r) && r.code === q.id) : undefined;
   return {
-    kind: 'question-removed', code: q.code, fromPath: q.pointer, severity: 'major',
+    kind: 'question-removed', code: q.id, fromPath: q.pointer, severity: 'major',
     summary: `${questionName(q)} was removed${retired ? ` (retired: ${retired.reason})` : ''}`,
     details: { key: q.key, ...(retired ? { retiredReason: retired.reason } : {}) },
   };
 }
 
-function added(q: IndexedQuestion, a: QuestionIndex, b: QuestionIndex, gate: string | undefined): Change {
+function added(q: Question, a: FormModel, gate: string | undefined): Change {
+  const group = q.group;
   // An item of a new group is new with its group: old responses have no items to lack it.
-  const inNewGroup = q.groupCode !== undefined && !a.byCode.has(q.groupCode);
+  const inNewGroup = group !== undefined && !a.byId.has(group.id);
   const required = q.required !== 'never' && !inNewGroup;
-  const group = q.groupCode !== undefined ? b.byCode.get(q.groupCode) : undefined;
   const where = group ? ` to ${questionName(group).replace(/^Group/, 'group')}` : '';
   const how = !required ? '' : q.required === 'always' ? ' and is required' : ` and is required ${whenText(q, gate)}`;
   return {
-    kind: 'question-added', code: q.code, toPath: q.pointer, severity: required ? 'major' : 'minor',
+    kind: 'question-added', code: q.id, toPath: q.pointer, severity: required ? 'major' : 'minor',
     summary: `${questionName(q)} was added${where}${how}`,
-    details: { key: q.key, type: q.kind, required: q.required, ...(q.section ? { section: q.section } : {}) },
+    details: { key: q.key, type: answerKind(q), required: q.required, ...(q.section ? { section: q.section.label } : {}) },
   };
 }
 
 const requirementRank: Record<Requirement, number> = { never: 0, conditional: 1, always: 2 };
 
-function compare(a: IndexedQuestion, b: IndexedQuestion, sections: SectionMap, gate: string | undefined): Change[] {
+function compare(a: Question, b: Question, sections: SectionMap, gate: string | undefined): Change[] {
   const out: Change[] = [];
   const name = questionName(b);
   const at = (kind: ChangeKind, severity: Bump, summary: string, details?: Record<string, unknown>, paths?: { fromPath?: string; toPath?: string }): void => {
-    out.push({ kind, code: b.code, fromPath: paths?.fromPath ?? a.pointer, toPath: paths?.toPath ?? b.pointer, severity, summary, ...(details ? { details } : {}) });
+    out.push({ kind, code: b.id, fromPath: paths?.fromPath ?? a.pointer, toPath: paths?.toPath ?? b.pointer, severity, summary, ...(details ? { details } : {}) });
   };
   if (a.answerPath !== b.answerPath) {
     at('key-changed', 'major', `${name} is now answered at ${b.answerPath} (was ${a.answerPath})`, { from: a.answerPath, to: b.answerPath });
   }
-  if (a.kind !== b.kind) {
-    at('type-changed', 'major', `${name} changed type from ${a.kind} to ${b.kind}`, { from: a.kind, to: b.kind });
+  const kindA = answerKind(a);
+  const kindB = answerKind(b);
+  const sameKind = kindA === kindB;
+  if (!sameKind) {
+    at('type-changed', 'major', `${name} changed type from ${kindA} to ${kindB}`, { from: kindA, to: kindB });
   }
   compareRequirement(a, b, name, at, gate);
   if (a.title !== b.title) {
-    at('question-renamed', 'patch', `Question ${b.code} is now worded '${shorten(b.title ?? '')}' (was '${shorten(a.title ?? '')}')`, { from: a.title, to: b.title });
+    at('question-renamed', 'patch', `Question ${b.id} is now worded '${shorten(b.title ?? '')}' (was '${shorten(a.title ?? '')}')`, { from: a.title, to: b.title });
   }
   if (a.description !== b.description) at('guidance-changed', 'patch', `${name}: hint text changed`, { field: 'description', from: a.description, to: b.description });
   if (a.help !== b.help) at('guidance-changed', 'patch', `${name}: help text changed`, { field: 'x-help', from: a.help, to: b.help });
-  if (a.kind === b.kind) compareOptions(a, b, name, at);
+  if (sameKind) compareOptions(a, b, name, at);
   // After a change of type the old limits say nothing about the new answers: the type change is the news.
-  for (const keyword of a.kind === b.kind ? new Set([...Object.keys(a.constraints), ...Object.keys(b.constraints)]) : []) {
+  for (const keyword of sameKind ? new Set([...Object.keys(a.constraints), ...Object.keys(b.constraints)]) : []) {
     const x = a.constraints[keyword];
     const y = b.constraints[keyword];
     if (JSON.stringify(x) === JSON.stringify(y)) continue;
     const severity: Bump = constraintNarrows(keyword, x, y) ? 'major' : 'minor';
     at('constraint-changed', severity, `${name}: ${keyword} changed from ${show(x)} to ${show(y)}`, { keyword, from: x, to: y });
   }
-  if (a.computed !== b.computed && a.kind === b.kind) {
-    at('computed-changed', 'major', `${name} is now worked out differently`, { from: a.computed, to: b.computed });
+  const computedA = computedText(a);
+  const computedB = computedText(b);
+  if (computedA !== computedB && sameKind) {
+    at('computed-changed', 'major', `${name} is now worked out differently`, { from: computedA, to: computedB });
   }
-  if (a.section !== b.section && (a.section === undefined || sections.get(a.section) !== b.section)) {
-    at('moved-section', 'patch', `${name} moved from section '${a.section ?? '(none)'}' to '${b.section ?? '(none)'}'`,
-      { from: a.section, to: b.section }, { fromPath: a.uiPointer ?? a.pointer, toPath: b.uiPointer ?? b.pointer });
+  const sectionA = sectionOf(a);
+  const sectionB = sectionOf(b);
+  if (sectionA !== sectionB && (sectionA === undefined || sections.get(sectionA) !== sectionB)) {
+    at('moved-section', 'patch', `${name} moved from section '${sectionA ?? '(none)'}' to '${sectionB ?? '(none)'}'`,
+      { from: sectionA, to: sectionB }, { fromPath: a.control?.pointer ?? a.pointer, toPath: b.control?.pointer ?? b.pointer });
   }
   if (a.sensitivity !== b.sensitivity) {
     at('sensitivity-changed', classifySensitivity(a.sensitivity, b.sensitivity),
       `${name} sensitivity changed from ${a.sensitivity ?? 'none'} to ${b.sensitivity ?? 'none'}`, { from: a.sensitivity, to: b.sensitivity });
   }
-  if (a.rule !== b.rule) {
-    const summary = a.rule === undefined ? `${name} now has a show/hide rule`
-      : b.rule === undefined ? `${name} no longer has a show/hide rule` : `${name} shows under a changed rule`;
-    at('rule-changed', 'minor', summary, { from: a.rule, to: b.rule },
-      { fromPath: a.uiPointer ? `${a.uiPointer}/rule` : a.pointer, toPath: b.uiPointer ? `${b.uiPointer}/rule` : b.pointer });
+  const ruleA = controlRule(a);
+  const ruleB = controlRule(b);
+  if (ruleA !== ruleB) {
+    const summary = ruleA === undefined ? `${name} now has a show/hide rule`
+      : ruleB === undefined ? `${name} no longer has a show/hide rule` : `${name} shows under a changed rule`;
+    at('rule-changed', 'minor', summary, { from: ruleA, to: ruleB },
+      { fromPath: a.control ? `${a.control.pointer}/rule` : a.pointer, toPath: b.control ? `${b.control.pointer}/rule` : b.pointer });
   }
   return out;
 }
 
 type Emit = (kind: ChangeKind, severity: Bump, summary: string, details?: Record<string, unknown>, paths?: { fromPath?: string; toPath?: string }) => void;
 
-function compareRequirement(a: IndexedQuestion, b: IndexedQuestion, name: string, at: Emit, gate: string | undefined): void {
+function compareRequirement(a: Question, b: Question, name: string, at: Emit, gate: string | undefined): void {
   const x = requirementRank[a.required];
   const y = requirementRank[b.required];
   const details = { from: a.required, to: b.required, ...(b.requiredWhen.length ? { when: b.requiredWhen } : {}) };
@@ -192,7 +207,7 @@ function compareRequirement(a: IndexedQuestion, b: IndexedQuestion, name: string
   }
 }
 
-function compareOptions(a: IndexedQuestion, b: IndexedQuestion, name: string, at: Emit): void {
+function compareOptions(a: Question, b: Question, name: string, at: Emit): void {
   const oldByCode = new Map(a.options.map((o) => [o.code, o]));
   const newByCode = new Map(b.options.map((o) => [o.code, o]));
   const gone = a.options.filter((o) => !newByCode.has(o.code));
@@ -229,7 +244,7 @@ function compareOptions(a: IndexedQuestion, b: IndexedQuestion, name: string, at
  * When a conditionally required question is required, in words: "once the safety check is answered
  * yes" for the gate, "when disclosure is \"yes\"" for a simple `if`, else a neutral phrase.
  */
-export function whenText(q: Pick<IndexedQuestion, 'requiredIf'>, gate: string | undefined): string {
+export function whenText(q: Pick<Question, 'requiredIf'>, gate: string | undefined): string {
   const alternatives = q.requiredIf.map((all) => all.map((c) => conditionText(c.schema, c.negate, gate)));
   if (alternatives.length === 0 || alternatives.some((all) => all.some((t) => t === undefined))) return 'when its condition holds';
   return alternatives.map((all) => all.join(' and ')).join(', or ');

@@ -1,5 +1,4 @@
 export * from './classify';
-export * from './questions';
 export * from './diff';
 export * from './suggest';
 export * from './migrate';

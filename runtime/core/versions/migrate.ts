@@ -4,8 +4,10 @@ import { escapePointerToken } from '../model/pointers';
 import type { Problem } from '../problems/problem';
 import type { Answers, FormRef, ResponseEnvelope } from '../response/envelope';
 import { matchesSchema } from '../rules/condition';
+import { formModel } from '../model/build';
 import { isObject } from '../model/json';
-import { indexQuestions, type QuestionIndex, type IndexedQuestion, type RequiredCondition } from './questions';
+import type { FormModel, Question, RequiredCondition } from '../model/types';
+import { answerKind } from './compared';
 
 /** Why an answer was not carried to the new version. */
 export type NotCarriedReason =
@@ -74,19 +76,19 @@ export interface MigrationResult {
 }
 
 /**
- * `migrateResponse` for many responses between the same two versions: the definitions are indexed
+ * `migrateResponse` for many responses between the same two versions: the definitions are read
  * and hashed once (on a form of 5,000 questions that is most of the time of one migration).
  * @public
  */
 export function createMigrator(fromDefinition: DefinitionLike, toDefinition: DefinitionLike, options: MigrateOptions = {}): (response: ResponseEnvelope) => MigrationResult {
   const from: FormRef = { id: fromDefinition.id, version: fromDefinition.version, sha256: options.fromHash ?? contentHash(fromDefinition) };
   const to: FormRef = { id: toDefinition.id, version: toDefinition.version, sha256: options.toHash ?? contentHash(toDefinition) };
-  const a = indexQuestions(fromDefinition);
-  const b = indexQuestions(toDefinition);
-  return (response) => migrateIndexed(response, from, to, a, b);
+  const a = formModel(fromDefinition);
+  const b = formModel(toDefinition);
+  return (response) => migrateWithModels(response, from, to, a, b);
 }
 
-function migrateIndexed(response: ResponseEnvelope, from: FormRef, to: FormRef, a: QuestionIndex, b: QuestionIndex): MigrationResult {
+function migrateWithModels(response: ResponseEnvelope, from: FormRef, to: FormRef, a: FormModel, b: FormModel): MigrationResult {
   const moved = migrateAnswers(response.answers, a, b);
   const problems: Problem[] = [...formMismatch(response.form, from)];
   for (const n of moved.notCarried) {
@@ -150,50 +152,49 @@ export interface MigratedAnswers {
 }
 
 /**
- * The answers part of `migrateResponse`, on question indexes. An answer to no question of the old
+ * The answers part of `migrateResponse`, on the two form models. An answer to no question of the old
  * version is not the migration's to judge (validation reports it): it is kept under its key, unless
  * the new version uses that key for a question, when it is reported as not carried.
  */
-export function migrateAnswers(answers: Answers, a: QuestionIndex, b: QuestionIndex): MigratedAnswers {
+export function migrateAnswers(answers: Answers, a: FormModel, b: FormModel): MigratedAnswers {
   const out: Answers = {};
   const carried = new Set<string>();
   const notCarried: NotCarried[] = [];
   const strays: Strays = [];
-  const topFrom = new Map([...a.byCode.values()].filter((q) => q.groupKey === undefined).map((q) => [q.key, q]));
   for (const key of Object.keys(answers)) {
     const value = answers[key];
     if (value === undefined) continue;
     const path = `/${escapePointerToken(key)}`;
-    const fq = topFrom.get(key);
+    const fq = a.byKey.get(key);
     if (!fq) { strays.push({ target: out, key, path, value }); continue; }
-    const tq = b.byCode.get(fq.code);
-    if (!tq) { notCarried.push({ code: fq.code, key, path, value, reason: 'question-removed' }); continue; }
-    if (tq.groupKey !== undefined || Object.hasOwn(out, tq.key)) { notCarried.push({ code: fq.code, key, path, value, reason: 'moved-out-of-group' }); continue; }
+    const tq = b.byId.get(fq.id);
+    if (!tq) { notCarried.push({ code: fq.id, key, path, value, reason: 'question-removed' }); continue; }
+    if (tq.group !== undefined || Object.hasOwn(out, tq.key)) { notCarried.push({ code: fq.id, key, path, value, reason: 'moved-out-of-group' }); continue; }
     if (fq.kind === 'group' && tq.kind === 'group' && Array.isArray(value)) {
-      const fromItems = new Map([...a.byCode.values()].filter((q) => q.groupCode === fq.code).map((q) => [q.key, q]));
-      const toItemKeys = new Set([...b.byCode.values()].filter((q) => q.groupCode === tq.code).map((q) => q.key));
+      const fromItems = new Map((fq.items ?? []).map((q) => [q.key, q]));
+      const toItemKeys = new Set((tq.items ?? []).map((q) => q.key));
       // Array.from, not value.map: map consults an answer array's own `constructor` (species) and throws.
       setOwn(out, tq.key, Array.from(value as unknown[], (item, i) => migrateItem(item, `${path}/${i}`, fromItems, tq, b, carried, notCarried, strays, toItemKeys)));
-      carried.add(tq.code);
+      carried.add(tq.id);
       continue;
     }
     const result = carry(value, fq, tq, path, notCarried);
-    if (result !== undefined) { setOwn(out, tq.key, result); carried.add(tq.code); }
+    if (result !== undefined) { setOwn(out, tq.key, result); carried.add(tq.id); }
   }
-  const toTopKeys = new Set([...b.byCode.values()].filter((q) => q.groupKey === undefined).map((q) => q.key));
+  const toTopKeys = new Set(b.byKey.keys());
   const kept: string[] = [];
   for (const s of strays) {
     const taken = s.target === out ? toTopKeys.has(s.key) : s.taken?.has(s.key);
     if (taken || Object.hasOwn(s.target, s.key)) notCarried.push({ code: '', key: s.key, path: s.path, value: s.value, reason: 'unknown-question' });
     else { setOwn(s.target, s.key, s.value); kept.push(s.path); }
   }
-  return { answers: out, carried: b.order.filter((c) => carried.has(c)), kept, notCarried, nowRequired: nowRequired(out, b) };
+  return { answers: out, carried: b.all.map((q) => q.id).filter((id) => carried.has(id)), kept, notCarried, nowRequired: nowRequired(out, b) };
 }
 
 /** Answers to no question of the old version, placed after the carried ones so they never take a carried answer's key. */
 type Strays = Array<{ target: Record<string, unknown>; key: string; path: string; value: unknown; taken?: Set<string> }>;
 
-function migrateItem(item: unknown, path: string, fromItems: Map<string, IndexedQuestion>, tg: IndexedQuestion, b: QuestionIndex,
+function migrateItem(item: unknown, path: string, fromItems: Map<string, Question>, tg: Question, b: FormModel,
   carried: Set<string>, notCarried: NotCarried[], strays: Strays, toItemKeys: Set<string>): unknown {
   if (!isObject(item)) return item; // not an object: kept as it was, for validation to report
   const out: Record<string, unknown> = {};
@@ -203,11 +204,11 @@ function migrateItem(item: unknown, path: string, fromItems: Map<string, Indexed
     const itemPath = `${path}/${escapePointerToken(key)}`;
     const fq = fromItems.get(key);
     if (!fq) { strays.push({ target: out, key, path: itemPath, value, taken: toItemKeys }); continue; }
-    const tq = b.byCode.get(fq.code);
-    if (!tq) { notCarried.push({ code: fq.code, key, path: itemPath, value, reason: 'question-removed' }); continue; }
-    if (tq.groupCode !== tg.code || Object.hasOwn(out, tq.key)) { notCarried.push({ code: fq.code, key, path: itemPath, value, reason: 'moved-out-of-group' }); continue; }
+    const tq = b.byId.get(fq.id);
+    if (!tq) { notCarried.push({ code: fq.id, key, path: itemPath, value, reason: 'question-removed' }); continue; }
+    if (tq.group !== tg || Object.hasOwn(out, tq.key)) { notCarried.push({ code: fq.id, key, path: itemPath, value, reason: 'moved-out-of-group' }); continue; }
     const result = carry(value, fq, tq, itemPath, notCarried);
-    if (result !== undefined) { setOwn(out, tq.key, result); carried.add(tq.code); }
+    if (result !== undefined) { setOwn(out, tq.key, result); carried.add(tq.id); }
   }
   return out;
 }
@@ -217,11 +218,11 @@ function migrateItem(item: unknown, path: string, fromItems: Map<string, Indexed
  * Migration is not validation: an answer that was already invalid in the old version is carried
  * as it was; only what the change of version breaks is held back.
  */
-function carry(value: unknown, fq: IndexedQuestion, tq: IndexedQuestion, path: string, notCarried: NotCarried[]): unknown {
+function carry(value: unknown, fq: Question, tq: Question, path: string, notCarried: NotCarried[]): unknown {
   const report = (reason: NotCarriedReason, v: unknown = value, suggestion?: string) =>
-    notCarried.push({ code: fq.code, key: fq.key, path, value: v, reason, ...(suggestion ? { suggestion } : {}) });
+    notCarried.push({ code: fq.id, key: fq.key, path, value: v, reason, ...(suggestion ? { suggestion } : {}) });
   if (value === null) return value;
-  if (fq.kind !== tq.kind && !fits(value, tq)) { report('type-changed'); return undefined; }
+  if (!sameKind(fq, tq) && !fits(value, tq)) { report('type-changed'); return undefined; }
   if (tq.kind === 'single-choice' && tq.options.length) {
     const lost = lostOption(value, fq, tq);
     if (lost) { report(lost.reason, value, lost.suggestion); return undefined; }
@@ -230,7 +231,7 @@ function carry(value: unknown, fq: IndexedQuestion, tq: IndexedQuestion, path: s
     const kept: unknown[] = [];
     for (const [i, v] of value.entries()) {
       const lost = lostOption(v, fq, tq);
-      if (lost) notCarried.push({ code: fq.code, key: fq.key, path: `${path}/${i}`, value: v, reason: lost.reason, ...(lost.suggestion ? { suggestion: lost.suggestion } : {}) });
+      if (lost) notCarried.push({ code: fq.id, key: fq.key, path: `${path}/${i}`, value: v, reason: lost.reason, ...(lost.suggestion ? { suggestion: lost.suggestion } : {}) });
       else kept.push(v);
     }
     return kept;
@@ -239,12 +240,12 @@ function carry(value: unknown, fq: IndexedQuestion, tq: IndexedQuestion, path: s
 }
 
 /** An option chosen in the old version that the new one no longer offers (by code). */
-function lostOption(value: unknown, fq: IndexedQuestion, tq: IndexedQuestion): { reason: NotCarriedReason; suggestion?: string } | undefined {
-  if (value !== null && typeof value === 'object') return fq.kind === tq.kind ? undefined : { reason: 'type-changed' };
+function lostOption(value: unknown, fq: Question, tq: Question): { reason: NotCarriedReason; suggestion?: string } | undefined {
+  if (value !== null && typeof value === 'object') return sameKind(fq, tq) ? undefined : { reason: 'type-changed' };
   const code = String(value);
   if (tq.options.some((o) => o.code === code)) return undefined;
   const old = fq.options.find((o) => o.code === code);
-  if (!old) return fq.kind === tq.kind ? undefined : { reason: 'type-changed' };
+  if (!old) return sameKind(fq, tq) ? undefined : { reason: 'type-changed' };
   const same = tq.options.find((o) => o.label.trim().toLowerCase() === old.label.trim().toLowerCase());
   return same ? { reason: 'option-recoded', suggestion: same.code } : { reason: 'option-removed' };
 }
@@ -252,15 +253,19 @@ function lostOption(value: unknown, fq: IndexedQuestion, tq: IndexedQuestion): {
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const timePattern = /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
+function sameKind(a: Question, b: Question): boolean {
+  return answerKind(a) === answerKind(b);
+}
+
 /** Does a value have the shape the question takes? (Type, options and format; not every constraint.) */
-function fits(value: unknown, q: IndexedQuestion): boolean {
+function fits(value: unknown, q: Question): boolean {
   switch (q.kind) {
-    case 'text': return typeof value === 'string';
+    case 'text': case 'long-text': case 'email': return typeof value === 'string';
     case 'date': return typeof value === 'string' && datePattern.test(value);
     case 'time': return typeof value === 'string' && timePattern.test(value);
     case 'date-time': return typeof value === 'string' && !Number.isNaN(Date.parse(value));
     case 'integer': return Number.isInteger(value);
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
+    case 'decimal': return typeof value === 'number' && Number.isFinite(value);
     case 'yes-no': return typeof value === 'boolean';
     case 'single-choice': return typeof value !== 'object' && q.options.some((o) => o.code === String(value));
     case 'multiple-choice': return Array.isArray(value) && value.every((v) => typeof v !== 'object' && q.options.some((o) => o.code === String(v)));
@@ -276,22 +281,24 @@ function jsonTypeOf(value: unknown): string {
   return value === null ? 'null' : typeof value;
 }
 
-function nowRequired(answers: Answers, b: QuestionIndex): NowRequired[] {
+function nowRequired(answers: Answers, b: FormModel): NowRequired[] {
   const out: NowRequired[] = [];
   const missing = (obj: Record<string, unknown>, key: string) => !Object.hasOwn(obj, key) || obj[key] === undefined || obj[key] === null;
-  const applies = (q: IndexedQuestion, data: unknown) => q.required === 'always' || q.requiredIf.some((c) => holds(c, data));
-  for (const code of b.order) {
-    const q = b.byCode.get(code)!;
-    if (q.required === 'never' || q.kind === 'computed') continue;
-    if (q.groupKey === undefined) {
+  const applies = (q: Question, data: unknown) => q.required === 'always' || q.requiredIf.some((c) => holds(c, data));
+  for (const q of b.all) {
+    // Nobody answers a computed value: the runtime works it out.
+    if (q.required === 'never' || q.computed) continue;
+    const code = q.id;
+    const group = q.group;
+    if (!group) {
       if (missing(answers, q.key) && applies(q, answers)) out.push({ code, key: q.key, path: q.answerPath });
       continue;
     }
-    const items = answers[q.groupKey];
+    const items = answers[group.key];
     if (!Array.isArray(items)) continue;
     items.forEach((item, i) => {
       if (isObject(item) && missing(item, q.key) && applies(q, item)) {
-        out.push({ code, key: q.key, path: `/${escapePointerToken(q.groupKey!)}/${i}/${escapePointerToken(q.key)}` });
+        out.push({ code, key: q.key, path: `/${escapePointerToken(group.key)}/${i}/${escapePointerToken(q.key)}` });
       }
     });
   }

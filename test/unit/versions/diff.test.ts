@@ -37,6 +37,18 @@ describe('diffDefinitions on generated pairs', () => {
     expect(diffDefinitions(baseDefinition(), to).map((c) => c.kind)).toEqual(['type-changed']);
   });
 
+  it('reports a format given to a text question as a narrowed limit, and long text as no change of type', () => {
+    const email = changed(baseDefinition(), (p) => { p.concernsOther!.format = 'email'; });
+    expect(diffDefinitions(baseDefinition(), email).map((c) => [c.kind, c.severity, c.summary])).toEqual([
+      ['constraint-changed', 'major', `Question 'Other concerns' (concerns_other): format changed from none to "email"`],
+    ]);
+    // Long text is the same answer in a bigger box, whether the control asks for it or the limit does.
+    const multi = changed(baseDefinition(), (_p, d) => { (uiCategory(d, 0).elements[5] as { options?: unknown }).options = { multi: true }; });
+    expect(diffDefinitions(baseDefinition(), multi)).toEqual([]);
+    const longer = changed(baseDefinition(), (p) => { p.concernsOther!.maxLength = 5000; });
+    expect(diffDefinitions(baseDefinition(), longer).map((c) => [c.kind, c.severity])).toEqual([['constraint-changed', 'minor']]);
+  });
+
   it('says in words when a conditionally required question is required', () => {
     const gated = changed(baseDefinition(), (_p, d) => { (d.schema as unknown as { allOf: Array<{ then: { required: string[] } }> }).allOf[0]!.then.required.push('seenOn'); });
     expect(diffDefinitions(baseDefinition(), gated)[0]!.summary).toBe("Question 'Date seen' (seen_on) is now required once the safety check is answered yes");

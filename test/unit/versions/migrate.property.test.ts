@@ -1,18 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapePointerToken, indexQuestions, migrateResponse, type Definition, type IndexedQuestion, type MigrationReport, type ResponseEnvelope } from '../../../runtime/core/index';
+import { escapePointerToken, migrateResponse, type Definition, type MigrationReport, type ResponseEnvelope } from '../../../runtime/core/index';
+import { formModel, type Question } from '../../../runtime/core/model/index';
 import { baseDefinition, changed, responseFor } from './base-definition';
 import { caseBase, cases } from './change-cases';
 import { seededParams } from '../../support/property';
 
 /** A value of the right shape for a question, or any JSON at all: answers in the wild are both. */
-function answerFor(q: IndexedQuestion): fc.Arbitrary<unknown> {
+function answerFor(q: Question): fc.Arbitrary<unknown> {
   const codes = q.options.map((o) => o.code);
   const right: fc.Arbitrary<unknown> = (() => {
     switch (q.kind) {
-      case 'text': return fc.string();
+      case 'text': case 'long-text': case 'email': return fc.string();
       case 'integer': return fc.integer({ min: -5, max: 200 });
-      case 'number': return fc.double({ noNaN: true, noDefaultInfinity: true });
+      case 'decimal': return fc.double({ noNaN: true, noDefaultInfinity: true });
       case 'yes-no': return fc.boolean();
       case 'date': return fc.constantFrom('2026-11-01', '1999-01-31');
       case 'single-choice': return codes.length ? fc.constantFrom(...codes) : fc.string();
@@ -24,12 +25,10 @@ function answerFor(q: IndexedQuestion): fc.Arbitrary<unknown> {
 }
 
 function answersFor(definition: Definition, withStrays: boolean): fc.Arbitrary<Record<string, unknown>> {
-  const index = indexQuestions(definition);
-  const top = [...index.byCode.values()].filter((q) => q.groupKey === undefined);
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const q of top) {
+  for (const q of formModel(definition).questions) {
     if (q.kind === 'group') {
-      const items = [...index.byCode.values()].filter((i) => i.groupKey === q.key);
+      const items = q.items ?? [];
       const item = fc.record(Object.fromEntries(items.map((i) => [i.key, answerFor(i)])), { requiredKeys: [] });
       shape[q.key] = fc.oneof({ weight: 4, arbitrary: fc.array(item, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.jsonValue() });
     } else shape[q.key] = answerFor(q);
@@ -42,8 +41,8 @@ function answersFor(definition: Definition, withStrays: boolean): fc.Arbitrary<R
 
 /** Every answer in the input is either in the output where its code now lives, or reported. */
 function assertNothingLost(input: ResponseEnvelope, output: ResponseEnvelope, report: MigrationReport, from: Definition, to: Definition): void {
-  const a = indexQuestions(from);
-  const b = indexQuestions(to);
+  const a = formModel(from);
+  const b = formModel(to);
   const reported = new Map(report.notCarried.map((n) => [n.path, n]));
   const accounted = (path: string, value: unknown, found: () => unknown) => {
     const entry = reported.get(path);
@@ -54,9 +53,9 @@ function assertNothingLost(input: ResponseEnvelope, output: ResponseEnvelope, re
     if (value === undefined) continue;
     const path = `/${escapePointerToken(key)}`;
     if (reported.has(path)) { accounted(path, value, () => undefined); continue; }
-    const fq = [...a.byCode.values()].find((q) => q.groupKey === undefined && q.key === key);
+    const fq = a.byKey.get(key);
     if (!fq) { expect(report.kept).toContain(path); expect(output.answers[key], path).toEqual(value); continue; }
-    const tq = fq && b.byCode.get(fq.code);
+    const tq = fq && b.byId.get(fq.id);
     expect(tq, `${path} neither carried nor reported`).toBeDefined();
     const carried = output.answers[tq!.key];
     if (fq!.kind === 'group' && tq!.kind === 'group' && Array.isArray(value)) {
@@ -64,8 +63,8 @@ function assertNothingLost(input: ResponseEnvelope, output: ResponseEnvelope, re
         if (item === null || typeof item !== 'object' || Array.isArray(item)) { expect((carried as unknown[])[i]).toEqual(item); return; }
         for (const [ik, iv] of Object.entries(item as Record<string, unknown>)) {
           if (iv === undefined) continue;
-          const fi = [...a.byCode.values()].find((q) => q.groupKey === key && q.key === ik);
-          const ti = fi && b.byCode.get(fi.code);
+          const fi = fq.items?.find((q) => q.key === ik);
+          const ti = fi && b.byId.get(fi.id);
           const outKey = fi ? ti?.key : ik; // an answer to no question stays under its own key
           accounted(`${path}/${i}/${escapePointerToken(ik)}`, iv, () => (outKey !== undefined ? ((carried as Array<Record<string, unknown>>)[i] ?? {})[outKey] : undefined));
         }

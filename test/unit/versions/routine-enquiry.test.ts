@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  contentHash, diffDefinitions, indexQuestions, lint, loadDefinitionText, migrateResponse, responseEnvelopeSchema,
+  contentHash, diffDefinitions, lint, loadDefinitionText, migrateResponse, responseEnvelopeSchema,
   suggestVersion, validateResponse, type Definition,
 } from '../../../runtime/core/index';
+import { formModel } from '../../../runtime/core/model/index';
 
 /** The shipped example of a policy refresh: routine enquiry 1.0.0 → 2.0.0 adds coercive control. */
 const root = resolve(__dirname, '../../..');
@@ -32,13 +33,13 @@ describe.skipIf(!shipped)('routine-enquiry 1.0.0 → 2.0.0', () => {
 
   it('names each new coercive-control question, and the newly required ones are major', () => {
     const changes = diffDefinitions(v1.definition, v2.definition);
-    const before = indexQuestions(v1.definition);
-    const coercive = [...indexQuestions(v2.definition).byCode.values()].filter((q) => q.section === coerciveSection && !before.byCode.has(q.code));
+    const before = formModel(v1.definition);
+    const coercive = formModel(v2.definition).all.filter((q) => q.section?.label === coerciveSection && !before.byId.has(q.id));
     expect(coercive.length).toBeGreaterThanOrEqual(6);
     for (const q of coercive) {
-      const added = changes.find((c) => c.kind === 'question-added' && c.code === q.code);
-      expect(added, q.code).toBeDefined();
-      expect(added!.summary).toContain(`(${q.code})`);
+      const added = changes.find((c) => c.kind === 'question-added' && c.code === q.id);
+      expect(added, q.id).toBeDefined();
+      expect(added!.summary).toContain(`(${q.id})`);
       expect(added!.toPath).toBe(q.pointer);
       expect(added!.severity).toBe(q.required === 'never' ? 'minor' : 'major');
     }

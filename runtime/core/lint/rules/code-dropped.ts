@@ -1,6 +1,5 @@
-import { buildModel } from '../model';
+import { formModel } from '../../model/build';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../../model/schema-walk';
 
 /**
  * An export code is a promise to hosts: the same code means the same answer in every version.
@@ -11,15 +10,12 @@ export const codeDropped: LintRule = {
   docs: 'Every export code of the previous version is kept, or listed in `retired` with a reason.',
   check({ definition, context, model }) {
     if (!context.previous) return [];
-    const kept = new Set(model.all.map((q) => own(q.schema, 'x-code')));
+    const kept = new Set(model.all.map((q) => q.code));
     const retired = new Set((definition.retired ?? []).map((r) => r.code));
-    return buildModel(context.previous)
-      .all.filter((q) => {
-        const code = own(q.schema, 'x-code');
-        return typeof code === 'string' && !kept.has(code) && !retired.has(code);
-      })
+    return formModel(context.previous)
+      .all.filter((q) => q.code !== undefined && !kept.has(q.code) && !retired.has(q.code))
       .map((q) => {
-        const code = own(q.schema, 'x-code') as string;
+        const code = q.code!;
         return lintProblem(
           'code-dropped',
           definition.retired ? '/retired' : '',

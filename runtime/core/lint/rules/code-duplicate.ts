@@ -1,7 +1,6 @@
 import type { Problem } from '../../problems/problem';
-import type { Question } from '../model';
+import type { Question } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../../model/schema-walk';
 
 /** Export codes name columns and FHIR linkIds, so one code means one question in the whole form. */
 export const codeDuplicate: LintRule = {
@@ -11,8 +10,8 @@ export const codeDuplicate: LintRule = {
     const first = new Map<string, Question>();
     const problems: Problem[] = [];
     for (const q of model.all) {
-      const code = own(q.schema, 'x-code');
-      if (typeof code !== 'string') continue;
+      const code = q.code;
+      if (code === undefined) continue;
       const earlier = first.get(code);
       if (!earlier) first.set(code, q);
       else {

@@ -1,8 +1,10 @@
-import { resolveLocalRef } from '../../model/schema-walk';
-import { lintProblem, type LintRule } from '../rule';
+import type { Question } from '../../model/types';
 import { own } from '../../model/schema-walk';
+import { lintProblem, type LintRule } from '../rule';
 
-const what = { question: 'question', group: 'repeatable group', item: 'group item' } as const;
+function what(q: Question): string {
+  return q.group ? 'group item' : q.itemSchema ? 'repeatable group' : 'question';
+}
 
 /** `x-code` is written on the question's own property: a code reached only through `$ref` would be shared. */
 export const codeMissing: LintRule = {
@@ -12,12 +14,12 @@ export const codeMissing: LintRule = {
     return model.all
       .filter((q) => own(q.schema, 'x-code') === undefined)
       .map((q) => {
-        const ref = own(q.schema, '$ref');
-        const viaRef = typeof ref === 'string' && own(resolveLocalRef(model.schema, ref, model.anchors)?.node, 'x-code') !== undefined;
+        // The shape has the property's `$ref`s followed: a code there and not on the property came through one.
+        const viaRef = own(q.shape, 'x-code') !== undefined;
         return lintProblem(
           'code-missing',
           `${q.pointer}/x-code`,
-          `The ${what[q.kind]} "${q.key}" has no export code (x-code)${viaRef ? '; a code inherited through $ref does not count, write it on the property itself' : ''}.`,
+          `The ${what(q)} "${q.key}" has no export code (x-code)${viaRef ? '; a code inherited through $ref does not count, write it on the property itself' : ''}.`,
           { key: q.key },
         );
       });

@@ -1,6 +1,5 @@
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../../model/schema-walk';
 
 /**
  * A retired code keeps its old meaning for ever in the data hosts already hold, so it can never
@@ -15,8 +14,8 @@ export const codeReused: LintRule = {
     for (const r of definition.retired ?? []) retired.set(r.code, 'listed in "retired"');
     const problems: Problem[] = [];
     for (const q of model.all) {
-      const code = own(q.schema, 'x-code');
-      if (typeof code !== 'string' || !retired.has(code)) continue;
+      const code = q.code;
+      if (code === undefined || !retired.has(code)) continue;
       problems.push(lintProblem('code-reused', `${q.pointer}/x-code`, `The export code "${code}" of "${q.key}" is ${retired.get(code)}: a retired code never names a question again; choose a new one.`, { code }));
     }
     return problems;

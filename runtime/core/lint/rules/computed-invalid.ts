@@ -1,10 +1,9 @@
 import type { Problem } from '../../problems/problem';
-import type { Question } from '../model';
-import { requiredKeys } from '../model';
+import type { Question } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
 
-const numeric = new Set(['integer', 'number']);
+const numeric = (q: Question) => q.jsonType === 'integer' || q.jsonType === 'number';
 
 /**
  * A computed value (`x-computed`) is derived by the runtime from answers at its own level (top
@@ -17,10 +16,11 @@ export const computedInvalid: LintRule = {
   check({ model }) {
     const problems: Problem[] = [];
     for (const q of model.all) {
+      // As written: a malformed x-computed (which the model does not parse) still has its references checked.
       const computed = own(q.schema, 'x-computed');
       if (!isObject(computed)) continue;
       const at = `${q.pointer}/x-computed`;
-      const siblings = q.group ? (q.group.items ?? []) : model.topLevel;
+      const siblings = q.group ? (q.group.items ?? []) : model.questions;
       const of = own(computed, 'of');
       if (Array.isArray(of)) {
         of.forEach((key, i) => {
@@ -29,15 +29,15 @@ export const computedInvalid: LintRule = {
           if (!target) problems.push(lintProblem('computed-invalid', `${at}/of/${i}`, `"${key}" is not a question ${q.group ? `of the group "${q.group.key}"` : 'of the form'}.`, { key }));
           else if (target === q || own(target.schema, 'x-computed') !== undefined) {
             problems.push(lintProblem('computed-invalid', `${at}/of/${i}`, `"${key}" is itself computed; a computed value is derived from answers only.`, { key }));
-          } else if (own(computed, 'op') === 'sum' && !numeric.has(own(target.schema, 'type') as string)) {
+          } else if (own(computed, 'op') === 'sum' && !numeric(target)) {
             problems.push(lintProblem('computed-invalid', `${at}/of/${i}`, `"${key}" is not a number, so it cannot be summed.`, { key }));
           }
         });
       }
-      if (own(q.schema, 'readOnly') !== true) problems.push(lintProblem('computed-invalid', `${q.pointer}/readOnly`, `The computed value "${q.key}" must be "readOnly": true.`));
-      if (!numeric.has(own(q.schema, 'type') as string)) problems.push(lintProblem('computed-invalid', `${q.pointer}/type`, `The computed value "${q.key}" must be "type": "integer" or "number".`));
-      const owner = q.group?.itemSchema?.schema ?? model.schema;
-      if (requiredKeys(owner).includes(q.key)) problems.push(lintProblem('computed-invalid', q.pointer, `The computed value "${q.key}" must not be required: nobody types it.`));
+      if (!q.readOnly) problems.push(lintProblem('computed-invalid', `${q.pointer}/readOnly`, `The computed value "${q.key}" must be "readOnly": true.`));
+      if (!numeric(q)) problems.push(lintProblem('computed-invalid', `${q.pointer}/type`, `The computed value "${q.key}" must be "type": "integer" or "number".`));
+      // Required in any way, through `allOf` or an `if` as well as `required`.
+      if (q.required !== 'never') problems.push(lintProblem('computed-invalid', q.pointer, `The computed value "${q.key}" must not be required: nobody types it.`));
     }
     return problems;
   },

@@ -1,7 +1,6 @@
 import type { Problem } from '../../problems/problem';
 import { gateKey, isGated, isSensitive } from '../gate';
 import { lintProblem, type LintRule } from '../rule';
-import { own } from '../../model/schema-walk';
 
 /** The safety check must exist, be a yes/no question, not be sensitive itself, and be reachable. */
 export const gateInvalid: LintRule = {
@@ -18,7 +17,7 @@ export const gateInvalid: LintRule = {
     const question = model.byKey.get(gate);
     if (!question) return [lintProblem('gate-invalid', '/safety/gate', `The safety check "${gate}" is not a top-level question of the schema.`, { gate })];
     const problems: Problem[] = [];
-    if (own(question.schema, 'type') !== 'boolean') {
+    if (question.kind !== 'yes-no') {
       problems.push(lintProblem('gate-invalid', `${question.pointer}/type`, `The safety check "${gate}" must be a yes/no question ("type": "boolean").`, { gate }));
     }
     if (isSensitive(question)) {

@@ -1,4 +1,4 @@
-import type { Question } from '../model';
+import type { Question } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
 

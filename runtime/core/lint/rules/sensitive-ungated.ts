@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems/problem';
 import { gateKey, isGated, revealsSensitive } from '../gate';
-import type { Question } from '../model';
+import type { Question } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own, type JsonObject } from '../../model/schema-walk';
 
@@ -38,7 +38,7 @@ export const sensitiveUngated: LintRule = {
         );
       }
     }
-    const sensitiveKeys = new Set(model.topLevel.filter((q: Question) => revealsSensitive(q, model)).map((q) => q.key));
+    const sensitiveKeys = new Set(model.questions.filter((q: Question) => revealsSensitive(q, model)).map((q) => q.key));
     requiredOf(model.schema, '/schema').forEach(({ key, path }) => {
       if (sensitiveKeys.has(key)) problems.push(unconditional(key, path));
     });

@@ -39,4 +39,11 @@ describe('computed-invalid', () => {
     });
     expect(ok).toEqual([]);
   });
+
+  it('reports a computed value required through an if, not only through required', () => {
+    const problems = lintChanged((d) => {
+      d.schema.allOf = [{ if: { properties: { safeToTalk: { const: true } }, required: ['safeToTalk'] }, then: { required: ['concernCount'] } }];
+    });
+    expect(pathsOf(problems, 'computed-invalid')).toEqual(['/schema/properties/concernCount']);
+  });
 });
