@@ -4,7 +4,7 @@
  */
 import './zod-config';
 export * from './problems/index';
-export * from './model/pointers';
+export * from './model/index';
 export * from './definition/index';
 export * from './safety/index';
 export * from './response/index';
