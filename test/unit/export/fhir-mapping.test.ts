@@ -66,10 +66,15 @@ describe('a sensitive repeatable group', () => {
   const sensitiveGroup: Definition = { ...definition, schema: { ...definition.schema, properties: { ...props, children: { ...props.children, 'x-sensitivity': 'sensitive' } } } };
   const r = responseOf(sensitiveGroup, richAnswers);
 
-  it('masked: one masked FHIR item, a masked count and no long rows', () => {
+  it('masked: one FHIR entry with every item masked (the group keeps its shape, not its count), a masked count and no long rows', () => {
     const qr = questionnaireResponseFrom(sensitiveGroup, r, { profile: 'masked' });
     const items = (qr.item ?? []).flatMap((i: FhirResponseItem) => i.item ?? []).filter((i) => i.linkId === 'children');
-    expect(items).toEqual([{ linkId: 'children', text: 'Children in the household', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }] }]);
+    const dar = [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }];
+    expect(items).toEqual([{
+      linkId: 'children', text: 'Children in the household', extension: dar,
+      item: ['child_name', 'child_age', 'child_needs', 'child_witnessed'].map((linkId) => ({ linkId, text: expect.any(String), extension: dar })),
+    }]);
+    expect(JSON.stringify(qr)).not.toMatch(/"Sam"|"-Ali"/);
     const { wide, long } = csvText(sensitiveGroup, [r], { profile: 'masked' });
     expect(wide).toContain(`,${MASK},`);
     expect(long.trim().split('\r\n')).toHaveLength(1);
