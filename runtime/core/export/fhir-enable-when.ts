@@ -1,3 +1,4 @@
+import { topLevelKeyOfScope } from './fhir-common';
 import type { ExportQuestion } from './questions';
 
 /**
@@ -93,9 +94,8 @@ function one(q: ExportQuestion, operator: FhirEnableWhen['operator'], value: unk
 }
 
 function scopedQuestion(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): ExportQuestion | undefined {
-  const scope = own(condition, 'scope');
-  const match = typeof scope === 'string' ? /^#\/properties\/([^/]+)$/.exec(scope) : null;
-  return match ? byKey.get(decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~')) : undefined;
+  const key = topLevelKeyOfScope(own(condition, 'scope'));
+  return key === undefined ? undefined : byKey.get(key);
 }
 
 /** The `answer[x]` of an enableWhen, typed by the question it names; undefined when the value does not fit. */

@@ -2,6 +2,7 @@ import type { Definition } from '../definition/envelope';
 import type { ExportQuestion } from './questions';
 import { enableWhenOf, type EnableWhenMapping } from './fhir-enable-when';
 import { questionsOf } from './fhir-form-facts';
+import { topLevelKeyOfScope } from './fhir-common';
 
 /**
  * The item tree the FHIR Questionnaire and every QuestionnaireResponse share, so responses nest
@@ -45,9 +46,7 @@ export function fhirTree(definition: Definition): FhirNode[] {
       return Array.isArray(elements) ? elements.flatMap(walk) : [];
     };
     if (type === 'Control') {
-      const scope = own(node, 'scope');
-      const match = typeof scope === 'string' ? /^#\/properties\/([^/]+)$/.exec(scope) : null;
-      const key = match ? decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+      const key = topLevelKeyOfScope(own(node, 'scope'));
       const q = key !== undefined ? byKey.get(key) : undefined;
       if (!q || placed.has(q.key)) return [];
       placed.add(q.key);
