@@ -2,9 +2,9 @@ import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { cellOf, exportContext, groupEntries, shownResponse, type ExportContext } from './answers';
 import { codeSystemUrl, DATA_ABSENT_REASON, fhirDate, fhirDateTime, fhirId, fhirInteger, fhirString, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
-import { fhirTree, type FhirNode } from './fhir-tree';
 import { escapePointerToken } from '../problems/pointer';
 import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
+import { fhirTree, type FhirNode } from './fhir-tree';
 import type { ExportQuestion } from './questions';
 
 /** The parts of FHIR R4 `QuestionnaireResponse` this exporter writes. */
@@ -51,8 +51,8 @@ export function responseIn(ctx: ExportContext, stored: ResponseEnvelope, options
   // FHIR forbids answers to disabled items; every export leaves out answers hidden by a rule.
   const response = shownResponse(ctx, stored);
   // A computed value is worked out whatever is shown, so a hidden one is still there to leave out.
-  const hidden = hiddenAnswerPointers(definition, response.answers);
-  const shown = (q: ExportQuestion) => q.groupKey !== undefined || !isHiddenPointer(hidden, `/${escapePointerToken(q.key)}`);
+  const hidden = ctx.questions.some((q) => q.computed) ? hiddenAnswerPointers(definition, response.answers) : undefined;
+  const shown = (q: ExportQuestion) => !hidden || !q.computed || q.groupKey !== undefined || !isHiddenPointer(hidden, `/${escapePointerToken(q.key)}`);
   const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options, shown));
   const id = fhirId(response.responseId);
   return {
