@@ -36,6 +36,15 @@ export function fhirId(value: string): string | undefined {
   return /^[A-Za-z0-9\-.]{1,64}$/.test(value) ? value : undefined;
 }
 
+/**
+ * The top-level question key a UI scope `#/properties/<key>` names, decoded as JSON Forms and the
+ * runtime's rules decode it (`~1`, `~0`; no percent-decoding, so `%E0` is a key, not a crash).
+ */
+export function topLevelKeyOfScope(scope: unknown): string | undefined {
+  const match = typeof scope === 'string' ? /^#\/properties\/([^/]+)$/.exec(scope) : null;
+  return match ? match[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
 /** `HH:MM[:SS[.f]]` with an optional offset → FHIR `time` (`HH:MM:SS`, no offset: FHIR times have none). */
 export function fhirTime(value: string): string | undefined {
   const m = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d|60)(\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?$/.exec(value);

@@ -1,3 +1,4 @@
+import { topLevelKeyOfScope } from './fhir-common';
 import type { ExportQuestion } from './questions';
 
 /**
@@ -28,7 +29,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const own = (o: unknown, k: string): unknown => (isObject(o) && Object.hasOwn(o, k) ? o[k] : undefined);
 
-type Part = { list: FhirEnableWhen[]; behavior: 'all' | 'any' } | undefined;
+export type EnableWhenPart = { list: FhirEnableWhen[]; behavior: 'all' | 'any' } | undefined;
 
 export function enableWhenOf(rule: unknown, byKey: ReadonlyMap<string, ExportQuestion>): EnableWhenMapping | undefined {
   if (!isObject(rule)) return undefined;
@@ -39,7 +40,7 @@ export function enableWhenOf(rule: unknown, byKey: ReadonlyMap<string, ExportQue
   return part ? { mapped: true, enableWhen: part.list, behavior: part.behavior } : { mapped: false, rule };
 }
 
-function mapCondition(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): Part {
+function mapCondition(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): EnableWhenPart {
   const type = own(condition, 'type');
   const conditions = own(condition, 'conditions');
   if ((type === 'AND' || type === 'OR') && Array.isArray(conditions) && conditions.length) {
@@ -50,16 +51,22 @@ function mapCondition(condition: unknown, byKey: ReadonlyMap<string, ExportQuest
     return parts.every((p) => p!.list.length === 1 || p!.behavior === 'any') ? { list, behavior: 'any' } : undefined;
   }
   const target = scopedQuestion(condition, byKey);
-  const schema = own(condition, 'schema');
-  if (!target || !isObject(schema)) return undefined;
+  return target ? enableWhenForSchema(target, own(condition, 'schema')) : undefined;
+}
+
+/**
+ * What `schema`, tested on the answer to `target`, is as enableWhen: the same vocabulary whether it
+ * comes from a UI rule's condition or from an `if` that makes a question required.
+ */
+export function enableWhenForSchema(target: ExportQuestion, schema: unknown): EnableWhenPart {
+  if (!isObject(schema)) return undefined;
   const keys = Object.keys(schema);
   if (keys.length === 1 && keys[0] === 'const') return one(target, '=', schema.const);
-  if (keys.length === 1 && keys[0] === 'enum' && Array.isArray(schema.enum) && schema.enum.length) {
-    const list = schema.enum.map((v) => answer(target, '=', v));
-    return list.every(Boolean) ? { list: list as FhirEnableWhen[], behavior: 'any' } : undefined;
-  }
+  if (keys.length === 1 && keys[0] === 'enum') return anyOf(target, schema.enum);
   if (keys.length === 1 && keys[0] === 'not' && isObject(schema.not) && Object.keys(schema.not).join() === 'const') return one(target, '!=', schema.not.const);
   if (keys.length === 1 && keys[0] === 'contains' && isObject(schema.contains) && Object.keys(schema.contains).join() === 'const') return one(target, '=', schema.contains.const);
+  // On a multiple choice `=` holds when any answer equals, so "contains one of" is `=` each, any.
+  if (keys.length === 1 && keys[0] === 'contains' && isObject(schema.contains) && Object.keys(schema.contains).join() === 'enum') return anyOf(target, schema.contains.enum);
   const ops: Record<string, FhirEnableWhen['operator']> = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' };
   if (keys.length && keys.every((k) => k in ops || k === 'type')) {
     const list = keys.filter((k) => k in ops).map((k) => answer(target, ops[k]!, schema[k]));
@@ -68,22 +75,27 @@ function mapCondition(condition: unknown, byKey: ReadonlyMap<string, ExportQuest
   return undefined;
 }
 
-function mapNegated(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): Part {
+function mapNegated(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): EnableWhenPart {
   const target = scopedQuestion(condition, byKey);
   const schema = own(condition, 'schema');
   if (!target || !isObject(schema) || Object.keys(schema).join() !== 'const') return undefined;
   return one(target, '!=', schema.const);
 }
 
-function one(q: ExportQuestion, operator: FhirEnableWhen['operator'], value: unknown): Part {
+function anyOf(q: ExportQuestion, values: unknown): EnableWhenPart {
+  if (!Array.isArray(values) || !values.length) return undefined;
+  const list = values.map((v) => answer(q, '=', v));
+  return list.every(Boolean) ? { list: list as FhirEnableWhen[], behavior: 'any' } : undefined;
+}
+
+function one(q: ExportQuestion, operator: FhirEnableWhen['operator'], value: unknown): EnableWhenPart {
   const e = answer(q, operator, value);
   return e ? { list: [e], behavior: 'all' } : undefined;
 }
 
 function scopedQuestion(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): ExportQuestion | undefined {
-  const scope = own(condition, 'scope');
-  const match = typeof scope === 'string' ? /^#\/properties\/([^/]+)$/.exec(scope) : null;
-  return match ? byKey.get(decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~')) : undefined;
+  const key = topLevelKeyOfScope(own(condition, 'scope'));
+  return key === undefined ? undefined : byKey.get(key);
 }
 
 /** The `answer[x]` of an enableWhen, typed by the question it names; undefined when the value does not fit. */

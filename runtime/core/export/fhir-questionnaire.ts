@@ -1,6 +1,8 @@
 import type { Definition } from '../definition/envelope';
 import { baseOf, codeSystemUrl, fhirId, fhirString, fhirTime, questionnaireUrl, type FhirOptions } from './fhir-common';
 import type { FhirEnableWhen } from './fhir-enable-when';
+import { questionsOf, requirementOf } from './fhir-form-facts';
+import { requiredWhenSchema, requiredWhenShown, type EnableLevel } from './fhir-required';
 import { fhirTree, type FhirNode } from './fhir-tree';
 import type { ExportQuestion, QuestionType } from './questions';
 
@@ -52,8 +54,8 @@ const statusMap = { draft: 'draft', published: 'active', retired: 'retired' } as
 
 /** A definition as a FHIR R4 Questionnaire: linkId = `x-code`, canonical `url` + `version`. @public */
 export function questionnaireFromDefinition(definition: Definition, options: FhirOptions = {}): FhirQuestionnaire {
-  const base = baseOf(options);
-  const item = fhirTree(definition).map((node) => itemOf(definition, node, options, base));
+  const ctx: ItemContext = { definition, options, base: baseOf(options), byKey: new Map(questionsOf(definition).map((q) => [q.key, q])) };
+  const item = fhirTree(definition).map((node) => itemOf(ctx, node, []));
   // `changelog` has a default in the envelope schema; a host may pass the file as read, without it.
   const date = (definition.changelog ?? []).find((c) => c.version === definition.version)?.date;
   const id = fhirId(`${definition.id}-${definition.version}`.slice(0, 64));
@@ -71,27 +73,42 @@ export function questionnaireFromDefinition(definition: Definition, options: Fhi
   };
 }
 
-function itemOf(definition: Definition, node: FhirNode, options: FhirOptions, base: string): FhirQuestionnaireItem {
-  if (node.kind === 'display') return { linkId: node.linkId, text: fhirString(node.text) ?? '-', type: 'display' };
-  const out: FhirQuestionnaireItem =
-    node.kind === 'layout'
-      ? { linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), type: 'group' }
-      : questionItem(definition, node.question, options, base);
+interface ItemContext {
+  definition: Definition;
+  options: FhirOptions;
+  base: string;
+  byKey: ReadonlyMap<string, ExportQuestion>;
+}
+
+/** `levels`: the enableWhen of every group around the node, outermost first. */
+function itemOf(ctx: ItemContext, node: FhirNode, levels: readonly EnableLevel[]): FhirQuestionnaireItem {
+  const { definition, options, base } = ctx;
   const rule = node.rule;
+  const own = rule?.mapped ? [...levels, { enableWhen: rule.enableWhen, behavior: rule.behavior }] : levels;
+  const out: FhirQuestionnaireItem =
+    node.kind === 'display'
+      ? { linkId: node.linkId, text: fhirString(node.text) ?? '-', type: 'display' }
+      : node.kind === 'layout'
+        ? { linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), type: 'group' }
+        : questionItem(ctx, node.question, own);
   if (rule?.mapped) {
     out.enableWhen = rule.enableWhen.map((e) => withSystem(definition, e, options));
     if (rule.enableWhen.length > 1) out.enableBehavior = rule.behavior;
   } else if (rule) {
     out.extension = [...(out.extension ?? []), { url: `${base}/StructureDefinition/ui-rule`, valueString: JSON.stringify(rule.rule) }];
   }
-  const children = node.children.map((c) => itemOf(definition, c, options, base));
+  const children = node.kind === 'display' ? [] : node.children.map((c) => itemOf(ctx, c, own));
   if (children.length) out.item = children;
   return out;
 }
 
-function questionItem(definition: Definition, q: ExportQuestion, options: FhirOptions, base: string): FhirQuestionnaireItem {
+function questionItem(ctx: ItemContext, q: ExportQuestion, levels: readonly EnableLevel[]): FhirQuestionnaireItem {
+  const { definition, options, base } = ctx;
   const item: FhirQuestionnaireItem = { linkId: q.code, text: fhirString(q.title) ?? q.code, type: typeMap[q.type] };
-  if (q.required) item.required = true;
+  const requirement = requirementOf(definition, q);
+  // A group item's `if` names its sibling answers, which enableWhen cannot address.
+  const byKey = q.groupKey === undefined ? ctx.byKey : new Map<string, ExportQuestion>();
+  if (requirement.kind === 'always' || (requirement.kind === 'when' && requiredWhenShown(requirement.conditions, levels, byKey))) item.required = true;
   if (q.type === 'group' || q.type === 'multi-choice') item.repeats = true;
   if (q.computed) item.readOnly = true;
   if (q.maxLength !== undefined && (item.type === 'string' || item.type === 'text')) item.maxLength = q.maxLength;
@@ -99,7 +116,12 @@ function questionItem(definition: Definition, q: ExportQuestion, options: FhirOp
     const system = codeSystemUrl(definition, q.code, options);
     item.answerOption = q.options.map((o) => ({ valueCoding: { system, code: o.code, display: fhirString(o.label) ?? o.code } }));
   }
-  if (q.sensitivity) item.extension = [{ url: `${base}/StructureDefinition/sensitivity`, valueCode: q.sensitivity }];
+  const extension: NonNullable<FhirQuestionnaireItem['extension']> = [];
+  if (q.sensitivity) extension.push({ url: `${base}/StructureDefinition/sensitivity`, valueCode: q.sensitivity });
+  if (requirement.kind === 'when' && !item.required) {
+    extension.push({ url: `${base}/StructureDefinition/required-when`, valueString: JSON.stringify(requiredWhenSchema(requirement.conditions)) });
+  }
+  if (extension.length) item.extension = extension;
   return item;
 }
 

@@ -2,6 +2,8 @@ import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { cellOf, exportContext, groupEntries, shownResponse, type ExportContext } from './answers';
 import { codeSystemUrl, DATA_ABSENT_REASON, fhirDate, fhirDateTime, fhirId, fhirInteger, fhirString, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
+import { escapePointerToken } from '../problems/pointer';
+import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
 import { fhirTree, type FhirNode } from './fhir-tree';
 import type { ExportQuestion } from './questions';
 
@@ -48,7 +50,10 @@ export function responseIn(ctx: ExportContext, stored: ResponseEnvelope, options
   const definition = ctx.definition;
   // FHIR forbids answers to disabled items; every export leaves out answers hidden by a rule.
   const response = shownResponse(ctx, stored);
-  const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options));
+  // A computed value is worked out whatever is shown, so a hidden one is still there to leave out.
+  const hidden = ctx.questions.some((q) => q.computed) ? hiddenAnswerPointers(definition, response.answers) : undefined;
+  const shown = (q: ExportQuestion) => !hidden || !q.computed || q.groupKey !== undefined || !isHiddenPointer(hidden, `/${escapePointerToken(q.key)}`);
+  const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options, shown));
   const id = fhirId(response.responseId);
   return {
     resourceType: 'QuestionnaireResponse',
@@ -65,20 +70,28 @@ export function responseIn(ctx: ExportContext, stored: ResponseEnvelope, options
 const textOf = (q: ExportQuestion): string => fhirString(q.title) ?? q.code;
 const masked = (q: ExportQuestion): FhirResponseItem => ({ linkId: q.code, text: textOf(q), extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
 
-function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions): FhirResponseItem[] {
+/**
+ * A masked repeatable group keeps the Questionnaire's shape: one entry whose every item is masked,
+ * so a reader sees which questions were asked and that their answers are withheld. One entry,
+ * whatever the answers hold, because how many children there are is itself sensitive.
+ */
+const maskedGroup = (q: ExportQuestion): FhirResponseItem => ({ ...masked(q), item: (q.items ?? []).map(masked) });
+
+function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions, shown: (q: ExportQuestion) => boolean): FhirResponseItem[] {
   if (node.kind === 'display') return [];
   if (node.kind === 'layout') {
-    const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options));
+    const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options, shown));
     return children.length ? [{ linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), item: children }] : [];
   }
   const q = node.question;
+  if (!shown(q)) return [];
   const cell = cellOf(ctx, q, answers);
-  if (cell.kind === 'masked') return [masked(q)];
+  if (cell.kind === 'masked') return [q.type === 'group' ? maskedGroup(q) : masked(q)];
   if (cell.kind !== 'value') return [];
   if (q.type === 'group') {
     // One item per group entry, same linkId (the Questionnaire item repeats), in answer order.
     return groupEntries(cell.value).map(({ item: entry }) => {
-      const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options));
+      const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options, shown));
       return { linkId: q.code, text: textOf(q), ...(children.length ? { item: children } : {}) };
     });
   }

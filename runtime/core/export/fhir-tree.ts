@@ -1,17 +1,19 @@
 import type { Definition } from '../definition/envelope';
-import { exportQuestions, type ExportQuestion } from './questions';
+import type { ExportQuestion } from './questions';
 import { enableWhenOf, type EnableWhenMapping } from './fhir-enable-when';
+import { questionsOf } from './fhir-form-facts';
+import { topLevelKeyOfScope } from './fhir-common';
 
 /**
  * The item tree the FHIR Questionnaire and every QuestionnaireResponse share, so responses nest
  * exactly like the Questionnaire. Built from the UI schema: each `Category` and each labelled
  * `Group` (or any layout carrying a rule) becomes a `group` item; other layouts are flattened;
- * a `Label` becomes a `display` item; a control becomes its question. Questions no control shows
+ * a `Label` becomes a `display` item with its rule (age-band scripts must not all show at once); a control becomes its question. Questions no control shows
  * are appended at the end, in definition order.
  */
 export type FhirNode =
   | { kind: 'layout'; linkId: string; text?: string; rule?: EnableWhenMapping; children: FhirNode[] }
-  | { kind: 'display'; linkId: string; text: string }
+  | { kind: 'display'; linkId: string; text: string; rule?: EnableWhenMapping }
   | { kind: 'question'; question: ExportQuestion; rule?: EnableWhenMapping; children: FhirNode[] };
 
 type Json = Record<string, unknown>;
@@ -23,7 +25,7 @@ const cache = new WeakMap<object, FhirNode[]>();
 export function fhirTree(definition: Definition): FhirNode[] {
   const hit = cache.get(definition);
   if (hit) return hit;
-  const questions = exportQuestions(definition);
+  const questions = questionsOf(definition);
   const byKey = new Map(questions.map((q) => [q.key, q]));
   const placed = new Set<string>();
   const counters = { section: 0, group: 0, label: 0 };
@@ -44,9 +46,7 @@ export function fhirTree(definition: Definition): FhirNode[] {
       return Array.isArray(elements) ? elements.flatMap(walk) : [];
     };
     if (type === 'Control') {
-      const scope = own(node, 'scope');
-      const match = typeof scope === 'string' ? /^#\/properties\/([^/]+)$/.exec(scope) : null;
-      const key = match ? decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+      const key = topLevelKeyOfScope(own(node, 'scope'));
       const q = key !== undefined ? byKey.get(key) : undefined;
       if (!q || placed.has(q.key)) return [];
       placed.add(q.key);
@@ -54,7 +54,7 @@ export function fhirTree(definition: Definition): FhirNode[] {
     }
     if (type === 'Label') {
       const text = own(node, 'text');
-      return typeof text === 'string' && text ? [{ kind: 'display', linkId: `label-${++counters.label}`, text }] : [];
+      return typeof text === 'string' && text ? [{ kind: 'display', linkId: `label-${++counters.label}`, text, ...(rule ? { rule } : {}) }] : [];
     }
     const label = own(node, 'label');
     const text = typeof label === 'string' && label ? label : undefined;

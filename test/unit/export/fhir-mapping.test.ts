@@ -13,6 +13,7 @@ describe('rules → enableWhen', () => {
     ['SHOW const on a choice', { effect: 'SHOW', condition: cond('contact', { const: 'phone' }) }, [{ question: 'contact_method', operator: '=', answerCoding: { code: 'phone' } }], 'all'],
     ['SHOW not const', { effect: 'SHOW', condition: cond('age', { not: { const: 30 } }) }, [{ question: 'age', operator: '!=', answerInteger: 30 }], 'all'],
     ['SHOW contains on a multiple choice', { effect: 'SHOW', condition: cond('substances', { contains: { const: 'opioids' } }) }, [{ question: 'substances', operator: '=', answerCoding: { code: 'opioids' } }], 'all'],
+    ['SHOW contains one of on a multiple choice', { effect: 'SHOW', condition: cond('substances', { contains: { enum: ['opioids', 'alcohol'] } }) }, [{ question: 'substances', operator: '=', answerCoding: { code: 'opioids' } }, { question: 'substances', operator: '=', answerCoding: { code: 'alcohol' } }], 'any'],
     ['SHOW exclusive bounds on a decimal', { effect: 'SHOW', condition: cond('unitsPerWeek', { exclusiveMinimum: 0, exclusiveMaximum: 10.5 }) }, [{ question: 'units_change', operator: '>', answerDecimal: 0 }, { question: 'units_change', operator: '<', answerDecimal: 10.5 }], 'all'],
     ['HIDE const on a boolean', { effect: 'HIDE', condition: cond('safeToTalk', { const: false }) }, [{ question: 'safe_to_talk', operator: '!=', answerBoolean: false }], 'all'],
     ['ENABLE OR of consts', { effect: 'ENABLE', condition: { type: 'OR', conditions: [cond('harmed', { const: true }), cond('fearful', { const: 'yes' })] } }, [{ question: 'harmed', operator: '=', answerBoolean: true }, { question: 'fearful', operator: '=', answerCoding: { code: 'yes' } }], 'any'],
@@ -66,10 +67,15 @@ describe('a sensitive repeatable group', () => {
   const sensitiveGroup: Definition = { ...definition, schema: { ...definition.schema, properties: { ...props, children: { ...props.children, 'x-sensitivity': 'sensitive' } } } };
   const r = responseOf(sensitiveGroup, richAnswers);
 
-  it('masked: one masked FHIR item, a masked count and no long rows', () => {
+  it('masked: one FHIR entry with every item masked (the group keeps its shape, not its count), a masked count and no long rows', () => {
     const qr = questionnaireResponseFrom(sensitiveGroup, r, { profile: 'masked' });
     const items = (qr.item ?? []).flatMap((i: FhirResponseItem) => i.item ?? []).filter((i) => i.linkId === 'children');
-    expect(items).toEqual([{ linkId: 'children', text: 'Children in the household', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }] }]);
+    const dar = [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }];
+    expect(items).toEqual([{
+      linkId: 'children', text: 'Children in the household', extension: dar,
+      item: ['child_name', 'child_age', 'child_needs', 'child_witnessed'].map((linkId) => ({ linkId, text: expect.any(String), extension: dar })),
+    }]);
+    expect(JSON.stringify(qr)).not.toMatch(/"Sam"|"-Ali"/);
     const { wide, long } = csvText(sensitiveGroup, [r], { profile: 'masked' });
     expect(wide).toContain(`,${MASK},`);
     expect(long.trim().split('\r\n')).toHaveLength(1);
