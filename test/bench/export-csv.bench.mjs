@@ -24,7 +24,7 @@ try {
   const loaded = core.loadDefinitionText(await readFile(file, 'utf8'));
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems.slice(0, 3)));
   const definition = loaded.value;
-  const questions = core.exportQuestions(definition);
+  const questions = core.formModel(definition).questions;
 
   // Deterministic answers for every question, by type (xorshift PRNG, so every run exports the same data).
   let seed = 0x9e3779b9;
@@ -37,12 +37,12 @@ try {
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const texts = ['Seen at the clinic', 'Said "he checks my phone", then changed the subject', '=cmd|evil', 'Two lines\nof notes', '-5 units', 'Plain words, with a comma'];
   const answerFor = (q) => {
-    switch (q.type) {
-      case 'boolean': return rand() < 0.5;
+    switch (q.kind) {
+      case 'yes-no': return rand() < 0.5;
       case 'integer': return Math.floor(rand() * 100) - 10;
       case 'decimal': return Math.round(rand() * 1000) / 10 - 20;
-      case 'choice': return pick(q.options).code;
-      case 'multi-choice': return q.options.filter(() => rand() < 0.3).map((o) => o.code);
+      case 'single-choice': return pick(q.options).code;
+      case 'multiple-choice': return q.options.filter(() => rand() < 0.3).map((o) => o.code);
       case 'date': return `2026-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
       case 'time': return `${String(Math.floor(rand() * 24)).padStart(2, '0')}:${String(Math.floor(rand() * 60)).padStart(2, '0')}`;
       case 'date-time': return '2026-11-25T10:00:00Z';
@@ -127,7 +127,7 @@ try {
     return { *[Symbol.iterator]() { for (const r of it) { tick(); yield r; } } };
   };
 
-  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; form ${definition.id} ${definition.version} (${core.exportQuestions(definition).length} questions); ${COUNT.toLocaleString('en-GB')} responses${globalThis.gc ? '' : ' (run with --expose-gc for steadier memory figures)'}`);
+  console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}; form ${definition.id} ${definition.version} (${core.formModel(definition).questions.length} questions); ${COUNT.toLocaleString('en-GB')} responses${globalThis.gc ? '' : ' (run with --expose-gc for steadier memory figures)'}`);
   // Warm both paths, so neither pays for the JIT alone.
   for (const _ of core.csvRows(definition, responses(2000))) void _;
   const baseline = await measure('baseline JSON.stringify per line', function* (tick) {

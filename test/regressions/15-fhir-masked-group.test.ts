@@ -1,6 +1,6 @@
 import type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { exportQuestions, questionnaireFromDefinition, questionnaireResponseFrom } from '../../runtime/core/index';
+import { formModel, questionnaireFromDefinition, questionnaireResponseFrom } from '../../runtime/core/index';
 import { r4Issues, responseErrors } from '../unit/export/fhir-conformance';
 import { shippedForms } from '../unit/export/shipped';
 
@@ -21,15 +21,15 @@ describe.each([
 ] as const)('%s, masked', (ref, groupKey, names) => {
   const form = shippedForms().find((f) => f.ref === ref)!;
   const response = form.examples.find((e) => e.file === 'valid-complete.json')!.response;
-  const group = exportQuestions(form.definition).find((q) => q.key === groupKey)!;
+  const group = formModel(form.definition).byKey.get(groupKey)!;
   const qr = questionnaireResponseFrom(form.definition, response, { profile: 'masked' }) as QuestionnaireResponse;
 
   it('keeps one entry of the group with every item masked, and no answer', () => {
     expect(Array.isArray(response.answers[groupKey]) && (response.answers[groupKey] as unknown[]).length).toBeGreaterThan(0);
-    const entries = find(qr.item, group.code);
+    const entries = find(qr.item, group.exportCode);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.extension).toEqual(DAR);
-    expect(entries[0]!.item?.map((i) => [i.linkId, i.extension, i.answer])).toEqual(group.items!.map((iq) => [iq.code, DAR, undefined]));
+    expect(entries[0]!.item?.map((i) => [i.linkId, i.extension, i.answer])).toEqual(group.items!.map((iq) => [iq.exportCode, DAR, undefined]));
   });
 
   it('discloses neither the names nor how many children there are', () => {

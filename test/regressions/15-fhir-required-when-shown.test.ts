@@ -1,7 +1,7 @@
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse } from '@medplum/fhirtypes';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportQuestions, indexQuestions, questionnaireFromDefinition, questionnaireResponseFrom, validateResponse, withoutHiddenAnswers } from '../../runtime/core/index';
+import { formModel, questionnaireFromDefinition, questionnaireResponseFrom, validateResponse, withoutHiddenAnswers } from '../../runtime/core/index';
 import { answersArbitrary, enabledItems } from '../unit/export/fhir-answers-arbitrary';
 import { answersByLinkId } from '../unit/export/fhir-conformance';
 import { responseOf } from '../unit/export/helpers';
@@ -22,7 +22,7 @@ const carriesRequiredWhen = (item: QuestionnaireItem) => (item.extension ?? []).
 
 describe.each(forms.map((f) => [f.ref, f] as const))('%s', (ref, { definition, examples }) => {
   const q = questionnaireFromDefinition(definition) as Questionnaire;
-  const keyOf = new Map(exportQuestions(definition).map((question) => [question.code, question.key]));
+  const keyOf = new Map(formModel(definition).questions.map((question) => [question.exportCode, question.key]));
 
   // Each example response with one answer taken away reaches the deepest conditions for certain.
   const oneAnswerLess = examples.flatMap(({ response }) => Object.keys(response.answers).map((key) => {
@@ -46,7 +46,7 @@ describe.each(forms.map((f) => [f.ref, f] as const))('%s', (ref, { definition, e
       }
     }), seededParams(120, { examples: oneAnswerLess }));
     // Not vacuous: most questions the form requires only under a condition were met unanswered and required.
-    const conditional = [...indexQuestions(definition).byCode.values()].filter((iq) => iq.groupKey === undefined && iq.required === 'conditional').map((iq) => iq.key);
+    const conditional = formModel(definition).questions.filter((iq) => iq.required === 'conditional').map((iq) => iq.key);
     expect(conditional.filter((k) => seenRequired.has(k)).length).toBeGreaterThan(conditional.length * 0.8);
   });
 });

@@ -3,7 +3,8 @@ import type { ResponseEnvelope } from '../response/envelope';
 import { withoutHiddenAnswers } from '../rules/visibility';
 import { computeValue } from './computed';
 import { sensitiveQuestions, treatmentOf, MASK, type ExportProfileName } from './profiles';
-import { exportQuestions, type ExportQuestion } from './questions';
+import { formModel } from '../model/build';
+import type { FormModel, Question } from '../model/types';
 
 /** One answer as an export sees it, after the profile. */
 export type Cell =
@@ -19,21 +20,23 @@ const DROPPED: Cell = { kind: 'dropped' };
 /** Everything an exporter needs about a form, worked out once per export. */
 export interface ExportContext {
   definition: Definition;
-  questions: ExportQuestion[];
+  model: FormModel;
+  /** Top-level questions (groups carry their items), in column order. */
+  questions: Question[];
   profile: ExportProfileName;
-  sensitive: ReadonlySet<ExportQuestion>;
+  sensitive: ReadonlySet<Question>;
 }
 
 export function exportContext(definition: Definition, profile: ExportProfileName = 'full'): ExportContext {
-  const questions = exportQuestions(definition);
-  return { definition, questions, profile, sensitive: sensitiveQuestions(questions) };
+  const model = formModel(definition);
+  return { definition, model, questions: model.questions, profile, sensitive: sensitiveQuestions(model) };
 }
 
 /**
  * The answer to `question` in `answers` (the response's top-level answers, or one group item's),
  * own properties only. Computed questions are computed from `root` (the top-level answers).
  */
-export function cellOf(ctx: ExportContext, question: ExportQuestion, answers: Record<string, unknown>, root: Record<string, unknown> = answers): Cell {
+export function cellOf(ctx: ExportContext, question: Question, answers: Record<string, unknown>, root: Record<string, unknown> = answers): Cell {
   const treatment = treatmentOf(ctx.profile, question, ctx.sensitive);
   if (treatment === 'drop') return DROPPED;
   const stored = Object.hasOwn(answers, question.key) ? answers[question.key] : undefined;
@@ -81,7 +84,7 @@ export function projectAnswers(ctx: ExportContext, answers: Record<string, unkno
       out[q.key] = MASK;
       continue;
     }
-    if (q.type === 'group' && q.items) {
+    if (q.kind === 'group' && q.items) {
       const items = q.items;
       out[q.key] = groupItems(cell.value).map((item) => {
         const row: Record<string, unknown> = {};

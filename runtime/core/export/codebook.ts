@@ -1,7 +1,8 @@
 import semver from 'semver';
 import type { Definition } from '../definition/envelope';
 import { encodeRows } from './csv';
-import { allQuestions, exportQuestions, type ExportQuestion } from './questions';
+import { formModel } from '../model/build';
+import type { Question, QuestionKind } from '../model/types';
 
 /**
  * The codebook (data dictionary) of one form version: one entry per question, group and group
@@ -23,27 +24,31 @@ export interface CodebookEntry {
 }
 
 export function codebook(definition: Definition, history: readonly Pick<Definition, 'version' | 'schema' | 'uischema'>[] = []): CodebookEntry[] {
-  const questions = exportQuestions(definition);
-  const byKey = new Map(questions.map((q) => [q.key, q]));
-  const sections = sectionsByKey(definition.uischema);
   const introduced = introducedVersions(definition, history);
-  return allQuestions(questions).map((q) => {
-    const group = q.groupKey !== undefined ? byKey.get(q.groupKey) : undefined;
+  return formModel(definition).all.map((q) => {
+    const group = q.group;
     return {
-      code: q.code,
-      question: q.title,
-      type: q.type,
+      code: q.exportCode,
+      question: q.title ?? q.key,
+      type: typeWords[q.kind],
       options: q.options.map((o) => ({ code: o.code, label: o.label })),
-      required: q.required,
+      required: q.required === 'always',
       sensitivity: q.sensitivity ?? group?.sensitivity ?? '',
-      section: sections.get(group?.key ?? q.key) ?? '',
-      group: group?.code ?? '',
-      introducedIn: introduced.get(q.code) ?? definition.version,
+      section: (group ?? q).section?.label ?? '',
+      group: group?.exportCode ?? '',
+      introducedIn: introduced.get(q.exportCode) ?? definition.version,
       computed: q.computed !== undefined,
       columns: columnsOf(q),
     };
   });
 }
+
+/** The answer types as the codebook has always worded them for analysts. */
+const typeWords: Record<QuestionKind, string> = {
+  text: 'text', 'long-text': 'long-text', email: 'text', integer: 'integer', decimal: 'decimal', 'yes-no': 'boolean',
+  'single-choice': 'choice', 'multiple-choice': 'multi-choice', date: 'date', time: 'time', 'date-time': 'date-time',
+  group: 'group', list: 'multi-choice', other: 'text',
+};
 
 export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'sensitivity', 'section', 'group', 'introduced_in', 'computed', 'csv_columns'] as const;
 
@@ -71,10 +76,10 @@ export function codebookMarkdown(definition: Pick<Definition, 'id' | 'version' |
   return lines.join('\n') + '\n';
 }
 
-function columnsOf(q: ExportQuestion): string[] {
-  if (q.type === 'multi-choice') return q.options.map((o) => `${q.code}__${o.code}`);
-  if (q.type === 'group') return [`${q.code}__count`];
-  return [q.code];
+function columnsOf(q: Question): string[] {
+  if (q.kind === 'multiple-choice') return q.options.map((o) => `${q.exportCode}__${o.code}`);
+  if (q.kind === 'group') return [`${q.exportCode}__count`];
+  return [q.exportCode];
 }
 
 /** For each code, the lowest version (of history and this one) whose schema has it. */
@@ -83,25 +88,7 @@ function introducedVersions(definition: Definition, history: readonly Pick<Defin
   const versions = [...history, definition].filter((d) => semver.valid(d.version) && semver.lte(d.version, definition.version));
   versions.sort((a, b) => semver.compare(a.version, b.version));
   for (const d of versions) {
-    for (const q of allQuestions(exportQuestions(d))) if (!out.has(q.code)) out.set(q.code, d.version);
+    for (const q of formModel(d).all) if (!out.has(q.exportCode)) out.set(q.exportCode, d.version);
   }
-  return out;
-}
-
-/** Question key → label of the Category (section) whose controls show it. */
-function sectionsByKey(uischema: unknown): Map<string, string> {
-  const out = new Map<string, string>();
-  const visit = (node: unknown, section: string | undefined): void => {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
-    const n = node as Record<string, unknown>;
-    const label = Object.hasOwn(n, 'label') && typeof n.label === 'string' ? n.label : undefined;
-    const here = n.type === 'Category' ? label ?? section : section;
-    if (typeof n.scope === 'string' && here !== undefined) {
-      const m = /^#\/properties\/([^/]+)$/.exec(n.scope);
-      if (m && !out.has(m[1]!)) out.set(m[1]!, here);
-    }
-    if (Object.hasOwn(n, 'elements') && Array.isArray(n.elements)) for (const e of n.elements) visit(e, here);
-  };
-  visit(uischema, undefined);
   return out;
 }

@@ -1,5 +1,5 @@
 import { computeValue as computeFrom } from '../rules/computed';
-import type { ComputedSpec } from './questions';
+import type { ComputedSpec } from '../rules/computed';
 
 /**
  * Values of `x-computed` questions, from the answers, by the same function the runtime and

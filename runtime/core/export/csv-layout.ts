@@ -1,7 +1,7 @@
 import type { ResponseEnvelope } from '../response/envelope';
 import { cellOf, groupEntries, groupItems, type Cell, type ExportContext } from './answers';
 import { MASK, treatmentOf } from './profiles';
-import type { ExportOption, ExportQuestion } from './questions';
+import type { Question, QuestionOption } from '../model/types';
 
 /**
  * The documented CSV layout (docs/exports.md). Wide file: one row per response, the fixed
@@ -21,14 +21,14 @@ interface RowSource {
   response: ResponseEnvelope;
   /** Answers the question columns read: the top level, or one group item. */
   answers: Record<string, unknown>;
-  group?: ExportQuestion;
+  group?: Question;
   index?: number;
 }
 
 export interface CsvLayout {
   wide: CsvColumn[];
   long: CsvColumn[];
-  groups: ExportQuestion[];
+  groups: Question[];
 }
 
 export const FIXED_WIDE_COLUMNS = ['_response_id', '_form_id', '_form_version', '_form_sha256', '_status', '_started_at', '_updated_at', '_completed_at', '_export_profile'] as const;
@@ -48,12 +48,12 @@ export function csvLayout(ctx: ExportContext): CsvLayout {
     _export_profile: () => profile,
   };
   const wide: CsvColumn[] = FIXED_WIDE_COLUMNS.map((name) => ({ name, read: fixed[name] }));
-  const groups: ExportQuestion[] = [];
+  const groups: Question[] = [];
   for (const q of ctx.questions) {
     if (treatmentOf(profile, q, ctx.sensitive) === 'drop') continue;
-    if (q.type === 'group') {
+    if (q.kind === 'group') {
       groups.push(q);
-      wide.push({ name: `${q.code}__count`, read: (s) => countCell(cellOf(ctx, q, s.answers)) });
+      wide.push({ name: `${q.exportCode}__count`, read: (s) => countCell(cellOf(ctx, q, s.answers)) });
     } else wide.push(...questionColumns(ctx, q));
   }
   const long: CsvColumn[] = [
@@ -72,14 +72,14 @@ export function csvLayout(ctx: ExportContext): CsvLayout {
   return { wide, long, groups };
 }
 
-function questionColumns(ctx: ExportContext, q: ExportQuestion): CsvColumn[] {
-  if (q.type === 'multi-choice') {
+function questionColumns(ctx: ExportContext, q: Question): CsvColumn[] {
+  if (q.kind === 'multiple-choice') {
     // One answer, several columns: read it once per row, not once per option.
     let last: { source: RowSource; cell: Cell } | undefined;
     const read = (s: RowSource) => (last?.source === s ? last.cell : (last = { source: s, cell: cellOf(ctx, q, s.answers) }).cell);
-    return q.options.map((o) => ({ name: `${q.code}__${o.code}`, read: (s) => optionCell(read(s), o) }));
+    return q.options.map((o) => ({ name: `${q.exportCode}__${o.code}`, read: (s) => optionCell(read(s), o) }));
   }
-  return [{ name: q.code, read: (s) => valueCell(cellOf(ctx, q, s.answers)) }];
+  return [{ name: q.exportCode, read: (s) => valueCell(cellOf(ctx, q, s.answers)) }];
 }
 
 export function wideRow(layout: CsvLayout, response: ResponseEnvelope): CsvCell[] {
@@ -113,7 +113,7 @@ function valueCell(cell: Cell): CsvCell {
   return JSON.stringify(v) ?? '';
 }
 
-function optionCell(cell: Cell, option: ExportOption): CsvCell {
+function optionCell(cell: Cell, option: QuestionOption): CsvCell {
   if (cell.kind === 'masked') return MASK;
   if (cell.kind !== 'value') return '';
   return Array.isArray(cell.value) && cell.value.includes(option.code) ? 1 : 0;

@@ -1,5 +1,5 @@
 import { topLevelKeyOfScope } from './fhir-common';
-import type { ExportQuestion } from './questions';
+import type { Question } from '../model/types';
 
 /**
  * JSON Forms rules → FHIR R4 `enableWhen` where they map (docs/exports.md, "FHIR"):
@@ -31,7 +31,7 @@ const own = (o: unknown, k: string): unknown => (isObject(o) && Object.hasOwn(o,
 
 export type EnableWhenPart = { list: FhirEnableWhen[]; behavior: 'all' | 'any' } | undefined;
 
-export function enableWhenOf(rule: unknown, byKey: ReadonlyMap<string, ExportQuestion>): EnableWhenMapping | undefined {
+export function enableWhenOf(rule: unknown, byKey: ReadonlyMap<string, Question>): EnableWhenMapping | undefined {
   if (!isObject(rule)) return undefined;
   const effect = own(rule, 'effect');
   const condition = own(rule, 'condition');
@@ -40,7 +40,7 @@ export function enableWhenOf(rule: unknown, byKey: ReadonlyMap<string, ExportQue
   return part ? { mapped: true, enableWhen: part.list, behavior: part.behavior } : { mapped: false, rule };
 }
 
-function mapCondition(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): EnableWhenPart {
+function mapCondition(condition: unknown, byKey: ReadonlyMap<string, Question>): EnableWhenPart {
   const type = own(condition, 'type');
   const conditions = own(condition, 'conditions');
   if ((type === 'AND' || type === 'OR') && Array.isArray(conditions) && conditions.length) {
@@ -58,7 +58,7 @@ function mapCondition(condition: unknown, byKey: ReadonlyMap<string, ExportQuest
  * What `schema`, tested on the answer to `target`, is as enableWhen: the same vocabulary whether it
  * comes from a UI rule's condition or from an `if` that makes a question required.
  */
-export function enableWhenForSchema(target: ExportQuestion, schema: unknown): EnableWhenPart {
+export function enableWhenForSchema(target: Question, schema: unknown): EnableWhenPart {
   if (!isObject(schema)) return undefined;
   const keys = Object.keys(schema);
   if (keys.length === 1 && keys[0] === 'const') return one(target, '=', schema.const);
@@ -75,41 +75,41 @@ export function enableWhenForSchema(target: ExportQuestion, schema: unknown): En
   return undefined;
 }
 
-function mapNegated(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): EnableWhenPart {
+function mapNegated(condition: unknown, byKey: ReadonlyMap<string, Question>): EnableWhenPart {
   const target = scopedQuestion(condition, byKey);
   const schema = own(condition, 'schema');
   if (!target || !isObject(schema) || Object.keys(schema).join() !== 'const') return undefined;
   return one(target, '!=', schema.const);
 }
 
-function anyOf(q: ExportQuestion, values: unknown): EnableWhenPart {
+function anyOf(q: Question, values: unknown): EnableWhenPart {
   if (!Array.isArray(values) || !values.length) return undefined;
   const list = values.map((v) => answer(q, '=', v));
   return list.every(Boolean) ? { list: list as FhirEnableWhen[], behavior: 'any' } : undefined;
 }
 
-function one(q: ExportQuestion, operator: FhirEnableWhen['operator'], value: unknown): EnableWhenPart {
+function one(q: Question, operator: FhirEnableWhen['operator'], value: unknown): EnableWhenPart {
   const e = answer(q, operator, value);
   return e ? { list: [e], behavior: 'all' } : undefined;
 }
 
-function scopedQuestion(condition: unknown, byKey: ReadonlyMap<string, ExportQuestion>): ExportQuestion | undefined {
+function scopedQuestion(condition: unknown, byKey: ReadonlyMap<string, Question>): Question | undefined {
   const key = topLevelKeyOfScope(own(condition, 'scope'));
   return key === undefined ? undefined : byKey.get(key);
 }
 
 /** The `answer[x]` of an enableWhen, typed by the question it names; undefined when the value does not fit. */
-function answer(q: ExportQuestion, operator: FhirEnableWhen['operator'], value: unknown): FhirEnableWhen | undefined {
-  const base = { question: q.code, operator };
-  switch (q.type) {
-    case 'boolean':
+function answer(q: Question, operator: FhirEnableWhen['operator'], value: unknown): FhirEnableWhen | undefined {
+  const base = { question: q.exportCode, operator };
+  switch (q.kind) {
+    case 'yes-no':
       return typeof value === 'boolean' && (operator === '=' || operator === '!=') ? { ...base, answerBoolean: value } : undefined;
     case 'integer':
       return Number.isInteger(value) ? { ...base, answerInteger: value as number } : undefined;
     case 'decimal':
       return typeof value === 'number' && Number.isFinite(value) ? { ...base, answerDecimal: value } : undefined;
-    case 'choice':
-    case 'multi-choice':
+    case 'single-choice':
+    case 'multiple-choice':
       return typeof value === 'string' && q.options.some((o) => o.code === value) ? { ...base, answerCoding: { code: value } } : undefined;
     case 'date':
       return typeof value === 'string' ? { ...base, answerDate: value } : undefined;

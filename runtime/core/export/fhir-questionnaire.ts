@@ -4,7 +4,7 @@ import type { FhirEnableWhen } from './fhir-enable-when';
 import { questionsOf, requirementOf } from './fhir-form-facts';
 import { requiredWhenSchema, requiredWhenShown, type EnableLevel } from './fhir-required';
 import { fhirTree, type FhirNode } from './fhir-tree';
-import type { ExportQuestion, QuestionType } from './questions';
+import type { Question, QuestionKind } from '../model/types';
 
 /** The parts of FHIR R4 `Questionnaire` this exporter writes (checked against the R4 JSON Schema in tests). */
 export interface FhirQuestionnaire {
@@ -36,18 +36,22 @@ export interface FhirQuestionnaireItem {
   item?: FhirQuestionnaireItem[];
 }
 
-const typeMap: Record<QuestionType, FhirQuestionnaireItem['type']> = {
+const typeMap: Record<QuestionKind, FhirQuestionnaireItem['type']> = {
   text: 'string',
   'long-text': 'text',
+  email: 'string',
   integer: 'integer',
   decimal: 'decimal',
-  boolean: 'boolean',
-  choice: 'choice',
-  'multi-choice': 'choice',
+  'yes-no': 'boolean',
+  'single-choice': 'choice',
+  'multiple-choice': 'choice',
   date: 'date',
   time: 'time',
   'date-time': 'dateTime',
   group: 'group',
+  // A list of free values (no options): one string per entry.
+  list: 'string',
+  other: 'string',
 };
 
 const statusMap = { draft: 'draft', published: 'active', retired: 'retired' } as const;
@@ -77,7 +81,7 @@ interface ItemContext {
   definition: Definition;
   options: FhirOptions;
   base: string;
-  byKey: ReadonlyMap<string, ExportQuestion>;
+  byKey: ReadonlyMap<string, Question>;
 }
 
 /** `levels`: the enableWhen of every group around the node, outermost first. */
@@ -102,18 +106,19 @@ function itemOf(ctx: ItemContext, node: FhirNode, levels: readonly EnableLevel[]
   return out;
 }
 
-function questionItem(ctx: ItemContext, q: ExportQuestion, levels: readonly EnableLevel[]): FhirQuestionnaireItem {
+function questionItem(ctx: ItemContext, q: Question, levels: readonly EnableLevel[]): FhirQuestionnaireItem {
   const { definition, options, base } = ctx;
-  const item: FhirQuestionnaireItem = { linkId: q.code, text: fhirString(q.title) ?? q.code, type: typeMap[q.type] };
-  const requirement = requirementOf(definition, q);
+  const item: FhirQuestionnaireItem = { linkId: q.exportCode, text: fhirString(q.title ?? q.key) ?? q.exportCode, type: typeMap[q.kind] };
+  const requirement = requirementOf(q);
   // A group item's `if` names its sibling answers, which enableWhen cannot address.
-  const byKey = q.groupKey === undefined ? ctx.byKey : new Map<string, ExportQuestion>();
+  const byKey = q.group === undefined ? ctx.byKey : new Map<string, Question>();
   if (requirement.kind === 'always' || (requirement.kind === 'when' && requiredWhenShown(requirement.conditions, levels, byKey))) item.required = true;
-  if (q.type === 'group' || q.type === 'multi-choice') item.repeats = true;
+  if (q.kind === 'group' || q.kind === 'multiple-choice' || q.kind === 'list') item.repeats = true;
   if (q.computed) item.readOnly = true;
-  if (q.maxLength !== undefined && (item.type === 'string' || item.type === 'text')) item.maxLength = q.maxLength;
+  const maxLength = q.constraints.maxLength;
+  if (typeof maxLength === 'number' && (item.type === 'string' || item.type === 'text')) item.maxLength = maxLength;
   if (q.options.length) {
-    const system = codeSystemUrl(definition, q.code, options);
+    const system = codeSystemUrl(definition, q.exportCode, options);
     item.answerOption = q.options.map((o) => ({ valueCoding: { system, code: o.code, display: fhirString(o.label) ?? o.code } }));
   }
   const extension: NonNullable<FhirQuestionnaireItem['extension']> = [];

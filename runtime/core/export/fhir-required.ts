@@ -1,6 +1,6 @@
-import type { RequiredCondition } from '../versions/questions';
+import type { RequiredCondition } from '../model/types';
 import { enableWhenForSchema, type EnableWhenPart, type FhirEnableWhen } from './fhir-enable-when';
-import type { ExportQuestion } from './questions';
+import type { Question } from '../model/types';
 
 /**
  * "Required when shown" (docs/exports.md, "Required"). FHIR's `required` holds only while an item
@@ -25,7 +25,7 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 const IF_KEYWORDS = new Set(['properties', 'required', 'anyOf', 'allOf', 'type']);
 
 /** True when some condition that makes the question required holds wherever `levels` enable it. */
-export function requiredWhenShown(conditions: readonly RequiredCondition[], levels: readonly EnableLevel[], byKey: ReadonlyMap<string, ExportQuestion>): boolean {
+export function requiredWhenShown(conditions: readonly RequiredCondition[], levels: readonly EnableLevel[], byKey: ReadonlyMap<string, Question>): boolean {
   return conditions.some((condition) => {
     const clauses = clausesOfCondition(condition, byKey);
     return clauses !== undefined && clauses.every((clause) => levels.some((level) => implies(level, clause)));
@@ -44,7 +44,7 @@ export function requiredWhenSchema(conditions: readonly RequiredCondition[]): un
   return each.length === 1 ? each[0] : { anyOf: each };
 }
 
-function clausesOfCondition(condition: RequiredCondition, byKey: ReadonlyMap<string, ExportQuestion>): Clause[] | undefined {
+function clausesOfCondition(condition: RequiredCondition, byKey: ReadonlyMap<string, Question>): Clause[] | undefined {
   const out: Clause[] = [];
   for (const step of condition) {
     // An `else` branch holds when the `if` fails, which includes an unanswered question: enableWhen cannot say that.
@@ -56,7 +56,7 @@ function clausesOfCondition(condition: RequiredCondition, byKey: ReadonlyMap<str
   return out;
 }
 
-function clausesOfSchema(schema: unknown, byKey: ReadonlyMap<string, ExportQuestion>): Clause[] | undefined {
+function clausesOfSchema(schema: unknown, byKey: ReadonlyMap<string, Question>): Clause[] | undefined {
   if (!isObject(schema) || Object.keys(schema).some((k) => !IF_KEYWORDS.has(k))) return undefined;
   if (schema.type !== undefined && schema.type !== 'object') return undefined;
   const required = Array.isArray(schema.required) ? schema.required.filter((k): k is string => typeof k === 'string') : [];
@@ -74,7 +74,7 @@ function clausesOfSchema(schema: unknown, byKey: ReadonlyMap<string, ExportQuest
     if (Object.hasOwn(properties, key)) continue;
     const target = byKey.get(key);
     if (!target) return undefined;
-    out.push([{ question: target.code, operator: 'exists', answerBoolean: true }]);
+    out.push([{ question: target.exportCode, operator: 'exists', answerBoolean: true }]);
   }
   if (schema.allOf !== undefined) {
     if (!Array.isArray(schema.allOf)) return undefined;

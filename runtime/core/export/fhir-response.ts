@@ -2,10 +2,10 @@ import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { cellOf, exportContext, groupEntries, shownResponse, type ExportContext } from './answers';
 import { codeSystemUrl, DATA_ABSENT_REASON, fhirDate, fhirDateTime, fhirId, fhirInteger, fhirString, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
-import { escapePointerToken } from '../problems/pointer';
+import { escapePointerToken } from '../model/pointers';
 import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
 import { fhirTree, type FhirNode } from './fhir-tree';
-import type { ExportQuestion } from './questions';
+import type { Question } from '../model/types';
 
 /** The parts of FHIR R4 `QuestionnaireResponse` this exporter writes. */
 export interface FhirQuestionnaireResponse {
@@ -52,7 +52,7 @@ export function responseIn(ctx: ExportContext, stored: ResponseEnvelope, options
   const response = shownResponse(ctx, stored);
   // A computed value is worked out whatever is shown, so a hidden one is still there to leave out.
   const hidden = ctx.questions.some((q) => q.computed) ? hiddenAnswerPointers(definition, response.answers) : undefined;
-  const shown = (q: ExportQuestion) => !hidden || !q.computed || q.groupKey !== undefined || !isHiddenPointer(hidden, `/${escapePointerToken(q.key)}`);
+  const shown = (q: Question) => !hidden || !q.computed || q.group !== undefined || !isHiddenPointer(hidden, `/${escapePointerToken(q.key)}`);
   const item = fhirTree(definition).flatMap((node) => itemsOf(ctx, node, response.answers, options, shown));
   const id = fhirId(response.responseId);
   return {
@@ -67,17 +67,17 @@ export function responseIn(ctx: ExportContext, stored: ResponseEnvelope, options
   };
 }
 
-const textOf = (q: ExportQuestion): string => fhirString(q.title) ?? q.code;
-const masked = (q: ExportQuestion): FhirResponseItem => ({ linkId: q.code, text: textOf(q), extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
+const textOf = (q: Question): string => fhirString(q.title ?? q.key) ?? q.exportCode;
+const masked = (q: Question): FhirResponseItem => ({ linkId: q.exportCode, text: textOf(q), extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
 
 /**
  * A masked repeatable group keeps the Questionnaire's shape: one entry whose every item is masked,
  * so a reader sees which questions were asked and that their answers are withheld. One entry,
  * whatever the answers hold, because how many children there are is itself sensitive.
  */
-const maskedGroup = (q: ExportQuestion): FhirResponseItem => ({ ...masked(q), item: (q.items ?? []).map(masked) });
+const maskedGroup = (q: Question): FhirResponseItem => ({ ...masked(q), item: (q.items ?? []).map(masked) });
 
-function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions, shown: (q: ExportQuestion) => boolean): FhirResponseItem[] {
+function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unknown>, options: FhirOptions, shown: (q: Question) => boolean): FhirResponseItem[] {
   if (node.kind === 'display') return [];
   if (node.kind === 'layout') {
     const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options, shown));
@@ -86,29 +86,29 @@ function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unk
   const q = node.question;
   if (!shown(q)) return [];
   const cell = cellOf(ctx, q, answers);
-  if (cell.kind === 'masked') return [q.type === 'group' ? maskedGroup(q) : masked(q)];
+  if (cell.kind === 'masked') return [q.kind === 'group' ? maskedGroup(q) : masked(q)];
   if (cell.kind !== 'value') return [];
-  if (q.type === 'group') {
+  if (q.kind === 'group') {
     // One item per group entry, same linkId (the Questionnaire item repeats), in answer order.
     return groupEntries(cell.value).map(({ item: entry }) => {
       const children = node.children.flatMap((c) => itemsOf(ctx, c, entry, options, shown));
-      return { linkId: q.code, text: textOf(q), ...(children.length ? { item: children } : {}) };
+      return { linkId: q.exportCode, text: textOf(q), ...(children.length ? { item: children } : {}) };
     });
   }
   const answer = answersOf(ctx.definition, q, cell.value, options);
-  return answer.length ? [{ linkId: q.code, text: textOf(q), answer }] : [];
+  return answer.length ? [{ linkId: q.exportCode, text: textOf(q), answer }] : [];
 }
 
 /** Typed `answer[x]` values; a value of the wrong shape for its question gives none (validation reports it). */
-function answersOf(definition: Definition, q: ExportQuestion, value: unknown, options: FhirOptions): FhirAnswer[] {
+function answersOf(definition: Definition, q: Question, value: unknown, options: FhirOptions): FhirAnswer[] {
   const coding = (code: unknown): FhirAnswer[] => {
     if (typeof code !== 'string') return [];
     // Only the form's own codes: anything else is not an answer the Questionnaire allows.
     const option = q.options.find((o) => o.code === code);
-    return option ? [{ valueCoding: { system: codeSystemUrl(definition, q.code, options), code, display: option.label } }] : [];
+    return option ? [{ valueCoding: { system: codeSystemUrl(definition, q.exportCode, options), code, display: option.label } }] : [];
   };
-  switch (q.type) {
-    case 'boolean':
+  switch (q.kind) {
+    case 'yes-no':
       return typeof value === 'boolean' ? [{ valueBoolean: value }] : [];
     case 'integer': {
       const n = fhirInteger(value);
@@ -128,9 +128,9 @@ function answersOf(definition: Definition, q: ExportQuestion, value: unknown, op
       const t = typeof value === 'string' ? fhirTime(value) : undefined;
       return t ? [{ valueTime: t }] : [];
     }
-    case 'choice':
+    case 'single-choice':
       return coding(value);
-    case 'multi-choice':
+    case 'multiple-choice':
       return Array.isArray(value) ? value.flatMap(coding) : [];
     case 'group':
       return [];

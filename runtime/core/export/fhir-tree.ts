@@ -1,5 +1,5 @@
 import type { Definition } from '../definition/envelope';
-import type { ExportQuestion } from './questions';
+import type { Question } from '../model/types';
 import { enableWhenOf, type EnableWhenMapping } from './fhir-enable-when';
 import { questionsOf } from './fhir-form-facts';
 import { topLevelKeyOfScope } from './fhir-common';
@@ -14,7 +14,7 @@ import { topLevelKeyOfScope } from './fhir-common';
 export type FhirNode =
   | { kind: 'layout'; linkId: string; text?: string; rule?: EnableWhenMapping; children: FhirNode[] }
   | { kind: 'display'; linkId: string; text: string; rule?: EnableWhenMapping }
-  | { kind: 'question'; question: ExportQuestion; rule?: EnableWhenMapping; children: FhirNode[] };
+  | { kind: 'question'; question: Question; rule?: EnableWhenMapping; children: FhirNode[] };
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -30,7 +30,7 @@ export function fhirTree(definition: Definition): FhirNode[] {
   const placed = new Set<string>();
   const counters = { section: 0, group: 0, label: 0 };
 
-  const questionNode = (q: ExportQuestion, rule?: EnableWhenMapping): FhirNode => ({
+  const questionNode = (q: Question, rule?: EnableWhenMapping): FhirNode => ({
     kind: 'question',
     question: q,
     ...(rule ? { rule } : {}),

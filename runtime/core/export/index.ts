@@ -1,5 +1,5 @@
 /** Exports: JSON, NDJSON, CSV, FHIR R4 and codebook, each with an export profile (docs/exports.md). */
-export { exportQuestions, type ExportQuestion, type ExportOption, type QuestionType } from './questions';
+
 export { exportProfiles, isExportProfile, MASK, type ExportProfileName } from './profiles';
 export { exportResponse, responseToJson, jsonArrayChunks, type ExportOptions } from './json';
 export { ndjsonLines, parseNdjson } from './ndjson';

@@ -1,4 +1,4 @@
-import { allQuestions, type ExportQuestion } from './questions';
+import type { FormModel, Question } from '../model/types';
 
 /**
  * Export profiles: which answers leave the service, by sensitivity (docs/exports.md).
@@ -21,18 +21,17 @@ export function isExportProfile(name: string): name is ExportProfileName {
   return (exportProfiles as readonly string[]).includes(name);
 }
 
-const sensitiveCache = new WeakMap<readonly ExportQuestion[], Set<ExportQuestion>>();
+const sensitiveCache = new WeakMap<FormModel, Set<Question>>();
 
 /** Questions whose answers a profile treats as sensitive (own mark, sensitive group, or computed from one). */
-export function sensitiveQuestions(questions: readonly ExportQuestion[]): Set<ExportQuestion> {
-  const hit = sensitiveCache.get(questions);
+export function sensitiveQuestions(model: FormModel): Set<Question> {
+  const hit = sensitiveCache.get(model);
   if (hit) return hit;
-  const all = allQuestions(questions);
-  const byKey = new Map(questions.map((q) => [q.key, q]));
-  const sensitive = new Set<ExportQuestion>();
+  const { all, questions, byKey } = model;
+  const sensitive = new Set<Question>();
   for (const q of all) {
     if (q.sensitivity) sensitive.add(q);
-    if (q.groupKey !== undefined && byKey.get(q.groupKey)?.sensitivity) sensitive.add(q);
+    if (q.group?.sensitivity) sensitive.add(q);
   }
   // Computed values may depend on computed values: repeat until nothing changes.
   for (let changed = true; changed; ) {
@@ -45,11 +44,11 @@ export function sensitiveQuestions(questions: readonly ExportQuestion[]): Set<Ex
       }
     }
   }
-  sensitiveCache.set(questions, sensitive);
+  sensitiveCache.set(model, sensitive);
   return sensitive;
 }
 
-export function treatmentOf(profile: ExportProfileName, question: ExportQuestion, sensitive: ReadonlySet<ExportQuestion>): Treatment {
+export function treatmentOf(profile: ExportProfileName, question: Question, sensitive: ReadonlySet<Question>): Treatment {
   if (profile === 'full' || !sensitive.has(question)) return 'keep';
   return profile === 'external-agency' ? 'drop' : 'mask';
 }

@@ -1,6 +1,6 @@
 import type { QuestionnaireItem, QuestionnaireResponseItemAnswer } from '@medplum/fhirtypes';
 import fc from 'fast-check';
-import { exportQuestions, type Definition, type ExportQuestion } from '../../../runtime/core/index';
+import { formModel, type Definition, type Question } from '../../../runtime/core/index';
 import { enableWhenHolds } from './fhir-conformance';
 
 /**
@@ -9,7 +9,7 @@ import { enableWhenHolds } from './fhir-conformance';
  */
 export function answersArbitrary(definition: Definition): fc.Arbitrary<Record<string, unknown>> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const q of exportQuestions(definition)) {
+  for (const q of formModel(definition).questions) {
     const a = valueArbitrary(q);
     // Mostly answered, so conditions two or three questions deep hold often; a quarter left out.
     if (a) model[q.key] = fc.option(a, { freq: 3, nil: undefined });
@@ -17,13 +17,13 @@ export function answersArbitrary(definition: Definition): fc.Arbitrary<Record<st
   return fc.record(model).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)));
 }
 
-function valueArbitrary(q: ExportQuestion): fc.Arbitrary<unknown> | undefined {
+function valueArbitrary(q: Question): fc.Arbitrary<unknown> | undefined {
   if (q.computed) return undefined;
   const codes = q.options.map((o) => o.code);
-  switch (q.type) {
-    case 'boolean': return fc.boolean();
-    case 'choice': return fc.constantFrom(...codes);
-    case 'multi-choice': return fc.subarray(codes, { minLength: 1 });
+  switch (q.kind) {
+    case 'yes-no': return fc.boolean();
+    case 'single-choice': return fc.constantFrom(...codes);
+    case 'multiple-choice': return fc.subarray(codes, { minLength: 1 });
     case 'integer': return fc.integer({ min: 0, max: 20 });
     case 'decimal': return fc.integer({ min: 0, max: 20 });
     case 'date': return fc.constant('2026-11-20');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { enableWhenOf } from '../../../runtime/core/export/fhir-enable-when';
 import { fhirDate, fhirDateTime, fhirString, fhirTime } from '../../../runtime/core/export/fhir-common';
-import { csvText, exportQuestions, exportResponse, questionnaireResponseFrom, MASK, type Definition, type FhirResponseItem } from '../../../runtime/core/index';
+import { csvText, exportResponse, formModel, questionnaireResponseFrom, MASK, type Definition, type FhirResponseItem } from '../../../runtime/core/index';
 import { loadFixture, responseOf, richAnswers } from './helpers';
 
 const { definition } = loadFixture('export-rich');
-const byKey = new Map(exportQuestions(definition).map((q) => [q.key, q]));
+const byKey = formModel(definition).byKey;
 const cond = (scope: string, schema: unknown) => ({ scope: `#/properties/${scope}`, schema });
 
 describe('rules → enableWhen', () => {

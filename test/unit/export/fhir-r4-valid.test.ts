@@ -14,7 +14,8 @@ describe('the checks can fail', () => {
   const { definition } = forms.find((f) => f.ref === 'routine-enquiry/2.0.0')!;
   const q = questionnaireFromDefinition(definition) as Questionnaire;
 
-  it('refuses a group without items (an invariant), a string for a boolean and an unknown item type (a code)', () => {
+  // The first check loads Medplum's R4 definitions (seconds on a busy machine).
+  it('refuses a group without items (an invariant), a string for a boolean and an unknown item type (a code)', { timeout: 90_000 }, () => {
     expect(r4Issues({ resourceType: 'Questionnaire', status: 'active', item: [{ linkId: 'a', type: 'group' }] }).join('\n')).toMatch(/que-1/);
     expect(r4Issues({ ...q, item: [{ linkId: 'a', type: 'string', required: 'yes' as unknown as boolean }] }).join('\n')).toMatch(/expected boolean/);
     expect(r4Issues({ ...q, item: [{ linkId: 'a', type: 'question' as 'string' }] }).join('\n')).toMatch(/R4 JSON Schema/);
