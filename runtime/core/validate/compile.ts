@@ -7,7 +7,7 @@ import { countSchemas } from '../safety/walk';
 import type Ajv2020 from 'ajv/dist/2020';
 import { createAjv } from './ajv';
 import { PatternUnsupportedError } from './engine';
-import { extensionValueCheck, keywordProblems } from './keywords';
+import { keywordProblems } from './keyword-problems';
 
 /**
  * A compiled validator: AJV's function shape, whether compiled here (with `new Function`) or
@@ -91,7 +91,7 @@ function compileUncached(schema: Record<string, unknown>): Result<CompiledValida
  * `validator-unsupported`. The ahead-of-time generator compiles through here too.
  */
 export function compileSchema(ajv: Ajv2020, schema: Record<string, unknown>): Result<CompiledValidator> {
-  const refused = keywordProblems(schema, '/schema', extensionValueCheck(ajv));
+  const refused = keywordProblems(ajv, schema, '/schema');
   if (refused.length) return fail(refused);
   try {
     return ok(ajv.compile(schema) as CompiledValidator);

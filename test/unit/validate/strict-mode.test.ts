@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAjv, tryCompileValidator } from '../../../runtime/core/index';
-import { AJV_KEYWORDS, ineffectiveKeywords } from '../../../runtime/core/validate/keywords';
+import { strictFindings } from '../../../runtime/core/validate/keywords';
+import { AJV_KEYWORDS, isKnownKeyword } from '../../../runtime/core/validate/known-keywords';
 import { seededParams } from '../../support/property';
 
 /** Issue 15.5: AJV runs in strict mode (runtime/core/validate/ajv.ts, `STRICTNESS`), not `strict: false`. */
@@ -39,7 +40,7 @@ const conditional = fc.record({ if: fc.constant({ required: ['a'] }), then: fc.c
 const node = fc.tuple(contains, conditional).map(([a, b]) => ({ ...a, ...b }));
 const schema = fc.tuple(node, fc.option(node, { nil: undefined })).map(([root, inner]) => (inner ? { ...root, properties: { x: inner } } : root));
 
-describe('ineffectiveKeywords', () => {
+describe('strictFindings', () => {
   it('finds a keyword exactly when AJV strict mode refuses the schema', () => {
     const ajv = createAjv();
     fc.assert(
@@ -51,7 +52,7 @@ describe('ineffectiveKeywords', () => {
           if (!/strict mode/.test(String(e))) throw e;
           refused = true;
         }
-        expect(ineffectiveKeywords(s).length > 0).toBe(refused);
+        expect(strictFindings(s, '', isKnownKeyword).length > 0).toBe(refused);
       }),
       seededParams(300),
     );

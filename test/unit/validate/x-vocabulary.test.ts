@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAjv, definitionFromValue, lint, tryCompileValidator } from '../../../runtime/core/index';
-import { extensionValueCheck, keywordProblems } from '../../../runtime/core/validate/keywords';
+import { keywordProblems } from '../../../runtime/core/validate/keyword-problems';
 import { seededParams } from '../../support/property';
 import { tryStandaloneValidatorModule } from '../../../runtime/node/standalone';
 import { validateCommand } from '../../../runtime/node/commands/validate';
@@ -103,7 +103,7 @@ describe('assessment-studio validate with such a definition', () => {
  * every value, or a form could pass lint and fail to compile, or the reverse.
  */
 describe('the vocabulary meta-schemas and lint agree on x- values', () => {
-  const checkValue = extensionValueCheck(createAjv());
+  const ajv = createAjv();
   const whitespace = fc.constantFrom(' ', '\t', '\n', '\u00a0', '\ufeff', '\u2028', '\u3000');
   const anyJson = fc.jsonValue({ maxDepth: 2 });
   const values: Record<string, { at: (d: Record<string, any>) => Record<string, unknown>; pointer: string; value: fc.Arbitrary<unknown> }> = {
@@ -151,7 +151,7 @@ describe('the vocabulary meta-schemas and lint agree on x- values', () => {
           if (!loaded.ok) return;
           const path = `${pointer}/${keyword}`;
           const byLint = lint(loaded.value).some((p) => p.path === path && (p.code === 'extension-invalid' || p.code === 'code-malformed'));
-          const byMetaSchema = keywordProblems(definition.schema, '/schema', checkValue).some((p) => p.path === path && p.code === 'extension-invalid');
+          const byMetaSchema = keywordProblems(ajv, definition.schema, '/schema').some((p) => p.path === path && p.code === 'extension-invalid');
           expect(byMetaSchema).toBe(byLint);
         }),
         seededParams(150),

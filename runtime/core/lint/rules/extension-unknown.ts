@@ -1,6 +1,6 @@
 import type { Problem } from '../../problems/problem';
-import { unknownKeywords } from '../../validate/keywords';
-import { EXTENSION_KEYWORDS } from '../../validate/vocabulary/index';
+import { strictFindings, strictProblem } from '../../validate/keywords';
+import { isKnownKeyword } from '../../validate/known-keywords';
 import { lintProblem, type LintRule } from '../rule';
 
 /**
@@ -12,8 +12,9 @@ export const extensionUnknown: LintRule = {
   docs: 'Only the `x-` keywords of docs/definition-format.md (x-code, x-sensitivity, x-computed, x-help, x-exclusive) may appear in the schema.',
   check({ model }) {
     const problems: Problem[] = [];
-    for (const { keyword, pointer } of unknownKeywords(model.schema, '/schema')) {
-      if (keyword.startsWith('x-')) problems.push(lintProblem('extension-unknown', pointer, `Unknown keyword "${keyword}"; the known ones are ${EXTENSION_KEYWORDS.join(', ')}.`, { keyword }));
+    for (const finding of strictFindings(model.schema, '/schema', isKnownKeyword)) {
+      const { code, path, message, params } = strictProblem(finding);
+      if (code === 'extension-unknown') problems.push(lintProblem(code, path, message, params));
     }
     return problems;
   },

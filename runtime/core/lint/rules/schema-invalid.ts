@@ -1,6 +1,7 @@
 import type { Problem } from '../../problems/problem';
 import { formats } from '../../validate/engine';
-import { ineffectiveKeywords, unknownKeywords } from '../../validate/keywords';
+import { strictFindings, strictProblem } from '../../validate/keywords';
+import { isKnownKeyword } from '../../validate/known-keywords';
 import validateMetaSchema from '../meta-schema-validator';
 import { checkSchemaSafety } from '../../safety/schema';
 import { lintProblem, type LintRule } from '../rule';
@@ -30,12 +31,10 @@ export const schemaInvalid: LintRule = {
     if (own(schema, 'type') !== 'object') {
       problems.push(lintProblem('schema-invalid', '/schema/type', 'The schema must have "type": "object": one response is an object of answers.'));
     }
-    // What the validator's strict mode would refuse to compile (its `x-` keywords are extension-unknown's).
-    for (const { keyword, pointer } of unknownKeywords(schema, '/schema')) {
-      if (!keyword.startsWith('x-')) problems.push(lintProblem('schema-invalid', pointer, `Unknown keyword "${keyword}": not a JSON Schema draft 2020-12 keyword.`, { keyword }));
-    }
-    for (const { keyword, pointer, why } of ineffectiveKeywords(schema, '/schema')) {
-      problems.push(lintProblem('schema-invalid', pointer, `"${keyword}" ${why}.`, { keyword }));
+    // What the validator's strict mode would refuse to compile (unknown `x-` keywords are extension-unknown's).
+    for (const finding of strictFindings(schema, '/schema', isKnownKeyword)) {
+      const { code, path, message, params } = strictProblem(finding);
+      if (code === 'schema-invalid') problems.push(lintProblem(code, path, message, params));
     }
     walkSchema(schema, '/schema', (node, pointer) => {
       const format = own(node, 'format');
