@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const out = fileURLToPath(new URL('../runtime/core/lint/meta-schema-validator.js', import.meta.url));
-const ajv = new Ajv2020.default({ allErrors: true, strict: false, validateFormats: false, code: { source: true, esm: true } });
+const ajv = new Ajv2020.default({ allErrors: true, strict: true, validateFormats: false, code: { source: true, esm: true } });
 const validate = ajv.getSchema('https://json-schema.org/draft/2020-12/schema');
 const source = standaloneCode.default(ajv, validate);
 const bundled = await build({

@@ -6,7 +6,7 @@ import { hostAllowed, isWrite, pathSegments, writeOriginAllowed } from './guard'
 import { setSecurityHeaders, type CspOptions, type PageKind } from './headers';
 import { sendBody, sendError } from './http';
 import { PAGES, type PageName } from './pages';
-import { PublishLockTimeoutError } from '../../runtime/node/publishLock';
+import { PublishLockTimeoutError } from '../../runtime/node/index';
 import { RecordDamagedError, validId, validVersion } from './store';
 
 export interface AppContext extends ApiContext {

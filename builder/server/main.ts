@@ -1,4 +1,4 @@
-import { standaloneValidatorModule } from '../../runtime/node/standalone';
+import { standaloneValidatorModule } from '../../runtime/node/index';
 import { configFromEnv } from './config';
 import { startStudioServer } from './server';
 

@@ -19,7 +19,7 @@ import {
 } from '../../runtime/core/index';
 import { checkDefinitionText, lintDefinitionText, publishBlockers, saveBlockers } from './checks';
 import { listEntries, readRegular, writeAtomic } from './disk';
-import { withPublishLock } from '../../runtime/node/publishLock';
+import { withPublishLock } from '../../runtime/node/index';
 
 /**
  * The definitions in FORMS_DIR: list, read, save and publish, with the guards of DESIGN.md

@@ -1,24 +1,10 @@
-import { commands } from './commands/index';
 import type { CliIo } from './commands/command';
+import { runCommand } from './run';
 
 /**
- * `assessment-studio <command> …`. Exit codes: 0 clean, 1 problems found, 2 bad arguments.
+ * The `assessment-studio` executable: `runCommand` on the process's arguments and streams.
  * Compiled to dist/node/cli.js by scripts/build-cli.mjs so start-up needs no TypeScript loader.
  */
-export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...args] = argv;
-  const usage = `usage: assessment-studio <${Object.keys(commands).join('|')}> [options]`;
-  if (!name || name === '--help' || name === '-h') {
-    (name ? io.out : io.err)(usage);
-    return name ? 0 : 2;
-  }
-  const command = commands[name];
-  if (!command) {
-    io.err(`assessment-studio: unknown command "${name}"\n${usage}`);
-    return 2;
-  }
-  return command.run(args, io);
-}
 
 // `assessment-studio lint | head` closes the pipe early: that is the reader's choice, not a crash.
 for (const stream of [process.stdout, process.stderr]) {
@@ -33,7 +19,7 @@ const io: CliIo = {
   err: (line) => process.stderr.write(line + '\n'),
   cwd: process.cwd(),
 };
-main(process.argv.slice(2), io).then(
+runCommand(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone';
-import { checkSchemaSafety, compileProblem, createAjv, fail, ok, validatorKey, VALIDATOR_ENGINE_MODULE, type Problem, type Result } from '../core/index';
+import { checkSchemaSafety, compileProblem, compileSchema, createAjv, fail, ok, validatorKey, VALIDATOR_ENGINE_MODULE, type Problem, type Result } from '../core/index';
 
 /**
  * Ahead-of-time validators: AJV's standalone code for a definition's schema, bundled with its
@@ -57,10 +57,12 @@ export function tryStandaloneValidatorModule(definition: { schema: Record<string
 function generate(definition: { schema: Record<string, unknown> }, key: string | undefined): Result<string> {
   const safety = checkSchemaSafety(definition.schema, '/schema');
   if (safety.some((p: Problem) => p.severity === 'error')) return fail(safety);
+  const ajv = createAjv({ code: { source: true, esm: true } });
+  const compiled = compileSchema(ajv, definition.schema);
+  if (!compiled.ok) return fail(compiled.problems);
   let code: string;
   try {
-    const ajv = createAjv({ code: { source: true, esm: true } });
-    code = standaloneCode(ajv, ajv.compile(definition.schema));
+    code = standaloneCode(ajv, compiled.value as Parameters<typeof standaloneCode>[1]);
   } catch (e) {
     return fail([compileProblem(e)]);
   }

@@ -1,98 +1,98 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkLayering, importsOf, isSourceFile } from './layering/check';
+import { areas, type Area } from './layering/table';
 
 /**
- * The dependency rules of STYLE.md, enforced the vscode way: every source file's imports are read
- * with `ts.preProcessFile` and checked against this table.
+ * The dependency rules of STYLE.md, enforced the vscode way: every source file's imports (.ts,
+ * .tsx, .js, .mjs …) are read with `ts.preProcessFile` and checked against the table in
+ * layering/table.ts, whose package lists must be exactly what each area imports.
  */
 const root = resolve(__dirname, '../..');
 
-const coreAllowedPackages = [
-  'zod', 'ajv', 'ajv-formats', 'jsonc-parser', 'canonicalize', '@noble/hashes', 'semver',
-  'csv-stringify', 'csv-parse', 'rfc6902',
-];
-
-interface Area {
-  name: string;
-  prefix: string;
-  /** Areas this one may import, as path prefixes of the imported file (relative to root). */
-  mayImport: string[];
-  packages: (spec: string) => boolean;
-}
-
-const isNodeBuiltin = (spec: string) => spec.startsWith('node:');
-const packageName = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
-
-const areas: Area[] = [
-  { name: 'runtime/core', prefix: 'runtime/core/', mayImport: ['runtime/core/'], packages: (s) => coreAllowedPackages.includes(packageName(s)) },
-  { name: 'runtime/react', prefix: 'runtime/react/', mayImport: ['runtime/react/', 'runtime/core/index.ts'], packages: (s) => !isNodeBuiltin(s) },
-  { name: 'runtime/node', prefix: 'runtime/node/', mayImport: ['runtime/node/', 'runtime/core/index.ts'], packages: (s) => packageName(s) !== 'react' && !s.startsWith('@jsonforms/react') },
-  { name: 'builder/app', prefix: 'builder/app/', mayImport: ['builder/app/', 'runtime/core/index.ts', 'runtime/react/index.ts'], packages: (s) => !isNodeBuiltin(s) },
-  { name: 'builder/server', prefix: 'builder/server/', mayImport: ['builder/server/', 'runtime/core/index.ts', 'runtime/node/'], packages: (s) => packageName(s) !== 'react' },
-];
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir)) {
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
     const full = join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...sourceFiles(full));
-    else if (/\.(ts|tsx)$/.test(entry) && !entry.endsWith('.d.ts')) out.push(full);
-  }
-  return out;
+    return statSync(full).isDirectory() ? files(full) : isSourceFile(entry) ? [relative(root, full).split('\\').join('/')] : [];
+  });
 }
 
-function resolveRelative(from: string, spec: string): string {
-  const base = resolve(dirname(from), spec);
-  for (const candidate of [base + '.ts', base + '.tsx', join(base, 'index.ts'), join(base, 'index.tsx'), base]) {
-    try {
-      if (statSync(candidate).isFile()) return relative(root, candidate);
-    } catch {
-      /* try the next candidate */
-    }
+const exists = (path: string) => {
+  try {
+    return statSync(join(root, path)).isFile();
+  } catch {
+    return false;
   }
-  return relative(root, base);
-}
+};
 
-function violations(): string[] {
-  const bad: string[] = [];
-  for (const area of areas) {
-    const dir = join(root, area.prefix);
-    let files: string[] = [];
-    try {
-      files = sourceFiles(dir);
-    } catch {
-      continue;
-    }
-    for (const file of files) {
-      const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-      const rel = relative(root, file);
-      for (const { fileName: spec } of info.importedFiles) {
-        if (spec.startsWith('.')) {
-          const target = resolveRelative(file, spec.replace(/\?.*$/, ''));
-          if (target.startsWith('test/')) bad.push(`${rel} imports ${spec}: source never imports test/`);
-          else if (/\.(css|html|svg|png)$/.test(target)) continue;
-          else if (!area.mayImport.some((p) => target === p || target.startsWith(p))) {
-            bad.push(`Bad layering: ${rel} imports ${target} (allowed: ${area.mayImport.join(', ')})`);
-          }
-        } else if (!area.packages(spec)) {
-          bad.push(`Bad layering: ${rel} imports package ${spec}`);
-        }
-      }
-    }
-  }
-  return bad;
-}
+const repository = areas.flatMap((a) => files(join(root, a.prefix))).map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 
 describe('layering', () => {
+  const report = checkLayering(repository, areas, exists);
+
   it('every import follows the dependency rules of STYLE.md', () => {
-    expect(violations()).toEqual([]);
+    expect(report.violations).toEqual([]);
   });
 
-  it('catches a core file importing react', () => {
-    const core = areas.find((a) => a.name === 'runtime/core')!;
-    expect(core.packages('react')).toBe(false);
-    expect(core.packages('zod')).toBe(true);
+  it('lists, for each area, only packages that area imports', () => {
+    expect(report.unused).toEqual([]);
+  });
+
+  it('reads JavaScript sources as well as TypeScript', () => {
+    expect(repository.some((f) => f.path.endsWith('.js'))).toBe(true);
+  });
+
+  it('the packages runtime/ and the server import are exactly the dependencies package.json ships', () => {
+    const shipped = new Set(areas.filter((a) => a.name !== 'builder/app').flatMap((a) => a.packages.filter((p) => !p.startsWith('virtual:'))));
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect([...shipped].sort()).toEqual(Object.keys(manifest.dependencies).sort());
+  });
+});
+
+describe('the layering check itself', () => {
+  const table: Area[] = [
+    { name: 'runtime/core', prefix: 'runtime/core/', mayImport: ['runtime/core/'], packages: ['zod', 'ajv'], nodeBuiltins: false },
+    { name: 'runtime/node', prefix: 'runtime/node/', mayImport: ['runtime/node/', 'runtime/core/index.ts'], packages: ['semver'], nodeBuiltins: true },
+    { name: 'builder/server', prefix: 'builder/server/', mayImport: ['builder/server/', 'runtime/node/index.ts'], packages: [], nodeBuiltins: true },
+  ];
+  const tree = new Set(['runtime/core/index.ts', 'runtime/core/a.ts', 'runtime/node/index.ts', 'runtime/node/standalone.ts', 'runtime/react/x.ts']);
+  const run = (fileSet: Array<{ path: string; text: string }>) => checkLayering(fileSet, table, (p) => tree.has(p));
+  const ok = [
+    { path: 'runtime/core/a.ts', text: "import { z } from 'zod';\nimport Ajv from 'ajv/dist/2020';" },
+    { path: 'runtime/node/standalone.ts', text: "import semver from 'semver';\nimport { x } from '../core/index';" },
+  ];
+
+  it('passes a tree that keeps the rules', () => {
+    expect(run(ok)).toEqual({ violations: [], unused: [] });
+  });
+
+  it('fails when code imports a package its area does not list', () => {
+    const report = run([...ok, { path: 'runtime/core/b.mjs', text: "import React from 'react';" }]);
+    expect(report.violations).toEqual(['Bad layering: runtime/core/b.mjs imports package react (runtime/core imports only: zod, ajv)']);
+  });
+
+  it('fails when the table lists a package nobody in the area imports', () => {
+    expect(run([ok[0]!]).unused).toEqual(['runtime/node: semver']);
+  });
+
+  it('reads .js and .mjs files, require() and createRequire(…)(name) included', () => {
+    const report = run([...ok, { path: 'runtime/core/c.js', text: "const fs = require('node:fs'); const e = createRequire(join(root, 'package.json'))('esbuild');" }]);
+    expect(report.violations).toEqual([
+      "Bad layering: runtime/core/c.js imports node:fs (runtime/core runs where Node's modules do not)",
+      'Bad layering: runtime/core/c.js imports package esbuild (runtime/core imports only: zod, ajv)',
+    ]);
+    expect(importsOf("createRequire(join(root, 'package.json'))('esbuild')")).toEqual(['esbuild']);
+  });
+
+  it('holds the server to the public entry of runtime/node', () => {
+    const report = run([...ok, { path: 'builder/server/main.ts', text: "import { standaloneValidatorModule } from '../../runtime/node/standalone';\nimport { a } from '../../runtime/node/index';" }]);
+    expect(report.violations).toEqual(['Bad layering: builder/server/main.ts imports runtime/node/standalone.ts (allowed: builder/server/, runtime/node/index.ts)']);
+  });
+
+  it('refuses a source file importing from test/', () => {
+    expect(run([...ok, { path: 'runtime/core/d.ts', text: "import { f } from '../../test/support/property';" }]).violations).toEqual([
+      "runtime/core/d.ts imports ../../test/support/property: source never imports test/",
+    ]);
   });
 });

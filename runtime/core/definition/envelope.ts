@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CODE_PATTERN, sensitivities } from './extension-values';
 
 /**
  * The one model of a form definition: `form-definitions/<id>/<version>.json`.
@@ -11,13 +12,10 @@ export const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 /** Semantic version without build metadata (semver.org §2, §9). */
 export const VERSION_PATTERN =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-export const CODE_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
+export { CODE_PATTERN, sensitivities, type Sensitivity } from './extension-values';
 
 export const definitionStatuses = ['draft', 'published', 'retired'] as const;
 export type DefinitionStatus = (typeof definitionStatuses)[number];
-
-export const sensitivities = ['sensitive', 'special-category'] as const;
-export type Sensitivity = (typeof sensitivities)[number];
 
 /** Where a form's questions come from: a seed document and the section of it. */
 export const sourceSchema = z

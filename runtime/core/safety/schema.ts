@@ -40,19 +40,31 @@ export function checkSchemaSafety(schema: unknown, at = ''): Problem[] {
   return [...checkRefs(schema, at), ...checkPatterns(schema, at)];
 }
 
-/** Dynamic references: AJV's implementation is incomplete and can recurse until the stack overflows. */
-const UNSUPPORTED_KEYWORDS = ['$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor'];
+const DYNAMIC = 'dynamic references cannot be validated reliably. Use `$ref` to a shape under `$defs`.';
+
+/**
+ * Keywords AJV knows (so strict mode lets them through) that the product refuses, and why.
+ * Dynamic references: AJV's implementation is incomplete and can recurse until the stack overflows.
+ * `$async`: the validator would return a Promise, which every caller would read as "valid".
+ */
+const UNSUPPORTED_KEYWORDS: Record<string, string> = {
+  $dynamicRef: DYNAMIC,
+  $dynamicAnchor: DYNAMIC,
+  $recursiveRef: DYNAMIC,
+  $recursiveAnchor: DYNAMIC,
+  $async: 'answers are checked at once; an asynchronous validator would pass any answers before checking them.',
+};
 
 /** Keywords the validator refuses rather than run wrongly or overflow on (`validator-unsupported`). */
 export function checkUnsupportedKeywords(schema: unknown, at = ''): Problem[] {
   const problems: Problem[] = [];
   walkSchema(schema, (node, path) => {
-    for (const keyword of UNSUPPORTED_KEYWORDS) {
+    for (const [keyword, why] of Object.entries(UNSUPPORTED_KEYWORDS)) {
       if (Object.prototype.hasOwnProperty.call(node, keyword)) {
         problems.push({
           code: 'validator-unsupported',
           severity: 'error',
-          message: `\`${keyword}\` is not supported: dynamic references cannot be validated reliably. Use \`$ref\` to a shape under \`$defs\`.`,
+          message: `\`${keyword}\` is not supported: ${why}`,
           path: at + pointerFromTokens([...path, keyword]),
           source: 'safety',
           params: { keyword },

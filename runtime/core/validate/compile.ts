@@ -4,8 +4,10 @@ import { contentHash } from '../definition/hash';
 import { checkSchemaSafety } from '../safety/schema';
 import { limits } from '../safety/limits';
 import { countSchemas } from '../safety/walk';
+import type Ajv2020 from 'ajv/dist/2020';
 import { createAjv } from './ajv';
 import { PatternUnsupportedError } from './engine';
+import { keywordProblems } from './keyword-problems';
 
 /**
  * A compiled validator: AJV's function shape, whether compiled here (with `new Function`) or
@@ -80,8 +82,19 @@ export function compileValidator(definition: { schema: Record<string, unknown> }
 function compileUncached(schema: Record<string, unknown>): Result<CompiledValidator> {
   const safety = checkSchemaSafety(schema, '/schema');
   if (safety.some((p) => p.severity === 'error')) return fail(safety);
+  return compileSchema(createAjv(), schema);
+}
+
+/**
+ * Compile a (safety-checked) schema on an instance from `createAjv`: what strict mode and the `x-`
+ * meta-schemas refuse comes back as problems at their pointers, anything else AJV throws as
+ * `validator-unsupported`. The ahead-of-time generator compiles through here too.
+ */
+export function compileSchema(ajv: Ajv2020, schema: Record<string, unknown>): Result<CompiledValidator> {
+  const refused = keywordProblems(ajv, schema, '/schema');
+  if (refused.length) return fail(refused);
   try {
-    return ok(createAjv().compile(schema) as CompiledValidator);
+    return ok(ajv.compile(schema) as CompiledValidator);
   } catch (e) {
     return fail([compileProblem(e)]);
   }

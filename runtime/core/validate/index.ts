@@ -1,6 +1,6 @@
 export { createAjv, VALIDATOR_ENGINE_MODULE } from './ajv';
 export { compilePattern, formats, ASSERTED_FORMATS, linearRegExp, PatternUnsupportedError, type PatternMatcher } from './engine';
-export { compileValidator, tryCompileValidator, runValidator, validatorKey, compileProblem, ValidatorCompileError, type CompiledValidator } from './compile';
+export { compileValidator, tryCompileValidator, compileSchema, runValidator, validatorKey, compileProblem, ValidatorCompileError, type CompiledValidator } from './compile';
 export { askedAt, type Asked } from './messages';
 export { dateMessage } from './messages';
 export { problemsFromAjv } from './problems';

@@ -17,17 +17,8 @@ import {
 } from '../../core/index';
 import { definitionLocation, displayPath, readPublishedRecord, readTextFile } from '../disk';
 import { parseFormatArgs, UsageError, type CliIo, type Command } from './command';
+import type { FileProblem } from './lint';
 
-/** One problem of one file, the shape lint's `--format json` prints too. */
-export interface FileProblem {
-  file: string;
-  line: number;
-  column: number;
-  severity: Problem['severity'];
-  code: string;
-  message: string;
-  path: string;
-}
 
 function located(file: string, p: Problem, position?: { line: number; column: number }): FileProblem {
   return { file, line: p.line ?? position?.line ?? 1, column: p.column ?? position?.column ?? 1, severity: p.severity, code: p.code, message: p.message, path: p.path };

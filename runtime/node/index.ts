@@ -1,0 +1,14 @@
+/**
+ * The headless API: what the command line does, as functions for a Node host (a case-management
+ * system's server, a CI script, the builder's local server). Each returns problems as values (the
+ * `Problem`s of runtime/core, located in their file) and prints nothing. This is the one file other
+ * areas import from runtime/node (test/unit/layering.test.ts holds them to it).
+ */
+export { runCommand } from './run';
+export type { CliIo } from './commands/command';
+export { lintFiles, problemLine, type FileProblem } from './commands/lint';
+export { loadDefinitionFile, validateResponseFile, validateLine } from './commands/validate';
+export { publishFile, type PublishOutcome } from './commands/publish';
+export { diffReport, diffText, type DiffReport } from './commands/diff';
+export { standaloneValidatorModule, tryStandaloneValidatorModule } from './standalone';
+export { withPublishLock, PublishLockTimeoutError, type PublishLockOptions } from './publishLock';

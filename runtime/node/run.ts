@@ -1,0 +1,22 @@
+import type { CliIo } from './commands/command';
+import { commands } from './commands/index';
+
+/**
+ * `assessment-studio <command> …` with the output and working directory given, not taken from the
+ * process: what cli.ts runs, and what a host runs to get a command's exact output. Exit codes: 0
+ * clean, 1 problems found, 2 bad arguments.
+ */
+export async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  const usage = `usage: assessment-studio <${Object.keys(commands).join('|')}> [options]`;
+  if (!name || name === '--help' || name === '-h') {
+    (name ? io.out : io.err)(usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`assessment-studio: unknown command "${name}"\n${usage}`);
+    return 2;
+  }
+  return command.run(args, io);
+}

@@ -1,0 +1,54 @@
+/**
+ * The dependency rules of STYLE.md as data: for each area, the areas it may import (path prefixes
+ * of the imported file) and the third-party packages it does import, exactly: the layering test
+ * fails on an import missing from `packages`, and on a package listed here that nothing imports.
+ */
+export interface Area {
+  name: string;
+  prefix: string;
+  mayImport: string[];
+  /** Third-party packages, by name (`@scope/name`); a subpath import counts as its package. */
+  packages: string[];
+  /** May import Node's built-in modules (`node:*`). */
+  nodeBuiltins: boolean;
+}
+
+export const areas: Area[] = [
+  {
+    name: 'runtime/core',
+    prefix: 'runtime/core/',
+    mayImport: ['runtime/core/'],
+    packages: ['@noble/hashes', 'ajv', 'ajv-formats', 'canonicalize', 'jsonc-parser', 'semver', 'zod'],
+    nodeBuiltins: false,
+  },
+  {
+    name: 'runtime/react',
+    prefix: 'runtime/react/',
+    mayImport: ['runtime/react/', 'runtime/core/index.ts'],
+    // virtual:example-validator is the examples' Vite module (vite.lib.config.ts), not a package.
+    packages: ['@jsonforms/core', 'react', 'react-dom', 'virtual:example-validator', 'zod'],
+    nodeBuiltins: false,
+  },
+  {
+    name: 'runtime/node',
+    prefix: 'runtime/node/',
+    mayImport: ['runtime/node/', 'runtime/core/index.ts'],
+    // esbuild is loaded with createRequire (standalone.ts): it ships a native binary, never bundled.
+    packages: ['ajv', 'esbuild', 'semver'],
+    nodeBuiltins: true,
+  },
+  {
+    name: 'builder/app',
+    prefix: 'builder/app/',
+    mayImport: ['builder/app/', 'runtime/core/index.ts', 'runtime/react/index.ts'],
+    packages: ['monaco-editor', 'react', 'react-dom'],
+    nodeBuiltins: false,
+  },
+  {
+    name: 'builder/server',
+    prefix: 'builder/server/',
+    mayImport: ['builder/server/', 'runtime/core/index.ts', 'runtime/node/index.ts'],
+    packages: ['semver'],
+    nodeBuiltins: true,
+  },
+];
