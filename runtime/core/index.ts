@@ -5,6 +5,10 @@
 import './zod-config';
 export * from './problems/index';
 export * from './model/pointers';
+// The form model, named one by one until versions/ and validate/ stop exporting their own
+// QuestionKind, Requirement and RequiredCondition; then this becomes `export * from './model/index'`.
+export { formModel, questionAtAnswer, translator } from './model/index';
+export type { FormModel, GuidanceLabel, PlacedRule, Question, QuestionControl, QuestionOption, Section, Translate } from './model/index';
 export * from './definition/index';
 export * from './safety/index';
 export * from './response/index';
