@@ -30,18 +30,7 @@ const definition = (): RawDefinition => ({
   },
   uischema: {
     type: 'Categorization',
-    elements: [
-      {
-        type: 'Category',
-        label: 'Only',
-        elements: [
-          { type: 'Control', scope: '#/properties/risk' },
-          { type: 'Control', scope: '#/properties/weight' },
-          { type: 'Control', scope: '#/properties/a~1b' },
-          { type: 'Control', scope: '#/properties/children' },
-        ],
-      },
-    ],
+    elements: [{ type: 'Category', label: 'Only', elements: ['risk', 'weight', 'a~1b', 'children'].map((k) => ({ type: 'Control', scope: `#/properties/${k}` })) }],
   },
 });
 
