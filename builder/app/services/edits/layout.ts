@@ -1,8 +1,8 @@
 import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
 import { arrayAt, isObject, objectAt, own, ownArray, ownObject, type JsonObject } from './json';
 import { kindOf } from './kinds';
-import { questionOf } from './model';
-import { clone, findControl, placeRequired, propsOf, schemaOf, sectionAt, sectionElements, syncPropertyOrder, type ItemRef, type QuestionRef, type RawDefinition } from './questions';
+import { modelOf, questionOf } from './model';
+import { clone, findControl, placeRequired, propsOf, sectionAt, sectionElements, syncPropertyOrder, type ItemRef, type QuestionRef, type RawDefinition } from './questions';
 import { sectionsContainer, type ShowWhen } from './structure';
 
 /** Turns a plain root layout into a Categorization so sections can be added; its elements become the first section. */
@@ -168,7 +168,8 @@ export function setSectionShowWhen(input: RawDefinition, section: number, when: 
  */
 export function setGate(input: RawDefinition, key: string | null): RawDefinition {
   const def = clone(input);
-  const required = sensitiveRequired(def);
+  // Sensitive questions required now, always or behind the old gate.
+  const required = modelOf(input).questions.filter((q) => q.sensitivity && q.required !== 'never').map((q) => q.key);
   const safety = objectAt(def, 'safety');
   if (key) safety.gate = key;
   else delete safety.gate;
@@ -176,14 +177,6 @@ export function setGate(input: RawDefinition, key: string | null): RawDefinition
   for (const k of required) placeRequired(def, { key: k }, true);
   syncPropertyOrder(def);
   return def;
-}
-
-function sensitiveRequired(def: RawDefinition): string[] {
-  const props = propsOf(def);
-  const schema = schemaOf(def);
-  const direct = (ownArray(schema, 'required') ?? []) as unknown[];
-  const gated = (ownArray(schema, 'allOf') ?? []).flatMap((c) => (ownArray(ownObject(c, 'then'), 'required') ?? []) as unknown[]);
-  return [...direct, ...gated].filter((k): k is string => typeof k === 'string' && !!own(ownObject(props, k), 'x-sensitivity'));
 }
 
 export interface FormPatch {
