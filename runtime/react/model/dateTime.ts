@@ -15,24 +15,20 @@ export interface DateTimeParts {
   time: string;
 }
 
-const EMPTY: DateTimeParts = { day: '', month: '', year: '', time: '' };
-const FULL = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:[zZ]|[+-]\d{2}:\d{2})$/;
+const pad = (n: number | string) => String(n).padStart(2, '0');
 
 /** `9:05`, `09:05` or `9.05` as `09:05`; undefined when it is not a time on the 24-hour clock. */
 export function normaliseTime(text: string): string | undefined {
-  const m = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
-  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+  const m = /^([01]?\d|2[0-3])[:.]([0-5]\d)$/.exec(text.trim());
+  return m ? `${pad(m[1]!)}:${m[2]}` : undefined;
 }
 
-/** Whether day, month and year name a day that exists. */
-export function isRealDate(parts: Pick<DateTimeParts, 'day' | 'month' | 'year'>): boolean {
+/** Day, month and year as `YYYY-MM-DD` when they name a day that exists. */
+function realDate(parts: Pick<DateTimeParts, 'day' | 'month' | 'year'>): string | undefined {
   const iso = joinDate(parts);
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  // joinDate pads the parts only when each has the right digits.
+  const at = iso && /^\d{4}-\d\d-\d\d$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : undefined;
+  return at && !Number.isNaN(at.getTime()) && at.toISOString().startsWith(iso!) ? iso : undefined;
 }
 
 /** Minutes east of UTC of the local clock at that wall time (British Summer Time: 60). */
@@ -40,38 +36,29 @@ export function localOffset(year: number, month: number, day: number, hours: num
   return -new Date(year, month - 1, day, hours, minutes).getTimezoneOffset();
 }
 
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
 export function joinDateTime(parts: DateTimeParts, offset: typeof localOffset = localOffset): string | undefined {
   const date = joinDate(parts);
   const time = parts.time.trim();
   if (date === undefined && !time) return undefined;
+  const day = realDate(parts);
   const hhmm = normaliseTime(time);
-  if (date && hhmm && isRealDate(parts)) {
-    const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-    const [h, mi] = hhmm.split(':').map(Number) as [number, number];
-    return `${date}T${hhmm}:00${offsetText(offset(y, mo, d, h, mi))}`;
-  }
-  return `${date ?? '--'}T${time}`;
+  if (!day || !hhmm) return `${date ?? '--'}T${time}`;
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  // Old local mean times had seconds in their offsets; RFC 3339 offsets are whole minutes.
+  const minutes = Math.round(offset(y, mo, d, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3))));
+  const abs = Math.abs(minutes);
+  return `${day}T${hhmm}:00${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** The boxes back from an answer: a full date-time on the local clock, anything else as it was typed. */
 export function splitDateTime(value: unknown): DateTimeParts {
-  if (typeof value !== 'string') return EMPTY;
-  if (FULL.test(value)) {
-    const at = new Date(value);
-    if (!Number.isNaN(at.getTime())) {
-      const two = (n: number) => String(n).padStart(2, '0');
-      return { day: String(at.getDate()), month: String(at.getMonth() + 1), year: String(at.getFullYear()), time: `${two(at.getHours())}:${two(at.getMinutes())}` };
-    }
+  if (typeof value !== 'string') return { day: '', month: '', year: '', time: '' };
+  const at = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?([zZ]|[+-]\d\d:\d\d)$/.test(value) ? new Date(value) : undefined;
+  if (at && !Number.isNaN(at.getTime())) {
+    return { day: String(at.getDate()), month: String(at.getMonth() + 1), year: String(at.getFullYear()), time: `${pad(at.getHours())}:${pad(at.getMinutes())}` };
   }
   const t = value.indexOf('T');
-  const date = t < 0 ? value : value.slice(0, t);
-  return { ...splitDate(date), time: t < 0 ? '' : value.slice(t + 1) };
+  return { ...splitDate(t < 0 ? value : value.slice(0, t)), time: t < 0 ? '' : value.slice(t + 1) };
 }
 
 /** What `dateMessage` needs to know of the question. */
@@ -86,7 +73,7 @@ export function dateTimeMessage(q: Subject, value: unknown): string | undefined 
   const parts = splitDateTime(value);
   const title = `“${q.title}”`;
   if (!parts.day.trim() && !parts.month.trim() && !parts.year.trim()) return parts.time.trim() ? `Enter the date for ${title}` : undefined;
-  if (!isRealDate(parts)) return dateMessage(q, joinDate(parts));
+  if (!realDate(parts)) return dateMessage(q, joinDate(parts));
   if (!parts.time.trim()) return `Enter the time for ${title}`;
   if (!normaliseTime(parts.time)) return `Enter the time for ${title} on the 24-hour clock, for example 14:30`;
   return undefined;
