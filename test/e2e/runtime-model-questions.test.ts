@@ -11,7 +11,8 @@ import { expectNoAxeViolations, openPage, shot } from './runtime-harness';
  * - a question written as a `$ref` to a shared shape is asked with that shape's options;
  * - a `date-time` question gets day, month, year and time boxes, stores an RFC 3339 value on the
  *   practitioner's clock, and words a bad time in the terms of its boxes;
- * - a repeatable group's items are worded in the form's locale, like top-level questions.
+ * - a repeatable group's items are worded in the form's locale, like top-level questions, on the
+ *   page and in check your answers.
  */
 let host: ExampleHost;
 let browser: Browser;
@@ -77,6 +78,12 @@ describe('questions as the form model has them', () => {
     expect(await visit.getByLabel('Day').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(page, 'ref and date-time questions');
     await shot(page, 'runtime-model-ref-date-time');
+
+    await visit.getByLabel('Time').fill('09:05');
+    await page.getByRole('button', { name: 'Continue to check your answers' }).click();
+    const row = (name: string) => page.locator('.as-summary-list__row', { hasText: name }).locator('.as-summary-list__value');
+    await expect.poll(() => row('When was the visit?').textContent()).toBe('25 June 2026 at 09:05');
+    expect(await row('Was the child seen?').textContent()).toBe('Yes');
     await context.close();
     expect(errors).toEqual([]);
   });
@@ -93,6 +100,12 @@ describe('questions as the form model has them', () => {
     expect(await school.locator('label').allTextContents()).toEqual(['Cynradd', 'Secondary']);
     await expectNoAxeViolations(page, 'group items in Welsh');
     await shot(page, 'runtime-model-group-items-cy');
+
+    await item.getByLabel('Enw').fill('Sam');
+    await school.getByLabel('Cynradd').check();
+    await page.getByRole('button', { name: 'Continue to check your answers' }).click();
+    const fields = page.locator('.as-summary-entries__field');
+    await expect.poll(() => fields.allTextContents()).toEqual(['Enw: Sam', 'Ysgol: Cynradd']);
     await context.close();
     expect(errors).toEqual([]);
   });
