@@ -1,8 +1,9 @@
 import { useController, useViewVersion } from './hooks';
-import type { FormModel, JsonSchema } from './model/formModel';
-import { escapePointer } from './model/formModel';
+import { escapePointerToken, type Question, type Translate } from '../core/index';
+import type { FormModel } from './model/formModel';
 import { isKeyVisible, withComputed } from './model/validation';
-import { choiceOptions, propertyPointer } from './renderers/options';
+import { splitDateTime } from './model/dateTime';
+import { questionOptions, questionTitle } from './model/wording';
 import { groupItemLabel } from './model/groupNoun';
 
 /** GOV.UK check-your-answers: every question shown now, its answer as text, and a Change link. */
@@ -71,7 +72,7 @@ export function AnswerList({ onChange }: { onChange?: (pointer: string) => void 
                           href={`#${k}`}
                           onClick={(e) => {
                             e.preventDefault();
-                            onChange(`/${escapePointer(k)}`);
+                            onChange(`/${escapePointerToken(k)}`);
                           }}
                         >
                           Change<span className="as-visually-hidden"> {model.title(k)}</span>
@@ -90,22 +91,20 @@ export function AnswerList({ onChange }: { onChange?: (pointer: string) => void 
 }
 
 function AnswerText({ model, answerKey, value }: { model: FormModel; answerKey: string; value: unknown }) {
-  const schema = model.properties[answerKey]!;
+  const question = model.question(answerKey)!;
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return <span className="as-secondary-text">Not answered</span>;
-  if (model.kind(answerKey) === 'group' && Array.isArray(value)) {
-    const items = (schema.items ?? {}) as JsonSchema;
-    const props = (items.properties ?? {}) as Record<string, JsonSchema>;
+  if (question.kind === 'group' && Array.isArray(value)) {
     return (
       <ol className="as-summary-entries">
         {value.map((item, i) => (
           <li key={i}>
             <span className="as-summary-entries__title">
-              {groupItemLabel(schema, i)}
+              {groupItemLabel(question, i)}
             </span>
-            {Object.keys(props).map((p) =>
-              item && typeof item === 'object' && (item as Record<string, unknown>)[p] !== undefined ? (
-                <span key={p} className="as-summary-entries__field">
-                  {String(props[p]!.title ?? p)}: {formatValue(props[p]!, (item as Record<string, unknown>)[p])}
+            {(question.items ?? []).map((q) =>
+              item && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, q.key) && (item as Record<string, unknown>)[q.key] !== undefined ? (
+                <span key={q.key} className="as-summary-entries__field">
+                  {questionTitle(model.t, q, q.key)}: {formatValue(q, (item as Record<string, unknown>)[q.key], model.t)}
                 </span>
               ) : null,
             )}
@@ -114,17 +113,26 @@ function AnswerText({ model, answerKey, value }: { model: FormModel; answerKey: 
       </ol>
     );
   }
-  return <>{formatValue(schema, value, model.t, propertyPointer(answerKey))}</>;
+  return <>{formatValue(question, value, model.t)}</>;
 }
 
-export function formatValue(schema: JsonSchema, value: unknown, t?: FormModel['t'], base?: string): string {
-  const options = choiceOptions(schema, t, base);
+const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+
+/** An answer as text: option labels in the locale, dates written out, anything else as it is. */
+export function formatValue(question: Question, value: unknown, t: Translate): string {
+  const options = questionOptions(t, question);
   const label = (v: unknown) => options.find((o) => o.value === v)?.label ?? String(v);
   if (Array.isArray(value)) return value.map(label).join(', ');
   if (options.length) return label(value);
-  if (schema.format === 'date' && typeof value === 'string') {
+  if (question.kind === 'date' && typeof value === 'string') {
     const d = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(d.getTime())) return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    if (!Number.isNaN(d.getTime())) return d.toLocaleDateString('en-GB', { ...LONG_DATE, timeZone: 'UTC' });
+  }
+  if (question.kind === 'date-time' && typeof value === 'string') {
+    // On the practitioner's clock, as the boxes show it.
+    const d = new Date(value);
+    const { time } = splitDateTime(value);
+    if (!Number.isNaN(d.getTime()) && /^\d{2}:\d{2}$/.test(time)) return `${d.toLocaleDateString('en-GB', LONG_DATE)} at ${time}`;
   }
   return String(value);
 }

@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
-import type { Definition, MigrationReport, NotCarriedReason } from '../../core/index';
-import { buildFormModel, type FormModel, type JsonSchema } from '../model/formModel';
+import { questionAtAnswer, tokensFromPointer, type Definition, type MigrationReport, type NotCarriedReason } from '../../core/index';
+import { buildFormModel, type FormModel } from '../model/formModel';
+import { questionTitle } from '../model/wording';
 import type { Draft, StoredDraft } from '../storage/types';
 
 /** A draft of another version, moved in memory and waiting for the practitioner's yes. */
@@ -94,11 +95,11 @@ export function MigrationReview({ pending, to, locale, error, onContinue, onBack
 
 /** A question's wording from its answer's pointer (`/key`, or `/group/0/key` inside a repeatable group). */
 function questionName(model: FormModel, path: string): string {
-  const [top = '', index, inner] = path.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = tokensFromPointer(path);
+  const [top = '', index, inner] = tokens;
   const title = model.title(top);
   if (inner === undefined) return title;
-  const items = model.properties[top]?.items as JsonSchema | undefined;
-  const props = (items?.properties ?? {}) as Record<string, JsonSchema>;
-  const innerTitle = Object.prototype.hasOwnProperty.call(props, inner) ? String(props[inner]?.title ?? inner) : inner;
+  const q = questionAtAnswer(model.questions, tokens);
+  const innerTitle = q?.group ? questionTitle(model.t, q, inner) : inner;
   return `${title} ${Number(index) + 1}: ${innerTitle}`;
 }

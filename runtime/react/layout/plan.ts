@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import type { FormController } from '../model/controller';
-import { escapePointer, fieldId, keyOfScope, type JsonSchema, type UiElement } from '../model/formModel';
+import { computeValue, escapePointerToken, scopeKey } from '../../core/index';
+import { fieldId, type JsonSchema, type UiElement } from '../model/formModel';
 import { topKey } from '../model/uiState';
-import { computeValue, computedDependencies } from '../model/validation';
+import { questionWording } from '../model/wording';
 import { pickQuestionRenderer } from '../renderers/index';
-import { choiceOptions, propertyPointer } from '../renderers/options';
 import type { ChoiceOption, ControlProps } from '../renderers/types';
 
 /**
@@ -52,31 +52,29 @@ export function questionPlan(c: FormController, element: UiElement, pointer: str
 
 function makePlan(c: FormController, element: UiElement, pointer: string): QuestionPlan | null {
   const { model, store, ui } = c;
-  const key = keyOfScope(element.scope) ?? '';
-  const schema = Object.prototype.hasOwnProperty.call(model.properties, key) ? model.properties[key] : undefined;
-  if (!schema) return null;
-  const answerPointer = `/${escapePointer(key)}`;
+  const key = scopeKey(element.scope);
+  const question = key === null ? undefined : model.question(key);
+  if (!question) return null;
+  const answerPointer = `/${escapePointerToken(question.key)}`;
   const errorKey = topKey(answerPointer);
-  const base = propertyPointer(key);
-  const deps = schema['x-computed'] ? computedDependencies(schema) : [];
+  const { computed } = question;
+  const wording = questionWording(model.t, question, element, pointer);
   return {
-    key,
-    schema,
+    key: question.key,
+    // Renderers read the shape answers must have: a question written as a `$ref` gets its shared shape.
+    schema: question.shape,
     element,
     debug: c.debug,
-    Renderer: pickQuestionRenderer(element, key, schema, model.rootSchema).renderer,
+    Renderer: pickQuestionRenderer(element, question.key, question.schema, model.questions.schema).renderer,
     id: fieldId(answerPointer),
     pointer: answerPointer,
-    label: typeof element.label === 'string' ? model.t(`${pointer}/label`, element.label) : model.title(key),
-    hint: model.hint(key),
-    help: typeof schema['x-help'] === 'string' ? model.t(`${base}/x-help`, schema['x-help']) : undefined,
-    required: model.required.has(key),
-    options: choiceOptions(schema, model.t, base),
-    subscribeValue: deps.length ? (cb) => store.subscribeKeys(deps, cb) : (cb) => store.subscribe(key, cb),
-    getValue: deps.length ? () => computeValue(schema, store.snapshot()) : () => store.get(key),
+    ...wording,
+    required: model.required.has(question.key),
+    subscribeValue: computed ? (cb) => store.subscribeKeys(computed.of, cb) : (cb) => store.subscribe(question.key, cb),
+    getValue: computed ? () => computeValue(computed, store.snapshot()) : () => store.get(question.key),
     subscribeError: (cb) => ui.subscribe(errorKey, cb),
     getError: () => ui.shownError(answerPointer),
-    onChange: (v) => store.set(key, v),
+    onChange: (v) => store.set(question.key, v),
     onBlur: () => c.blur(answerPointer),
   };
 }

@@ -5,7 +5,7 @@ import { subjectDraftKey } from '../drafts/keys';
 import { memoryStorage } from '../storage/memory';
 import { DraftKeeper } from './draftKeeper';
 import { randomId } from '../randomId';
-import { allRuleKeys, buildFormModel, type FormModel } from './formModel';
+import { buildFormModel, type FormModel } from './formModel';
 import { AnswersStore, safeCopy } from './store';
 import { UiState } from './uiState';
 import { FORM_CANNOT_VALIDATE, runValidator, ValidatorFailure, withComputed, type FieldError, type ValidateFunction } from './validation';
@@ -228,11 +228,14 @@ export class FormController {
     return this.shown;
   }
 
-  private ruleKeys: string[] | null | undefined;
-  /** The answer keys that can change any rule's outcome (see `allRuleKeys`). */
+  /**
+   * The answer keys that can change any rule's outcome (null: all of them). A rule that reads a
+   * hidden answer counts it as not given, so one answer can change rules that never name it: every
+   * rule follows every key that any rule reads. Those are few (the safety check, a handful of
+   * yes/no questions), so typing in a text field still wakes no rule.
+   */
   ruleReadKeys(): string[] | null {
-    if (this.ruleKeys === undefined) this.ruleKeys = allRuleKeys(this.options.definition.uischema);
-    return this.ruleKeys;
+    return this.model.ruleReads;
   }
 
   /** Validates every answer now and updates the errors the form may show. */

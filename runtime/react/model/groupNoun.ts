@@ -1,4 +1,4 @@
-import type { JsonSchema } from './formModel';
+import type { Question } from '../../core/index';
 
 /** Plural nouns the shipped forms use for their groups, and a few more that do not end in -s. */
 const IRREGULAR: Record<string, string> = {
@@ -9,6 +9,9 @@ const IRREGULAR: Record<string, string> = {
   adults: 'adult',
 };
 
+/** A repeatable group as the form model has it: its title, and its item schema (behind any `$ref`). */
+export type GroupTitles = Pick<Question, 'title' | 'itemSchema'>;
+
 const QUESTION = /\?\s*$|^(what|when|where|which|who|whose|why|how|is|are|was|were|do|does|did|has|have|had)\b/i;
 
 /**
@@ -18,10 +21,10 @@ const QUESTION = /\?\s*$|^(what|when|where|which|who|whose|why|how|is|are|was|we
  * ("Which child or children is the disclosure about?"), the plural noun it names. "Item" when
  * nothing fits: never "Entry", which says nothing about what is being added.
  */
-export function groupItemNoun(groupSchema: JsonSchema): string {
-  const items = groupSchema.items && typeof groupSchema.items === 'object' ? (groupSchema.items as JsonSchema) : {};
-  if (typeof items.title === 'string' && items.title.trim()) return items.title.trim();
-  const title = typeof groupSchema.title === 'string' ? groupSchema.title.trim() : '';
+export function groupItemNoun(group: GroupTitles): string {
+  const itemTitle = group.itemSchema?.schema.title;
+  if (typeof itemTitle === 'string' && itemTitle.trim()) return itemTitle.trim();
+  const title = group.title?.trim() ?? '';
   if (!title) return 'Item';
   const words = title.replace(/[?.:]+$/, '').split(/\s+/);
   if (QUESTION.test(title)) {
@@ -48,6 +51,6 @@ function upperFirst(s: string): string {
 }
 
 /** "Child 2": how an item is named on screen, in messages and in check your answers (from 1). */
-export function groupItemLabel(groupSchema: JsonSchema, index: number): string {
-  return `${groupItemNoun(groupSchema)} ${index + 1}`;
+export function groupItemLabel(group: GroupTitles, index: number): string {
+  return `${groupItemNoun(group)} ${index + 1}`;
 }

@@ -1,3 +1,4 @@
+import { tokensFromPointer } from '../../core/index';
 import type { FieldError } from './validation';
 
 type Listener = () => void;
@@ -85,7 +86,7 @@ export class UiState {
   }
 }
 
+/** The top-level answer key of an answer pointer (`/children/0/name` → `children`). */
 export function topKey(pointer: string): string {
-  const seg = pointer.split('/')[1] ?? '';
-  return seg.replace(/~1/g, '/').replace(/~0/g, '~');
+  return pointer.startsWith('/') ? tokensFromPointer(pointer)[0]! : '';
 }

@@ -1,19 +1,21 @@
 import {
   checkAnswerLengths,
   checkValueLimits,
-  computeValue as coreComputeValue,
+  computeValue,
   dateMessage,
   hiddenAnswerPointers,
   isHiddenPointer,
-  parseComputed,
   problemsFromAjv,
   askedAt,
+  questionAtAnswer,
   tokensFromPointer,
+  valueAt,
   type Answers,
   type Problem,
 } from '../../core/index';
 import { evaluateCondition, ruleOutcome } from './conditions';
-import type { FormModel, JsonSchema } from './formModel';
+import { dateTimeMessage } from './dateTime';
+import type { FormModel } from './formModel';
 import { groupItemLabel } from './groupNoun';
 import { topKey } from './uiState';
 
@@ -104,45 +106,23 @@ export function runValidator(model: FormModel, validate: ValidateFunction, answe
 function practitionerMessage(model: FormModel, p: Problem, answers: Answers): string {
   const tokens = tokensFromPointer(p.path);
   let message = p.message;
-  if (p.code === 'answer-format') {
-    const q = askedAt(model.definition, tokens);
-    if (q && q.kind === 'date' && q.pointer === p.path) message = dateMessage(q, valueAt(answers, tokens));
+  const q = questionAtAnswer(model.questions, tokens);
+  const inItem = q?.group !== undefined;
+  // Only a problem with the answer itself, not with something inside it.
+  const atAnswer = q !== undefined && tokens.length === (inItem ? 3 : 1);
+  if (p.code === 'answer-format' && atAnswer && (q.kind === 'date' || q.kind === 'date-time')) {
+    const info = askedAt(model.definition, tokens);
+    if (info) message = q.kind === 'date' ? dateMessage(info, valueAt(answers, tokens)) : dateTimeMessage(info, valueAt(answers, tokens)) ?? message;
   }
-  const key = tokens[0];
-  if (tokens.length > 2 && key !== undefined && model.kind(key) === 'group' && /^\d+$/.test(tokens[1]!)) {
-    message = `${groupItemLabel(model.properties[key]!, Number(tokens[1]))}: ${message}`;
-  }
+  const group = inItem ? q.group : q?.kind === 'group' && tokens.length > 2 ? q : undefined;
+  if (group && /^\d+$/.test(tokens[1]!)) message = `${groupItemLabel(group, Number(tokens[1]))}: ${message}`;
   return message;
-}
-
-function valueAt(answers: Answers, tokens: string[]): unknown {
-  let node: unknown = answers;
-  for (const t of tokens) {
-    if (!node || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, t)) return undefined;
-    node = (node as Record<string, unknown>)[t];
-  }
-  return node;
-}
-
-/** A computed value (`x-computed`) from the answers beside it, by core's rules. */
-export function computeValue(schema: JsonSchema, answers: Answers): number | undefined {
-  const spec = parseComputed(schema['x-computed']);
-  return spec ? coreComputeValue(spec, answers) : undefined;
-}
-
-export function computedDependencies(schema: JsonSchema): string[] {
-  const spec = schema['x-computed'] as { of?: unknown } | undefined;
-  return spec && Array.isArray(spec.of) ? spec.of.filter((k): k is string => typeof k === 'string') : [];
 }
 
 /** Answers with every computed value filled in: what validation and the response see. */
 export function withComputed(model: FormModel, answers: Answers): Answers {
   if (model.computedKeys.length === 0) return answers;
   const out = { ...answers };
-  for (const key of model.computedKeys) {
-    const v = computeValue(model.properties[key]!, answers);
-    if (v === undefined) delete out[key];
-    else out[key] = v;
-  }
+  for (const key of model.computedKeys) out[key] = computeValue(model.question(key)!.computed!, answers);
   return out;
 }

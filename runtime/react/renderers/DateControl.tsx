@@ -27,60 +27,80 @@ export function joinDate(p: Parts): string | undefined {
   return `${year}-${month}-${day}`;
 }
 
+/** One box of a date input: what it holds, its visible label and its width class. */
+export interface DateBox<K extends string> {
+  key: K;
+  label: string;
+  width: string;
+  inputMode?: 'numeric';
+}
+
+const DATE_BOXES: Array<DateBox<keyof Parts>> = [
+  { key: 'day', label: 'Day', width: 'as-input--width-2', inputMode: 'numeric' },
+  { key: 'month', label: 'Month', width: 'as-input--width-2', inputMode: 'numeric' },
+  { key: 'year', label: 'Year', width: 'as-input--width-4', inputMode: 'numeric' },
+];
+
 /**
  * GOV.UK date input: three labelled boxes (day, month, year) in a fieldset. Research behind the
  * pattern found them easier than a date picker, and they behave the same in every browser.
  */
 export function DateControl(props: ControlProps) {
   const p = { ...props, hint: props.hint ?? 'For example, 27 3 2026' };
-  const [parts, setParts] = useState<Parts | null>(null);
-  const shown = parts ?? splitDate(p.value);
-  const update = (key: keyof Parts, text: string) => {
+  return FieldSet({ p, children: DateBoxes({ p, boxes: DATE_BOXES, split: splitDate, join: joinDate }) });
+}
+
+/**
+ * The boxes of a date input in one row, holding what was typed while the field is being filled
+ * (a partial date stays as typed) and writing the joined value on every change. Leaving the whole
+ * row, not moving between its boxes, counts as leaving the field. Called as a function inside the
+ * control's fieldset; the state hook is the control's own.
+ */
+export function DateBoxes<K extends string>({ p, boxes, split, join }: {
+  p: ControlProps;
+  boxes: Array<DateBox<K>>;
+  split(value: unknown): Record<K, string>;
+  join(parts: Record<K, string>): string | undefined;
+}) {
+  const [parts, setParts] = useState<Record<K, string> | null>(null);
+  const shown = parts ?? split(p.value);
+  const update = (key: K, text: string) => {
     const next = { ...shown, [key]: text };
     setParts(next);
-    p.onChange(joinDate(next));
+    p.onChange(join(next));
   };
-  const fields: Array<{ key: keyof Parts; label: string; width: string }> = [
-    { key: 'day', label: 'Day', width: 'as-input--width-2' },
-    { key: 'month', label: 'Month', width: 'as-input--width-2' },
-    { key: 'year', label: 'Year', width: 'as-input--width-4' },
-  ];
-  return FieldSet({
-    p,
-    children: (
-      <div className="as-date-input" onBlur={(e) => {
-        // Leaving the whole date, not moving between its boxes, counts as leaving the field.
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) {
-          setParts(null);
-          p.onBlur();
-        }
-      }}>
-        {fields.map((f, i) => {
-          const id = i === 0 ? p.id : `${p.id}-${f.key}`;
-          return (
-            <div className="as-date-input__item" key={f.key}>
-              <label className="as-label as-date-input__label" htmlFor={id}>
-                {f.label}
-              </label>
-              <input
-                id={id}
-                name={`${p.id}-${f.key}`}
-                type="text"
-                inputMode="numeric"
-                className={`as-input as-date-input__input as-date-input__${f.key} ${f.width}${p.error ? ' as-input--error' : ''}`}
-                value={shown[f.key]}
-                disabled={!p.enabled}
-                aria-invalid={p.error ? true : undefined}
-                aria-describedby={i === 0 ? describedBy(p) : undefined}
-                autoComplete="off"
-                onChange={(e) => update(f.key, e.target.value)}
-              />
-            </div>
-          );
-        })}
-      </div>
-    ),
-  });
+  return (
+    <div className="as-date-input" onBlur={(e) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) {
+        setParts(null);
+        p.onBlur();
+      }
+    }}>
+      {boxes.map((f, i) => {
+        const id = i === 0 ? p.id : `${p.id}-${f.key}`;
+        return (
+          <div className="as-date-input__item" key={f.key}>
+            <label className="as-label as-date-input__label" htmlFor={id}>
+              {f.label}
+            </label>
+            <input
+              id={id}
+              name={`${p.id}-${f.key}`}
+              type="text"
+              inputMode={f.inputMode}
+              className={`as-input as-date-input__input as-date-input__${f.key} ${f.width}${p.error ? ' as-input--error' : ''}`}
+              value={shown[f.key]}
+              disabled={!p.enabled}
+              aria-invalid={p.error ? true : undefined}
+              aria-describedby={i === 0 ? describedBy(p) : undefined}
+              autoComplete="off"
+              onChange={(e) => update(f.key, e.target.value)}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
 }
 
 export const dateControlEntry: RendererEntry = {

@@ -1,26 +1,15 @@
 import { isObjectArrayControl, rankWith } from './testers';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { escapePointerToken } from '../../core/index';
 import { countRender, useController, useShownError } from '../hooks';
 import { evaluateCondition, ruleOutcome } from '../model/conditions';
-import { escapePointer, fieldId, keyOfScope, ownRecord, type JsonSchema, type UiElement } from '../model/formModel';
-import { pickRenderer } from './index';
-import { choiceOptions } from './options';
+import { fieldId } from '../model/formModel';
+import { topKey } from '../model/uiState';
+import { itemPlans, type ItemPlan } from '../layout/itemPlan';
 import { groupItemNoun } from '../model/groupNoun';
 import type { ControlProps, RendererEntry } from './types';
 
 type Item = Record<string, unknown>;
-
-function itemElements(detail: unknown, itemSchema: JsonSchema): UiElement[] {
-  const out: UiElement[] = [];
-  const walk = (el: UiElement | undefined) => {
-    if (!el || typeof el !== 'object') return;
-    if (el.type === 'Control' && keyOfScope(el.scope)) out.push(el);
-    (el.elements ?? []).forEach(walk);
-  };
-  if (detail && typeof detail === 'object') walk(detail as UiElement);
-  if (out.length) return out;
-  return Object.keys(ownRecord(itemSchema.properties)).map((k) => ({ type: 'Control', scope: `#/properties/${escapePointer(k)}` }));
-}
 
 /**
  * A repeatable group (children, agencies…): each entry in its own fieldset, "Add another",
@@ -31,9 +20,9 @@ export function GroupControl(p: ControlProps) {
   const c = useController();
   countRender(c.debug);
   const items = Array.isArray(p.value) ? (p.value as Item[]) : [];
-  const itemSchema = (p.schema.items ?? {}) as JsonSchema;
-  const elements = useMemo(() => itemElements(p.uischema.options?.detail, itemSchema), [p.uischema, itemSchema]);
-  const noun = useMemo(() => groupItemNoun(p.schema), [p.schema]);
+  const group = c.model.question(topKey(p.pointer));
+  const fields = group ? itemPlans(c.model, group) : [];
+  const noun = group ? groupItemNoun(group) : 'Item';
   const lower = lowerNoun(noun);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -98,8 +87,7 @@ export function GroupControl(p: ControlProps) {
             noun={noun}
             item={item && typeof item === 'object' ? item : {}}
             pointer={`${p.pointer}/${i}`}
-            elements={elements}
-            itemSchema={itemSchema}
+            fields={fields}
             enabled={p.enabled}
             confirming={confirming === i}
             onChange={setItem}
@@ -123,8 +111,7 @@ interface ItemProps {
   noun: string;
   item: Item;
   pointer: string;
-  elements: UiElement[];
-  itemSchema: JsonSchema;
+  fields: ItemPlan[];
   enabled: boolean;
   confirming: boolean;
   onChange(i: number, next: Item): void;
@@ -133,13 +120,11 @@ interface ItemProps {
 }
 
 const GroupItem = memo(function GroupItem(props: ItemProps) {
-  const { index, noun, item, pointer, elements, itemSchema } = props;
+  const { index, noun, item, pointer, fields } = props;
   const promptRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (props.confirming) promptRef.current?.focus();
   }, [props.confirming]);
-  const required = new Set(Array.isArray(itemSchema.required) ? (itemSchema.required as string[]) : []);
-  const props_ = ownRecord(itemSchema.properties) as Record<string, JsonSchema>;
   const label = `${noun} ${index + 1}`;
   const labelId = fieldId(`${pointer}/label`);
   return (
@@ -147,22 +132,17 @@ const GroupItem = memo(function GroupItem(props: ItemProps) {
       <h3 className="as-heading-s" id={labelId}>
         {label}
       </h3>
-      {elements.map((el) => {
-        const key = keyOfScope(el.scope)!;
-        const schema = props_[key];
-        if (!schema) return null;
-        if (el.rule && !ruleOutcome(el.rule, evaluateCondition(el.rule.condition, item)).visible) return null;
+      {fields.map((f) => {
+        const { key } = f.question;
+        // An item's rules read the item's own answers.
+        const { rule } = f.props.uischema;
+        if (rule && !ruleOutcome(rule, evaluateCondition(rule.condition, item)).visible) return null;
         return (
           <ItemField
             key={key}
-            element={el}
-            itemSchema={itemSchema}
-            schema={schema}
-            pointer={`${pointer}/${escapePointer(key)}`}
-            label={typeof el.label === 'string' ? el.label : String(schema.title ?? key)}
-            hint={typeof schema.description === 'string' ? schema.description : undefined}
-            required={required.has(key)}
-            value={item[key]}
+            plan={f}
+            pointer={`${pointer}/${escapePointerToken(key)}`}
+            value={Object.prototype.hasOwnProperty.call(item, key) ? item[key] : undefined}
             enabled={props.enabled}
             onChange={(v) => {
               const next = { ...item };
@@ -197,41 +177,18 @@ const GroupItem = memo(function GroupItem(props: ItemProps) {
 });
 
 interface ItemFieldProps {
-  element: UiElement;
-  itemSchema: JsonSchema;
-  schema: JsonSchema;
+  plan: ItemPlan;
   pointer: string;
-  label: string;
-  hint?: string;
-  required: boolean;
   value: unknown;
   enabled: boolean;
   onChange(v: unknown): void;
 }
 
-function ItemField(f: ItemFieldProps) {
+function ItemField({ plan, pointer, value, enabled, onChange }: ItemFieldProps) {
   const c = useController();
-  const error = useShownError(f.pointer);
-  const entry = pickRenderer(f.element, f.itemSchema, f.itemSchema);
-  const Renderer = entry.renderer;
-  const options = useMemo(() => choiceOptions(f.schema), [f.schema]);
-  return (
-    <Renderer
-      id={fieldId(f.pointer)}
-      pointer={f.pointer}
-      schema={f.schema}
-      uischema={f.element}
-      label={f.label}
-      hint={f.hint}
-      required={f.required}
-      value={f.value}
-      onChange={f.onChange}
-      onBlur={() => c.blur(f.pointer)}
-      error={error}
-      enabled={f.enabled}
-      options={options}
-    />
-  );
+  const error = useShownError(pointer);
+  const { Renderer } = plan;
+  return <Renderer {...plan.props} id={fieldId(pointer)} pointer={pointer} value={value} onChange={onChange} onBlur={() => c.blur(pointer)} error={error} enabled={enabled} />;
 }
 
 /** "child" for the button's sentence; acronyms ("GP") stay as written. */

@@ -3,6 +3,7 @@ import type { JsonSchema, UiElement } from '../model/formModel';
 import { checkboxesControlEntry } from './CheckboxesControl';
 import { computedControlEntry } from './ComputedControl';
 import { dateControlEntry } from './DateControl';
+import { dateTimeControlEntry } from './DateTimeControl';
 import { fallbackControlEntry } from './FallbackControl';
 import { groupControlEntry } from './GroupControl';
 import { numberControlEntry } from './NumberControl';
@@ -22,6 +23,7 @@ export const controlRenderers: RendererEntry[] = [
   selectControlEntry,
   checkboxesControlEntry,
   dateControlEntry,
+  dateTimeControlEntry,
   timeControlEntry,
   computedControlEntry,
   groupControlEntry,

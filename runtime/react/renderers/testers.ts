@@ -212,6 +212,7 @@ export const isStringControl = and(uiTypeIs('Control'), schemaTypeIs('string'));
 export const isMultiLineControl = and(uiTypeIs('Control'), optionIs('multi', true));
 export const isDateControl = and(uiTypeIs('Control'), or(formatIs('date'), optionIs('format', 'date')));
 export const isTimeControl = and(uiTypeIs('Control'), or(formatIs('time'), optionIs('format', 'time')));
+export const isDateTimeControl = and(uiTypeIs('Control'), or(formatIs('date-time'), optionIs('format', 'date-time')));
 export const isObjectArrayControl = and(
   uiTypeIs('Control'),
   and(

@@ -5,7 +5,7 @@ import type { JsonSchema, UiElement } from '../model/formModel';
 export interface ChoiceOption {
   value: unknown;
   label: string;
-  /** A checkbox that cannot be ticked with the others ("None of these"): options.ts decides which. */
+  /** A checkbox that cannot be ticked with the others ("None of these"): core's form model decides which. */
   exclusive?: boolean;
 }
 

@@ -18,6 +18,7 @@ import {
   newDefinition,
   newVersionFrom,
   questionKinds,
+  questionOf,
   readOptions,
   readOutline,
   relabelQuestion,
@@ -151,7 +152,7 @@ describe('properties, rules and the safety gate', () => {
     const { d, key } = withGate();
     const e = updateQuestion(d, { key }, { label: 'Which kind?', hint: 'Pick one', code: 'abuse_kind', options: [{ code: 'physical', label: 'Physical' }] });
     expect(props(e)[key]).toMatchObject({ title: 'Which kind?', description: 'Pick one', 'x-code': 'abuse_kind' });
-    expect(readOptions(props(e)[key]!)).toEqual([{ code: 'physical', label: 'Physical' }]);
+    expect(readOptions(questionOf(e, { key }))).toEqual([{ code: 'physical', label: 'Physical' }]);
     expect(props(updateQuestion(e, { key }, { hint: '' }))[key]!.description).toBeUndefined();
   });
 

@@ -83,7 +83,7 @@ describe('the outline model', () => {
 
   it('offers yes/no and choice questions, with their values, for show-when rules', () => {
     const d = base();
-    const choices = conditionChoices(d, readOutline(d), 'alone');
+    const choices = conditionChoices(readOutline(d), 'alone');
     expect(choices.map((c) => c.key)).toEqual(['which']);
     expect(choices[0]!.values.map((v) => v.value)).toEqual(['option_1', 'option_2']);
   });

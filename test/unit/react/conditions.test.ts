@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionKeys, evaluateCondition, ruleOutcome, scopePath } from '../../../runtime/react/model/conditions';
+import { evaluateCondition, ruleOutcome, type RuleCondition } from '../../../runtime/react/model/conditions';
 import { buildFormModel, fieldId } from '../../../runtime/react/model/formModel';
 import { isKeyVisible, withComputed } from '../../../runtime/react/model/validation';
 import type { Definition } from '../../../runtime/core/index';
@@ -37,11 +37,15 @@ const definition = {
 
 describe('rule subscriptions', () => {
   it('reads the keys a condition depends on, so a rule listens to those answers only', () => {
-    expect(scopePath('#/properties/a')).toEqual(['a']);
-    expect(scopePath('#/items')).toBeNull();
-    expect(conditionKeys(gate.condition)).toEqual(['safe']);
-    expect(conditionKeys({ type: 'AND', conditions: [{ scope: '#/properties/x', schema: {} }, { scope: '#/properties/y', schema: {} }] })).toEqual(['x', 'y']);
-    expect(conditionKeys({ scope: '#', schema: {} })).toBeNull();
+    const reads = (condition: RuleCondition) => {
+      const ruled = { ...definition, uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/a', rule: { effect: 'SHOW', condition } }] } };
+      return buildFormModel(ruled as unknown as Definition).ruleReads;
+    };
+    expect(buildFormModel(definition).ruleReads).toEqual(['safe']);
+    expect(reads({ type: 'AND', conditions: [{ scope: '#/properties/x', schema: {} }, { scope: '#/properties/y', schema: {} }] })).toEqual(['x', 'y']);
+    expect(reads({ scope: '#/properties/x/properties/y', schema: {} })).toEqual(['x']);
+    expect(reads({ scope: '#', schema: {} })).toBeNull();
+    expect(reads({ scope: '#/items', schema: {} })).toBeNull();
   });
 
   it('keeps gated sections hidden until the gate is answered yes', () => {

@@ -3,7 +3,7 @@ import { groupItemLabel, groupItemNoun } from '../../../runtime/react/model/grou
 
 describe('groupItemNoun (issue 14: "Child 1", not "Entry 1")', () => {
   it('uses the items\' own title first', () => {
-    expect(groupItemNoun({ title: 'Children', items: { title: 'Young person' } })).toBe('Young person');
+    expect(groupItemNoun({ title: 'Children', itemSchema: { schema: { title: 'Young person' }, pointer: '/schema/properties/children/items' } })).toBe('Young person');
   });
   it('makes the group title singular', () => {
     expect(groupItemNoun({ title: 'Children' })).toBe('Child');

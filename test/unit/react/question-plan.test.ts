@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { questionPlan } from '../../../runtime/react/layout/plan';
 import { createFormController } from '../../../runtime/react/model/controller';
-import { keyOfScope, type JsonSchema, type UiElement } from '../../../runtime/react/model/formModel';
+import { scopeKey } from '../../../runtime/core/index';
+import type { JsonSchema, UiElement } from '../../../runtime/react/model/formModel';
 import { pickQuestionRenderer, pickRenderer, soloRoot } from '../../../runtime/react/renderers/index';
 import { workloadDefinition } from '../../bench/workload';
 import { seededParams } from '../../support/property';
@@ -82,7 +83,7 @@ describe('question plan: the renderer a question gets', () => {
       const root = d.schema as JsonSchema;
       const properties = (root.properties ?? {}) as Record<string, JsonSchema>;
       for (const control of controlsOf(d.uischema as Json)) {
-        const k = keyOfScope(control.scope as string);
+        const k = scopeKey(control.scope as string);
         if (!k || !properties[k]) continue;
         seen.add(same(control as unknown as UiElement, k, properties[k], root));
         controls++;
@@ -103,7 +104,7 @@ describe('question plan: made once per question and controller', () => {
     const control = first[0]!;
     const plan = questionPlan(c, control, '/uischema/elements/0/elements/0');
     expect(questionPlan(c, control, '/uischema/elements/0/elements/0')).toBe(plan);
-    const k = keyOfScope(control.scope)!;
+    const k = scopeKey(control.scope)!;
     expect(plan?.key).toBe(k);
     expect(plan?.id).toBe(`as-${k}`);
     expect(plan?.label).toBe(c.model.title(k));
@@ -113,7 +114,7 @@ describe('question plan: made once per question and controller', () => {
 
   it('reads and writes the answer through the store, and notifies only for its own key', () => {
     const c = createFormController({ definition });
-    const [a, b] = first.filter((el) => c.model.kind(keyOfScope(el.scope)!) === 'text');
+    const [a, b] = first.filter((el) => c.model.kind(scopeKey(el.scope)!) === 'text');
     const pa = questionPlan(c, a!, '/a')!;
     const pb = questionPlan(c, b!, '/b')!;
     let heard = 0;

@@ -6,7 +6,7 @@ import {
   moveItem,
   moveSection,
   questionKinds,
-  readOptions,
+  questionOf,
   readOutline,
   relabelQuestion,
   renameSection,
@@ -41,7 +41,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
         <h2 id="props-title">Section: {section.label}</h2>
         <TextField id="prop-label" label="Section heading" value={section.label} disabled={disabled || !section.categorized} onChange={(v) => edit((d) => renameSection(d, sel.section, v), `section-label:${sel.section}`)} testId="prop-section-label" />
-        <ShowWhenField choices={conditionChoices(def, outline)} value={section.showWhen} disabled={disabled || !section.categorized} onChange={(w) => edit((d) => setSectionShowWhen(d, sel.section, w))} />
+        <ShowWhenField choices={conditionChoices(outline)} value={section.showWhen} disabled={disabled || !section.categorized} onChange={(w) => edit((d) => setSectionShowWhen(d, sel.section, w))} />
         {outline.gate && <p className="field-hint">Sensitive questions must sit in a section shown only when the safety check “{outline.gate}” is Yes.</p>}
         <div className="button-row">
           <button type="button" className="secondary-button" disabled={disabled || sel.section === 0} onClick={() => edit((d) => moveSection(d, sel.section, sel.section - 1)) && ws.select(doc.key, { kind: 'section', section: sel.section - 1 })}>
@@ -68,7 +68,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       };
       const common = (
         <>
-          <ShowWhenField choices={conditionChoices(def, outline, item.question?.key)} value={item.showWhen} disabled={disabled} onChange={(w) => edit((d) => setItemShowWhen(d, ref, w))} />
+          <ShowWhenField choices={conditionChoices(outline, item.question?.key)} value={item.showWhen} disabled={disabled} onChange={(w) => edit((d) => setItemShowWhen(d, ref, w))} />
           <SelectField
             label="Section"
             value={String(sel.section)}
@@ -97,7 +97,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
         return (
           <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
             <h2 id="props-title">{kindLabels[item.question.kind]} question</h2>
-            <QuestionFields ws={ws} doc={doc} def={def} q={item.question} disabled={disabled} gate={outline.gate} />
+            <QuestionFields ws={ws} doc={doc} q={item.question} disabled={disabled} gate={outline.gate} />
             {item.question.kind === 'group' && <GroupAdder ws={ws} doc={doc} group={item.question.key} disabled={disabled} />}
             {common}
           </form>
@@ -113,7 +113,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       return (
         <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
           <h2 id="props-title">{kindLabels[child.kind]} question in a repeatable group</h2>
-          <QuestionFields ws={ws} doc={doc} def={def} q={child} disabled={disabled} gate={undefined} />
+          <QuestionFields ws={ws} doc={doc} q={child} disabled={disabled} gate={undefined} />
           <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
             Delete
           </button>
@@ -143,15 +143,12 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
   );
 }
 
-function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; doc: Doc; def: RawDefinition; q: OutlineQuestion; disabled: boolean; gate: string | undefined }) {
+function QuestionFields({ ws, doc, q, disabled, gate }: { ws: Workspace; doc: Doc; q: OutlineQuestion; disabled: boolean; gate: string | undefined }) {
   const ref = q.group ? { key: q.key, group: q.group } : { key: q.key };
   const update = (patch: QuestionPatch, mergeKey?: string) => ws.edit(doc.key, (d) => updateQuestion(d, ref, patch), mergeKey && `${mergeKey}:${q.group ?? ''}/${q.key}`);
-  const props = (def.schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {};
-  const schema = q.group ? ((props[q.group]?.items as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties?.[q.key] ?? {}) : (props[q.key] ?? {});
   const isChoice = q.kind === 'single-choice' || q.kind === 'multiple-choice';
   // Keys and codes that an earlier version already used are locked: changing them is a major change.
-  const prevProps = (doc.previous?.schema as { properties?: Record<string, { items?: { properties?: Record<string, unknown> } }> } | undefined)?.properties ?? {};
-  const locked = q.group ? !!prevProps[q.group]?.items?.properties?.[q.key] : !!prevProps[q.key];
+  const locked = !!doc.previous && questionOf(doc.previous as RawDefinition, ref) !== undefined;
   const relabel = (v: string) => {
     let key = q.key;
     const ok = ws.edit(
@@ -168,8 +165,9 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
   return (
     <>
       <TextField id="prop-label" label="Question" hint="The question as the practitioner asks it." value={q.label} disabled={disabled} onChange={relabel} testId="prop-question-label" />
-      <TextField label="Hint" value={String(schema.description ?? '')} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" />
-      {isChoice && <OptionsEditor options={readOptions(schema)} disabled={disabled} onChange={(options) => update({ options }, 'options')} />}
+      <TextField label="Hint" value={q.hint ?? ''} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" />
+      {isChoice && <OptionsEditor options={q.options} disabled={disabled || !q.optionsEditable} onChange={(options) => update({ options }, 'options')} />}
+      {isChoice && !q.optionsEditable && <p className="field-hint">These options come from a shared definition ($ref): change them in the JSON view.</p>}
       <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.sensitivity && gate ? 'Required only once the safety check is answered Yes.' : undefined} />
       {!q.group && (
         <SelectField

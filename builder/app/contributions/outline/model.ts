@@ -1,4 +1,4 @@
-import { allQuestions, neighbourPlace, readOptions, type Outline, type OutlineItem, type OutlineQuestion, type RawDefinition } from '../../services/edits/index';
+import { allQuestions, neighbourPlace, type Outline, type OutlineItem, type OutlineQuestion, type RawDefinition } from '../../services/edits/index';
 import type { Selection } from '../../services/workspace';
 
 /** Pure helpers the outline view and the edit commands share. */
@@ -47,8 +47,7 @@ export interface ConditionChoice {
  * Questions a show-when rule can watch: yes/no and choice questions, other than the element
  * itself (and never group items, whose answers live inside each repeat).
  */
-export function conditionChoices(def: RawDefinition, outline: Outline, exceptKey?: string): ConditionChoice[] {
-  const props = (def.schema as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {};
+export function conditionChoices(outline: Outline, exceptKey?: string): ConditionChoice[] {
   return allQuestions(outline)
     .filter((q: OutlineQuestion) => !q.group && q.key !== exceptKey && ['yes-no', 'single-choice', 'multiple-choice'].includes(q.kind))
     .map((q) => ({
@@ -60,7 +59,7 @@ export function conditionChoices(def: RawDefinition, outline: Outline, exceptKey
               { value: true, label: 'Yes' },
               { value: false, label: 'No' },
             ]
-          : readOptions(props[q.key] ?? {}).map((o) => ({ value: o.code, label: o.label })),
+          : q.options.map((o) => ({ value: o.code, label: o.label })),
     }));
 }
 

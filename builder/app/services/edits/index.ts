@@ -1,5 +1,6 @@
 export * from './json';
 export * from './kinds';
+export * from './model';
 export * from './names';
 export * from './structure';
 export * from './questions';

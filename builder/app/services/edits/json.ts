@@ -49,14 +49,3 @@ export function reorderKeys(obj: JsonObject, order: string[]): JsonObject {
   for (const k of Object.keys(obj)) if (!Object.prototype.hasOwnProperty.call(out, k)) out[k] = obj[k];
   return out;
 }
-
-export function scopeOf(key: string): string {
-  return `#/properties/${key}`;
-}
-
-/** The key a `#/properties/<key>` scope names, or undefined for any other scope. */
-export function keyOfScope(scope: unknown): string | undefined {
-  if (typeof scope !== 'string') return undefined;
-  const m = /^#\/properties\/([^/]+)$/.exec(scope);
-  return m ? m[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
-}

@@ -1,4 +1,5 @@
-import { isObject, own, ownArray, ownObject, ownString, type JsonObject } from './json';
+import type { Question } from '../../../../runtime/core/index';
+import { own, ownObject, type JsonObject } from './json';
 
 /** What a policy lead picks from the palette. */
 export const questionKinds = [
@@ -76,50 +77,51 @@ export function controlForKind(kind: QuestionKind, scope: string): JsonObject {
   return control;
 }
 
-/** Works out the kind of an existing question from its schema (and control, for long text). */
-export function kindOf(schema: unknown, control?: unknown): QuestionKind | 'unknown' {
-  if (!isObject(schema)) return 'unknown';
-  const type = own(schema, 'type');
-  if (type === 'boolean') return 'yes-no';
-  if (type === 'integer' || type === 'number') return 'number';
-  if (type === 'array') {
-    const items = ownObject(schema, 'items');
-    if (items && (own(items, 'type') === 'object' || ownObject(items, 'properties'))) return 'group';
-    if (items && (ownArray(items, 'oneOf') || ownArray(items, 'enum'))) return 'multiple-choice';
-    return 'unknown';
+/**
+ * The palette kind of an existing question, from core's form model (which read its schema,
+ * `$ref`s and control): a whole number and a decimal are both "Number", an email address is "Text";
+ * what the palette cannot make is "Other".
+ */
+export function kindOf(question: Question | undefined): QuestionKind | 'unknown' {
+  switch (question?.kind) {
+    case 'integer':
+    case 'decimal':
+      return 'number';
+    case 'email':
+      return 'text';
+    case 'text':
+    case 'long-text':
+    case 'yes-no':
+    case 'single-choice':
+    case 'multiple-choice':
+    case 'date':
+    case 'time':
+    case 'group':
+      return question.kind;
+    default:
+      return 'unknown';
   }
-  if (type === 'string') {
-    if (ownArray(schema, 'oneOf') || ownArray(schema, 'enum')) return 'single-choice';
-    const format = ownString(schema, 'format');
-    if (format === 'date') return 'date';
-    if (format === 'time') return 'time';
-    const multi = own(ownObject(control, 'options'), 'multi') === true;
-    return multi ? 'long-text' : 'text';
-  }
-  return 'unknown';
 }
 
-/** The schema node holding a choice question's options (the question itself, or its items). */
-export function optionsHolder(schema: JsonObject): JsonObject | undefined {
-  const kind = kindOf(schema);
-  if (kind === 'single-choice') return schema;
-  if (kind === 'multiple-choice') return ownObject(schema, 'items');
-  return undefined;
+export function readOptions(question: Question | undefined): ChoiceOption[] {
+  return (question?.options ?? []).map((o) => ({ code: o.code, label: o.label }));
 }
 
-export function readOptions(schema: JsonObject): ChoiceOption[] {
-  const holder = optionsHolder(schema);
-  if (!holder) return [];
-  const oneOf = ownArray(holder, 'oneOf');
-  if (oneOf) {
-    return oneOf.filter(isObject).map((o) => ({ code: String(own(o, 'const') ?? ''), label: ownString(o, 'title') ?? String(own(o, 'const') ?? '') }));
-  }
-  return (ownArray(holder, 'enum') ?? []).map((v) => ({ code: String(v), label: String(v) }));
+const OPTION_KEYWORDS = ['oneOf', 'anyOf', 'enum'] as const;
+
+/**
+ * The schema node a choice question's options are written in (the question itself, or its items),
+ * when they are written there. Options a `$ref` brings from a shared shape are not the outline's to
+ * rewrite: options beside the `$ref` would not replace them, both would apply and no answer would fit.
+ */
+export function optionsHolder(schema: JsonObject, kind: QuestionKind | 'unknown'): JsonObject | undefined {
+  const holder = kind === 'single-choice' ? schema : kind === 'multiple-choice' ? ownObject(schema, 'items') : undefined;
+  return holder && OPTION_KEYWORDS.some((k) => Array.isArray(own(holder, k))) ? holder : undefined;
 }
 
-export function writeOptions(schema: JsonObject, options: ChoiceOption[]): void {
-  const holder = optionsHolder(schema);
+export function writeOptions(schema: JsonObject, kind: QuestionKind | 'unknown', options: ChoiceOption[]): void {
+  const holder = optionsHolder(schema, kind);
   if (!holder) return;
-  delete holder.enum;
+  for (const k of OPTION_KEYWORDS) delete holder[k];
   holder.oneOf = options.map((o) => ({ const: o.code, title: o.label }));
 }

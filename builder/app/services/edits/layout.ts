@@ -1,6 +1,8 @@
-import { arrayAt, isObject, keyOfScope, objectAt, own, ownArray, ownObject, scopeOf, type JsonObject } from './json';
+import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
+import { arrayAt, isObject, objectAt, own, ownArray, ownObject, type JsonObject } from './json';
 import { kindOf } from './kinds';
-import { clone, findControl, gateOf, placeRequired, propsOf, questionSchema, schemaOf, sectionAt, sectionElements, syncPropertyOrder, type ItemRef, type QuestionRef, type RawDefinition } from './questions';
+import { modelOf, questionOf } from './model';
+import { clone, findControl, placeRequired, propsOf, sectionAt, sectionElements, syncPropertyOrder, type ItemRef, type QuestionRef, type RawDefinition } from './questions';
 import { sectionsContainer, type ShowWhen } from './structure';
 
 /** Turns a plain root layout into a Categorization so sections can be added; its elements become the first section. */
@@ -72,7 +74,7 @@ function forgetQuestion(def: RawDefinition, ref: QuestionRef): void {
     const control = findControl(def, ref.group);
     const detail = ownObject(ownObject(control, 'options'), 'detail');
     const elements = ownArray(detail, 'elements');
-    if (elements) for (let i = elements.length - 1; i >= 0; i--) if (keyOfScope(own(elements[i], 'scope')) === ref.key) elements.splice(i, 1);
+    if (elements) for (let i = elements.length - 1; i >= 0; i--) if (scopeKey(own(elements[i], 'scope')) === ref.key) elements.splice(i, 1);
     return;
   }
   dropRulesOn(own(def, 'uischema'), ref.key);
@@ -83,7 +85,7 @@ function forgetQuestion(def: RawDefinition, ref: QuestionRef): void {
 function dropRulesOn(node: unknown, key: string): void {
   if (!isObject(node)) return;
   const condition = ownObject(ownObject(node, 'rule'), 'condition');
-  if (condition && keyOfScope(own(condition, 'scope')) === key) delete node.rule;
+  if (condition && scopeKey(own(condition, 'scope')) === key) delete node.rule;
   for (const child of ownArray(node, 'elements') ?? []) dropRulesOn(child, key);
   dropRulesOn(ownObject(ownObject(node, 'options'), 'detail'), key);
 }
@@ -92,7 +94,7 @@ export function deleteItem(input: RawDefinition, ref: ItemRef): RawDefinition {
   const def = clone(input);
   const elements = sectionElements(def, ref.section);
   const [removed] = elements.splice(ref.index, 1);
-  const key = keyOfScope(own(removed, 'scope'));
+  const key = scopeKey(own(removed, 'scope'));
   if (key && !findControl(def, key) && ownObject(propsOf(def), key)) {
     forgetQuestion(def, { key });
     delete propsOf(def)[key];
@@ -127,32 +129,36 @@ export function setGuidanceText(input: RawDefinition, ref: ItemRef, text: string
   return def;
 }
 
-/** The condition schema that makes "question is value" true, for the question's kind. */
+/**
+ * The condition schema that makes "question is value" true, for the question's kind. `def` is the
+ * definition as it was before the edit (see `modelOf`).
+ */
 export function conditionSchema(def: RawDefinition, key: string, value: unknown): JsonObject {
-  const kind = kindOf(questionSchema(def, { key }));
+  const kind = kindOf(questionOf(def, { key }));
   return kind === 'multiple-choice' ? { contains: { const: value } } : { const: value };
 }
 
-function applyShowWhen(def: RawDefinition, target: JsonObject, when: ShowWhen | null): void {
+/** Sets or removes the show-when rule of `target` (in the copy being edited), with the kinds `before` has. */
+function applyShowWhen(before: RawDefinition, target: JsonObject, when: ShowWhen | null): void {
   if (!when) {
     delete target.rule;
     return;
   }
-  target.rule = { effect: 'SHOW', condition: { scope: scopeOf(when.key), schema: conditionSchema(def, when.key, when.value) } };
+  target.rule = { effect: 'SHOW', condition: { scope: scopeOfKey(when.key), schema: conditionSchema(before, when.key, when.value) } };
 }
 
 /** Shows an element only when a question has a value (null removes the rule). */
 export function setItemShowWhen(input: RawDefinition, ref: ItemRef, when: ShowWhen | null): RawDefinition {
   const def = clone(input);
   const el = sectionElements(def, ref.section)[ref.index];
-  if (isObject(el)) applyShowWhen(def, el, when);
+  if (isObject(el)) applyShowWhen(input, el, when);
   return def;
 }
 
 export function setSectionShowWhen(input: RawDefinition, section: number, when: ShowWhen | null): RawDefinition {
   const def = clone(input);
   ensureCategorized(def);
-  applyShowWhen(def, sectionAt(def, section), when);
+  applyShowWhen(input, sectionAt(def, section), when);
   return def;
 }
 
@@ -162,7 +168,8 @@ export function setSectionShowWhen(input: RawDefinition, section: number, when: 
  */
 export function setGate(input: RawDefinition, key: string | null): RawDefinition {
   const def = clone(input);
-  const required = sensitiveRequired(def);
+  // Sensitive questions required now, always or behind the old gate.
+  const required = modelOf(input).questions.filter((q) => q.sensitivity && q.required !== 'never').map((q) => q.key);
   const safety = objectAt(def, 'safety');
   if (key) safety.gate = key;
   else delete safety.gate;
@@ -170,14 +177,6 @@ export function setGate(input: RawDefinition, key: string | null): RawDefinition
   for (const k of required) placeRequired(def, { key: k }, true);
   syncPropertyOrder(def);
   return def;
-}
-
-function sensitiveRequired(def: RawDefinition): string[] {
-  const props = propsOf(def);
-  const schema = schemaOf(def);
-  const direct = (ownArray(schema, 'required') ?? []) as unknown[];
-  const gated = (ownArray(schema, 'allOf') ?? []).flatMap((c) => (ownArray(ownObject(c, 'then'), 'required') ?? []) as unknown[]);
-  return [...direct, ...gated].filter((k): k is string => typeof k === 'string' && !!own(ownObject(props, k), 'x-sensitivity'));
 }
 
 export interface FormPatch {

@@ -1,5 +1,7 @@
-import { arrayAt, isObject, keyOfScope, objectAt, own, ownArray, ownObject, ownString, reorderKeys, scopeOf, type JsonObject } from './json';
-import { controlForKind, schemaForKind, writeOptions, type ChoiceOption, type QuestionKind } from './kinds';
+import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
+import { arrayAt, isObject, objectAt, own, ownArray, ownObject, ownString, reorderKeys, type JsonObject } from './json';
+import { controlForKind, kindOf, schemaForKind, writeOptions, type ChoiceOption, type QuestionKind } from './kinds';
+import { questionOf } from './model';
 import { codeFromLabel, keyFromLabel } from './names';
 import { sectionsContainer } from './structure';
 
@@ -83,7 +85,7 @@ export function syncPropertyOrder(def: RawDefinition): void {
   const { sections } = sectionsContainer(own(def, 'uischema'));
   const order: string[] = [];
   for (const s of sections) for (const el of ownArray(s, 'elements') ?? []) {
-    const key = keyOfScope(own(el, 'scope'));
+    const key = scopeKey(own(el, 'scope'));
     if (key) order.push(key);
   }
   const schema = schemaOf(def);
@@ -139,10 +141,9 @@ function dropEmptyGateClauses(holder: JsonObject): void {
   if (allOf.length === 0) delete holder.allOf;
 }
 
+/** Whether a question is required, always or under a condition (core's form model says). */
 export function isRequired(def: RawDefinition, ref: QuestionRef): boolean {
-  const holder = holderOf(def, ref);
-  if ((ownArray(holder, 'required') ?? []).includes(ref.key)) return true;
-  return (ownArray(holder, 'allOf') ?? []).some((c) => (ownArray(ownObject(c, 'then'), 'required') ?? []).includes(ref.key));
+  return (questionOf(def, ref)?.required ?? 'never') !== 'never';
 }
 
 export interface AddQuestionOptions {
@@ -159,7 +160,7 @@ export function addQuestion(input: RawDefinition, kind: QuestionKind, options: A
   const key = keyFromLabel(label, Object.keys(props));
   props[key] = schemaForKind(kind, label, codeFromLabel(label, allCodes(def)));
   const elements = sectionElements(def, options.section);
-  elements.splice(options.index ?? elements.length, 0, controlForKind(kind, scopeOf(key)));
+  elements.splice(options.index ?? elements.length, 0, controlForKind(kind, scopeOfKey(key)));
   syncPropertyOrder(def);
   return { definition: def, key };
 }
@@ -175,7 +176,7 @@ export function addGroupQuestion(input: RawDefinition, group: string, kind: Excl
   if (control) {
     const detail = objectAt(objectAt(control, 'options'), 'detail');
     if (own(detail, 'type') === undefined) detail.type = 'VerticalLayout';
-    arrayAt(detail, 'elements').push(controlForKind(kind, scopeOf(key)));
+    arrayAt(detail, 'elements').push(controlForKind(kind, scopeOfKey(key)));
   }
   return { definition: def, key };
 }
@@ -191,7 +192,7 @@ export function addGuidance(input: RawDefinition, options: { section: number; in
 export function findControl(def: RawDefinition, key: string): JsonObject | undefined {
   const { sections } = sectionsContainer(own(def, 'uischema'));
   for (const s of sections) for (const el of ownArray(s, 'elements') ?? []) {
-    if (isObject(el) && keyOfScope(own(el, 'scope')) === key) return el;
+    if (isObject(el) && scopeKey(own(el, 'scope')) === key) return el;
   }
   return undefined;
 }
@@ -209,7 +210,7 @@ export interface QuestionPatch {
 export function updateQuestion(input: RawDefinition, ref: QuestionRef, patch: QuestionPatch): RawDefinition {
   const def = clone(input);
   const schema = questionSchema(def, ref);
-  const wasRequired = isRequired(def, ref);
+  const wasRequired = isRequired(input, ref);
   if (patch.label !== undefined) schema.title = patch.label;
   if (patch.hint !== undefined) {
     if (patch.hint === '') delete schema.description;
@@ -220,7 +221,7 @@ export function updateQuestion(input: RawDefinition, ref: QuestionRef, patch: Qu
     if (patch.sensitivity === null) delete schema['x-sensitivity'];
     else schema['x-sensitivity'] = patch.sensitivity;
   }
-  if (patch.options) writeOptions(schema, patch.options);
+  if (patch.options) writeOptions(schema, kindOf(questionOf(input, ref)), patch.options);
   if (patch.required !== undefined || patch.sensitivity !== undefined) placeRequired(def, ref, patch.required ?? wasRequired);
   return def;
 }

@@ -1,4 +1,5 @@
-import { isObject, keyOfScope, own, ownArray, ownObject, ownString, scopeOf, type JsonObject } from './json';
+import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
+import { isObject, own, ownArray, ownObject, ownString, type JsonObject } from './json';
 import { codeFromLabel, keyFromLabel } from './names';
 import { allCodes, clone, findControl, propsOf, questionSchema, type QuestionRef, type RawDefinition } from './questions';
 
@@ -37,9 +38,9 @@ function renameInList(list: unknown[] | undefined, from: string, to: string): vo
 
 function renameScopes(node: unknown, from: string, to: string, inDetail: boolean, wantDetail: boolean): void {
   if (!isObject(node)) return;
-  if (inDetail === wantDetail && keyOfScope(own(node, 'scope')) === from) node.scope = scopeOf(to);
+  if (inDetail === wantDetail && scopeKey(own(node, 'scope')) === from) node.scope = scopeOfKey(to);
   const condition = ownObject(ownObject(node, 'rule'), 'condition');
-  if (!wantDetail && !inDetail && condition && keyOfScope(own(condition, 'scope')) === from) condition.scope = scopeOf(to);
+  if (!wantDetail && !inDetail && condition && scopeKey(own(condition, 'scope')) === from) condition.scope = scopeOfKey(to);
   for (const child of ownArray(node, 'elements') ?? []) renameScopes(child, from, to, inDetail, wantDetail);
   renameScopes(ownObject(ownObject(node, 'options'), 'detail'), from, to, true, wantDetail);
 }

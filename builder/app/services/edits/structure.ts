@@ -1,5 +1,7 @@
-import { isObject, keyOfScope, own, ownArray, ownObject, ownString, type JsonObject } from './json';
-import { kindOf, type QuestionKind } from './kinds';
+import { scopeKey, type Question } from '../../../../runtime/core/index';
+import { isObject, own, ownArray, ownObject, ownString, type JsonObject } from './json';
+import { kindOf, optionsHolder, readOptions, type ChoiceOption, type QuestionKind } from './kinds';
+import { modelOf } from './model';
 
 /**
  * The outline a policy lead sees: sections (UI `Category`s) holding questions and guidance.
@@ -17,10 +19,17 @@ export interface OutlineQuestion {
   /** Set for a question inside a repeatable group. */
   group?: string;
   label: string;
+  /** The question's `description`. */
+  hint?: string;
+  /** A choice's options; empty for other questions. */
+  options: ChoiceOption[];
+  /** False when the options come from a shared shape (`$ref`): the JSON view changes those. */
+  optionsEditable: boolean;
+  /** Always, or under a condition (behind the safety check, after an answer). */
   required: boolean;
   sensitivity?: string;
   code?: string;
-  /** JSON pointer of the property in the definition. */
+  /** JSON pointer of the property in the definition (for a group item behind `$ref`, where it is written). */
   schemaPath: string;
 }
 
@@ -65,7 +74,7 @@ export function sectionsContainer(uischema: unknown): { categorized: boolean; se
 export function readShowWhen(rule: unknown): ShowWhen | undefined {
   if (!isObject(rule) || own(rule, 'effect') !== 'SHOW') return undefined;
   const condition = ownObject(rule, 'condition');
-  const key = keyOfScope(own(condition, 'scope'));
+  const key = scopeKey(own(condition, 'scope'));
   const schema = ownObject(condition, 'schema');
   if (!key || !schema) return undefined;
   if (Object.prototype.hasOwnProperty.call(schema, 'const')) return { key, value: schema.const };
@@ -74,36 +83,26 @@ export function readShowWhen(rule: unknown): ShowWhen | undefined {
   return undefined;
 }
 
-function requiredSet(schema: unknown, gate: string | undefined): Set<string> {
-  const out = new Set<string>((ownArray(schema, 'required') ?? []).filter((k): k is string => typeof k === 'string'));
-  // Sensitive questions are required through `if` the gate `then` required (definition-format "Safety gate").
-  for (const clause of ownArray(schema, 'allOf') ?? []) {
-    const ifKeys = Object.keys(ownObject(ownObject(clause, 'if'), 'properties') ?? {});
-    if (gate && ifKeys.length === 1 && ifKeys[0] === gate) {
-      for (const k of ownArray(ownObject(clause, 'then'), 'required') ?? []) if (typeof k === 'string') out.add(k);
-    }
-  }
-  return out;
-}
-
-function question(props: JsonObject, key: string, required: Set<string>, basePath: string, control: unknown, group?: string): OutlineQuestion {
-  const schema = ownObject(props, key) ?? {};
+/** The outline's view of a question of core's form model. */
+function outlineQuestion(q: Question): OutlineQuestion {
   return {
-    kind: kindOf(schema, control),
-    key,
-    ...(group ? { group } : {}),
-    label: ownString(schema, 'title') ?? key,
-    required: required.has(key),
-    ...(ownString(schema, 'x-sensitivity') ? { sensitivity: ownString(schema, 'x-sensitivity') } : {}),
-    ...(ownString(schema, 'x-code') ? { code: ownString(schema, 'x-code') } : {}),
-    schemaPath: `${basePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    kind: kindOf(q),
+    key: q.key,
+    ...(q.group ? { group: q.group.key } : {}),
+    label: q.title ?? q.key,
+    ...(q.description !== undefined ? { hint: q.description } : {}),
+    options: readOptions(q),
+    optionsEditable: optionsHolder(q.schema, kindOf(q)) !== undefined,
+    required: q.required !== 'never',
+    ...(q.sensitivity ? { sensitivity: q.sensitivity } : {}),
+    ...(q.code !== undefined ? { code: q.code } : {}),
+    schemaPath: q.pointer,
   };
 }
 
 export function readOutline(definition: JsonObject): Outline {
   const gate = ownString(ownObject(definition, 'safety'), 'gate');
-  const props = ownObject(own(definition, 'schema'), 'properties') ?? {};
-  const required = requiredSet(own(definition, 'schema'), gate);
+  const model = modelOf(definition);
   const { categorized, sections } = sectionsContainer(own(definition, 'uischema'));
   return {
     ...(gate ? { gate } : {}),
@@ -115,18 +114,12 @@ export function readOutline(definition: JsonObject): Outline {
         const showWhen = readShowWhen(own(el, 'rule'));
         const withRule = showWhen ? { ...base, showWhen } : base;
         if (own(el, 'type') === 'Label') return { ...withRule, type: 'guidance', label: ownString(el, 'text') ?? '' };
-        const key = keyOfScope(own(el, 'scope'));
-        if (own(el, 'type') !== 'Control' || !key || !ownObject(props, key)) {
-          return { ...withRule, type: 'other', label: ownString(el, 'label') ?? String(own(el, 'type') ?? 'element') };
-        }
-        const q = question(props, key, required, '/schema/properties', el);
+        const key = scopeKey(own(el, 'scope'));
+        const found = own(el, 'type') === 'Control' && key !== null ? model.byKey.get(key) : undefined;
+        if (!found) return { ...withRule, type: 'other', label: ownString(el, 'label') ?? String(own(el, 'type') ?? 'element') };
+        const q = outlineQuestion(found);
         const item: OutlineItem = { ...withRule, type: 'question', label: q.label, question: q };
-        if (q.kind === 'group') {
-          const items = ownObject(ownObject(props, key), 'items') ?? {};
-          const itemProps = ownObject(items, 'properties') ?? {};
-          const itemRequired = requiredSet(items, undefined);
-          item.children = Object.keys(itemProps).map((k) => question(itemProps, k, itemRequired, `${q.schemaPath}/items/properties`, undefined, key));
-        }
+        if (q.kind === 'group') item.children = (found.items ?? []).map(outlineQuestion);
         return item;
       });
       const showWhen = readShowWhen(own(section, 'rule'));

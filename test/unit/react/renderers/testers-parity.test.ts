@@ -19,7 +19,7 @@ type Predicate = (u: never, s: never, c: never) => boolean;
 
 const NAMES = [
   'isControl', 'isBooleanControl', 'isEnumControl', 'isOneOfEnumControl', 'isIntegerControl', 'isNumberControl',
-  'isStringControl', 'isMultiLineControl', 'isDateControl', 'isTimeControl', 'isObjectArrayControl',
+  'isStringControl', 'isMultiLineControl', 'isDateControl', 'isTimeControl', 'isDateTimeControl', 'isObjectArrayControl',
 ] as const;
 
 const key = fc.constantFrom('a', 'b', 'c', 'a.b', 'x~y', 'x/y');
@@ -31,7 +31,7 @@ const { schema } = fc.letrec<{ schema: Json }>((tie) => ({
     fc.record(
       {
         type: fc.oneof(fc.constantFrom('string', 'number', 'integer', 'boolean', 'object', 'array', '', 'null'), fc.constant(['string', 'null'])),
-        format: fc.constantFrom('date', 'time', 'email', ''),
+        format: fc.constantFrom('date', 'time', 'date-time', 'email', ''),
         enum: fc.array(fc.oneof(fc.string({ maxLength: 2 }), fc.integer(), fc.constant({ type: 'integer' })), { maxLength: 3 }),
         const: fc.oneof(fc.string({ maxLength: 2 }), fc.integer()),
         readOnly: fc.boolean(),
@@ -65,7 +65,7 @@ const uischema = fc.record(
   {
     type: fc.constantFrom('Control', 'Group', 'VerticalLayout'),
     scope: fc.constantFrom('#/properties/a', '#/properties/b', '#/properties/a/properties/b', '#/properties/a/items', '#/properties/a.b', '#/properties/x~0y', '#/properties/x~1y', '#/$defs/d', '#', ''),
-    options: fc.oneof(fc.constant({}), fc.record({ multi: fc.boolean(), format: fc.constantFrom('date', 'time', 'select', 'radio') }, { requiredKeys: [] })),
+    options: fc.oneof(fc.constant({}), fc.record({ multi: fc.boolean(), format: fc.constantFrom('date', 'time', 'date-time', 'select', 'radio') }, { requiredKeys: [] })),
   },
   { requiredKeys: ['type'] },
 );
