@@ -3,7 +3,6 @@ import type { FormController } from '../model/controller';
 import { escapePointer, fieldId, keyOfScope, type JsonSchema, type UiElement } from '../model/formModel';
 import { topKey } from '../model/uiState';
 import { computeValue, computedDependencies } from '../model/validation';
-import { pickQuestionRenderer } from '../renderers/index';
 import { choiceOptions, propertyPointer } from '../renderers/options';
 import type { ChoiceOption, ControlProps } from '../renderers/types';
 
@@ -64,7 +63,7 @@ function makePlan(c: FormController, element: UiElement, pointer: string): Quest
     schema,
     element,
     debug: c.debug,
-    Renderer: pickQuestionRenderer(element, key, schema, model.rootSchema).renderer,
+    Renderer: c.renderers.question(element, key, schema, model.rootSchema).renderer,
     id: fieldId(answerPointer),
     pointer: answerPointer,
     label: typeof element.label === 'string' ? model.t(`${pointer}/label`, element.label) : model.title(key),

@@ -3,7 +3,6 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { countRender, useController, useShownError } from '../hooks';
 import { evaluateCondition, ruleOutcome } from '../model/conditions';
 import { escapePointer, fieldId, keyOfScope, ownRecord, type JsonSchema, type UiElement } from '../model/formModel';
-import { pickRenderer } from './index';
 import { choiceOptions } from './options';
 import { groupItemNoun } from '../model/groupNoun';
 import type { ControlProps, RendererEntry } from './types';
@@ -212,8 +211,7 @@ interface ItemFieldProps {
 function ItemField(f: ItemFieldProps) {
   const c = useController();
   const error = useShownError(f.pointer);
-  const entry = pickRenderer(f.element, f.itemSchema, f.itemSchema);
-  const Renderer = entry.renderer;
+  const Renderer = c.renderers.control(f.element, f.itemSchema, f.itemSchema).renderer;
   const options = useMemo(() => choiceOptions(f.schema), [f.schema]);
   return (
     <Renderer
