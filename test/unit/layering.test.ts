@@ -90,6 +90,25 @@ describe('layering', () => {
     expect(violations()).toEqual([]);
   });
 
+  it('loads @jsonforms/react only in assessment-studio/jsonforms (and host examples): the default entry never reaches it', () => {
+    const adapter = 'runtime/react/jsonforms/';
+    const host = (rel: string) => rel.startsWith(adapter) || rel.startsWith('runtime/react/examples/');
+    const bad: string[] = [];
+    let adapterImports = 0;
+    for (const file of sourceFiles(join(root, 'runtime/react'))) {
+      const rel = relative(root, file);
+      for (const { fileName: spec } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+        const jsonFormsReact = spec.startsWith('@jsonforms/react') || spec.startsWith('@jsonforms/vanilla-renderers');
+        if (jsonFormsReact && rel.startsWith(adapter)) adapterImports++;
+        if (host(rel)) continue;
+        if (jsonFormsReact) bad.push(`${rel} imports ${spec}`);
+        if (spec.startsWith('.') && resolveRelative(file, spec).startsWith(adapter)) bad.push(`${rel} imports ${spec} (the jsonforms entry)`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(adapterImports).toBeGreaterThan(0);
+  });
+
   it('catches a core file importing react', () => {
     const core = areas.find((a) => a.name === 'runtime/core')!;
     expect(core.packages('react')).toBe(false);
