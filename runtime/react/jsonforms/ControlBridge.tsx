@@ -62,8 +62,14 @@ export function controlBridge(Renderer: ComponentType<OwnPropsOfControl>, bridge
     const onBlur = (e: FocusEvent<HTMLDivElement>) => {
       if (!e.currentTarget.contains(e.relatedTarget as Node | null)) p.onBlur();
     };
+    // The error summary's link and "Change" lead to the control's id: here, passed on to the
+    // renderer's first field (a button only if it has none), whatever ids it gives its elements.
+    const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+      const box = e.currentTarget;
+      if (e.target === box) (box.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled])') ?? box.querySelector<HTMLElement>('button:not([disabled])'))?.focus();
+    };
     return (
-      <div className={p.error ? 'as-form-group as-form-group--error as-jsonforms' : 'as-form-group as-jsonforms'} onBlur={onBlur}>
+      <div id={p.id} tabIndex={-1} className={p.error ? 'as-form-group as-form-group--error as-jsonforms' : 'as-form-group as-jsonforms'} onBlur={onBlur} onFocus={onFocus}>
         <JsonFormsContext.Provider value={context}>
           <Renderer
             uischema={uischema}
@@ -71,7 +77,7 @@ export function controlBridge(Renderer: ComponentType<OwnPropsOfControl>, bridge
             path={path.slice(0, -1).join('.')}
             enabled={p.enabled}
             visible
-            id={p.id}
+            id={`${p.id}-control`}
             renderers={bridge.set}
             cells={bridge.cells}
           />
