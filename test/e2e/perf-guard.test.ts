@@ -97,6 +97,12 @@ describe('bundle of the smallest embedding app', () => {
     expect(embed.js.gzip).toBeGreaterThan(10_000); // the build really holds the runtime
     expect(embed.js.gzip).toBeLessThanOrEqual(ceilings.bundleGzipBytes);
   });
+
+  it('holds no JSON Forms React code: renderers for @jsonforms/react come in through assessment-studio/jsonforms only', () => {
+    const modules = embed.chunks.flatMap((chunk) => Object.keys(chunk.modules));
+    expect(modules.length).toBeGreaterThan(10);
+    expect(modules.filter((id) => /node_modules\/@jsonforms\/(react|vanilla-renderers)\/|runtime\/react\/jsonforms\//.test(id))).toEqual([]);
+  });
 });
 
 describe(`control renders in the ${N}-question form`, () => {
