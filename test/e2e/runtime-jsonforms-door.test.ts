@@ -1,12 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../bench/guard/build-app.mjs';
 import { workloadQuestions } from '../bench/workload';
-import { launchBrowser } from './support/browser';
+import { builtPagesSuite } from './support/static';
 import { answerPageWithKeyboard, expectNoAxeViolations, openPage, shot } from './runtime-harness';
 
 /**
@@ -17,41 +14,11 @@ import { answerPageWithKeyboard, expectNoAxeViolations, openPage, shot } from '.
  * Forms renderers everywhere, and JSON Forms' options changing what the form does.
  */
 const N = 1000;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** Static files from `root` under `prefix`, with the host's CSP when given. */
-function serve(roots: Record<string, { dir: string; csp?: string }>): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const [, prefix = '', ...rest] = pathname.split('/');
-    const root = roots[prefix];
-    let path = root ? resolve(root.dir, '.' + '/' + rest.join('/')) : '';
-    if (path && existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-    if (!root || !path.startsWith(root.dir) || !existsSync(path)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...(root.csp ? { 'content-security-policy': root.csp } : {}) }).end(readFileSync(path));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
-let dir: string;
-let browser: Browser;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'jsonforms-door-'));
+const suite = builtPagesSuite('jsonforms-door', async (dir) => {
   await buildApp('door.html', join(dir, 'door'), resolve('test/e2e/door'));
-  const s = await serve({ examples: { dir: resolve('dist/examples'), csp: CSP }, door: { dir: join(dir, 'door') } });
-  server = s.server;
-  base = s.url;
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  return { examples: { dir: resolve('dist/examples'), csp: CSP }, door: { dir: join(dir, 'door') } };
 });
 
 const events = (page: Page) => page.locator('#events li').allTextContents();
@@ -59,7 +26,7 @@ const frames = (page: Page) => page.evaluate(() => new Promise<void>((ok) => req
 
 describe('the JSON Forms example: a shipped form with JSON Forms renderers in it', () => {
   it('a stock vanilla control answered by keyboard, its answer in getResponse and the submitted response', { timeout: 180_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, `${base}/examples/jsonforms/`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.url}/examples/jsonforms/`);
     await page.getByRole('heading', { name: 'About this assessment' }).waitFor();
     // Vanilla's InputControl, not ours: its wrapper and its cell's input, inside the form's field.
     await expect.poll(() => page.locator('#as-childFirstName.as-jsonforms > .control#as-childFirstName-control input#as-childFirstName-control-input').count()).toBe(1);
@@ -83,7 +50,7 @@ describe('the JSON Forms example: a shipped form with JSON Forms renderers in it
   });
 
   it('the host’s own withJsonFormsControlProps renderer gets its data, label and errors, and writes through handleChange', async () => {
-    const { page, context, errors } = await openPage(browser, `${base}/examples/jsonforms/`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.url}/examples/jsonforms/`);
     const stepper = page.locator('.age-stepper');
     await stepper.waitFor();
     expect(await stepper.locator('label').textContent()).toBe('Child’s age in years');
@@ -116,7 +83,7 @@ const counts = (page: Page) => page.evaluate(() => ({ form: window.__asRenderCou
 
 describe(`the keystroke guard with the adapter in use, at ${N} questions`, () => {
   it('one key renders one control and its one JSON Forms renderer; a choice renders one control', { timeout: 240_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, `${base}/door/door.html`);
+    const { page, context, errors } = await openPage(suite.browser, `${suite.url}/door/door.html`);
     await page.evaluate(
       (n) =>
         window.__door.mount({
@@ -178,7 +145,7 @@ describe(`the keystroke guard with the adapter in use, at ${N} questions`, () =>
 
 describe('JSON Forms options, in the browser', () => {
   async function open() {
-    const opened = await openPage(browser, `${base}/door/door.html`);
+    const opened = await openPage(suite.browser, `${suite.url}/door/door.html`);
     return opened;
   }
   /** Renders protective factors 1.0.0 in a React host with these props (a function of the page). */
