@@ -9,13 +9,14 @@ import { standaloneValidatorModule } from './runtime/node/standalone';
  * from tsconfig.lib.json, named by package.json "exports". Dependencies stay external: a host's
  * bundler resolves React, JSON Forms' core, zod and AJV once for the whole app.
  *
- * `--mode examples` builds the four embedding examples (runtime/react/examples/) into
+ * `--mode examples` builds the embedding examples (runtime/react/examples/) into
  * dist/examples instead; their form's validator is compiled ahead of time here, so the examples
  * run under a strict CSP without eval, as a host's page should.
  */
 const root = import.meta.dirname;
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-const deps = Object.keys(pkg.dependencies ?? {});
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+// Peers too: `assessment-studio/jsonforms` imports @jsonforms/react, which the host installs.
+const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
 const external = (id: string) => deps.some((d) => id === d || id.startsWith(`${d}/`));
 
 /**
@@ -32,13 +33,18 @@ export const moduleSideEffects = (id: string) => KEEP_SIDE_EFFECTS.test(id) || !
 
 function exampleValidator(): Plugin {
   const id = 'virtual:example-validator';
+  // The JSON Forms example shows a shipped form: read here, at build time, with its validator, as
+  // a host's build would (source never imports form-definitions/).
+  const shipped = 'virtual:shipped-form';
+  const read = (path: string) => JSON.parse(readFileSync(resolve(root, path), 'utf8')) as { schema: Record<string, unknown> };
   return {
     name: 'example-validator',
-    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    resolveId: (source) => (source === id || source === shipped ? `\0${source}` : undefined),
     load(loaded) {
-      if (loaded !== `\0${id}`) return undefined;
-      const definition = JSON.parse(readFileSync(resolve(root, 'runtime/react/examples/example-definition.json'), 'utf8')) as { schema: Record<string, unknown> };
-      return standaloneValidatorModule(definition);
+      if (loaded === `\0${id}`) return standaloneValidatorModule(read('runtime/react/examples/example-definition.json'));
+      if (loaded !== `\0${shipped}`) return undefined;
+      const definition = read('form-definitions/protective-factors/1.0.0.json');
+      return `${standaloneValidatorModule(definition)}\nexport const definition = ${JSON.stringify(definition)};\n`;
     },
   };
 }
@@ -67,7 +73,7 @@ export default defineConfig(({ mode }) =>
           target: 'es2022',
           rolldownOptions: {
             treeshake: { moduleSideEffects },
-            input: Object.fromEntries(['react', 'mount', 'element', 'iframe'].map((n) => [n, resolve(root, `runtime/react/examples/${n}/index.html`)])),
+            input: Object.fromEntries(['react', 'mount', 'element', 'iframe', 'jsonforms'].map((n) => [n, resolve(root, `runtime/react/examples/${n}/index.html`)])),
           },
         },
       }
@@ -84,6 +90,7 @@ export default defineConfig(({ mode }) =>
               index: resolve(root, 'runtime/react/index.ts'),
               element: resolve(root, 'runtime/react/embed/elementEntry.ts'),
               'embed-protocol': resolve(root, 'runtime/react/embed/protocol.ts'),
+              jsonforms: resolve(root, 'runtime/react/jsonforms/index.ts'),
             },
             formats: ['es'],
           },

@@ -9,11 +9,12 @@ import { fieldId, type Section } from './model/formModel';
 import { checkSection } from './model/sectionCheck';
 import { topKey } from './model/uiState';
 import { listenForDoubleEscape, onQuickExitElsewhere, quickExit } from './quickExit';
+import { ReadonlyContext } from './readonly';
 import { SectionNav } from './SectionNav';
 import { useFormHistory } from './useFormHistory';
 
 /** @public */
-export interface AssessmentFormProps extends FormOptions {
+export type AssessmentFormProps = FormOptions & {
   /** A controller made by `createFormController` (mount and the custom element pass theirs). */
   controller?: FormController;
   /**
@@ -21,7 +22,7 @@ export interface AssessmentFormProps extends FormOptions {
    * for the same URL). Off by default: an embed must not add entries to its host page's history.
    */
   history?: boolean;
-}
+};
 
 /**
  * The assessment form. `answers` seeds the form; later changes from the host replace the answers
@@ -34,14 +35,17 @@ export function AssessmentForm(props: AssessmentFormProps) {
   // Callbacks may change between renders; a controller made here always calls the latest (one
   // passed in keeps the callbacks it was made with).
   if (owned) {
-    controller.options.onChange = props.onChange;
-    controller.options.onSubmit = props.onSubmit;
-    controller.options.onQuickExit = props.onQuickExit;
-    controller.options.onQuickExitStart = props.onQuickExitStart;
+    const { changeEvent, onChange, onSubmit, onQuickExit, onQuickExitStart } = props;
+    Object.assign(controller.options, { changeEvent, onChange, onSubmit, onQuickExit, onQuickExitStart });
   }
   useEffect(() => {
     if (props.answers && props.answers !== controller.store.snapshot()) controller.store.replace(props.answers);
   }, [props.answers, controller]);
+  // JSON Forms' options a host may change while the form is shown.
+  useEffect(() => {
+    controller.setAdditionalErrors(props.additionalErrors);
+    controller.setValidationMode(props.validationMode);
+  }, [props.additionalErrors, props.validationMode, controller]);
   useEffect(() => () => (owned ? controller.destroy() : undefined), [controller, owned]);
   useEffect(() => {
     const down = () => controller.setPointerDown(true);
@@ -68,7 +72,9 @@ export function AssessmentForm(props: AssessmentFormProps) {
   }, [controller]);
   return (
     <FormContext.Provider value={controller}>
-      <FormShell history={props.history === true} />
+      <ReadonlyContext.Provider value={props.readonly === true}>
+        <FormShell history={props.history === true} />
+      </ReadonlyContext.Provider>
     </FormContext.Provider>
   );
 }

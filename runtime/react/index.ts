@@ -4,7 +4,19 @@
  * entry points (`assessment-studio/element`, `assessment-studio/embed-protocol`).
  */
 export { AssessmentForm, type AssessmentFormProps } from './AssessmentForm';
-export { createFormController, FormController, type FormError, type FormOptions, type Notice, type ValidationState, type View } from './model/controller';
+export {
+  createFormController,
+  FormController,
+  type BaseFormOptions,
+  type ChangeOptions,
+  type FormError,
+  type FormOptions,
+  type JsonFormsChange,
+  type Notice,
+  type ValidationState,
+  type View,
+} from './model/controller';
+export type { FormI18n } from './model/i18n';
 export type { FieldError, ValidateFunction } from './model/validation';
 export { mount, type MountedForm, type MountOptions } from './embed/mount';
 export { memoryStorage } from './storage/memory';
@@ -15,5 +27,29 @@ export { DraftChooser, type DraftChooserProps } from './drafts/DraftChooser';
 export { listFormDrafts } from './drafts/list';
 export { migrateDraft } from './drafts/migrateDraft';
 export { subjectDraftKey } from './drafts/keys';
-export { controlRenderers, pickRenderer, type ControlProps, type RendererEntry } from './renderers/index';
+export { defaultRenderers, pickRenderer, type ChoiceOption, type ControlProps, type RendererEntry } from './renderers/index';
+export { defaultLayouts, type LayoutEntry, type LayoutProps } from './layout/layouts';
+export {
+  and,
+  isBooleanControl,
+  isControl,
+  isDateControl,
+  isEnumControl,
+  isIntegerControl,
+  isMultiLineControl,
+  isNumberControl,
+  isObjectArrayControl,
+  isOneOfEnumControl,
+  isStringControl,
+  isTimeControl,
+  not,
+  optionIs,
+  or,
+  rankWith,
+  schemaMatches,
+  scopeEndsWith,
+  uiTypeIs,
+  type RankedTester,
+  type Tester,
+} from './renderers/testers';
 export type { Answers, Definition, ResponseEnvelope } from '../core/index';

@@ -1,12 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../bench/guard/build-app.mjs';
 import { workloadQuestions } from '../bench/workload';
-import { launchBrowser, watchPageErrors } from './support/browser';
+import { watchPageErrors } from './support/browser';
+import { builtPagesSuite } from './support/static';
 
 /**
  * The performance regression guard: deterministic measures, never timings, that catch the big
@@ -36,19 +35,6 @@ const middle = <K extends string>(kind: K) => {
   return list[Math.floor(list.length / 2)]!;
 };
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-function serve(root: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = resolve(root, '.' + decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
 const renders = (page: Page) => page.evaluate(() => window.__asRenderCount ?? 0);
 /** Two frames: React has committed whatever the input scheduled, and the browser has painted it. */
 const frames = (page: Page) => page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))));
@@ -69,26 +55,11 @@ async function openForm(browser: Browser, url: string, expectControls: number) {
   return { context, page, errors };
 }
 
-let dir: string;
-let browser: Browser;
-let guardUrl: string;
-let server: Server;
 let embed: BuiltApp;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'perf-guard-'));
+const suite = builtPagesSuite('perf-guard', async (dir) => {
   embed = await buildApp('embed-min.html', join(dir, 'embed'));
   await buildApp('guard.html', join(dir, 'guard'));
-  const s = await serve(join(dir, 'guard'));
-  server = s.server;
-  guardUrl = `${s.url}/guard.html`;
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  return join(dir, 'guard');
 });
 
 describe('bundle of the smallest embedding app', () => {
@@ -97,11 +68,17 @@ describe('bundle of the smallest embedding app', () => {
     expect(embed.js.gzip).toBeGreaterThan(10_000); // the build really holds the runtime
     expect(embed.js.gzip).toBeLessThanOrEqual(ceilings.bundleGzipBytes);
   });
+
+  it('holds no JSON Forms React code: renderers for @jsonforms/react come in through assessment-studio/jsonforms only', () => {
+    const modules = embed.chunks.flatMap((chunk) => Object.keys(chunk.modules));
+    expect(modules.length).toBeGreaterThan(10);
+    expect(modules.filter((id) => /node_modules\/@jsonforms\/(react|vanilla-renderers)\/|runtime\/react\/jsonforms\//.test(id))).toEqual([]);
+  });
 });
 
 describe(`control renders in the ${N}-question form`, () => {
   it('mounts each control about once, re-renders one control per keystroke and per toggle, and only erroring controls on validate-all', async () => {
-    const { context, page, errors } = await openForm(browser, `${guardUrl}?n=${N}`, N);
+    const { context, page, errors } = await openForm(suite.browser, `${suite.url}/guard.html?n=${N}`, N);
     try {
       const mounted = await renders(page);
       expect(mounted).toBeGreaterThanOrEqual(N); // the counter works: every control rendered
@@ -168,7 +145,7 @@ const SHIPPED = JSON.parse(readFileSync(resolve('form-definitions/published.json
 describe('control renders in the shipped forms', () => {
   for (const form of Object.keys(SHIPPED)) {
     it(`${form}: a keystroke and a choice re-render only their control and its dependents`, async () => {
-      const { context, page, errors } = await openForm(browser, `${guardUrl}?form=${form}`, 1);
+      const { context, page, errors } = await openForm(suite.browser, `${suite.url}/guard.html?form=${form}`, 1);
       try {
         const measured: string[] = [];
         const textbox = page.locator('#root form input[type=text]:not([inputmode]):visible, #root form textarea:visible').first();

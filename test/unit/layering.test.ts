@@ -43,10 +43,12 @@ describe('layering', () => {
     expect(repository.some((f) => f.path.endsWith('.js'))).toBe(true);
   });
 
-  it('the packages runtime/ and the server import are exactly the dependencies package.json ships', () => {
-    const shipped = new Set(areas.filter((a) => a.name !== 'builder/app').flatMap((a) => a.packages.filter((p) => !p.startsWith('virtual:'))));
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect([...shipped].sort()).toEqual(Object.keys(manifest.dependencies).sort());
+  it('the packages runtime/ and the server import are exactly the dependencies (and optional peers) package.json ships', () => {
+    // Host examples are not shipped code; the builder's app is bundled at build time.
+    const notShipped = (a: Area) => a.name === 'builder/app' || a.prefix.startsWith('runtime/react/examples/');
+    const shipped = new Set(areas.filter((a) => !notShipped(a)).flatMap((a) => a.packages.filter((p) => !p.startsWith('virtual:'))));
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies?: Record<string, string> };
+    expect([...shipped].sort()).toEqual([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies ?? {})].sort());
   });
 });
 
@@ -94,5 +96,25 @@ describe('the layering check itself', () => {
     expect(run([...ok, { path: 'runtime/core/d.ts', text: "import { f } from '../../test/support/property';" }]).violations).toEqual([
       "runtime/core/d.ts imports ../../test/support/property: source never imports test/",
     ]);
+  });
+});
+
+describe('the JSON Forms door', () => {
+  it('loads @jsonforms/react only in assessment-studio/jsonforms and its example: no default runtime file reaches the adapter', () => {
+    const adapter = 'runtime/react/jsonforms/';
+    const door = (path: string) => path.startsWith(adapter) || path.startsWith('runtime/react/examples/jsonforms/');
+    const bad: string[] = [];
+    let adapterImports = 0;
+    for (const { path, text } of repository.filter((f) => f.path.startsWith('runtime/react/'))) {
+      for (const spec of importsOf(text)) {
+        const jsonFormsReact = spec.startsWith('@jsonforms/react') || spec.startsWith('@jsonforms/vanilla-renderers');
+        if (jsonFormsReact && path.startsWith(adapter)) adapterImports++;
+        if (door(path)) continue;
+        if (jsonFormsReact) bad.push(`${path} imports ${spec}`);
+        if (spec.startsWith('.') && join(path, '..', spec).startsWith(adapter.slice(0, -1))) bad.push(`${path} imports ${spec} (the jsonforms entry)`);
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(adapterImports).toBeGreaterThan(0);
   });
 });

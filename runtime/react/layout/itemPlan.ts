@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { Question } from '../../core/index';
 import type { FormModel, UiElement } from '../model/formModel';
 import { questionWording, type QuestionWording } from '../model/wording';
-import { pickQuestionRenderer } from '../renderers/index';
+import type { FormRenderers } from './picker';
 import type { ControlProps } from '../renderers/types';
 
 /**
@@ -17,24 +17,27 @@ export interface ItemPlan {
   props: QuestionWording & Pick<ControlProps, 'schema' | 'uischema' | 'required'>;
 }
 
-const plans = new WeakMap<FormModel, WeakMap<Question, ItemPlan[]>>();
+// Keyed by the form's renderer set as well as its model: two forms of one definition may rank different renderers.
+const plans = new WeakMap<FormRenderers, WeakMap<FormModel, WeakMap<Question, ItemPlan[]>>>();
 
 /**
  * The item questions a group shows, in order: those its detail layout lists, in reading order, or
  * every item question when the detail lists none.
  */
-export function itemPlans(model: FormModel, group: Question): ItemPlan[] {
-  let byGroup = plans.get(model);
-  if (!byGroup) plans.set(model, (byGroup = new WeakMap()));
+export function itemPlans(model: FormModel, group: Question, renderers: FormRenderers): ItemPlan[] {
+  let byModel = plans.get(renderers);
+  if (!byModel) plans.set(renderers, (byModel = new WeakMap()));
+  let byGroup = byModel.get(model);
+  if (!byGroup) byModel.set(model, (byGroup = new WeakMap()));
   let list = byGroup.get(group);
   if (!list) {
-    list = makePlans(model, group);
+    list = makePlans(model, group, renderers);
     byGroup.set(group, list);
   }
   return list;
 }
 
-function makePlans(model: FormModel, group: Question): ItemPlan[] {
+function makePlans(model: FormModel, group: Question, renderers: FormRenderers): ItemPlan[] {
   const items = group.items ?? [];
   const listed = items.filter((q) => q.control).sort((a, b) => a.control!.order - b.control!.order);
   return (listed.length ? listed : items).map((question) => {
@@ -43,7 +46,7 @@ function makePlans(model: FormModel, group: Question): ItemPlan[] {
     return {
       question,
       // Ranked as a top-level question is, against a root of this question and the shared $defs.
-      Renderer: pickQuestionRenderer(element, question.key, question.schema, model.questions.schema).renderer,
+      Renderer: renderers.question(element, question.key, question.schema, model.questions.schema).renderer,
       props: {
         ...questionWording(model.t, question, element, control?.pointer),
         schema: question.shape,

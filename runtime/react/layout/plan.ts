@@ -4,7 +4,6 @@ import { computeValue, escapePointerToken, scopeKey } from '../../core/index';
 import { fieldId, type JsonSchema, type UiElement } from '../model/formModel';
 import { topKey } from '../model/uiState';
 import { questionWording } from '../model/wording';
-import { pickQuestionRenderer } from '../renderers/index';
 import type { ChoiceOption, ControlProps } from '../renderers/types';
 
 /**
@@ -65,7 +64,7 @@ function makePlan(c: FormController, element: UiElement, pointer: string): Quest
     schema: question.shape,
     element,
     debug: c.debug,
-    Renderer: pickQuestionRenderer(element, question.key, question.schema, model.questions.schema).renderer,
+    Renderer: c.renderers.question(element, question.key, question.schema, model.questions.schema).renderer,
     id: fieldId(answerPointer),
     pointer: answerPointer,
     ...wording,

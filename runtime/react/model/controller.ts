@@ -1,4 +1,9 @@
+import type { ErrorObject } from 'ajv';
+import type { ValidationMode } from '@jsonforms/core';
 import { contentHash, withoutHiddenAnswers, type Answers, type Definition, type ResponseEnvelope } from '../../core/index';
+import type { LayoutEntry } from '../layout/layouts';
+import { createFormRenderers, type FormRenderers } from '../layout/picker';
+import type { RendererEntry } from '../renderers/types';
 import type { Draft, DraftStorage, StoredDraft } from '../storage/types';
 import { draftKeyPrefix } from '../storage/types';
 import { subjectDraftKey } from '../drafts/keys';
@@ -10,16 +15,41 @@ import { AnswersStore, safeCopy } from './store';
 import { UiState } from './uiState';
 import { FORM_CANNOT_VALIDATE, runValidator, ValidatorFailure, withComputed, type FieldError, type ValidateFunction } from './validation';
 import { loadFallbackValidator } from './fallbackValidator';
+import { fromErrorObjects, toErrorObject } from './hostErrors';
+import { hostWording, type FormI18n } from './i18n';
 
 export type View = 'form' | 'check' | 'done';
 
+/** What `onChange` receives under `changeEvent: 'jsonforms'`: JSON Forms' own change event. @public */
+export interface JsonFormsChange {
+  data: Answers;
+  /** The validator's errors as AJV error objects; none under `NoValidation`. */
+  errors: ErrorObject[];
+}
+
+/**
+ * `onChange` as it always was (the answers), or with `changeEvent: 'jsonforms'` as JSON Forms calls
+ * it: `onChange({ data, errors })` after each change (debounced as JSON Forms debounces, 10 ms) and
+ * once when the form is ready, with the validator's errors. One callback name, two meanings, so the
+ * host says which it wrote for.
+ * @public
+ */
+export type ChangeOptions =
+  | {
+      changeEvent?: 'answers';
+      /** Called on every change with the whole answers object (same identity until the next change). */
+      onChange?: (answers: Answers) => void;
+    }
+  | { changeEvent: 'jsonforms'; onChange?: (change: JsonFormsChange) => void };
+
 /** Options every embed accepts (React props, `mount`, the custom element, the iframe page). @public */
-export interface FormOptions {
+export type FormOptions = BaseFormOptions & ChangeOptions;
+
+/** @public */
+export interface BaseFormOptions {
   definition: Definition;
   /** Answers to start from (a host's saved response); a stored draft, if newer, wins. */
   answers?: Answers;
-  /** Called on every change with the whole answers object (same identity until the next change). */
-  onChange?: (answers: Answers) => void;
   /** Called with the completed response once it validates. */
   onSubmit?: (response: ResponseEnvelope) => void;
   /** Where drafts go: the host's adapter. Defaults to memory, so nothing is written unasked. */
@@ -59,6 +89,31 @@ export interface FormOptions {
    * that throws): the form then refuses to submit and says so on screen.
    */
   onError?: (error: FormError) => void;
+  /**
+   * The control renderers this form picks from, ranked by their JSON Forms testers (default:
+   * `defaultRenderers`; spread it to add to it). Renderers written for `@jsonforms/react` go in
+   * through `assessment-studio/jsonforms`.
+   */
+  renderers?: readonly RendererEntry[];
+  /** The layout renderers (Group, VerticalLayout, Label…), ranked the same way (default: `defaultLayouts`). */
+  layouts?: readonly LayoutEntry[];
+  /** As in JSON Forms: every control is disabled. */
+  readonly?: boolean;
+  /** As in JSON Forms: `locale` (our `locale` wins if both are given), `translate`, `translateError`. */
+  i18n?: FormI18n;
+  /**
+   * As in JSON Forms: `ValidateAndShow` (the default) shows errors, once a field is left or a submit
+   * tried; `ValidateAndHide` validates and reports errors (`onChange`, `validate`, `submit`) but
+   * shows none; `NoValidation` does not validate while answering. Whatever the mode, `submit` never
+   * completes a response that fails validation.
+   */
+  validationMode?: ValidationMode;
+  /**
+   * As in JSON Forms: AJV-style errors (`instancePath`, `keyword`, `params`, `message`) from the host,
+   * shown at their answers in every mode, at once, and in the error summary. They hold back `submit`
+   * while the host keeps them.
+   */
+  additionalErrors?: ErrorObject[];
 }
 
 /** Something the host must know: the form cannot do what it promises. @public */
@@ -83,6 +138,8 @@ type Listener = () => void;
  */
 export class FormController {
   readonly model: FormModel;
+  /** Errors worded as the host's `i18n` words them (ours when it has no translator). */
+  private readonly wordErrors: (list: FieldError[]) => FieldError[];
   readonly store: AnswersStore;
   readonly ui = new UiState();
   readonly storage: DraftStorage;
@@ -108,8 +165,17 @@ export class FormController {
   private readonly offs: Array<() => void> = [];
   readonly ready: Promise<void>;
 
-  constructor(readonly options: FormOptions) {
-    this.model = buildFormModel(options.definition, options.locale);
+  readonly options: FormOptions;
+  /** The form's own renderers and layouts, ranked once per UI element (no state shared between forms). */
+  readonly renderers: FormRenderers;
+
+  constructor(options: FormOptions) {
+    // A copy: React freezes props in development, and the form keeps its host's latest callbacks here.
+    this.options = options = { ...options };
+    this.renderers = createFormRenderers(options.renderers, options.layouts);
+    const wording = hostWording(buildFormModel(options.definition, options.locale ?? options.i18n?.locale), options.i18n);
+    this.model = wording.model;
+    this.wordErrors = wording.errors;
     this.store = new AnswersStore(options.answers ?? {});
     this.validator = options.validator ?? null;
     const hostOnly = options.definition.safety?.drafts === 'host-only';
@@ -131,16 +197,22 @@ export class FormController {
       saveDelay: options.saveDelay,
       saveMaxWait: options.saveMaxWait,
     });
+    this.ui.setMode(options.validationMode);
+    this.setAdditionalErrors(options.additionalErrors);
     this.offs.push(
       this.store.subscribeAll(() => {
         this.completedAt = null;
         this.drafts.changed();
-        options.onChange?.(this.store.snapshot());
+        this.reportChange();
       }),
     );
     this.ready = this.restore()
       .then(() => this.ensureValidator())
-      .then(() => void this.validateNow());
+      .then(() => {
+        if (this.validating()) this.validateNow();
+        // JSON Forms reports its first state too.
+        if (this.options.changeEvent === 'jsonforms') this.reportChange();
+      });
   }
 
   get debug(): boolean {
@@ -238,9 +310,12 @@ export class FormController {
     return this.model.ruleReads;
   }
 
-  /** Validates every answer now and updates the errors the form may show. */
+  /**
+   * Validates every answer now and updates the errors the form may show; the host's additional
+   * errors come after the validator's.
+   */
   validateNow(): FieldError[] {
-    if (!this.validator) return this.validationState === 'unavailable' ? [FORM_CANNOT_VALIDATE] : [];
+    if (!this.validator) return this.validationState === 'unavailable' ? [FORM_CANNOT_VALIDATE] : [...this.additional];
     const answers = this.store.snapshot();
     let errors: FieldError[];
     try {
@@ -251,9 +326,51 @@ export class FormController {
       this.cannotValidate();
       return [FORM_CANNOT_VALIDATE];
     }
-    this.ui.setErrors(errors);
+    this.ui.setErrors(this.wordErrors(errors));
     this.validated = { answers, validator: this.validator };
-    return errors;
+    return [...this.ui.ownErrors(), ...this.additional];
+  }
+
+  private additional: FieldError[] = [];
+  private additionalFrom: unknown = undefined;
+
+  /** The host's `additionalErrors` (JSON Forms' meaning): shown at once, in every validation mode. */
+  setAdditionalErrors(list: ErrorObject[] | undefined): void {
+    if (list === this.additionalFrom) return;
+    this.additionalFrom = list;
+    this.additional = this.wordErrors(fromErrorObjects(list));
+    this.ui.setAdditional(this.additional);
+  }
+
+  /** Switches JSON Forms' validationMode while the form is shown. */
+  setValidationMode(mode: ValidationMode | undefined): void {
+    if ((mode ?? 'ValidateAndShow') === this.ui.mode) return;
+    this.ui.setMode(mode);
+    if (mode !== 'NoValidation') this.validateNow();
+    if (this.options.changeEvent === 'jsonforms') this.reportChange();
+  }
+
+  /** JSON Forms' NoValidation: nothing is validated while answering (submit still checks). */
+  private validating(): boolean {
+    return this.ui.mode !== 'NoValidation';
+  }
+
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The host's onChange: the answers at once, or JSON Forms' `{ data, errors }` 10 ms after the last change. */
+  private reportChange(): void {
+    const options = this.options;
+    if (options.changeEvent !== 'jsonforms') {
+      options.onChange?.(this.store.snapshot());
+      return;
+    }
+    clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => {
+      if (this.disposed || options.changeEvent !== 'jsonforms') return;
+      // As JSON Forms does, every change is validated; a field already left shows its error as it goes.
+      if (this.validating() && !this.isValidated()) this.validateNow();
+      const errors = this.validating() ? this.ui.ownErrors() : [];
+      options.onChange?.({ data: this.store.snapshot(), errors: errors.map((e) => toErrorObject(e)) });
+    }, 10);
   }
 
   /** What the errors in `ui` were computed from: the answers object (a new one on every change). */
@@ -277,7 +394,7 @@ export class FormController {
       this.pendingBlurs.push(pointer);
       return;
     }
-    if (!this.isValidated()) this.validateNow();
+    if (!this.isValidated() && this.validating()) this.validateNow();
     this.ui.touch(pointer);
   }
 
@@ -444,6 +561,7 @@ export class FormController {
     this.disposed = true;
     this.afterPaint?.();
     this.afterPaint = null;
+    clearTimeout(this.changeTimer);
     this.offs.forEach((off) => off());
     this.viewListeners.clear();
   }

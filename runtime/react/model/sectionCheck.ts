@@ -12,7 +12,10 @@ export async function checkSection(c: FormController, section: Section | undefin
   await c.ready;
   const answers = c.shownAnswers();
   const keys = new Set(section ? section.keys : c.model.order);
-  const problems = c.validateNow().filter((e) => keys.has(e.key) && isKeyVisible(c.model, e.key, answers));
+  const found = c.ui.mode === 'NoValidation' ? c.ui.allErrors() : c.validateNow();
+  const problems = found.filter((e) => keys.has(e.key) && isKeyVisible(c.model, e.key, answers));
   problems.forEach((e) => c.ui.touch(e.pointer));
-  return problems;
+  // Only what now shows holds the section back (under ValidateAndHide and NoValidation, the host's
+  // own errors): a hidden error would stop the practitioner with nothing on screen to say why.
+  return problems.filter((e) => c.ui.shownError(e.pointer));
 }

@@ -1,3 +1,4 @@
+import type { ValidationMode } from '@jsonforms/core';
 import { tokensFromPointer } from '../../core/index';
 import type { FieldError } from './validation';
 
@@ -15,20 +16,55 @@ export class UiState {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly summaryListeners = new Set<Listener>();
   private summaryVersion = 0;
+  /**
+   * JSON Forms' validationMode: the validator's errors show only under ValidateAndShow; a host's
+   * additional errors show in every mode, and at once (the host chose to raise them).
+   */
+  mode: ValidationMode = 'ValidateAndShow';
+  private extra = new Map<string, FieldError>();
 
   /** The message to show at a pointer, or undefined. */
   shownError(pointer: string): string | undefined {
-    if (!this.submitted && !this.touched.has(pointer)) return undefined;
-    return this.errors.get(pointer)?.message;
+    const own = this.mode === 'ValidateAndShow' && (this.submitted || this.touched.has(pointer)) ? this.errors.get(pointer)?.message : undefined;
+    const extra = this.extra.get(pointer)?.message;
+    return own && extra ? `${own}\n${extra}` : (own ?? extra);
   }
 
   /** All current errors that may show (the error summary lists these after a submit attempt). */
   shownErrors(): FieldError[] {
-    return [...this.errors.values()].filter((e) => this.submitted || this.touched.has(e.pointer));
+    return this.withExtra(this.mode === 'ValidateAndShow' ? this.ownErrors().filter((e) => this.submitted || this.touched.has(e.pointer)) : []);
   }
 
   allErrors(): FieldError[] {
+    return this.withExtra(this.ownErrors());
+  }
+
+  /** The validator's errors, shown or not, without the host's. */
+  ownErrors(): FieldError[] {
     return [...this.errors.values()];
+  }
+
+  /** One error per pointer, messages joined as JSON Forms joins them (a line each). */
+  private withExtra(own: FieldError[]): FieldError[] {
+    if (!this.extra.size) return own;
+    const out = new Map(own.map((e) => [e.pointer, e]));
+    for (const e of this.extra.values()) {
+      const there = out.get(e.pointer);
+      out.set(e.pointer, there ? { ...there, message: `${there.message}\n${e.message}` } : e);
+    }
+    return [...out.values()];
+  }
+
+  setMode(mode: ValidationMode | undefined): void {
+    this.mode = mode === 'ValidateAndHide' || mode === 'NoValidation' ? mode : 'ValidateAndShow';
+    for (const key of this.listeners.keys()) this.emit(key);
+  }
+
+  /** A host's errors, one per pointer (hostErrors.ts): every key they name, before or now, hears it. */
+  setAdditional(list: FieldError[]): void {
+    const keys = new Set([...this.extra.keys(), ...list.map((e) => e.pointer)].map(topKey));
+    this.extra = new Map(list.map((e) => [e.pointer, e]));
+    keys.forEach((k) => this.emit(k));
   }
 
   hasSubmitted(): boolean {

@@ -37,6 +37,8 @@ export interface FieldError {
   key: string;
   code: string;
   message: string;
+  /** What the message was made from: AJV's keyword and params (validate/problems.ts). */
+  params?: Record<string, unknown>;
 }
 
 /** A validator that could not give a verdict: the form must not read it as "no problems". */
@@ -94,7 +96,7 @@ export function runValidator(model: FormModel, validate: ValidateFunction, answe
   const rank = new Map(model.order.map((k, i) => [k, i]));
   return problems
     .filter((p) => p.path.startsWith('/'))
-    .map((p) => ({ pointer: p.path, key: topKey(p.path), code: p.code, message: practitionerMessage(model, p, answers) }))
+    .map((p) => ({ pointer: p.path, key: topKey(p.path), code: p.code, message: practitionerMessage(model, p, answers), params: p.params }))
     .sort((a, b) => (rank.get(a.key) ?? 1e9) - (rank.get(b.key) ?? 1e9) || a.pointer.localeCompare(b.pointer, 'en', { numeric: true }));
 }
 

@@ -21,7 +21,7 @@ export function GroupControl(p: ControlProps) {
   countRender(c.debug);
   const items = Array.isArray(p.value) ? (p.value as Item[]) : [];
   const group = c.model.question(topKey(p.pointer));
-  const fields = group ? itemPlans(c.model, group) : [];
+  const fields = group ? itemPlans(c.model, group, c.renderers) : [];
   const noun = group ? groupItemNoun(group) : 'Item';
   const lower = lowerNoun(noun);
   const [confirming, setConfirming] = useState<number | null>(null);

@@ -1,4 +1,4 @@
-import type { TesterContext } from './testers';
+import type { RankedTester, TesterContext } from './testers';
 import type { JsonSchema, UiElement } from '../model/formModel';
 import { checkboxesControlEntry } from './CheckboxesControl';
 import { computedControlEntry } from './ComputedControl';
@@ -14,8 +14,13 @@ import { textControlEntry } from './TextControl';
 import { timeControlEntry } from './TimeControl';
 import type { RendererEntry } from './types';
 
-/** Our GOV.UK renderer set, picked by JSON Forms' testers and ranking (highest rank wins). */
-export const controlRenderers: RendererEntry[] = [
+/**
+ * Our GOV.UK renderer set, picked by JSON Forms' testers and ranking (highest rank wins, the first
+ * of equals). Frozen: a host extends it by passing its own list to the form (`renderers`), as
+ * `<JsonForms renderers>` takes one, never by changing this one for every form on the page.
+ * @public
+ */
+export const defaultRenderers: readonly RendererEntry[] = Object.freeze([
   textControlEntry,
   textAreaControlEntry,
   numberControlEntry,
@@ -28,24 +33,22 @@ export const controlRenderers: RendererEntry[] = [
   computedControlEntry,
   groupControlEntry,
   fallbackControlEntry,
-];
+]);
 
-const cache = new WeakMap<object, RendererEntry>();
-
-/** The best-ranked renderer for a control; cached per UI schema element (the form never changes). */
-export function pickRenderer(uischema: UiElement, schema: JsonSchema, rootSchema: JsonSchema): RendererEntry {
-  const hit = cache.get(uischema);
-  if (hit) return hit;
-  const best = rank(uischema, schema, rootSchema);
-  cache.set(uischema, best);
-  return best;
+/**
+ * The best-ranked renderer of `renderers` for a control; a question no entry takes gets the
+ * visible fallback, never silence. Not cached: a form's picker (renderers/picker.ts) caches.
+ */
+export function pickRenderer(uischema: UiElement, schema: JsonSchema, rootSchema: JsonSchema, renderers: readonly RendererEntry[] = defaultRenderers): RendererEntry {
+  return bestRanked(renderers, fallbackControlEntry, uischema, schema, rootSchema);
 }
 
-function rank(uischema: UiElement, schema: JsonSchema, rootSchema: JsonSchema): RendererEntry {
+/** JSON Forms' ranking: the highest rank above -1 wins, the first of equals; else `fallback`. */
+export function bestRanked<E extends { tester: RankedTester }>(entries: readonly E[], fallback: E, uischema: UiElement, schema: JsonSchema, rootSchema: JsonSchema): E {
   const context = { rootSchema, config: {} } as unknown as TesterContext;
-  let best = fallbackControlEntry;
+  let best = fallback;
   let bestRank = -1;
-  for (const entry of controlRenderers) {
+  for (const entry of entries) {
     const r = entry.tester(uischema as never, schema as never, context);
     if (r > bestRank) {
       best = entry;
@@ -59,11 +62,9 @@ function rank(uischema: UiElement, schema: JsonSchema, rootSchema: JsonSchema): 
  * The renderer for the top-level question `key`, ranked with a root holding only this question
  * (and the shared $defs); the testers resolve its scope once (testers.ts keeps the last resolution).
  */
-export function pickQuestionRenderer(uischema: UiElement, key: string, property: JsonSchema, rootSchema: JsonSchema): RendererEntry {
-  const hit = cache.get(uischema);
-  if (hit) return hit;
+export function pickQuestionRenderer(uischema: UiElement, key: string, property: JsonSchema, rootSchema: JsonSchema, renderers: readonly RendererEntry[] = defaultRenderers): RendererEntry {
   const solo = soloRoot(rootSchema, key, property);
-  return pickRenderer(uischema, solo, solo);
+  return pickRenderer(uischema, solo, solo, renderers);
 }
 
 /**

@@ -179,6 +179,12 @@ export const optionIs =
     return !isEmpty(options) && options![name] === value;
   };
 
+/** A Control whose scope ends with `expected` (how a host singles out one question for its renderer). */
+export const scopeEndsWith =
+  (expected: string): Tester =>
+  (uischema) =>
+    !isEmpty(expected) && isControl(uischema) && String((uischema as unknown as Loose).scope).endsWith(expected);
+
 export const and =
   (...testers: Tester[]): Tester =>
   (uischema, schema, context) =>

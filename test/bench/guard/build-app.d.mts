@@ -9,4 +9,6 @@ export interface BuiltApp {
   jsFiles: string[];
   chunks: Array<{ fileName: string; code: string; isEntry: boolean; isDynamicEntry: boolean; modules: Record<string, { renderedLength: number; code?: string | null }> }>;
 }
+/** A page of this folder, or of `root` (another test's own pages). */
 export function buildApp(page: 'embed-min.html' | 'guard.html', outDir: string): Promise<BuiltApp>;
+export function buildApp(page: string, outDir: string, root: string): Promise<BuiltApp>;

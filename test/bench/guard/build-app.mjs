@@ -18,19 +18,20 @@ function files(dir) {
   });
 }
 
-export async function buildApp(page, outDir) {
+/** `root`: the folder holding `page` (default: this one). */
+export async function buildApp(page, outDir, root = here) {
   // Vite takes NODE_ENV over `mode`: under vitest it is 'test', which gives React's development build
   // and development JSX. A host's production build runs with NODE_ENV=production.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   const result = await build({
     configFile: false,
-    root: here,
+    root,
     base: './',
     logLevel: 'silent',
     mode: 'production',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false, sourcemap: false, rolldownOptions: { input: join(here, page) } },
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, sourcemap: false, rolldownOptions: { input: join(root, page) } },
   }).finally(() => {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

@@ -22,11 +22,28 @@ export const areas: Area[] = [
     nodeBuiltins: false,
   },
   {
+    // assessment-studio/jsonforms: the only place @jsonforms/react is loaded (an optional peer).
+    name: 'runtime/react/jsonforms',
+    prefix: 'runtime/react/jsonforms/',
+    mayImport: ['runtime/react/', 'runtime/core/index.ts'],
+    packages: ['@jsonforms/core', '@jsonforms/react', 'ajv', 'react'],
+    nodeBuiltins: false,
+  },
+  {
+    // The host example of that entry, with a stock vanilla-renderers control.
+    name: 'runtime/react/examples/jsonforms',
+    prefix: 'runtime/react/examples/jsonforms/',
+    mayImport: ['runtime/react/', 'runtime/core/index.ts'],
+    // virtual:shipped-form is the example's Vite module (vite.lib.config.ts), not a package.
+    packages: ['@jsonforms/core', '@jsonforms/react', '@jsonforms/vanilla-renderers', 'virtual:shipped-form'],
+    nodeBuiltins: false,
+  },
+  {
     name: 'runtime/react',
     prefix: 'runtime/react/',
     mayImport: ['runtime/react/', 'runtime/core/index.ts'],
     // virtual:example-validator is the examples' Vite module (vite.lib.config.ts), not a package.
-    packages: ['@jsonforms/core', 'react', 'react-dom', 'virtual:example-validator', 'zod'],
+    packages: ['@jsonforms/core', 'ajv', 'react', 'react-dom', 'virtual:example-validator', 'zod'],
     nodeBuiltins: false,
   },
   {

@@ -73,7 +73,7 @@ describe('a date-time question', () => {
 describe('the items of a repeatable group', () => {
   it('take their wording from the model in the form\'s locale, as top-level questions do', () => {
     const c = createFormController({ definition: groupDefinition, locale: 'cy' });
-    const fields = itemPlans(c.model, c.model.question('children')!);
+    const fields = itemPlans(c.model, c.model.question('children')!, c.renderers);
     expect(fields.map((f) => f.question.key)).toEqual(['school', 'name']);
     const [school, name] = fields.map((f) => f.props);
     expect(name).toMatchObject({ label: 'Enw', hint: 'Eu henw cyntaf', help: 'Fel maen nhw’n ei ddweud', required: true });
@@ -87,7 +87,7 @@ describe('the items of a repeatable group', () => {
 
   it('keep the written wording without a locale', () => {
     const c = createFormController({ definition: groupDefinition });
-    const [school, name] = itemPlans(c.model, c.model.question('children')!).map((f) => f.props);
+    const [school, name] = itemPlans(c.model, c.model.question('children')!, c.renderers).map((f) => f.props);
     expect([school!.label, name!.label, name!.hint]).toEqual(['School', 'Name', 'Their first name']);
     c.destroy();
   });

@@ -1,11 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../bench/guard/build-app.mjs';
-import { launchBrowser } from '../../e2e/support/browser';
+import { builtPagesSuite } from '../../e2e/support/static';
 
 /**
  * Long forms skip layout of off-screen questions (content-visibility: auto). A question never laid out
@@ -15,38 +11,17 @@ import { launchBrowser } from '../../e2e/support/browser';
  * question, skipped or not, must take the height it really has. No timing is asserted: the pass is waited for.
  */
 const N = 1000;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-let dir: string;
-let server: Server;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sizing-pass-'));
+const suite = builtPagesSuite('sizing-pass', async (dir) => {
   await buildApp('guard.html', join(dir, 'guard'));
-  const root = join(dir, 'guard');
-  server = createServer((req, res) => {
-    const path = resolve(root, '.' + decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!path.startsWith(root) || !existsSync(path) || !statSync(path).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/guard.html?n=${N}`;
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  return join(dir, 'guard');
 });
 
 describe(`sizing pass of a ${N}-question form`, () => {
   it('leaves off-screen questions skipped, and a field scrolled into view stays where it was read', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.goto(url);
+      await page.goto(`${suite.url}/guard.html?n=${N}`);
       await page.waitForFunction((n) => document.querySelectorAll('#root .as-form-group').length >= n, N, { timeout: 60_000 });
       // The pass is over once enough frames have gone by for every batch and no question holds its inline style.
       await page.waitForFunction(

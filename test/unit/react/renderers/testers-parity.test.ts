@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as ours from '../../../../runtime/react/renderers/testers';
-import { controlRenderers } from '../../../../runtime/react/renderers/index';
+import { defaultRenderers } from '../../../../runtime/react/renderers/index';
 import { workloadDefinition } from '../../../bench/workload';
 import { seededParams } from '../../../support/property';
 
@@ -99,6 +99,9 @@ function agree(u: Json, s: Json, rootSchema: Json) {
   for (const [option, value] of [['multi', true], ['format', 'select']] as const) {
     expect(ours.optionIs(option, value)(u as never, s as never, context as never)).toBe(jf.optionIs(option, value)(u as never, s as never, context as never));
   }
+  for (const suffix of ['a', '/b', 'x~1y', 'properties/a', '']) {
+    expect(ours.scopeEndsWith(suffix)(u as never, s as never, context as never), `scopeEndsWith(${suffix})`).toBe(jf.scopeEndsWith(suffix)(u as never, s as never, context as never));
+  }
 }
 
 function controlsOf(element: Json, out: Json[] = []): Json[] {
@@ -157,7 +160,7 @@ describe('our tester predicates mean what JSON Forms’ do', () => {
     };
     const picked = (prop: string, options?: Json) => {
       const control = { type: 'Control', scope: `#/properties/${prop}`, ...(options ? { options } : {}) };
-      const ranked = controlRenderers.map((r) => [r.name, r.tester(control as never, root as never, { rootSchema: root, config: {} } as never)] as const);
+      const ranked = defaultRenderers.map((r) => [r.name, r.tester(control as never, root as never, { rootSchema: root, config: {} } as never)] as const);
       return ranked.reduce((best, r) => (r[1] > best[1] ? r : best))[0];
     };
     expect([picked('text'), picked('long', { multi: true }), picked('n'), picked('yes'), picked('pick'), picked('pick', { format: 'select' }), picked('many'), picked('day'), picked('people')]).toMatchInlineSnapshot(`
