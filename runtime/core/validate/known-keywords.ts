@@ -17,6 +17,8 @@ export const AJV_KEYWORDS: ReadonlySet<string> = new Set([
   'contentEncoding', 'contentSchema', 'dependentRequired', 'dependentSchemas', 'maxContains', 'minContains',
   'unevaluatedProperties', 'unevaluatedItems',
   'formatMaximum', 'formatMinimum', 'formatExclusiveMaximum', 'formatExclusiveMinimum',
+  // JSON Forms' translation key (vocabulary/jsonforms-i18n.ts).
+  'i18n',
   ...EXTENSION_KEYWORDS,
 ]);
 

@@ -1,5 +1,6 @@
 import type { KeywordDefinition, Vocabulary } from 'ajv/dist/2020';
 import { anchor } from './anchor';
+import { jsonFormsI18n } from './jsonforms-i18n';
 import { xCode } from './x-code';
 import { xComputed } from './x-computed';
 import { xExclusive } from './x-exclusive';
@@ -17,4 +18,4 @@ export const extensionVocabulary = [xCode, xSensitivity, xComputed, xHelp, xExcl
 export const EXTENSION_KEYWORDS: readonly string[] = extensionVocabulary.map((k) => k.keyword as string);
 
 /** Everything createAjv adds to AJV's draft 2020-12 vocabularies. */
-export const productVocabulary: Vocabulary = [anchor, ...extensionVocabulary];
+export const productVocabulary: Vocabulary = [anchor, jsonFormsI18n, ...extensionVocabulary];
