@@ -2,7 +2,7 @@ import type { Definition } from '../definition/envelope';
 import { parseComputed } from '../rules/computed';
 import { FORBIDDEN_KEYS } from '../safety/limits';
 import { escapePointerToken, scopePropertyPath, scopeTokens } from './pointers';
-import { collectAnchors, isObject, own, resolveLocalRef } from './schema-walk';
+import { isObject, lazyAnchors, own, resolveLocalRef, type AnchorLookup } from './schema-walk';
 import { collectRequired, constraintsOf, groupItems, kindOf, optionsOf, shapeOf, str, type RequiredMap } from './schema';
 import type {
   FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, ScopeTarget, Section, UiElementInfo, UiScope,
@@ -33,7 +33,7 @@ const MAX_UI_DEPTH = 256;
 function build(definition: Source): FormModel {
   const schema: JsonObject = isObject(definition.schema) ? definition.schema : {};
   const uischema: JsonObject = isObject(definition.uischema) ? definition.uischema : {};
-  const anchors = collectAnchors(schema);
+  const anchors = lazyAnchors(schema);
   const questions: Question[] = [];
   const all: Question[] = [];
   const byKey = new Map<string, Question>();
@@ -73,17 +73,21 @@ function build(definition: Source): FormModel {
       }
     }
   }
-  const model: FormModel = {
-    schema, uischema, questions, all, byKey, byId, shown: [],
-    sections: null, labels: [], elements: [], scopes: [], ruleReads: new Set(), anchors,
-  };
+  const model = {
+    schema, uischema, questions, all, byKey, byId, shown: [] as Question[],
+    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors,
+  } as Omit<FormModel, 'elements' | 'scopes'> as FormModel;
+  // Every UI element and scope, with schema-path checks for scopes that name no question: what
+  // lint reads, worked out only when it asks (the runtime never does).
+  let index: { elements: UiElementInfo[]; scopes: UiScope[] } | undefined;
+  const uiIndex = () => (index ??= indexUi(model));
+  Object.defineProperty(model, 'elements', { get: () => uiIndex().elements, enumerable: true });
+  Object.defineProperty(model, 'scopes', { get: () => uiIndex().scopes, enumerable: true });
   const sections: Section[] = [];
   const reads = new Set<string>();
   let readsAll = false;
-  const walk = (node: unknown, pointer: string, parent: UiElementInfo | undefined, rules: PlacedRule[], section: Section | undefined, detailOf: Question | undefined, depth: number): void => {
+  const walk = (node: unknown, pointer: string, rules: PlacedRule[], section: Section | undefined, detailOf: Question | undefined, depth: number): void => {
     if (!isObject(node) || depth > MAX_UI_DEPTH) return;
-    const element: UiElementInfo = { node, pointer, ...(parent ? { parent } : {}), ...(detailOf ? { detailOf } : {}) };
-    model.elements.push(element);
     const rule = own(node, 'rule');
     if (isObject(rule)) rules = [...rules, { rule, pointer }];
     const type = own(node, 'type');
@@ -100,40 +104,30 @@ function build(definition: Source): FormModel {
       }
     }
     const scope = own(node, 'scope');
-    let target: ScopeTarget | undefined;
-    if (typeof scope === 'string') {
-      target = resolveScope(model, scope, detailOf);
-      model.scopes.push({ element, scope, pointer: `${pointer}/scope`, target, role: 'control' });
-      const question = target.kind === 'question' ? target.question : undefined;
-      if (question && !question.control) {
-        question.control = { element: node, pointer, scope, rules, order: model.shown.length };
-        model.shown.push(question);
-        if (question.kind === 'text' && own(own(node, 'options'), 'multi') === true) question.kind = 'long-text';
-        if (section) {
-          question.section = section;
-          section.questions.push(question);
-        }
+    const question = typeof scope === 'string' ? questionAtScope(model, scope, detailOf) : undefined;
+    if (question && !question.control) {
+      question.control = { element: node, pointer, scope: scope as string, rules, order: model.shown.length };
+      model.shown.push(question);
+      if (question.kind === 'text' && own(own(node, 'options'), 'multi') === true) question.kind = 'long-text';
+      if (section) {
+        question.section = section;
+        section.questions.push(question);
       }
     }
-    if (isObject(rule)) {
-      forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (scope, at) => {
-        model.scopes.push({ element, scope, pointer: at, target: resolveScope(model, scope, detailOf), role: 'rule' });
-        // Rules inside an item layout read the item's answers, which change with the group's own value.
-        if (detailOf) return;
-        const path = scopePropertyPath(scope);
+    // Rules inside an item layout read the item's answers, which change with the group's own value.
+    if (isObject(rule) && !detailOf) {
+      forEachConditionScope(own(rule, 'condition'), '', (conditionScope) => {
+        const path = scopePropertyPath(conditionScope);
         if (!path || path.length === 0) readsAll = true;
         else reads.add(path[0]!);
       });
     }
     const elements = own(node, 'elements');
-    if (Array.isArray(elements)) elements.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, element, rules, section, detailOf, depth + 1));
+    if (Array.isArray(elements)) elements.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, rules, section, detailOf, depth + 1));
     const detail = own(own(node, 'options'), 'detail');
-    if (isObject(detail)) {
-      const group = target?.kind === 'question' && target.question.kind === 'group' ? target.question : undefined;
-      walk(detail, `${pointer}/options/detail`, element, rules, section, group ?? detailOf, depth + 1);
-    }
+    if (isObject(detail)) walk(detail, `${pointer}/options/detail`, rules, section, question?.kind === 'group' ? question : detailOf, depth + 1);
   };
-  walk(uischema, '/uischema', undefined, [], undefined, undefined, 0);
+  walk(uischema, '/uischema', [], undefined, undefined, 0);
   // A group's items its detail does not list are shown inside the group: they sit in its section, under its rules.
   for (const q of all) {
     if (!q.group) continue;
@@ -144,7 +138,7 @@ function build(definition: Source): FormModel {
   return model;
 }
 
-function readQuestion(root: JsonObject, anchors: ReadonlyMap<string, string>, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap): Question {
+function readQuestion(root: JsonObject, anchors: AnchorLookup, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap): Question {
   const shape = shapeOf(root, prop, anchors);
   const info = kindOf(root, shape, pointer, false, anchors);
   const req = required.get(key);
@@ -182,6 +176,45 @@ function readQuestion(root: JsonObject, anchors: ReadonlyMap<string, string>, pr
   return q;
 }
 
+/** Every UI element and every scope (a control's own, and each rule condition's) with what it names. */
+function indexUi(model: FormModel): { elements: UiElementInfo[]; scopes: UiScope[] } {
+  const elements: UiElementInfo[] = [];
+  const scopes: UiScope[] = [];
+  const walk = (node: unknown, pointer: string, parent: UiElementInfo | undefined, detailOf: Question | undefined, depth: number): void => {
+    if (!isObject(node) || depth > MAX_UI_DEPTH) return;
+    const element: UiElementInfo = { node, pointer, ...(parent ? { parent } : {}), ...(detailOf ? { detailOf } : {}) };
+    elements.push(element);
+    const scope = own(node, 'scope');
+    let target: ScopeTarget | undefined;
+    if (typeof scope === 'string') {
+      target = resolveScope(model, scope, detailOf);
+      scopes.push({ element, scope, pointer: `${pointer}/scope`, target, role: 'control' });
+    }
+    const rule = own(node, 'rule');
+    if (isObject(rule)) {
+      forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (s, at) => {
+        scopes.push({ element, scope: s, pointer: at, target: resolveScope(model, s, detailOf), role: 'rule' });
+      });
+    }
+    const children = own(node, 'elements');
+    if (Array.isArray(children)) children.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, element, detailOf, depth + 1));
+    const detail = own(own(node, 'options'), 'detail');
+    if (isObject(detail)) {
+      const group = target?.kind === 'question' && target.question.kind === 'group' ? target.question : undefined;
+      walk(detail, `${pointer}/options/detail`, element, group ?? detailOf, depth + 1);
+    }
+  };
+  walk(model.uischema, '/uischema', undefined, undefined, 0);
+  return { elements, scopes };
+}
+
+/** The question a scope names, if it names one (no schema walking: what the runtime needs). */
+function questionAtScope(model: Pick<FormModel, 'byKey'>, scope: string, detailOf: Question | undefined): Question | undefined {
+  const tokens = scopeTokens(scope);
+  if (!tokens || tokens.length !== 2 || tokens[0] !== 'properties') return undefined;
+  return detailOf ? detailOf.items?.find((q) => q.key === tokens[1]) : model.byKey.get(tokens[1]!);
+}
+
 function forEachConditionScope(condition: unknown, pointer: string, visit: (scope: string, pointer: string) => void, depth = 0): void {
   if (!isObject(condition) || depth > 64) return;
   const scope = own(condition, 'scope');
@@ -198,10 +231,8 @@ function forEachConditionScope(condition: unknown, pointer: string, visit: (scop
 export function resolveScope(model: Pick<FormModel, 'schema' | 'byKey' | 'anchors'>, scope: string, detailOf: Question | undefined): ScopeTarget {
   const tokens = scopeTokens(scope);
   if (!tokens) return { kind: 'unresolved' };
-  if (tokens.length === 2 && tokens[0] === 'properties') {
-    const question = detailOf ? detailOf.items?.find((q) => q.key === tokens[1]) : model.byKey.get(tokens[1]!);
-    if (question) return { kind: 'question', question };
-  }
+  const question = questionAtScope(model, scope, detailOf);
+  if (question) return { kind: 'question', question };
   const base = detailOf?.itemSchema?.schema ?? model.schema;
   return schemaPathExists(model, base, tokens) ? { kind: 'schema' } : { kind: 'unresolved' };
 }

@@ -12,7 +12,8 @@ export function escapePointerToken(token: string | number): string {
 }
 
 function unescapeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+  // Most tokens hold no `~`: a scope is decoded for every control of a form on its first render.
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
 }
 
 export function pointerFromTokens(tokens: ReadonlyArray<string | number>): string {

@@ -57,7 +57,7 @@ export function isLocalRef(ref: string): boolean {
  * The node a local `$ref` names inside `root` (a JSON pointer fragment, or a plain-name
  * `$anchor`), or undefined. Never fetches anything.
  */
-export function resolveLocalRef(root: unknown, ref: string, anchors: ReadonlyMap<string, string>): { node: unknown; pointer: string } | undefined {
+export function resolveLocalRef(root: unknown, ref: string, anchors: AnchorLookup): { node: unknown; pointer: string } | undefined {
   if (!isLocalRef(ref)) return undefined;
   const fragment = ref.slice(1);
   if (fragment !== '' && !fragment.startsWith('/')) {
@@ -89,6 +89,17 @@ export function atPointer(root: unknown, pointer: string): unknown {
     if (node === undefined) return undefined;
   }
   return node;
+}
+
+/** Plain-name `$anchor` → pointer inside the schema. */
+export interface AnchorLookup {
+  get(name: string): string | undefined;
+}
+
+/** The anchors of a schema, collected on the first lookup: most forms have none and never ask. */
+export function lazyAnchors(schema: unknown): AnchorLookup {
+  let anchors: Map<string, string> | undefined;
+  return { get: (name) => (anchors ??= collectAnchors(schema)).get(name) };
 }
 
 /** `$anchor` names → pointer (relative to the schema root), for plain-name fragments. */

@@ -1,5 +1,5 @@
 import { canonical, valueText } from './json';
-import { isObject, own, resolveLocalRef } from './schema-walk';
+import { isObject, own, resolveLocalRef, type AnchorLookup } from './schema-walk';
 import type { JsonObject, QuestionKind, QuestionOption, RequiredCondition } from './types';
 
 /**
@@ -8,7 +8,7 @@ import type { JsonObject, QuestionKind, QuestionOption, RequiredCondition } from
  */
 
 /** Local `$ref`s followed a few hops; the referring schema's own keywords win over the shared shape. */
-export function shapeOf(root: JsonObject, node: unknown, anchors: ReadonlyMap<string, string>): JsonObject {
+export function shapeOf(root: JsonObject, node: unknown, anchors: AnchorLookup): JsonObject {
   let merged: JsonObject = isObject(node) ? node : {};
   for (let hops = 0; hops < 8; hops++) {
     const ref = own(merged, '$ref');
@@ -22,7 +22,7 @@ export function shapeOf(root: JsonObject, node: unknown, anchors: ReadonlyMap<st
 }
 
 /** A repeatable group's item object schema (after a local `$ref`) and where it is written; undefined for other questions. */
-export function groupItems(root: JsonObject, prop: JsonObject, pointer: string, anchors: ReadonlyMap<string, string>): { schema: JsonObject; pointer: string } | undefined {
+export function groupItems(root: JsonObject, prop: JsonObject, pointer: string, anchors: AnchorLookup): { schema: JsonObject; pointer: string } | undefined {
   const shape = shapeOf(root, prop, anchors);
   if (own(shape, 'type') !== 'array') return undefined;
   let items = own(shape, 'items');
@@ -46,7 +46,7 @@ export interface KindInfo {
   optionsPointer: string;
 }
 
-export function kindOf(root: JsonObject, shape: JsonObject, pointer: string, multiLine: boolean, anchors: ReadonlyMap<string, string>): KindInfo {
+export function kindOf(root: JsonObject, shape: JsonObject, pointer: string, multiLine: boolean, anchors: AnchorLookup): KindInfo {
   let type = own(shape, 'type');
   // `["string", "null"]`: the answer's type is the one that is not null.
   if (Array.isArray(type)) type = type.find((t) => t !== 'null');
@@ -130,7 +130,7 @@ export function constraintsOf(shape: JsonObject): JsonObject {
 export type RequiredMap = Map<string, { always: boolean; when: Map<string, RequiredCondition> }>;
 
 /** Who an object schema requires: `required`, and `required` inside `allOf` / `if`-`then`-`else`. */
-export function collectRequired(root: JsonObject, objectSchema: unknown, anchors: ReadonlyMap<string, string>): RequiredMap {
+export function collectRequired(root: JsonObject, objectSchema: unknown, anchors: AnchorLookup): RequiredMap {
   const out: RequiredMap = new Map();
   const visit = (node: unknown, condition: RequiredCondition, depth: number) => {
     if (!isObject(node) || depth > 16) return;

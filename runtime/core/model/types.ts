@@ -1,5 +1,6 @@
 import type { Sensitivity } from '../definition/envelope';
 import type { ComputedSpec } from '../rules/computed';
+import type { AnchorLookup } from './schema-walk';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -161,5 +162,5 @@ export interface FormModel {
   /** Top-level answer keys some rule reads; null when a rule reads the whole answers (`#`). */
   ruleReads: ReadonlySet<string> | null;
   /** Plain-name `$anchor`s → pointer inside the schema. */
-  anchors: ReadonlyMap<string, string>;
+  anchors: AnchorLookup;
 }
