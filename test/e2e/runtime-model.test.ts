@@ -201,6 +201,10 @@ class QuickExit extends Step {
     await r.page.waitForTimeout(this.afterMs);
     await r.page.getByRole('button', { name: /Quick exit/ }).click();
     await r.page.waitForURL('about:blank');
+    // The probe is a page of the service too, so quick exit sends it away as well (every tab
+    // leaves; CI once read the store while it was navigating): let it go, then open it again.
+    await r.probe.waitForURL('about:blank', { timeout: 3_000 }).catch(() => undefined);
+    await r.probe.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
     expect(await formDraftKeys(r.probe, 'routine-enquiry'), 'after quick exit nothing is restorable').toEqual([]);
     Object.assign(m, fresh(), { gate: undefined, plan: undefined, afraid: undefined });
     await open(r);
