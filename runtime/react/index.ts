@@ -4,18 +4,17 @@
  * entry points (`assessment-studio/element`, `assessment-studio/embed-protocol`).
  */
 export { AssessmentForm, type AssessmentFormProps } from './AssessmentForm';
-export {
-  createFormController,
-  FormController,
-  type BaseFormOptions,
-  type ChangeOptions,
-  type FormError,
-  type FormOptions,
-  type JsonFormsChange,
-  type Notice,
-  type ValidationState,
-  type View,
-} from './model/controller';
+export { createFormController, FormController } from './model/controller';
+export type {
+  BaseFormOptions,
+  ChangeOptions,
+  FormError,
+  FormOptions,
+  JsonFormsChange,
+  Notice,
+  ValidationState,
+  View,
+} from './model/formOptions';
 export type { FormI18n } from './model/i18n';
 export type { FieldError, ValidateFunction } from './model/validation';
 export { mount, type MountedForm, type MountOptions } from './embed/mount';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { FormController, View } from './model/controller';
+import type { FormController } from './model/controller';
+import type { View } from './model/formOptions';
 
 interface Entry {
   asForm: string;

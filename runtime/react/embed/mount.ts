@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ResponseEnvelope } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
-import { createFormController, type FormOptions } from '../model/controller';
+import { createFormController } from '../model/controller';
+import type { FormOptions } from '../model/formOptions';
 import { FORM_CANNOT_VALIDATE, type FieldError } from '../model/validation';
 
 /** @public */

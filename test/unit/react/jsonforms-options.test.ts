@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '../../../runtime/core/index';
 import { questionPlan } from '../../../runtime/react/layout/plan';
-import { createFormController, type FormOptions, type JsonFormsChange } from '../../../runtime/react/model/controller';
+import { createFormController } from '../../../runtime/react/model/controller';
+import type { FormOptions, JsonFormsChange } from '../../../runtime/react/model/formOptions';
 import type { UiElement } from '../../../runtime/react/model/formModel';
 
 /**
