@@ -87,7 +87,7 @@ async function buildReadable() {
   const { build, mergeConfig } = await import(pathToFileURL(join(bench, 'node_modules/vite/dist/node/index.js')).href);
   const { default: react } = await import(pathToFileURL(join(bench, 'node_modules/@vitejs/plugin-react/dist/index.js')).href);
   const { listAdapters } = await import(pathToFileURL(join(bench, 'scripts/lib/adapters.mjs')).href);
-  process.env.BENCH_EXTRA_ADAPTERS = join(root, 'test/bench/peers');
+  process.env.BENCH_EXTRA_ADAPTERS = [join(root, 'test/bench/peers'), process.env.BENCH_EXTRA_ADAPTERS].filter(Boolean).join(':');
   const adapter = listAdapters().find((a) => a.id === ADAPTER);
   let config = {
     configFile: false,

@@ -2,10 +2,10 @@ import type { Definition } from '../definition/envelope';
 import { parseComputed } from '../rules/computed';
 import { FORBIDDEN_KEYS } from '../safety/limits';
 import { escapePointerToken, scopePropertyPath, scopeTokens } from './pointers';
-import { isObject, lazyAnchors, own, resolveLocalRef, type AnchorLookup } from './schema-walk';
+import { isObject, lazyAnchors, own, type AnchorLookup } from './schema-walk';
 import { collectRequired, constraintsOf, groupItems, kindOf, optionsOf, shapeOf, str, type RequiredMap } from './schema';
 import type {
-  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, ScopeTarget, Section, UiElementInfo, UiScope,
+  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, Section,
 } from './types';
 
 type Source = Pick<Definition, 'schema' | 'uischema'>;
@@ -56,8 +56,9 @@ function build(definition: Source): FormModel {
       questions.push(question);
       byKey.set(key, question);
       add(question);
+      if (question.kind !== 'group') continue;
       const items = groupItems(schema, prop, pointer, anchors);
-      if (question.kind !== 'group' || !items) continue;
+      if (!items) continue;
       question.itemSchema = items;
       question.items = [];
       const itemProps = own(items.schema, 'properties') as JsonObject;
@@ -76,13 +77,7 @@ function build(definition: Source): FormModel {
   const model = {
     schema, uischema, questions, all, byKey, byId, shown: [] as Question[],
     sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors,
-  } as Omit<FormModel, 'elements' | 'scopes'> as FormModel;
-  // Every UI element and scope, with schema-path checks for scopes that name no question: what
-  // lint reads, worked out only when it asks (the runtime never does).
-  let index: { elements: UiElementInfo[]; scopes: UiScope[] } | undefined;
-  const uiIndex = () => (index ??= indexUi(model));
-  Object.defineProperty(model, 'elements', { get: () => uiIndex().elements, enumerable: true });
-  Object.defineProperty(model, 'scopes', { get: () => uiIndex().scopes, enumerable: true });
+  } as FormModel;
   const sections: Section[] = [];
   const reads = new Set<string>();
   let readsAll = false;
@@ -138,6 +133,9 @@ function build(definition: Source): FormModel {
   return model;
 }
 
+/** Most questions have no conditions: they share one empty list (frozen: nothing may add to it). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 function readQuestion(root: JsonObject, anchors: AnchorLookup, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap): Question {
   const shape = shapeOf(root, prop, anchors);
   const info = kindOf(root, shape, pointer, false, anchors);
@@ -151,8 +149,8 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, prop: JsonObject,
     readOnly: own(shape, 'readOnly') === true,
     options: optionsOf(info.optionsFrom, info.optionsPointer, info.kind === 'multiple-choice'),
     required: req?.always ? 'always' : req?.when.size ? 'conditional' : 'never',
-    requiredWhen: req ? [...req.when.keys()].sort() : [],
-    requiredIf: req ? [...req.when.values()] : [],
+    requiredWhen: req?.when.size ? [...req.when.keys()].sort() : NONE,
+    requiredIf: req?.when.size ? [...req.when.values()] : NONE,
     constraints: constraintsOf(shape),
     pointer,
     schema: prop,
@@ -176,85 +174,24 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, prop: JsonObject,
   return q;
 }
 
-/** Every UI element and every scope (a control's own, and each rule condition's) with what it names. */
-function indexUi(model: FormModel): { elements: UiElementInfo[]; scopes: UiScope[] } {
-  const elements: UiElementInfo[] = [];
-  const scopes: UiScope[] = [];
-  const walk = (node: unknown, pointer: string, parent: UiElementInfo | undefined, detailOf: Question | undefined, depth: number): void => {
-    if (!isObject(node) || depth > MAX_UI_DEPTH) return;
-    const element: UiElementInfo = { node, pointer, ...(parent ? { parent } : {}), ...(detailOf ? { detailOf } : {}) };
-    elements.push(element);
-    const scope = own(node, 'scope');
-    let target: ScopeTarget | undefined;
-    if (typeof scope === 'string') {
-      target = resolveScope(model, scope, detailOf);
-      scopes.push({ element, scope, pointer: `${pointer}/scope`, target, role: 'control' });
-    }
-    const rule = own(node, 'rule');
-    if (isObject(rule)) {
-      forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (s, at) => {
-        scopes.push({ element, scope: s, pointer: at, target: resolveScope(model, s, detailOf), role: 'rule' });
-      });
-    }
-    const children = own(node, 'elements');
-    if (Array.isArray(children)) children.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, element, detailOf, depth + 1));
-    const detail = own(own(node, 'options'), 'detail');
-    if (isObject(detail)) {
-      const group = target?.kind === 'question' && target.question.kind === 'group' ? target.question : undefined;
-      walk(detail, `${pointer}/options/detail`, element, group ?? detailOf, depth + 1);
-    }
-  };
-  walk(model.uischema, '/uischema', undefined, undefined, 0);
-  return { elements, scopes };
-}
-
 /** The question a scope names, if it names one (no schema walking: what the runtime needs). */
-function questionAtScope(model: Pick<FormModel, 'byKey'>, scope: string, detailOf: Question | undefined): Question | undefined {
+export function questionAtScope(model: Pick<FormModel, 'byKey'>, scope: string, detailOf: Question | undefined): Question | undefined {
+  if (!detailOf && scope.startsWith('#/properties/')) {
+    // The common spelling, `#/properties/key` with nothing to unescape, is looked up as it stands.
+    const key = scope.slice(13);
+    if (!key.includes('/') && !key.includes('~')) return model.byKey.get(key);
+  }
   const tokens = scopeTokens(scope);
   if (!tokens || tokens.length !== 2 || tokens[0] !== 'properties') return undefined;
   return detailOf ? detailOf.items?.find((q) => q.key === tokens[1]) : model.byKey.get(tokens[1]!);
 }
 
-function forEachConditionScope(condition: unknown, pointer: string, visit: (scope: string, pointer: string) => void, depth = 0): void {
+export function forEachConditionScope(condition: unknown, pointer: string, visit: (scope: string, pointer: string) => void, depth = 0): void {
   if (!isObject(condition) || depth > 64) return;
   const scope = own(condition, 'scope');
   if (typeof scope === 'string') visit(scope, `${pointer}/scope`);
   const conditions = own(condition, 'conditions');
   if (Array.isArray(conditions)) conditions.forEach((c, i) => forEachConditionScope(c, `${pointer}/conditions/${i}`, visit, depth + 1));
-}
-
-/**
- * What a UI scope names, read as JSON Forms reads it (model/pointers.ts). Inside a group's
- * detail, scopes resolve against the item schema (`#/properties/name`), never the form's, so a
- * scope there that names a top-level question (or spells out `#/properties/children/items/…`) names nothing.
- */
-export function resolveScope(model: Pick<FormModel, 'schema' | 'byKey' | 'anchors'>, scope: string, detailOf: Question | undefined): ScopeTarget {
-  const tokens = scopeTokens(scope);
-  if (!tokens) return { kind: 'unresolved' };
-  const question = questionAtScope(model, scope, detailOf);
-  if (question) return { kind: 'question', question };
-  const base = detailOf?.itemSchema?.schema ?? model.schema;
-  return schemaPathExists(model, base, tokens) ? { kind: 'schema' } : { kind: 'unresolved' };
-}
-
-/** Walk schema keywords, following local `$ref`s where the path needs to go through one. */
-function schemaPathExists(model: Pick<FormModel, 'schema' | 'anchors'>, start: JsonObject, tokens: string[]): boolean {
-  let node: unknown = start;
-  let hops = 0;
-  for (let i = 0; i < tokens.length; ) {
-    const token = tokens[i]!;
-    if (isObject(node) && Object.hasOwn(node, token)) {
-      node = node[token];
-      i++;
-      continue;
-    }
-    const ref = own(node, '$ref');
-    if (typeof ref !== 'string' || ++hops > 32) return false;
-    const resolved = resolveLocalRef(model.schema, ref, model.anchors);
-    if (!resolved) return false;
-    node = resolved.node;
-  }
-  return node !== undefined;
 }
 
 function labelText(label: unknown): string | undefined {

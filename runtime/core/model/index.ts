@@ -1,4 +1,5 @@
 export * from './pointers';
 export * from './types';
-export { formModel, questionAtAnswer, resolveScope } from './build';
+export { formModel, questionAtAnswer } from './build';
+export { resolveScope, uiIndex, type UiIndex } from './ui-index';
 export { translator, type Translate } from './wording';

@@ -8,7 +8,9 @@
  */
 
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(token);
+  // Nearly every key needs no escaping, and the form model escapes every question's key several times.
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 function unescapeToken(token: string): string {

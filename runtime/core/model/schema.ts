@@ -92,21 +92,27 @@ export function optionsOf(schema: JsonObject | undefined, pointer: string, multi
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const list = own(schema, keyword);
     if (!Array.isArray(list)) continue;
-    return list.flatMap((entry, i) => {
-      if (!isObject(entry) || !Object.hasOwn(entry, 'const')) return [];
+    const options: QuestionOption[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const entry: unknown = list[i];
+      if (!isObject(entry) || !Object.hasOwn(entry, 'const')) continue;
       const value = entry.const;
+      const code = valueText(value);
+      const title = entry.title;
+      const at = `${pointer}/${keyword}/${i}`;
       const option: QuestionOption = {
-        code: valueText(value),
+        code,
         value,
-        label: str(own(entry, 'title')) ?? valueText(value),
-        pointer: `${pointer}/${keyword}/${i}`,
-        labelPointer: `${pointer}/${keyword}/${i}/title`,
+        label: typeof title === 'string' && Object.hasOwn(entry, 'title') ? title : code,
+        pointer: at,
+        labelPointer: `${at}/title`,
         exclusive: isExclusive(entry, multiple),
       };
       const score = own(entry, 'x-score');
       if (typeof score === 'number' && Number.isFinite(score)) option.score = score;
-      return [option];
-    });
+      options.push(option);
+    }
+    return options;
   }
   const values = own(schema, 'enum');
   return Array.isArray(values)
@@ -120,12 +126,14 @@ const constraintKeys = [
 ] as const;
 
 export function constraintsOf(shape: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const key of constraintKeys) if (Object.hasOwn(shape, key)) out[key] = shape[key];
+  let out: JsonObject | undefined;
+  for (const key of constraintKeys) if (Object.hasOwn(shape, key)) (out ??= {})[key] = shape[key];
   const format = own(shape, 'format');
-  if (typeof format === 'string') out.format = format;
-  return out;
+  if (typeof format === 'string') (out ??= {}).format = format;
+  // Most questions have none: they share one empty (frozen) object.
+  return out ?? NO_CONSTRAINTS;
 }
+const NO_CONSTRAINTS: JsonObject = Object.freeze({}) as JsonObject;
 
 export type RequiredMap = Map<string, { always: boolean; when: Map<string, RequiredCondition> }>;
 

@@ -157,8 +157,6 @@ export interface FormModel {
   /** Null unless the UI is a `Categorization`. */
   sections: Section[] | null;
   labels: GuidanceLabel[];
-  elements: UiElementInfo[];
-  scopes: UiScope[];
   /** Top-level answer keys some rule reads; null when a rule reads the whole answers (`#`). */
   ruleReads: ReadonlySet<string> | null;
   /** Plain-name `$anchor`s → pointer inside the schema. */

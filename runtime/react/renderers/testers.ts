@@ -57,7 +57,13 @@ function deriveTypes(schema: JsonSchema | undefined): string[] {
   return [];
 }
 
-const hasType = (schema: JsonSchema | undefined, expected: string) => deriveTypes(schema).includes(expected);
+function hasType(schema: JsonSchema | undefined, expected: string): boolean {
+  // Ranking asks this of every control about twenty times: a schema with its own non-empty string
+  // `type` (nearly every one) answers without building deriveTypes' list.
+  const type = schema !== null && typeof schema === 'object' && Object.hasOwn(schema, 'type') ? (schema as Loose).type : undefined;
+  if (typeof type === 'string' && type !== '') return type === expected;
+  return deriveTypes(schema).includes(expected);
+}
 
 const decode = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/, '~');
 
@@ -137,9 +143,27 @@ function singleStep(schema: JsonSchema | undefined, segments: string[]): { schem
 let lastScope: { schema: JsonSchema; scope: string; root: JsonSchema | undefined; resolved: JsonSchema | undefined } | undefined;
 function resolveScope(schema: JsonSchema, scope: string, root: JsonSchema | undefined): JsonSchema | undefined {
   if (lastScope && lastScope.schema === schema && lastScope.scope === scope && lastScope.root === root) return lastScope.resolved;
-  const resolved = resolveSchema(schema, scope, root as JsonSchema);
+  const resolved = directProperty(schema, scope) ?? resolveSchema(schema, scope, root as JsonSchema);
   lastScope = { schema, scope, root, resolved };
   return resolved;
+}
+
+/**
+ * `#/properties/key` naming an own property with no `$ref` of its own, in a schema without a
+ * top-level `$ref`: what resolveSchema would find in its first, direct walk, without splitting and
+ * decoding the scope. Anything else (undefined) takes the full resolution.
+ */
+function directProperty(schema: JsonSchema, scope: string): JsonSchema | undefined {
+  if (!scope.startsWith('#/properties/')) return undefined;
+  const key = scope.slice(13);
+  if (key === '' || key.includes('/') || key.includes('~')) return undefined;
+  const s = schema as Loose;
+  if (typeof s.$ref === 'string') return undefined;
+  const props = s.properties as Loose | undefined;
+  if (props === null || typeof props !== 'object' || typeof props.$ref === 'string' || !Object.hasOwn(props, key)) return undefined;
+  const found = props[key] as Loose | undefined;
+  if (found === null || typeof found !== 'object' || typeof found.$ref === 'string') return undefined;
+  return found as JsonSchema;
 }
 
 export const isControl = (uischema: unknown): boolean => !isEmpty(uischema) && (uischema as Loose).scope !== undefined;
@@ -187,13 +211,17 @@ export const scopeEndsWith =
 
 export const and =
   (...testers: Tester[]): Tester =>
-  (uischema, schema, context) =>
-    testers.reduce<boolean>((acc, t) => acc && t(uischema, schema, context), true);
+  (uischema, schema, context) => {
+    for (const t of testers) if (!t(uischema, schema, context)) return false;
+    return true;
+  };
 
 export const or =
   (...testers: Tester[]): Tester =>
-  (uischema, schema, context) =>
-    testers.reduce<boolean>((acc, t) => acc || t(uischema, schema, context), false);
+  (uischema, schema, context) => {
+    for (const t of testers) if (t(uischema, schema, context)) return true;
+    return false;
+  };
 
 export const not =
   (tester: Tester): Tester =>

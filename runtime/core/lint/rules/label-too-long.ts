@@ -1,3 +1,4 @@
+import { uiIndex } from '../../model/ui-index';
 import { escapePointerToken } from '../../model/pointers';
 import type { Problem } from '../../problems/problem';
 import { limits } from '../../safety/limits';
@@ -18,7 +19,7 @@ export const labelTooLong: LintRule = {
     walkSchema(model.schema, '/schema', (node, pointer) => {
       for (const key of ['title', 'description', 'x-help']) check(own(node, key), `${pointer}/${key}`);
     });
-    for (const { node, pointer } of model.elements) {
+    for (const { node, pointer } of uiIndex(model).elements) {
       check(own(node, 'label'), `${pointer}/label`);
       check(own(node, 'text'), `${pointer}/text`);
     }

@@ -1,3 +1,4 @@
+import { uiIndex } from '../../model/ui-index';
 import type { Question } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
@@ -11,7 +12,7 @@ export const questionNotShown: LintRule = {
   docs: 'Every question, group and group item must be shown by some UI control.',
   check({ model }) {
     const shown = new Set<Question>();
-    for (const s of model.scopes) {
+    for (const s of uiIndex(model).scopes) {
       if (s.role !== 'control' || s.target.kind !== 'question') continue;
       const question = s.target.question;
       shown.add(question);

@@ -1,4 +1,4 @@
-import { resolveScope } from '../../model/build';
+import { resolveScope, uiIndex } from '../../model/ui-index';
 import { percentDecodedScope } from '../../model/pointers';
 import type { FormModel, UiScope } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
@@ -7,7 +7,7 @@ export const scopeUnresolved: LintRule = {
   codes: ['scope-unresolved'],
   docs: 'Every UI scope (of a control or of a rule condition) must point at a property of the schema. Scopes are read as JSON Forms reads them, never percent-decoded.',
   check({ model }) {
-    return model.scopes
+    return uiIndex(model).scopes
       .filter((s) => s.target.kind === 'unresolved')
       .map((s) => {
         const detail = s.element.detailOf ? ` (inside the detail of "${s.element.detailOf.key}", scopes are relative to one item)` : '';

@@ -1,3 +1,4 @@
+import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
 import { gateKey, isGated, revealsSensitive } from '../gate';
 import type { Question } from '../../model/types';
@@ -15,7 +16,7 @@ export const sensitiveUngated: LintRule = {
   check({ definition, model }) {
     const gate = gateKey(definition);
     const problems: Problem[] = [];
-    for (const s of model.scopes) {
+    for (const s of uiIndex(model).scopes) {
       if (s.target.kind !== 'question' || !revealsSensitive(s.target.question, model) || isGated(s.element, gate)) continue;
       if (s.role === 'rule') {
         // An element that appears or changes with a sensitive answer tells an onlooker that answer.

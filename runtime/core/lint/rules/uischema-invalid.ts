@@ -1,3 +1,4 @@
+import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
@@ -13,7 +14,7 @@ export const uischemaInvalid: LintRule = {
   docs: 'The `uischema` must be a JSON Forms UI schema: known element types, layouts with `elements`, controls with a `scope`, rules with an effect and a condition.',
   check({ model }) {
     const problems: Problem[] = [];
-    for (const { node, pointer, parent } of model.elements) {
+    for (const { node, pointer, parent } of uiIndex(model).elements) {
       const type = own(node, 'type');
       if (typeof type !== 'string' || !known.has(type)) {
         problems.push(lintProblem('uischema-invalid', `${pointer}/type`, `Unknown UI element type ${JSON.stringify(type ?? null)}; use one of ${[...known].join(', ')}.`, { type }));
