@@ -54,6 +54,11 @@ export function hostWording(model: FormModel, i18n: FormI18n | undefined): HostW
       if (kind !== 'properties' || !owner) return undefined;
       // The question's own title or description, or an option's title (`oneOf/2`, `items/anyOf/0`).
       if (option === 'title' || option === 'description') return `${prefixOf(key!)}.${option === 'title' ? 'label' : option}`;
+      // An `enum` value (of the question or of its items), as JSON Forms' enumToEnumOptionMapper asks.
+      if (Array.isArray(owner) && pointer.slice(0, cut).endsWith('/enum')) {
+        const value = owner[Number(last)];
+        return `${prefixOf(key!)}.${typeof value === 'string' ? value : JSON.stringify(value)}`;
+      }
       return last === 'title' ? (own ?? `${prefixOf(key!)}.${String(owner.title ?? owner.const)}`) : undefined;
     }
     if (owner?.type === 'Control') return last === 'label' && `${prefixOf(scopeKey(owner.scope) ?? '')}.label`;

@@ -42,7 +42,7 @@ const YES_NO: ChoiceOption[] = [
 export function questionOptions(t: Translate, q: Question): ChoiceOption[] {
   if (q.kind === 'yes-no') return YES_NO;
   return q.options.map((o) => {
-    const option: ChoiceOption = { value: o.value, label: o.labelPointer ? t(o.labelPointer, o.label) : o.label };
+    const option: ChoiceOption = { value: o.value, label: t(o.labelPointer ?? o.pointer, o.label) };
     if (o.exclusive) option.exclusive = true;
     return option;
   });
