@@ -114,7 +114,7 @@ describe('export command: outputs', () => {
     expect(wide.map((w) => w._response_id)).toEqual(['a-1', 'a-2']);
     expect(wide[0]).toMatchObject({ units_change: '-4', preferred_name: "'@evil", substances__opioids: '1', children__count: '1', safe_address: '1 Secret Row' });
     const long = table(readFileSync(join(out, 'export-rich-1.1.0-groups.csv'), 'utf8'));
-    expect(long).toEqual([expect.objectContaining({ _response_id: 'a-1', _group: 'children', _index: '0', child_name: 'Kim', child_witnessed: 'true' })]);
+    expect(long).toEqual([expect.objectContaining({ _response_id: 'a-1', _group: 'children', _index: '1', child_name: 'Kim', child_witnessed: 'true' })]);
   });
 
   it('csv --out <file> writes the groups file beside it; stdout gets the wide file and a note', async () => {

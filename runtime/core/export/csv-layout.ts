@@ -1,5 +1,6 @@
 import type { ResponseEnvelope } from '../response/envelope';
 import { cellOf, groupEntries, groupItems, type Cell, type ExportContext } from './answers';
+import { answerPointer, missingContext, type MissingContext } from './missing';
 import { MASK, treatmentOf } from './profiles';
 import type { Question, QuestionOption } from '../model/types';
 
@@ -8,7 +9,8 @@ import type { Question, QuestionOption } from '../model/types';
  * columns, then one column per question in definition order, named by `x-code`; a multiple
  * choice question has one 1/0 column per option (`<code>__<option>`), a repeatable group one
  * count column (`<code>__count`). Long file: one row per group item, keyed by response id,
- * group code and item index. Fixed columns start with `_`, which no `x-code` can.
+ * group code and item number (from 1, as the practitioner saw "Entry 1"). Fixed columns start
+ * with `_`, which no `x-code` can. An unanswered question's cells hold why it is missing (missing.ts).
  */
 export type CsvCell = string | number;
 
@@ -23,9 +25,11 @@ interface RowSource {
   answers: Record<string, unknown>;
   group?: Question;
   index?: number;
+  missing: MissingContext;
 }
 
 export interface CsvLayout {
+  ctx: ExportContext;
   wide: CsvColumn[];
   long: CsvColumn[];
   groups: Question[];
@@ -53,13 +57,13 @@ export function csvLayout(ctx: ExportContext): CsvLayout {
     if (treatmentOf(profile, q, ctx.sensitive) === 'drop') continue;
     if (q.kind === 'group') {
       groups.push(q);
-      wide.push({ name: `${q.exportCode}__count`, read: (s) => countCell(cellOf(ctx, q, s.answers)) });
+      wide.push({ name: `${q.exportCode}__count`, read: (s) => countCell(cellOf(ctx, q, s.answers), q, s) });
     } else wide.push(...questionColumns(ctx, q));
   }
   const long: CsvColumn[] = [
     { name: '_response_id', read: (s) => s.response.responseId },
     { name: '_group', read: (s) => s.group?.code ?? '' },
-    { name: '_index', read: (s) => s.index ?? '' },
+    { name: '_index', read: (s) => (s.index === undefined ? '' : s.index + 1) },
     { name: '_export_profile', read: () => profile },
   ];
   for (const g of groups) {
@@ -69,7 +73,7 @@ export function csvLayout(ctx: ExportContext): CsvLayout {
       for (const col of questionColumns(ctx, iq)) long.push({ name: col.name, read: (s) => (s.group === g ? col.read(s) : '') });
     }
   }
-  return { wide, long, groups };
+  return { ctx, wide, long, groups };
 }
 
 function questionColumns(ctx: ExportContext, q: Question): CsvColumn[] {
@@ -77,34 +81,44 @@ function questionColumns(ctx: ExportContext, q: Question): CsvColumn[] {
     // One answer, several columns: read it once per row, not once per option.
     let last: { source: RowSource; cell: Cell } | undefined;
     const read = (s: RowSource) => (last?.source === s ? last.cell : (last = { source: s, cell: cellOf(ctx, q, s.answers) }).cell);
-    return q.options.map((o) => ({ name: `${q.exportCode}__${o.code}`, read: (s) => optionCell(read(s), o) }));
+    return q.options.map((o) => ({ name: `${q.exportCode}__${o.code}`, read: (s) => optionCell(read(s), o, q, s) }));
   }
-  return [{ name: q.exportCode, read: (s) => valueCell(cellOf(ctx, q, s.answers)) }];
+  return [{ name: q.exportCode, read: (s) => valueCell(cellOf(ctx, q, s.answers), q, s) }];
 }
 
-export function wideRow(layout: CsvLayout, response: ResponseEnvelope): CsvCell[] {
-  const source: RowSource = { response, answers: response.answers };
+/** `response` as exports see it (`shownResponse`): hidden answers removed. */
+export function wideRow(layout: CsvLayout, response: ResponseEnvelope, missing: MissingContext = missingOf(layout, response)): CsvCell[] {
+  const source: RowSource = { response, answers: response.answers, missing };
   return layout.wide.map((c) => c.read(source));
 }
 
 /** The long-file rows of one response: every item of every group, in group then item order. */
-export function longRows(ctx: ExportContext, layout: CsvLayout, response: ResponseEnvelope): CsvCell[][] {
+export function longRows(ctx: ExportContext, layout: CsvLayout, response: ResponseEnvelope, missing: MissingContext = missingOf(layout, response)): CsvCell[][] {
   const rows: CsvCell[][] = [];
   for (const g of layout.groups) {
     const cell = cellOf(ctx, g, response.answers);
     // A masked group keeps its count masked in the wide file and gives no rows: their number is the answer.
     if (cell.kind !== 'value') continue;
     groupEntries(cell.value).forEach(({ item, index }) => {
-      const source: RowSource = { response, answers: item, group: g, index };
+      const source: RowSource = { response, answers: item, group: g, index, missing };
       rows.push(layout.long.map((c) => c.read(source)));
     });
   }
   return rows;
 }
 
-function valueCell(cell: Cell): CsvCell {
+export function missingOf(layout: CsvLayout, response: ResponseEnvelope): MissingContext {
+  return missingContext(layout.ctx.definition, layout.ctx.model, response);
+}
+
+/** Why the question's answer is missing, for its cell(s) on this row. */
+function absent(q: Question, s: RowSource): CsvCell {
+  return s.missing.reason(q, answerPointer(q, s.index));
+}
+
+function valueCell(cell: Cell, q: Question, s: RowSource): CsvCell {
   if (cell.kind === 'masked') return MASK;
-  if (cell.kind !== 'value') return '';
+  if (cell.kind !== 'value') return cell.kind === 'absent' ? absent(q, s) : '';
   const v = cell.value;
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
@@ -113,14 +127,14 @@ function valueCell(cell: Cell): CsvCell {
   return JSON.stringify(v) ?? '';
 }
 
-function optionCell(cell: Cell, option: QuestionOption): CsvCell {
+function optionCell(cell: Cell, option: QuestionOption, q: Question, s: RowSource): CsvCell {
   if (cell.kind === 'masked') return MASK;
-  if (cell.kind !== 'value') return '';
+  if (cell.kind !== 'value') return cell.kind === 'absent' ? absent(q, s) : '';
   return Array.isArray(cell.value) && cell.value.includes(option.code) ? 1 : 0;
 }
 
-function countCell(cell: Cell): CsvCell {
+function countCell(cell: Cell, q: Question, s: RowSource): CsvCell {
   if (cell.kind === 'masked') return MASK;
-  if (cell.kind !== 'value') return '';
+  if (cell.kind !== 'value') return cell.kind === 'absent' ? absent(q, s) : '';
   return groupItems(cell.value).length;
 }

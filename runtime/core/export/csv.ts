@@ -1,7 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { exportContext, shownResponse, type ExportContext } from './answers';
-import { csvLayout, longRows, wideRow, type CsvCell, type CsvLayout } from './csv-layout';
+import { csvLayout, longRows, missingOf, wideRow, type CsvCell, type CsvLayout } from './csv-layout';
 import type { ExportOptions } from './json';
 
 /**
@@ -92,8 +92,9 @@ export function csvWriter(definition: Definition, options: ExportOptions & { lon
     headers: csvHeaders(layout),
     add(stored) {
       const response = shownResponse(ctx, stored);
-      wide.push(wideRow(layout, response));
-      if (withLong) for (const row of longRows(ctx, layout, response)) long.push(row);
+      const missing = missingOf(layout, response);
+      wide.push(wideRow(layout, response, missing));
+      if (withLong) for (const row of longRows(ctx, layout, response, missing)) long.push(row);
       return wide.length >= BATCH || long.length >= BATCH ? flush() : { wide: '', long: '' };
     },
     flush,

@@ -5,6 +5,7 @@ export { exportResponse, responseToJson, jsonArrayChunks, type ExportOptions } f
 export { ndjsonLines, parseNdjson } from './ndjson';
 export { csvRows, csvGroupRows, csvText, csvWriter, encodeRows, neutraliseCsvCell, unneutraliseCsvCell, type CsvWriter } from './csv';
 export { FIXED_WIDE_COLUMNS, FIXED_LONG_COLUMNS } from './csv-layout';
+export { MISSING_CODES, type MissingCode } from './missing';
 export { DEFAULT_FHIR_BASE, questionnaireUrl, codeSystemUrl, type FhirOptions } from './fhir-common';
 export { questionnaireFromDefinition, type FhirQuestionnaire, type FhirQuestionnaireItem } from './fhir-questionnaire';
 export { questionnaireResponseFrom, type FhirQuestionnaireResponse, type FhirResponseItem, type FhirAnswer } from './fhir-response';

@@ -26,21 +26,21 @@ describe('CSV layout', () => {
     ]);
   });
 
-  it('writes a long file of group items keyed by response id, group code and 0-based index', () => {
+  it('writes a long file of group items keyed by response id, group code and item number from 1 ("Entry 1")', () => {
     const r = responseOf(definition, richAnswers);
     const { long, hasGroups } = csvText(definition, [r]);
     expect(hasGroups).toBe(true);
     const rows = table(long);
     expect(Object.keys(rows[0]!).slice(0, FIXED_LONG_COLUMNS.length)).toEqual([...FIXED_LONG_COLUMNS]);
     expect(rows.map((row) => [row._response_id, row._group, row._index, read(row.child_name!), row.child_age, row.child_needs__school, row.child_witnessed])).toEqual([
-      [r.responseId, 'children', '0', 'Sam', '7', '1', 'true'],
-      [r.responseId, 'children', '1', '-Ali', '3', '', 'false'],
+      [r.responseId, 'children', '1', 'Sam', '7', '1', 'true'],
+      [r.responseId, 'children', '2', '-Ali', '3', 'ASKU', 'false'],
     ]);
   });
 
-  it('keeps the index of the answer array when an entry is not an item', () => {
+  it('numbers an item by its place in the answer array when an entry before it is not an item', () => {
     const r = responseOf(definition, { children: ['junk', { childName: 'Jo' }] });
-    expect(table(csvText(definition, [r]).long).map((row) => [row._index, row.child_name])).toEqual([['1', 'Jo']]);
+    expect(table(csvText(definition, [r]).long).map((row) => [row._index, row.child_name])).toEqual([['2', 'Jo']]);
   });
 
   it('uses CRLF line ends and RFC 4180 quoting for commas, quotes and line breaks', () => {
@@ -98,11 +98,11 @@ describe('CSV round trip', () => {
     expect(row._response_id).toBe(r.responseId);
   });
 
-  it('leaves unanswered questions empty, including option columns', () => {
+  it('says why an unanswered question is missing, in every column it has (missing-reasons.test.ts has each reason)', () => {
     const row = table(csvText(definition, [responseOf(definition, { age: 20 })]).wide)[0]!;
-    expect(row.visit_date).toBe('');
-    expect(row.substances__alcohol).toBe('');
-    expect(row.children__count).toBe('');
+    expect(row.visit_date).toBe('UNK');
+    expect(row.substances__alcohol).toBe('ASKU');
+    expect(row.children__count).toBe('ASKU');
     expect(row.concern_count).toBe('0');
     expect(row.score).toBe('20');
   });
