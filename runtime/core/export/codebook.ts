@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { Definition } from '../definition/envelope';
 import { encodeRows } from './csv';
 import { formModel } from '../model/build';
+import { lengthWords, rangeWords, requiredWords, showWhenWords } from './codebook-words';
 import type { Question, QuestionKind } from '../model/types';
 
 /**
@@ -14,7 +15,16 @@ export interface CodebookEntry {
   question: string;
   type: string;
   options: Array<{ code: string; label: string }>;
+  /** Required always or under a condition (see `requiredWhen`). */
   required: boolean;
+  /** `yes`, `when <condition>` (e.g. behind the safety check), or `no`. */
+  requiredWhen: string;
+  /** When the question is shown, in words; empty when always. */
+  showWhen: string;
+  /** Allowed numbers (or how many choices), in words; empty when unbounded. */
+  range: string;
+  /** Allowed text length, in words; empty when unbounded. */
+  length: string;
   sensitivity: string;
   section: string;
   group: string;
@@ -25,14 +35,19 @@ export interface CodebookEntry {
 
 export function codebook(definition: Definition, history: readonly Pick<Definition, 'version' | 'schema' | 'uischema'>[] = []): CodebookEntry[] {
   const introduced = introducedVersions(definition, history);
-  return formModel(definition).all.map((q) => {
+  const model = formModel(definition);
+  return model.all.map((q) => {
     const group = q.group;
     return {
       code: q.exportCode,
       question: q.title ?? q.key,
       type: typeWords[q.kind],
       options: q.options.map((o) => ({ code: o.code, label: o.label })),
-      required: q.required === 'always',
+      required: q.required !== 'never',
+      requiredWhen: requiredWords(q, model),
+      showWhen: showWhenWords(q, model),
+      range: rangeWords(q),
+      length: lengthWords(q),
       sensitivity: q.sensitivity ?? group?.sensitivity ?? '',
       section: (group ?? q).section?.label ?? '',
       group: group?.exportCode ?? '',
@@ -50,13 +65,13 @@ const typeWords: Record<QuestionKind, string> = {
   group: 'group', list: 'multi-choice', other: 'text',
 };
 
-export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'sensitivity', 'section', 'group', 'introduced_in', 'computed', 'csv_columns'] as const;
+export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'show_when', 'range', 'length', 'sensitivity', 'section', 'group', 'introduced_in', 'computed', 'csv_columns'] as const;
 
 /** The codebook as CSV (RFC 4180, neutralised like every export). @public */
 export function codebookCsv(entries: readonly CodebookEntry[]): string {
   const rows = entries.map((e) => [
     e.code, e.question, e.type, e.options.map((o) => `${o.code}=${o.label}`).join('; '),
-    e.required ? 'true' : 'false', e.sensitivity, e.section, e.group, e.introducedIn, e.computed ? 'true' : 'false', e.columns.join(' '),
+    e.requiredWhen, e.showWhen, e.range, e.length, e.sensitivity, e.section, e.group, e.introducedIn, e.computed ? 'true' : 'false', e.columns.join(' '),
   ]);
   return encodeRows([[...CODEBOOK_COLUMNS], ...rows]);
 }
@@ -67,10 +82,10 @@ export function codebookMarkdown(definition: Pick<Definition, 'id' | 'version' |
   const lines = [
     `# Codebook: ${cell(definition.title)} (${cell(definition.id)} ${cell(definition.version)})`,
     '',
-    '| Code | Question | Type | Options | Required | Sensitivity | Section | Group | Introduced in | CSV columns |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| Code | Question | Type | Options | Required | Shown when | Range | Length | Sensitivity | Section | Group | Introduced in | CSV columns |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...entries.map((e) =>
-      `| ${[e.code, e.question, e.type + (e.computed ? ' (computed)' : ''), e.options.map((o) => `${o.code} = ${o.label}`).join('; '), e.required ? 'yes' : 'no', e.sensitivity, e.section, e.group, e.introducedIn, e.columns.join(', ')].map(cell).join(' | ')} |`,
+      `| ${[e.code, e.question, e.type + (e.computed ? ' (computed)' : ''), e.options.map((o) => `${o.code} = ${o.label}`).join('; '), e.requiredWhen, e.showWhen || 'always', e.range, e.length, e.sensitivity, e.section, e.group, e.introducedIn, e.columns.join(', ')].map(cell).join(' | ')} |`,
     ),
   ];
   return lines.join('\n') + '\n';

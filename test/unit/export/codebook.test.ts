@@ -47,8 +47,39 @@ describe('codebook', () => {
   it('as CSV reads back with the documented columns', () => {
     const rows = parse(codebookCsv(entries), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CODEBOOK_COLUMNS]);
-    expect(rows.find((r) => r.code === 'contact_method')).toMatchObject({ options: 'phone=Phone; in_person=In person; referral=Referral', required: 'false' });
+    expect(rows.find((r) => r.code === 'contact_method')).toMatchObject({ options: 'phone=Phone; in_person=In person; referral=Referral', required: 'no' });
     expect(rows.find((r) => r.code === 'substances')!.csv_columns).toBe('substances__alcohol substances__opioids substances__cannabis');
+  });
+
+  // Issue 19, point 6: the codebook said required=false for a question required once shown, and had
+  // no show-when, range or length.
+  it('says when a question is required and when it is shown, in words, and its range and length', () => {
+    expect(byCode.get('fearful')).toMatchObject({ required: true, requiredWhen: 'when safe_to_talk is yes', showWhen: 'safe_to_talk is yes' });
+    expect(byCode.get('harmed')!.showWhen).toBe('safe_to_talk is yes; and fearful is yes or fearful is unsure');
+    expect(byCode.get('safe_to_talk')).toMatchObject({ requiredWhen: 'yes', showWhen: '' });
+    expect(byCode.get('contact_method')).toMatchObject({ required: false, requiredWhen: 'no' });
+    const rows = parse(codebookCsv(entries), { columns: true }) as Record<string, string>[];
+    const row = (code: string) => rows.find((r) => r.code === code)!;
+    expect([row('fearful').required, row('fearful').show_when]).toEqual(['when safe_to_talk is yes', 'safe_to_talk is yes']);
+  });
+
+  it('words ranges and lengths as a data team reads them', () => {
+    const bounded: Definition = {
+      ...definition,
+      schema: {
+        type: 'object',
+        properties: {
+          age: { type: 'integer', title: 'Age', minimum: 0, maximum: 120 },
+          units: { type: 'number', title: 'Units', exclusiveMinimum: 0 },
+          name: { type: 'string', title: 'Name', maxLength: 50 },
+          code: { type: 'string', title: 'Code', minLength: 2, maxLength: 8 },
+        },
+      },
+      uischema: { type: 'VerticalLayout', elements: [] },
+    };
+    const e = new Map(codebook(bounded).map((x) => [x.code, x]));
+    expect([e.get('age')!.range, e.get('units')!.range, e.get('name')!.length, e.get('code')!.length]).toEqual(['0 to 120', 'more than 0', 'up to 50 characters', '2 to 8 characters']);
+    expect([e.get('age')!.length, e.get('name')!.range]).toEqual(['', '']);
   });
 
   it('as Markdown is one table, with pipes and markup in texts escaped', () => {
