@@ -34,7 +34,7 @@ const sharedCodes = {
     type: 'object',
     properties: {
       main: { type: 'string', title: 'Substance used most', 'x-code': 'main_substance', oneOf: options },
-      all: { type: 'array', uniqueItems: true, title: 'Substances used', 'x-code': 'substances', items: { type: 'string', oneOf: options } },
+      all: { type: 'array', uniqueItems: true, title: 'Substances used', 'x-code': 'substances', items: { type: 'string', oneOf: [...options, { const: 'none', title: 'None of these' }] } },
       first: { type: 'string', title: 'Substance used first', 'x-code': 'first_substance', oneOf: options },
     },
   },
@@ -100,6 +100,17 @@ describe('options that share a code', () => {
     await box('Opioids').uncheck();
     await expect.poll(checked).toEqual([false, false, false]);
     expect((await answers(page)).all).toBeUndefined();
+
+    // "None of these" stays exclusive: it clears the others, and another option clears it.
+    await box('Opioids').check();
+    await box('Cannabis').check();
+    await box('None of these').check();
+    await expect.poll(checked).toEqual([false, false, false]);
+    expect((await answers(page)).all).toEqual(['none']);
+    await box('Alcohol').check();
+    await expect.poll(checked).toEqual([true, false, false]);
+    expect(await box('None of these').isChecked()).toBe(false);
+    expect((await answers(page)).all).toEqual(['opioids']);
     await context.close();
     expect(errors).toEqual([]);
   });
