@@ -77,6 +77,29 @@ describe('assessment-studio publish', () => {
     expect(existsSync(join(cwd, record))).toBe(false);
   });
 
+  it('issue 17: options sharing a code, a blank label and a form with no questions fail lint and are not published; alike-worded options are a warning only', () => {
+    const cases: Array<[string, string]> = [
+      ['option-code-duplicate', '/schema/properties/contact/oneOf/2'],
+      ['label-empty', '/schema/properties/visitDate/title'],
+      ['form-empty', '/schema/properties'],
+    ];
+    for (const [code, path] of cases) {
+      write(v1, fixture(code));
+      const lint = run(['lint', '--format', 'json'], cwd);
+      expect(lint.status, code).toBe(1);
+      expect(JSON.parse(lint.stdout).map((p: { code: string; path: string; severity: string }) => [p.code, p.path, p.severity])).toEqual([[code, path, 'error']]);
+      const publish = run(['publish', v1], cwd);
+      expect(publish.status, code).toBe(1);
+      expect(publish.stdout).toMatch(new RegExp(`^form-definitions/lint-example/1\\.0\\.0\\.json:\\d+:\\d+ error ${code} `));
+      expect(JSON.parse(read(v1)).status).toBe('draft');
+      expect(existsSync(join(cwd, record))).toBe(false);
+    }
+    write(v1, fixture('option-label-duplicate'));
+    const lint = run(['lint'], cwd);
+    expect(lint).toMatchObject({ status: 0, stdout: expect.stringMatching(/^form-definitions\/lint-example\/1\.0\.0\.json:\d+:\d+ warning option-label-duplicate /) });
+    expect(run(['publish', v1], cwd).status).toBe(0);
+  });
+
   it('records a second version beside the first, and completes a file that says published but was never recorded', () => {
     run(['publish', v1], cwd);
     const first = JSON.parse(read(record));

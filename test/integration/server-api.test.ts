@@ -225,6 +225,40 @@ describe('publishing', () => {
   });
 });
 
+describe('issue 17: the server check gives lint\'s verdict on options, labels and empty forms', () => {
+  /** The sample form asking which substance, its options as given. */
+  const substances = (id: string, options: unknown[]) =>
+    sampleDefinition(id, '1.0.0', {
+      schema: { type: 'object', properties: { main: { type: 'string', title: 'Substance used most', 'x-code': 'main_substance', oneOf: options } } },
+      uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/main' }] },
+    });
+  const found = (res: Reply) => res.json().problems.map((p: { code: string; path: string; severity: string }) => [p.code, p.path, p.severity]);
+
+  it('lists options sharing a code, saved or unsaved, and refuses to publish them', async () => {
+    const body = text(substances('shared-codes', [{ const: 'opioids', title: 'Alcohol' }, { const: 'opioids', title: 'Opioids' }]));
+    expect((await put('/api/forms/shared-codes/1.0.0', body, { 'If-None-Match': '*' })).status).toBe(201);
+    const expected = [['option-code-duplicate', '/schema/properties/main/oneOf/1', 'error']];
+    expect(found(await call('GET', '/api/forms/shared-codes/1.0.0/problems'))).toEqual(expected);
+    const publish = await call('POST', '/api/forms/shared-codes/1.0.0/publish', { 'If-Match': etagOf(body) });
+    expect(publish.status).toBe(422);
+    expect(found(publish)).toEqual(expected);
+    expect(JSON.parse(readFileSync(join(server.formsDir, 'shared-codes', '1.0.0.json'), 'utf8')).status).toBe('draft');
+
+    const alike = await call('POST', '/api/forms/shared-codes/1.0.0/problems', { 'Content-Type': 'application/json' }, text(substances('shared-codes', [{ const: 'alcohol', title: 'Alcohol' }, { const: 'opioids', title: 'alcohol' }])));
+    expect(found(alike)).toEqual([['option-label-duplicate', '/schema/properties/main/oneOf/1/title', 'warning']]);
+  });
+
+  it('lists a blank question title and a form with no questions', async () => {
+    const blank = substances('shared-codes', [{ const: 'alcohol', title: 'Alcohol' }]) as { schema: { properties: { main: { title: string } } } };
+    blank.schema.properties.main.title = ' ';
+    const titled = await call('POST', '/api/forms/shared-codes/1.0.0/problems', { 'Content-Type': 'application/json' }, text(blank));
+    expect(found(titled)).toEqual([['label-empty', '/schema/properties/main/title', 'error']]);
+    const empty = sampleDefinition('shared-codes', '1.0.0', { schema: { type: 'object', properties: {} }, uischema: { type: 'VerticalLayout', elements: [] } });
+    const none = await call('POST', '/api/forms/shared-codes/1.0.0/problems', { 'Content-Type': 'application/json' }, text(empty));
+    expect(found(none)).toEqual([['form-empty', '/schema/properties', 'error']]);
+  });
+});
+
 describe('a publish interrupted between its two writes', () => {
   it('leaves a draft whose hash is recorded: saves are refused, and publishing again completes it', async () => {
     const draft = sampleDefinition('interrupted', '1.0.0');

@@ -28,6 +28,10 @@ import { tooManyQuestions } from './rules/too-many-questions';
 import { uischemaInvalid } from './rules/uischema-invalid';
 import { versionMismatch } from './rules/version-mismatch';
 import { versionBumpTooSmall } from './rules/version-bump';
+import { optionCodeDuplicate } from './rules/option-code-duplicate';
+import { optionLabelDuplicate } from './rules/option-label-duplicate';
+import { labelEmpty } from './rules/label-empty';
+import { formEmpty } from './rules/form-empty';
 
 export type { LintContext, LintInput, LintRule } from './rule';
 export { lintProblem } from './rule';
@@ -58,6 +62,10 @@ export const allRules: LintRule[] = [
   tooManyQuestions,
   tooManyOptions,
   versionBumpTooSmall,
+  optionCodeDuplicate,
+  optionLabelDuplicate,
+  labelEmpty,
+  formEmpty,
 ];
 
 /**

@@ -61,6 +61,11 @@ export const problemCodes = {
   'rule-invalid': { severity: 'error', doc: 'A UI rule condition uses something the rule engine cannot evaluate.' },
   'computed-invalid': { severity: 'error', doc: 'A computed value refers to questions that do not exist or is of the wrong type.' },
   'version-bump-too-small': { severity: 'error', doc: 'The version number rose by less than the changes since the previous version require.' },
+  // lint: options, labels and empty forms (issue 17)
+  'option-code-duplicate': { severity: 'error', doc: 'Two options of one question share a code, so choosing either records the same answer.' },
+  'option-label-duplicate': { severity: 'warning', doc: 'Two options of one question are worded alike (ignoring case and spacing).' },
+  'label-empty': { severity: 'error', doc: 'A shown question, or one of its options, has an empty or blank label.' },
+  'form-empty': { severity: 'error', doc: 'The form has no questions.' },
 
   // validating answers
   'answer-required': { severity: 'error', doc: 'A required question has no answer.' },

@@ -1,17 +1,20 @@
 import { and, rankWith, schemaMatches, uiTypeIs } from './testers';
 import { FieldSet } from './Field';
-import { Fragment } from 'react';
-import type { ChoiceOption, ControlProps, RendererEntry } from './types';
+import { Fragment, useState } from 'react';
+import type { ControlProps, RendererEntry } from './types';
+import { tickedPositions, toggledPositions } from './optionPositions';
+
+const NONE: ReadonlySet<number> = new Set();
 
 export function CheckboxesControl(p: ControlProps) {
   const selected = Array.isArray(p.value) ? p.value : [];
-  const toggle = (v: unknown, on: boolean) => {
-    // GOV.UK's exclusive option: ticking "None of these" clears the others, ticking another clears it.
-    const chosen = p.options.find((o) => o.value === v);
-    const keep = (o: ChoiceOption) => !on || (chosen?.exclusive ? false : !o.exclusive);
-    // Keep the options' order, so exports do not depend on the order of clicks.
-    const next = p.options.filter((o) => (o.value === v ? on : selected.includes(o.value) && keep(o))).map((o) => o.value);
-    p.onChange(next.length ? next : undefined);
+  // The boxes the practitioner ticked, so that of two options of one value only the ticked one shows ticked.
+  const [picked, setPicked] = useState<ReadonlySet<number>>(NONE);
+  const ticked = tickedPositions(p.options, selected, picked);
+  const toggle = (at: number, on: boolean) => {
+    const next = toggledPositions(p.options, ticked, at, on);
+    setPicked(next.ticked);
+    p.onChange(next.value);
   };
   return FieldSet({
     p: { ...p, hint: p.hint ?? 'Select all that apply.' },
@@ -26,9 +29,9 @@ export function CheckboxesControl(p: ControlProps) {
                 id={id}
                 name={p.id}
                 type="checkbox"
-                checked={selected.includes(o.value)}
+                checked={ticked.has(i)}
                 disabled={!p.enabled}
-                onChange={(e) => toggle(o.value, e.target.checked)}
+                onChange={(e) => toggle(i, e.target.checked)}
                 onBlur={p.onBlur}
               />
               {o.label}

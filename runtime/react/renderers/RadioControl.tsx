@@ -1,10 +1,15 @@
+import { useState } from 'react';
 import { and, isBooleanControl, isEnumControl, isOneOfEnumControl, not, optionIs, or, rankWith } from './testers';
 import { FieldSet } from './Field';
 import type { ControlProps, RendererEntry } from './types';
+import { chosenPosition } from './optionPositions';
 
 /** Radios in a fieldset with the question as legend; Yes/No questions are two inline radios. */
 export function RadioControl(p: ControlProps) {
   const inline = p.options.length <= 2;
+  // Which option was clicked, so that of two options of one value the clicked one shows chosen.
+  const [picked, setPicked] = useState<number>();
+  const chosen = chosenPosition(p.options, p.value, picked);
   return FieldSet({
     p,
     children: (
@@ -18,9 +23,10 @@ export function RadioControl(p: ControlProps) {
                 id={id}
                 name={p.id}
                 type="radio"
-                checked={p.value === o.value}
+                checked={i === chosen}
                 disabled={!p.enabled}
                 onChange={() => {
+                  setPicked(i);
                   p.onChange(o.value);
                   // A chosen radio is a finished answer: check it now, so a stale error goes at once.
                   // A click re-checks through the blur it causes; Space and the arrow keys change

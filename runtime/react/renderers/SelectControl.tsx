@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { and, isEnumControl, isOneOfEnumControl, optionIs, or, rankWith } from './testers';
 import { describedBy, Field } from './Field';
 import type { ControlProps, RendererEntry } from './types';
+import { chosenPosition } from './optionPositions';
 
 export function SelectControl(p: ControlProps) {
-  const index = p.options.findIndex((o) => o.value === p.value);
+  // Which option was chosen, so that of two options of one value the chosen one shows.
+  const [picked, setPicked] = useState<number>();
+  const index = chosenPosition(p.options, p.value, picked);
   return Field({
     p,
     children: (
@@ -15,7 +19,11 @@ export function SelectControl(p: ControlProps) {
         disabled={!p.enabled}
         aria-invalid={p.error ? true : undefined}
         aria-describedby={describedBy(p)}
-        onChange={(e) => p.onChange(e.target.value === '' ? undefined : p.options[Number(e.target.value)]?.value)}
+        onChange={(e) => {
+          const at = e.target.value === '' ? undefined : Number(e.target.value);
+          setPicked(at);
+          p.onChange(at === undefined ? undefined : p.options[at]?.value);
+        }}
         onBlur={p.onBlur}
       >
         <option value="">Select an option</option>

@@ -28,8 +28,9 @@ import { workloadDefinition } from '../../bench/workload';
 
 /**
  * The page test/e2e/runtime-jsonforms-door.test.ts drives: a host with the JSON Forms adapter in
- * its bundle. The test builds each form's options in the page (`window.__door`), so renderers,
- * translators and callbacks are real functions of the page.
+ * its bundle (runtime-option-identity.test.ts renders its own definitions with it too). The test
+ * builds each form's options in the page (`window.__door`), so renderers, translators and callbacks
+ * are real functions of the page.
  */
 const shipped = import.meta.glob<Definition>('../../../form-definitions/*/*.json', { eager: true, import: 'default' });
 

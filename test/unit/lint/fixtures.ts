@@ -59,6 +59,10 @@ export const brokenCases: BrokenCase[] = [
   { code: 'sensitive-ungated', path: '/uischema/elements/0/elements/5' },
   { code: 'label-too-long', path: '/schema/properties/visitDate/description' },
   { code: 'too-many-options', path: '/schema/properties/contact/oneOf' },
+  { code: 'option-code-duplicate', path: '/schema/properties/contact/oneOf/2' },
+  { code: 'option-label-duplicate', path: '/schema/properties/contact/oneOf/2/title' },
+  { code: 'label-empty', path: '/schema/properties/visitDate/title' },
+  { code: 'form-empty', path: '/schema/properties' },
 ];
 
 export function lintFixture(name: string, context: Omit<LintContext, 'raw'> = {}): Problem[] {

@@ -34,6 +34,11 @@ describe('the lint rule registry', () => {
     for (const code of codes) expect(text.includes(`'${code}'`), `no test names '${code}'`).toBe(true);
   });
 
+  it('names every code in docs/definition-format.md', () => {
+    const docs = readFileSync(join(__dirname, '../../../docs/definition-format.md'), 'utf8');
+    expect(codes.filter((code) => !docs.includes(`\`${code}\``))).toEqual([]);
+  });
+
   it('has a broken fixture for each case, and a case for each code of this folder\'s rules', () => {
     for (const { code } of brokenCases) expect(statSync(join(fixturesDir, `${code}.json`)).isFile()).toBe(true);
     const covered = new Set(brokenCases.map((c) => c.code));
