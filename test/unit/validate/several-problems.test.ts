@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PROBLEMS_PER_ANSWER, validateResponse } from '../../../runtime/core/index';
+import { severalRulesForm } from '../../support/several-rules-form';
 
 // Issue 16, point 4: every rule an answer breaks is reported, each at the pointer of what broke it.
 const codes = (problems: { code: string; path: string }[]) => problems.map((p) => `${p.code} ${p.path}`).sort();
 
-function definition(extra: Record<string, unknown> = {}) {
-  return {
-    schema: {
-      type: 'object',
-      properties: {
-        reference: { type: 'string', title: 'Reference', minLength: 6, pattern: '^[A-Z]+$', 'x-code': 'reference' },
-        substances: {
-          type: 'array',
-          title: 'Substances',
-          uniqueItems: true,
-          items: { type: 'string', enum: ['alcohol', 'opiates', 'cannabis'] },
-          'x-code': 'substances',
-        },
-        ...extra,
-      },
-    },
-    uischema: {
-      type: 'VerticalLayout',
-      elements: [
-        { type: 'Control', scope: '#/properties/reference' },
-        { type: 'Control', scope: '#/properties/substances' },
-        ...Object.keys(extra).map((key) => ({ type: 'Control', scope: `#/properties/${key}` })),
-      ],
-    },
-  };
-}
+const definition = severalRulesForm;
 
 describe('several problems per answer', () => {
   it('reports an answer that is too short and of the wrong pattern twice, at the answer', () => {
