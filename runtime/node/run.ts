@@ -1,3 +1,4 @@
+import { printable } from '../core/index';
 import type { CliIo } from './commands/command';
 import { commands } from './commands/index';
 
@@ -15,7 +16,7 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    io.err(`assessment-studio: unknown command "${name}"\n${usage}`);
+    io.err(`assessment-studio: unknown command "${printable(name)}"\n${usage}`);
     return 2;
   }
   return command.run(args, io);

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useController, useSummaryVersion } from './hooks';
 import { fieldId } from './model/formModel';
+import { fieldOf } from './model/uiState';
 
 /**
  * GOV.UK error summary: after a submit attempt, a linked list of every problem, focused once;
@@ -24,13 +25,14 @@ export function ErrorSummary({ onFollow, focusKey, only = null }: { onFollow: (p
         There is a problem
       </h2>
       <ul className="as-error-summary__list">
-        {errors.map((e) => (
-          <li key={e.pointer}>
+        {/* Each problem its own line, linked to the field that shows it (an item's, its question's). */}
+        {errors.map((e, i) => (
+          <li key={`${e.pointer}\u0000${i}`}>
             <a
-              href={`#${fieldId(e.pointer)}`}
+              href={`#${fieldId(fieldOf(e))}`}
               onClick={(ev) => {
                 ev.preventDefault();
-                onFollow(e.pointer);
+                onFollow(fieldOf(e));
               }}
             >
               {e.message}

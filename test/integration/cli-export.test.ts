@@ -20,10 +20,12 @@ afterAll(() => {
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await exportCommand.run(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: root });
+  // Run in the temp folder: `--out` writes there, and outside the working folder needs --force.
+  const code = await exportCommand.run(args, { out: (l) => out.push(l), err: (l) => err.push(l), cwd: tmp });
   return { code, out: out.length ? out.join('\n') + '\n' : '', err: err.join('\n') };
 }
 
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 const table = (text: string) => parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
 /** A temp folder with export-rich responses: two good envelopes, bare answers, and broken files. */
@@ -206,7 +208,8 @@ describe('every shipped form, every format', () => {
         const out = join(dir, `${format}-${profile}`) + '/';
         const r = await run('--form', f.file, '--format', format, '--profile', profile, '--out', out, ...f.responses);
         for (const file of refused) expect(r.err).toContain(file);
-        if (!refused.length) expect(r.err).toBe('');
+        // Only where it wrote (issue 16: every command that writes says where).
+        if (!refused.length) expect(lines(r.err).every((l) => l.startsWith('wrote '))).toBe(true);
         expect(r.code).toBe(refused.length ? 1 : 0);
       }
     }

@@ -134,14 +134,15 @@ describe.skipIf(!shipped)('assessment-studio migrate', () => {
     const text = readFileSync(complete, 'utf8');
     writeFileSync(input, text);
     const out = join(dir, 'out');
-    const r = run(['migrate', '--from', v1, '--to', v2, '--out', out, input]);
+    // In the temp folder: `--out` outside the working folder would need --force.
+    const r = run(['migrate', '--from', v1, '--to', v2, '--out', out, input], dir);
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['answers.json', 'answers.report.json']);
     expect(JSON.parse(readFileSync(join(out, 'answers.json'), 'utf8')).form.version).toBe('2.0.0');
     expect(JSON.parse(readFileSync(join(out, 'answers.report.json'), 'utf8')).to.version).toBe('2.0.0');
     expect(r.stdout).toMatch(/answers\.json → .*answers\.json: \d+ carried, 0 not carried, \d+ now required/);
 
-    const refused = run(['migrate', '--from', v1, '--to', v2, '--out', join(dir, 'in'), input]);
+    const refused = run(['migrate', '--from', v1, '--to', v2, '--out', join(dir, 'in'), input], dir);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('would overwrite the input');
     expect(readFileSync(input, 'utf8')).toBe(text);

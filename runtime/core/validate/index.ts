@@ -3,5 +3,5 @@ export { compilePattern, formats, ASSERTED_FORMATS, linearRegExp, PatternUnsuppo
 export { compileValidator, tryCompileValidator, compileSchema, runValidator, validatorKey, compileProblem, ValidatorCompileError, type CompiledValidator } from './compile';
 export { askedAt, type Asked } from './messages';
 export { dateMessage } from './messages';
-export { problemsFromAjv } from './problems';
+export { problemsFromAjv, MAX_PROBLEMS_PER_ANSWER } from './problems';
 export { validateResponse, checkAnswerLengths, computedProblems } from './response';

@@ -7,7 +7,7 @@ import type { Definition } from '../definition/envelope';
 
 const CHOICE_KINDS = new Set(['single-choice', 'multiple-choice', 'yes-no']);
 const CHOICE_KEYWORDS = new Set(['enum', 'const', 'oneOf', 'anyOf']);
-/** One problem per answer: the most useful first (a missing answer before a wrong one). */
+/** The order of an answer's problems: the most useful first (a missing answer before a wrong one). */
 const PRIORITY: Record<string, number> = {
   'answer-required': 0,
   'answer-type': 1,
@@ -22,24 +22,62 @@ const PRIORITY: Record<string, number> = {
 };
 
 /**
- * AJV errors → per-answer problems with practitioners' wording. `path` is the pointer of the
- * answer itself: a missing required answer points at its own pointer (`/childAge`,
- * `/children/0/age`), never at its parent. Works on the errors of a runtime-compiled validator
- * and of an ahead-of-time module alike.
+ * At most this many problems for one answer (one pointer): every rule it breaks is worth saying,
+ * but a schema that stacks dozens of keywords on one question must not bury the page in messages.
+ * The most useful are kept (PRIORITY). Documented in docs/definition-format.md.
+ */
+export const MAX_PROBLEMS_PER_ANSWER = 5;
+
+/**
+ * The alternatives of one `anyOf`/`oneOf`: its own error and every error from inside its branches
+ * share this key (the combinator's schema path), so a failed choice between alternatives is one
+ * problem, not one per branch. Undefined outside any alternative.
+ */
+function alternativesOf(schemaPath: string): string | undefined {
+  const m = /\/(?:anyOf|oneOf)(?=\/\d+(?:\/|$)|$)/.exec(schemaPath);
+  return m ? schemaPath.slice(0, m.index + m[0].length) : undefined;
+}
+
+/**
+ * AJV errors → per-answer problems with practitioners' wording. `path` is the pointer of what
+ * failed: a missing required answer points at its own pointer (`/childAge`, `/children/0/age`),
+ * never at its parent, and a wrong item of a list at the item (`/substances/2`). Each rule an
+ * answer breaks is its own problem (too short and the wrong pattern are two), in PRIORITY order,
+ * at most MAX_PROBLEMS_PER_ANSWER per pointer; a value of the wrong type gets only that problem
+ * (its other rules cannot be judged), and one set of alternatives (`oneOf`, `anyOf`) only its best.
+ * Works on the errors of a runtime-compiled validator and of an ahead-of-time module alike.
  */
 export function problemsFromAjv(errors: readonly ErrorObject[] | null | undefined, definition: Pick<Definition, 'schema' | 'uischema'>): Problem[] {
   // Rank first, word later: AJV reports several errors per wrong choice (one per option), and only
-  // the best one per answer becomes a problem with a message.
-  const best = new Map<string, { found: Classified; rank: number; order: number }>();
-  let order = 0;
+  // the best of each set of alternatives becomes a problem with a message.
+  const byPath = new Map<string, Map<string, { found: Classified; rank: number }>>();
   for (const error of errors ?? []) {
     const found = classify(error, definition);
     if (!found) continue;
     const rank = PRIORITY[found.code] ?? 10;
-    const existing = best.get(found.path);
-    if (!existing || rank < existing.rank) best.set(found.path, { found, rank, order: existing?.order ?? order++ });
+    let rules = byPath.get(found.path);
+    if (!rules) byPath.set(found.path, (rules = new Map()));
+    // One rule: a set of alternatives, every wrong choice, or one keyword (a keyword repeated in
+    // `allOf` branches with other limits is told apart by its message, below).
+    const rule = alternativesOf(error.schemaPath) ?? (found.code === 'answer-option' || found.code === 'answer-invalid' ? found.code : `${error.keyword}\u0000${error.schemaPath}`);
+    const existing = rules.get(rule);
+    if (!existing || rank < existing.rank) rules.set(rule, { found, rank });
   }
-  return [...best.values()].sort((a, b) => a.order - b.order).map((e) => toProblem(e.found, definition.schema));
+  const problems: Problem[] = [];
+  for (const rules of byPath.values()) {
+    let found = [...rules.values()].sort((a, b) => a.rank - b.rank);
+    if (found[0]!.found.code === 'answer-type') found = found.slice(0, 1);
+    const said = new Set<string>();
+    for (const { found: f } of found) {
+      const problem = toProblem(f, definition.schema);
+      const key = `${problem.code}\u0000${problem.message}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      problems.push(problem);
+      if (said.size === MAX_PROBLEMS_PER_ANSWER) break;
+    }
+  }
+  return problems;
 }
 
 interface Classified {
@@ -86,7 +124,8 @@ function classify(error: ErrorObject, definition: Pick<Definition, 'schema' | 'u
   if ((code === 'answer-invalid' && CHOICE_KEYWORDS.has(error.keyword)) || error.keyword === 'enum') {
     code = CHOICE_KINDS.has(q.kind) ? 'answer-option' : 'answer-invalid';
   }
-  const path = code === 'answer-required' || code === 'answer-unknown' ? pointerFromTokens(tokens) : q.pointer;
+  // The failing value's own pointer: the answer, or the item of a list inside it.
+  const path = pointerFromTokens(tokens);
   return { error, params, code, path, q, tokens, at };
 }
 

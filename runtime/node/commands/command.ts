@@ -1,3 +1,5 @@
+import { printable } from '../../core/index';
+
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
@@ -58,7 +60,13 @@ export function parseFormatArgs(
     return { format, operands: operands(parsed.operands) };
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.err(`assessment-studio ${command.name}: ${e.message}\nusage: ${command.usage}`);
+    usageError(io, command, e);
     return undefined;
   }
+}
+
+/** A usage error on stderr: what was wrong (escaped: it may quote an argument or a path) and the usage line. */
+export function usageError(io: CliIo, command: { name: string; usage: string }, e: Error): void {
+  io.err(`assessment-studio ${command.name}: ${printable(e.message)}`);
+  io.err(`usage: ${command.usage}`);
 }

@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { displayPath } from '../disk';
 import { tryStandaloneValidatorModule } from '../standalone';
-import { parseArgs, UsageError, type CliIo, type Command } from './command';
+import { printable } from '../../core/index';
+import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
+import { outTarget } from './out-path';
 import { loadDefinitionFile, validateLine } from './validate';
 
 /**
@@ -11,18 +13,19 @@ import { loadDefinitionFile, validateLine } from './validate';
  */
 export const compileCommand: Command = {
   name: 'compile',
-  usage: 'assessment-studio compile <definition.json> [--out validator.js]',
+  usage: 'assessment-studio compile <definition.json> [--out validator.js [--force]]',
   async run(args: string[], io: CliIo) {
     let file: string;
     let out: string | undefined;
     try {
-      const parsed = parseArgs(args, { values: ['out'] });
+      const parsed = parseArgs(args, { values: ['out'], booleans: ['force'] });
       if (parsed.operands.length !== 1) throw new UsageError('expected one definition file');
       file = parsed.operands[0]!;
-      out = parsed.flags.out as string | undefined;
+      const given = parsed.flags.out as string | undefined;
+      out = given === undefined ? undefined : await outTarget(given, io.cwd, parsed.flags.force === true);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
-      io.err(`assessment-studio compile: ${e.message}\nusage: ${this.usage}`);
+      usageError(io, this, e);
       return 2;
     }
     const shown = displayPath(file, io.cwd);
@@ -41,9 +44,10 @@ export const compileCommand: Command = {
     try {
       await writeFile(out, module.value, 'utf8');
     } catch (e) {
-      io.err(`${out}: the validator could not be written (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      io.err(printable(`${displayPath(out, io.cwd)}: the validator could not be written (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
       return 1;
     }
+    io.err(`wrote ${printable(displayPath(out, io.cwd))}`);
     return 0;
   },
 };

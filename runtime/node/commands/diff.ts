@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  bumpRank, stepIsEnough, suggestVersion, versionStep, type Change, type Definition, type Problem,
+  bumpRank, printable, stepIsEnough, suggestVersion, versionStep, type Change, type Definition, type Problem,
 } from '../../core/index';
 import { displayPath } from '../disk';
 import { parseFormatArgs, UsageError, type CliIo, type Command } from './command';
@@ -32,7 +32,7 @@ export const diffCommand: Command = {
     const [from, to] = loaded.map((l) => l.definition!) as [Definition, Definition];
     const report = diffReport(from, to);
     if (format === 'json') io.out(JSON.stringify(report, null, 2));
-    else for (const line of diffText(report)) io.out(line);
+    else for (const line of diffText(report)) io.out(printable(line));
     return 0;
   },
 };
@@ -81,5 +81,5 @@ export function diffText(r: DiffReport): string[] {
 }
 
 function problemLine(file: string, p: Problem): string {
-  return `${file}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}`;
+  return printable(`${file}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}`);
 }

@@ -1,6 +1,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { printable } from '../../core/index';
+import { displayPath } from '../disk';
 import type { CliIo } from './command';
 
 export interface Sink {
@@ -50,6 +52,7 @@ export class Outputs {
   private open(path: string): Sink {
     const stream = createWriteStream(path, { encoding: 'utf8' });
     this.streams.push(stream);
+    this.written.push(path);
     return {
       write: (chunk) =>
         new Promise<void>((resolve, reject) => {
@@ -81,10 +84,13 @@ export class Outputs {
   }
 
   private pending = '';
+  private written: string[] = [];
 
   async close(): Promise<void> {
     if (this.pending) this.io.out(this.pending);
     this.pending = '';
     await Promise.all(this.streams.map((s) => new Promise<void>((resolve) => s.end(resolve))));
+    // Say where: `--out` may name a folder, and a CSV export with groups writes a second file.
+    for (const path of this.written) this.io.err(`wrote ${printable(displayPath(path, this.io.cwd))}`);
   }
 }

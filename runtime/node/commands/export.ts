@@ -3,9 +3,10 @@ import { basename, dirname, extname, join } from 'node:path';
 import {
   codebook, codebookCsv, codebookMarkdown, contentHash, csvWriter, exportResponse, fhirBundleChunks, isExportProfile,
   exportProfiles, limits, loadDefinitionText, loadResponseFor, questionnaireFromDefinition, questionnaireResponseFrom,
-  positioned, validateResponse, withPositions, type Definition, type ExportProfileName, type Problem, type ResponseEnvelope,
+  positioned, printable, validateResponse, withPositions, type Definition, type ExportProfileName, type Problem, type ResponseEnvelope,
 } from '../../core/index';
-import { parseArgs, UsageError, type CliIo, type Command } from './command';
+import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
+import { outTarget } from './out-path';
 import { Outputs } from './export-output';
 
 const formats = ['json', 'ndjson', 'csv', 'fhir', 'codebook'] as const;
@@ -13,7 +14,7 @@ type Format = (typeof formats)[number];
 
 const usage =
   'assessment-studio export --form <definition.json> --format json|ndjson|csv|fhir|codebook ' +
-  '[--profile full|external-agency|masked] [--validate] [--codebook-format csv|md] [--fhir-base URL] [--out <folder or file>] <responses or folders…>';
+  '[--profile full|external-agency|masked] [--validate] [--codebook-format csv|md] [--fhir-base URL] [--out <folder or file> [--force]] <responses or folders…>';
 
 /**
  * `export`: responses of one form version to JSON, NDJSON, CSV, FHIR R4 or its codebook
@@ -29,8 +30,10 @@ export const exportCommand: Command = {
     let opts: Options;
     try {
       opts = readOptions(args);
+      if (opts.out !== undefined) opts.out = await outTarget(opts.out, io.cwd, opts.force);
     } catch (e) {
-      io.err(`assessment-studio export: ${(e as Error).message}\nusage: ${usage}`);
+      if (!(e instanceof UsageError)) throw e;
+      usageError(io, this, e);
       return 2;
     }
     const form = await loadForm(opts.form, io);
@@ -53,6 +56,8 @@ export const exportCommand: Command = {
 interface Options {
   form: string;
   validate: boolean;
+  /** Write with `--out` outside the working folder. */
+  force: boolean;
   format: Format;
   profile: ExportProfileName;
   codebookFormat: 'csv' | 'md';
@@ -68,7 +73,7 @@ interface Form {
 }
 
 function readOptions(args: string[]): Options {
-  const { flags, operands } = parseArgs(args, { values: ['form', 'format', 'profile', 'codebook-format', 'fhir-base', 'out'], booleans: ['validate'] });
+  const { flags, operands } = parseArgs(args, { values: ['form', 'format', 'profile', 'codebook-format', 'fhir-base', 'out'], booleans: ['validate', 'force'] });
   const form = flags.form;
   if (typeof form !== 'string') throw new UsageError('--form <definition.json> is required');
   const format = flags.format;
@@ -83,7 +88,7 @@ function readOptions(args: string[]): Options {
   const fhirBase = flags['fhir-base'];
   if (fhirBase !== undefined && (typeof fhirBase !== 'string' || !/^(https?:\/\/|urn:)\S+$/.test(fhirBase))) throw new UsageError('--fhir-base must be an http(s) URL or a urn');
   return {
-    form, format: format as Format, profile, codebookFormat, operands, validate: flags.validate === true,
+    form, format: format as Format, profile, codebookFormat, operands, validate: flags.validate === true, force: flags.force === true,
     ...(typeof fhirBase === 'string' ? { fhirBase } : {}),
     ...(typeof flags.out === 'string' ? { out: flags.out } : {}),
   };
@@ -94,7 +99,7 @@ async function loadForm(file: string, io: CliIo): Promise<Form | undefined> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    io.err(`${file}: error file-unreadable The file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    io.err(printable(`${file}: error file-unreadable The file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
     return undefined;
   }
   const loaded = loadDefinitionText(text);
@@ -118,7 +123,7 @@ async function expandOperands(operands: string[], io: CliIo): Promise<{ list: st
         list.push(...names.map((n) => join(operand, n)));
       } else list.push(operand);
     } catch (e) {
-      io.err(`${operand}: error file-unreadable The file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+      io.err(printable(`${operand}: error file-unreadable The file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
       failed = true;
     }
   }
@@ -134,7 +139,7 @@ async function* readResponses(files: string[], form: Form, io: CliIo, state: { r
       text = await readFile(file, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.err(code === 'EFBIG' ? `${file}:1:1 error too-large The file is larger than the limit of ${limits.responseBytes / 1024} KiB.` : `${file}: error file-unreadable The file could not be read (${code ?? 'error'}).`);
+      io.err(printable(code === 'EFBIG' ? `${file}:1:1 error too-large The file is larger than the limit of ${limits.responseBytes / 1024} KiB.` : `${file}: error file-unreadable The file could not be read (${code ?? 'error'}).`));
       state.refused++;
       continue;
     }
@@ -249,6 +254,6 @@ async function history(form: Form): Promise<Definition[]> {
 
 function report(io: CliIo, file: string, problems: Problem[]): void {
   for (const p of problems) {
-    io.err(`${file}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.code} ${p.message}${p.path ? ` (at ${p.path})` : ''}`);
+    io.err(printable(`${file}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}${p.path ? ` (at ${p.path})` : ''}`));
   }
 }

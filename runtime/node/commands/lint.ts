@@ -1,4 +1,4 @@
-import { lintText, loadDefinitionText, type Definition, type LintContext, type Problem, type PublishedRecord, type Result } from '../../core/index';
+import { lintText, loadDefinitionText, printable, type Definition, type LintContext, type Problem, type PublishedRecord, type Result } from '../../core/index';
 import {
   definitionLocation,
   displayPath,
@@ -28,9 +28,9 @@ export function fileProblem(file: string, p: Problem): FileProblem {
   return { file, line: p.line ?? 1, column: p.column ?? 1, severity: p.severity, code: p.code, message: p.message, path: p.path };
 }
 
-/** `file:line:column severity code message`, one line, whatever the message holds. */
+/** `file:line:column severity code message`, one line, whatever the file name or message holds. */
 export function problemLine(p: FileProblem): string {
-  return `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}`;
+  return `${printable(p.file)}:${p.line}:${p.column} ${p.severity} ${p.code} ${printable(p.message.replace(/\s+/g, ' '))}`;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
-  createMigrator, limits, parseJsonText, problemsFromZod, publishedContentHash, responseEnvelopeSchema,
+  createMigrator, limits, parseJsonText, printable, problemsFromZod, publishedContentHash, responseEnvelopeSchema,
   type Definition, type MigrationReport, type MigrationResult, type Problem, type ResponseEnvelope,
 } from '../../core/index';
 import { displayPath, readTextFile, writeFileAtomic } from '../disk';
-import { parseArgs, UsageError, type CliIo, type Command } from './command';
+import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
+import { outTarget } from './out-path';
 import { loadDefinitionFile } from './validate';
 
 /**
@@ -17,24 +18,24 @@ import { loadDefinitionFile } from './validate';
  */
 export const migrateCommand: Command = {
   name: 'migrate',
-  usage: 'assessment-studio migrate --from <old-definition.json> --to <new-definition.json> [--out <folder>] <response.json...>',
+  usage: 'assessment-studio migrate --from <old-definition.json> --to <new-definition.json> [--out <folder> [--force]] <response.json...>',
   async run(args: string[], io: CliIo) {
     let fromFile: string;
     let toFile: string;
     let out: string | undefined;
     let inputs: string[];
     try {
-      const parsed = parseArgs(args, { values: ['from', 'to', 'out'] });
+      const parsed = parseArgs(args, { values: ['from', 'to', 'out'], booleans: ['force'] });
       if (typeof parsed.flags.from !== 'string' || typeof parsed.flags.to !== 'string') throw new UsageError('--from and --to are both needed');
       if (parsed.operands.length === 0) throw new UsageError('expected at least one response file');
       fromFile = resolve(io.cwd, parsed.flags.from);
       toFile = resolve(io.cwd, parsed.flags.to);
-      out = typeof parsed.flags.out === 'string' ? resolve(io.cwd, parsed.flags.out) : undefined;
+      out = typeof parsed.flags.out === 'string' ? await outTarget(parsed.flags.out, io.cwd, parsed.flags.force === true) : undefined;
       inputs = parsed.operands.map((f) => resolve(io.cwd, f));
       if (out) checkTargets(out, inputs, [fromFile, toFile]);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
-      io.err(`assessment-studio migrate: ${e.message}\nusage: ${this.usage}`);
+      usageError(io, this, e);
       return 2;
     }
     const shown = (file: string) => displayPath(file, io.cwd);
@@ -63,7 +64,7 @@ export const migrateCommand: Command = {
         const [target, reportTarget] = targetsFor(out, file);
         await writeFileAtomic(target, JSON.stringify(response, null, 2) + '\n');
         await writeFileAtomic(reportTarget, JSON.stringify(report, null, 2) + '\n');
-        io.out(`${shown(file)} → ${shown(target)}: ${report.carried.length} carried, ${report.notCarried.length} not carried, ${report.nowRequired.length} now required (report: ${shown(reportTarget)})`);
+        io.out(printable(`${shown(file)} → ${shown(target)}: ${report.carried.length} carried, ${report.notCarried.length} not carried, ${report.nowRequired.length} now required (report: ${shown(reportTarget)})`));
       }
     }
     if (!out) io.out(JSON.stringify(results, null, 2));
@@ -124,5 +125,5 @@ function checkTargets(out: string, inputs: string[], definitions: string[]): voi
 /** Definition problems name a line; response problems name the answer's pointer, as `validate` does. */
 function problemLine(file: string, p: Problem): string {
   const where = p.line !== undefined ? `${file}:${p.line}:${p.column ?? 1}` : `${file}: ${p.path || '(whole file)'}`;
-  return `${where} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}`;
+  return printable(`${where} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}`);
 }

@@ -3,6 +3,7 @@ import {
   contentHash,
   lintText,
   loadDefinitionText,
+  printable,
   publishDefinition,
   publishedKey,
   recordedHash,
@@ -16,14 +17,14 @@ import {
 import { definitionLocation, displayPath, publishedRecordPath, readTextFile, writeFileAtomic } from '../disk';
 import { PublishLockTimeoutError, withPublishLock } from '../publishLock';
 import { contextFor, fileProblem, problemLine } from './lint';
-import { parseArgs, UsageError, type CliIo, type Command } from './command';
+import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
 
 function refused(message: string): Problem {
   return { code: 'publish-refused', severity: 'error', message, path: '', line: 1, column: 1 };
 }
 
 export type PublishOutcome =
-  | { kind: 'published'; key: string; hash: string }
+  | { kind: 'published'; key: string; hash: string; /** The files written: the definition (when its status changed) and the record. */ written: string[] }
   | { kind: 'already-published'; key: string; hash: string }
   | { kind: 'refused'; problems: Problem[]; recordFile?: string };
 
@@ -63,9 +64,10 @@ async function publishLocked(file: string, root: string): Promise<PublishOutcome
   const next = recordPublished(record.value, id, version, hash);
   if (!next.ok) return { kind: 'refused', problems: next.problems };
   // Rewrite the file only when its status changes, so an author's layout of a file that already says "published" is kept.
+  const written = [...(status !== 'published' ? [file] : []), publishedRecordPath(location.root)];
   if (status !== 'published') await writeFileAtomic(file, serializeDefinition(definition));
   await writeFileAtomic(publishedRecordPath(location.root), serializePublishedRecord(next.value));
-  return { kind: 'published', key, hash };
+  return { kind: 'published', key, hash, written };
 }
 
 export const publishCommand: Command = {
@@ -78,7 +80,7 @@ export const publishCommand: Command = {
       if (operands.length !== 1) throw new UsageError(operands.length ? 'expected one definition file' : 'missing the definition file to publish');
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
-      io.err(`assessment-studio publish: ${e.message}\nusage: ${this.usage}`);
+      usageError(io, this, e);
       return 2;
     }
     const file = resolve(io.cwd, operands[0]!);
@@ -98,10 +100,11 @@ export const publishCommand: Command = {
     if (outcome.kind === 'refused') {
       const where = outcome.recordFile ? displayPath(outcome.recordFile, io.cwd) : shown;
       for (const p of outcome.problems) io.out(problemLine(fileProblem(where, p)));
-      io.err(`${shown}: not published.`);
+      io.err(`${printable(shown)}: not published.`);
       return 1;
     }
-    io.out(`${outcome.kind === 'published' ? 'published' : 'already published'} ${outcome.key} ${outcome.hash}`);
+    io.out(printable(`${outcome.kind === 'published' ? 'published' : 'already published'} ${outcome.key} ${outcome.hash}`));
+    if (outcome.kind === 'published') io.err(`wrote ${outcome.written.map((f) => printable(displayPath(f, io.cwd))).join(' and ')}`);
     return 0;
   },
 };

@@ -3,6 +3,7 @@ import {
   limits,
   loadDefinitionText,
   parseJsonText,
+  printable,
   problemsFromZod,
   publishedContentHash,
   rangeOfPointer,
@@ -95,10 +96,13 @@ function isEnvelope(value: unknown): boolean {
   return ['answers', 'form', 'responseId'].every((k) => Object.prototype.hasOwnProperty.call(value, k));
 }
 
-/** `file: path message`; a problem of the whole file has no path, a syntax error says where. */
+/**
+ * `file: path message`, one line whatever the file name, pointer or message holds; a problem of
+ * the whole file has no path, a syntax error says where.
+ */
 export function validateLine(p: FileProblem): string {
   const where = p.path === '' && p.code === 'json-syntax' ? ` (line ${p.line}, column ${p.column})` : '';
-  return `${p.file}: ${p.path ? p.path + ' ' : ''}${p.message.replace(/\s+/g, ' ')}${where}`;
+  return printable(`${p.file}: ${p.path ? p.path + ' ' : ''}${p.message.replace(/\s+/g, ' ')}${where}`);
 }
 
 export const validateCommand: Command = {

@@ -13,7 +13,7 @@ import { randomId } from '../randomId';
 import { buildFormModel, type FormModel } from './formModel';
 import { AnswersStore, safeCopy } from './store';
 import { UiState } from './uiState';
-import { FORM_CANNOT_VALIDATE, runValidator, ValidatorFailure, withComputed, type FieldError, type ValidateFunction } from './validation';
+import { FORM_CANNOT_VALIDATE, runValidator, ValidatorFailure, withComputed, withField, type FieldError, type ValidateFunction } from './validation';
 import { loadFallbackValidator } from './fallbackValidator';
 import { fromErrorObjects, toErrorObject } from './hostErrors';
 import { hostWording } from './i18n';
@@ -227,7 +227,7 @@ export class FormController {
   setAdditionalErrors(list: ErrorObject[] | undefined): void {
     if (list === this.additionalFrom) return;
     this.additionalFrom = list;
-    this.additional = this.wordErrors(fromErrorObjects(list));
+    this.additional = this.wordErrors(fromErrorObjects(list)).map((e) => withField(this.model, e));
     this.ui.setAdditional(this.additional);
   }
 

@@ -1,5 +1,6 @@
 import type { FormController } from './controller';
 import type { Section } from './formModel';
+import { fieldOf } from './uiState';
 import { isKeyVisible, type FieldError } from './validation';
 
 /**
@@ -14,8 +15,8 @@ export async function checkSection(c: FormController, section: Section | undefin
   const keys = new Set(section ? section.keys : c.model.order);
   const found = c.ui.mode === 'NoValidation' ? c.ui.allErrors() : c.validateNow();
   const problems = found.filter((e) => keys.has(e.key) && isKeyVisible(c.model, e.key, answers));
-  problems.forEach((e) => c.ui.touch(e.pointer));
+  problems.forEach((e) => c.ui.touch(fieldOf(e)));
   // Only what now shows holds the section back (under ValidateAndHide and NoValidation, the host's
   // own errors): a hidden error would stop the practitioner with nothing on screen to say why.
-  return problems.filter((e) => c.ui.shownError(e.pointer));
+  return problems.filter((e) => c.ui.shownError(fieldOf(e)));
 }

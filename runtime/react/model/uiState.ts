@@ -10,7 +10,8 @@ type Listener = () => void;
  * is left or after a submit attempt, never while the first characters are typed (GOV.UK).
  */
 export class UiState {
-  private errors = new Map<string, FieldError>();
+  /** The validator's errors by the field that shows them: an answer may break several rules. */
+  private errors = new Map<string, FieldError[]>();
   private touched = new Set<string>();
   private submitted = false;
   private readonly listeners = new Map<string, Set<Listener>>();
@@ -21,18 +22,18 @@ export class UiState {
    * additional errors show in every mode, and at once (the host chose to raise them).
    */
   mode: ValidationMode = 'ValidateAndShow';
-  private extra = new Map<string, FieldError>();
+  private extra = new Map<string, FieldError[]>();
 
-  /** The message to show at a pointer, or undefined. */
+  /** The message to show at a field, or undefined: one line for each of its problems (GOV.UK). */
   shownError(pointer: string): string | undefined {
-    const own = this.mode === 'ValidateAndShow' && (this.submitted || this.touched.has(pointer)) ? this.errors.get(pointer)?.message : undefined;
-    const extra = this.extra.get(pointer)?.message;
+    const own = this.mode === 'ValidateAndShow' && (this.submitted || this.touched.has(pointer)) ? messages(this.errors.get(pointer)) : undefined;
+    const extra = messages(this.extra.get(pointer));
     return own && extra ? `${own}\n${extra}` : (own ?? extra);
   }
 
   /** All current errors that may show (the error summary lists these after a submit attempt). */
   shownErrors(): FieldError[] {
-    return this.withExtra(this.mode === 'ValidateAndShow' ? this.ownErrors().filter((e) => this.submitted || this.touched.has(e.pointer)) : []);
+    return this.withExtra(this.mode === 'ValidateAndShow' ? this.ownErrors().filter((e) => this.submitted || this.touched.has(fieldOf(e))) : []);
   }
 
   allErrors(): FieldError[] {
@@ -41,18 +42,20 @@ export class UiState {
 
   /** The validator's errors, shown or not, without the host's. */
   ownErrors(): FieldError[] {
-    return [...this.errors.values()];
+    return [...this.errors.values()].flat();
   }
 
-  /** One error per pointer, messages joined as JSON Forms joins them (a line each). */
+  /** A host's error at a pointer joins the last of ours there, as JSON Forms joins them (a line each). */
   private withExtra(own: FieldError[]): FieldError[] {
     if (!this.extra.size) return own;
-    const out = new Map(own.map((e) => [e.pointer, e]));
-    for (const e of this.extra.values()) {
-      const there = out.get(e.pointer);
-      out.set(e.pointer, there ? { ...there, message: `${there.message}\n${e.message}` } : e);
+    const out = [...own];
+    const last = new Map(own.map((e, i) => [e.pointer, i]));
+    for (const e of [...this.extra.values()].flat()) {
+      const i = last.get(e.pointer);
+      if (i === undefined) out.push(e);
+      else out[i] = { ...out[i]!, message: `${out[i]!.message}\n${e.message}` };
     }
-    return [...out.values()];
+    return out;
   }
 
   setMode(mode: ValidationMode | undefined): void {
@@ -63,7 +66,7 @@ export class UiState {
   /** A host's errors, one per pointer (hostErrors.ts): every key they name, before or now, hears it. */
   setAdditional(list: FieldError[]): void {
     const keys = new Set([...this.extra.keys(), ...list.map((e) => e.pointer)].map(topKey));
-    this.extra = new Map(list.map((e) => [e.pointer, e]));
+    this.extra = byField(list);
     keys.forEach((k) => this.emit(k));
   }
 
@@ -89,9 +92,9 @@ export class UiState {
 
   /** Replaces the error list; notifies only keys whose errors changed. */
   setErrors(list: FieldError[]): void {
-    const next = new Map(list.map((e) => [e.pointer, e]));
+    const next = byField(list);
     const changed = new Set<string>();
-    for (const [p, e] of next) if (this.errors.get(p)?.message !== e.message) changed.add(topKey(p));
+    for (const [p, e] of next) if (messages(this.errors.get(p)) !== messages(e)) changed.add(topKey(p));
     for (const p of this.errors.keys()) if (!next.has(p)) changed.add(topKey(p));
     this.errors = next;
     changed.forEach((k) => this.emit(k));
@@ -120,6 +123,26 @@ export class UiState {
     this.summaryVersion++;
     for (const l of [...this.summaryListeners]) l();
   }
+}
+
+/** The pointer of the field that shows an error: its own, or its question's for an item inside an answer. */
+export function fieldOf(e: FieldError): string {
+  return e.field ?? e.pointer;
+}
+
+function byField(list: readonly FieldError[]): Map<string, FieldError[]> {
+  const out = new Map<string, FieldError[]>();
+  for (const e of list) {
+    const there = out.get(fieldOf(e));
+    if (there) there.push(e);
+    else out.set(fieldOf(e), [e]);
+  }
+  return out;
+}
+
+/** A field's messages, a line each (`.as-error-message` keeps the lines). */
+function messages(list: readonly FieldError[] | undefined): string | undefined {
+  return list && (list.length === 1 ? list[0]!.message : list.map((e) => e.message).join('\n'));
 }
 
 /** The top-level answer key of an answer pointer (`/children/0/name` → `children`). */

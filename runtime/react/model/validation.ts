@@ -7,6 +7,7 @@ import {
   isHiddenPointer,
   problemsFromAjv,
   askedAt,
+  pointerFromTokens,
   questionAtAnswer,
   tokensFromPointer,
   valueAt,
@@ -31,9 +32,15 @@ export interface ValidatorError {
 /** A compiled validator: AJV's function, from `/validators/<id>/<version>.js` or compiled here. */
 export type ValidateFunction = ((data: unknown) => boolean | Promise<unknown>) & { errors?: ValidatorError[] | null };
 
-/** One problem with one answer, worded for a practitioner (GOV.UK style), with its JSON pointer. */
+/**
+ * One problem with one answer, worded for a practitioner (GOV.UK style), with its JSON pointer.
+ * An answer can have several (each rule it breaks), shown together beside its field.
+ */
 export interface FieldError {
+  /** Where the problem is: the answer, or an item inside it (`/substances/2`). */
   pointer: string;
+  /** The field that shows it, when not `pointer` itself: the question an item belongs to (`/substances`). */
+  field?: string;
   key: string;
   code: string;
   message: string;
@@ -96,8 +103,19 @@ export function runValidator(model: FormModel, validate: ValidateFunction, answe
   const rank = new Map(model.order.map((k, i) => [k, i]));
   return problems
     .filter((p) => p.path.startsWith('/'))
-    .map((p) => ({ pointer: p.path, key: topKey(p.path), code: p.code, message: practitionerMessage(model, p, answers), params: p.params }))
+    .map((p) => withField(model, { pointer: p.path, key: topKey(p.path), code: p.code, message: practitionerMessage(model, p, answers), params: p.params }))
     .sort((a, b) => (rank.get(a.key) ?? 1e9) - (rank.get(b.key) ?? 1e9) || a.pointer.localeCompare(b.pointer, 'en', { numeric: true }));
+}
+
+/**
+ * An error with the field that shows it: a group item's question (`/children/0/age`) or a
+ * top-level question (`/substances` for `/substances/2`); one of neither shows where it points.
+ */
+export function withField(model: FormModel, e: FieldError): FieldError {
+  const tokens = tokensFromPointer(e.pointer);
+  const q = questionAtAnswer(model.questions, tokens);
+  const depth = q?.group ? 3 : 1;
+  return q && tokens.length > depth ? { ...e, field: pointerFromTokens(tokens.slice(0, depth)) } : e;
 }
 
 /**

@@ -34,7 +34,7 @@ describe('validateResponse', () => {
     expect(problems.find((p) => p.code === 'answer-range')!.message).toBe('Age must be 0 or more');
   });
 
-  it('gives one problem per answer with the specific code', () => {
+  it('gives each broken rule its specific code', () => {
     const problems = validateResponse(definition, {
       ...validAnswers,
       childAge: 7.5,
