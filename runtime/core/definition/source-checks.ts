@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { Problem } from '../problems/problem';
+import { CappedProblems } from '../problems/cap';
 import { pointerFromTokens } from '../model/pointers';
 import { lineColumnAt, type PositionedText } from './locate';
 
@@ -9,14 +10,14 @@ import { lineColumnAt, type PositionedText } from './locate';
  * beyond 2^53 (already rounded to another number). One iterative walk of the parse tree.
  */
 export function checkSource(doc: PositionedText): Problem[] {
-  const problems: Problem[] = [];
-  if (!doc.root) return problems;
+  const problems = new CappedProblems();
+  if (!doc.root) return [];
   const stack: Array<{ node: Node; tokens: Array<string | number> }> = [{ node: doc.root, tokens: [] }];
   while (stack.length) {
     const { node, tokens } = stack.pop()!;
     if (node.type === 'number') {
       const literal = doc.text.slice(node.offset, node.offset + node.length);
-      if (isUnsafeIntegerLiteral(literal)) problems.push(unsafeInteger(doc, node, tokens, literal));
+      if (isUnsafeIntegerLiteral(literal)) problems.add('number-unsafe-integer', () => unsafeInteger(doc, node, tokens, literal));
     } else if (node.type === 'array') {
       (node.children ?? []).forEach((child, i) => stack.push({ node: child, tokens: [...tokens, i] }));
     } else if (node.type === 'object') {
@@ -26,13 +27,13 @@ export function checkSource(doc: PositionedText): Problem[] {
         if (!keyNode || typeof keyNode.value !== 'string') continue;
         const key = keyNode.value;
         const first = seen.get(key);
-        if (first) problems.push(duplicate(doc, first, keyNode, [...tokens, key]));
+        if (first) problems.add('key-duplicate', () => duplicate(doc, first, keyNode, [...tokens, key]));
         else seen.set(key, keyNode);
         if (valueNode) stack.push({ node: valueNode, tokens: [...tokens, key] });
       }
     }
   }
-  return problems;
+  return problems.list();
 }
 
 /** An integer written without fraction or exponent whose magnitude is above 2^53 - 1. */

@@ -1,4 +1,5 @@
 import type { Problem } from '../problems/problem';
+import { CappedProblems } from '../problems/cap';
 import { pointerFromTokens } from '../model/pointers';
 
 /**
@@ -89,7 +90,7 @@ function tokensOf(link: PathLink | undefined): Array<string | number> {
  * parsed value or one a host passes as an object. Iterative (no recursion to overflow), linear.
  */
 export function checkValueLimits(value: unknown): Problem[] {
-  const problems: Problem[] = [];
+  const problems = new CappedProblems();
   checkLeaf(value, undefined, problems);
   const stack: Array<{ node: unknown; path: PathLink | undefined }> = [{ node: value, path: undefined }];
   while (stack.length) {
@@ -97,7 +98,7 @@ export function checkValueLimits(value: unknown): Problem[] {
     if (node === null || typeof node !== 'object') continue;
     const depth = path?.depth ?? 0;
     if (depth > limits.depth) {
-      problems.push({ code: 'too-deep', severity: 'error', message: `Nested deeper than the limit of ${limits.depth} levels.`, path: pointerFromTokens(tokensOf(path)), source: 'safety' });
+      problems.add('too-deep', () => ({ code: 'too-deep', severity: 'error', message: `Nested deeper than the limit of ${limits.depth} levels.`, path: pointerFromTokens(tokensOf(path)), source: 'safety' }));
       continue;
     }
     if (Array.isArray(node)) {
@@ -111,43 +112,43 @@ export function checkValueLimits(value: unknown): Problem[] {
     for (const key of Object.keys(node)) {
       const link = { parent: path, token: key, depth: depth + 1 };
       if (FORBIDDEN_KEYS.has(key)) {
-        problems.push({
+        problems.add('forbidden-key', () => ({
           code: 'forbidden-key',
           severity: 'error',
           message: `The key "${key}" is not allowed: it could change how every object behaves.`,
           path: pointerFromTokens([...tokensOf(path), key]),
           source: 'safety',
-        });
+        }));
         continue;
       }
       const lone = loneSurrogateAt(key);
-      if (lone !== -1) problems.push(loneSurrogate(key, lone, link, 'key'));
+      if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(key, lone, link, 'key'));
       const child = (node as Record<string, unknown>)[key];
       if (child !== null && typeof child === 'object') stack.push({ node: child, path: link });
       else checkLeaf(child, link, problems);
     }
   }
-  return problems;
+  return problems.list();
 }
 
 /** A string, number or other non-object value: can canonical JSON write it as it is? */
-function checkLeaf(value: unknown, path: PathLink | undefined, problems: Problem[]): void {
+function checkLeaf(value: unknown, path: PathLink | undefined, problems: CappedProblems): void {
   if (typeof value === 'string') {
     const lone = loneSurrogateAt(value);
-    if (lone !== -1) problems.push(loneSurrogate(value, lone, path, 'text'));
+    if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(value, lone, path, 'text'));
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
-      problems.push({
+      problems.add('number-not-finite', () => ({
         code: 'number-not-finite',
         severity: 'error',
         message: `The number is ${String(value)}: JSON and the content hash have no form for it (a literal such as 1e400 is too large for a double).`,
         path: pointerFromTokens(tokensOf(path)),
         source: 'safety',
         params: { value: String(value) },
-      });
+      }));
     }
   } else if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
-    problems.push({ code: 'value-not-json', severity: 'error', message: `A ${typeof value} is not a JSON value.`, path: pointerFromTokens(tokensOf(path)), source: 'safety', params: { type: typeof value } });
+    problems.add('value-not-json', () => ({ code: 'value-not-json', severity: 'error', message: `A ${typeof value} is not a JSON value.`, path: pointerFromTokens(tokensOf(path)), source: 'safety', params: { type: typeof value } }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkValueLimits, contentHash, loadDefinition, loadDefinitionText, type Problem } from '../../../runtime/core/index';
+import { checkValueLimits, contentHash, loadDefinition, loadDefinitionText, MAX_PROBLEMS_PER_CODE, type Problem } from '../../../runtime/core/index';
 import { minimalDefinition } from '../../support/minimal-definition';
 
 /** A definition that loads, with one question whose schema each test breaks. */
@@ -72,6 +72,16 @@ describe('the loader: duplicate keys', () => {
   it('reports a repeated key deep in the schema at its pointer', () => {
     const r = loadDefinitionText(withKeyword('type', '"string"'));
     expect(r.problems).toEqual([expect.objectContaining({ code: 'key-duplicate', path: '/schema/properties/count/type', params: expect.objectContaining({ firstLine: 13, line: 15 }) })]);
+  });
+
+  it('lists at most 100 problems of each code in a file with thousands, then how many more', () => {
+    const many = '{' + Array.from({ length: 30_000 }, (_, i) => `"a":"\\ud800","n${i}":1e400`).join(',') + '}';
+    const problems = loadDefinitionText(many).problems;
+    for (const code of ['key-duplicate', 'number-not-finite']) {
+      const found = problems.filter((p) => p.code === code);
+      expect(found, code).toHaveLength(MAX_PROBLEMS_PER_CODE + 1);
+      expect(found.at(-1)?.params).toEqual({ omitted: code === 'key-duplicate' ? 29_999 - MAX_PROBLEMS_PER_CODE : 30_000 - MAX_PROBLEMS_PER_CODE });
+    }
   });
 
   it('leaves equal keys in different objects alone', () => {
