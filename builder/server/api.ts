@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { loadDefinitionText } from '../../runtime/core/index';
-import { BodyEncodingError, BodyTooLargeError, readBody } from './guard';
+import { loadDefinition } from '../../runtime/core/index';
+import { BodyTooLargeError, readBodyBytes } from './guard';
 import { sendBody, sendError, sendJson } from './http';
 import type { CspReports } from './reports';
 import { validId, validVersion, type FormStore, type Refusal } from './store';
@@ -41,21 +41,29 @@ function jsonContent(req: IncomingMessage): boolean {
 
 /** Reads a JSON write's body, answering the error itself (415, 413, 400) and returning undefined. */
 async function body(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, types: (t: string) => boolean = () => jsonContent(req)): Promise<string | undefined> {
+  const bytes = await bodyBytes(ctx, req, res, types);
+  if (bytes === undefined) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    sendError(res, 400, { error: 'The request body is not UTF-8.', reason: 'encoding' });
+    return undefined;
+  }
+}
+
+/** A definition's body as bytes: core's loader decodes it, so every surface refuses a bad encoding the same way. */
+async function bodyBytes(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, types: (t: string) => boolean = () => jsonContent(req)): Promise<Uint8Array | undefined> {
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (!types(type)) {
     sendError(res, 415, { error: 'Send the body as application/json.', reason: 'media-type' });
     return undefined;
   }
   try {
-    return await readBody(req, ctx.maxBodyBytes);
+    return await readBodyBytes(req, ctx.maxBodyBytes);
   } catch (e) {
     if (e instanceof BodyTooLargeError) {
       sendError(res, 413, { error: `The request is larger than ${ctx.maxBodyBytes} bytes.`, reason: 'too-large' }, { Connection: 'close' });
       req.resume();
-      return undefined;
-    }
-    if (e instanceof BodyEncodingError) {
-      sendError(res, 400, { error: 'The request body is not UTF-8.', reason: 'encoding' });
       return undefined;
     }
     throw e;
@@ -85,7 +93,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     if (action === 'problems') {
       if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return methodNotAllowed(res, 'GET, POST');
       // POST lints unsaved text as if it were this file (nothing is written).
-      const text = method === 'POST' ? await body(ctx, req, res) : undefined;
+      const text = method === 'POST' ? await bodyBytes(ctx, req, res) : undefined;
       if (method === 'POST' && text === undefined) return;
       const result = await ctx.store.problems(id, version, text);
       if (!result.ok) return refused(res, result);
@@ -113,7 +121,7 @@ async function definitionRoute(ctx: ApiContext, req: IncomingMessage, res: Serve
     return sendBody(res, 200, found.text, 'application/json; charset=utf-8', headers, method === 'HEAD');
   }
   if (method === 'PUT') {
-    const text = await body(ctx, req, res);
+    const text = await bodyBytes(ctx, req, res);
     if (text === undefined) return;
     const result = await ctx.store.save(id, version, text, {
       ifMatch: req.headers['if-match'],
@@ -128,9 +136,9 @@ async function definitionRoute(ctx: ApiContext, req: IncomingMessage, res: Serve
 /** The builder's preview posts a draft and gets a URL of its compiled validator, loaded as a same-origin module. */
 async function draftValidator(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!ctx.validators.available) return sendError(res, 501, { error: 'Ahead-of-time validators are not available in this build.', reason: 'unavailable' });
-  const text = await body(ctx, req, res);
-  if (text === undefined) return;
-  const loaded = loadDefinitionText(text);
+  const bytes = await bodyBytes(ctx, req, res);
+  if (bytes === undefined) return;
+  const loaded = loadDefinition(bytes);
   if (!loaded.ok) return sendError(res, 422, { error: 'The definition does not load.', reason: 'invalid', problems: loaded.problems });
   try {
     const { hash } = await ctx.validators.moduleFor(loaded.value);

@@ -1,7 +1,7 @@
 import {
   hasErrors,
   lint,
-  loadDefinitionText,
+  loadDefinition,
   withPositions,
   type Definition,
   type Problem,
@@ -25,11 +25,11 @@ export interface Checked {
 }
 
 /**
- * Loads a definition's text and lints it as the Problems panel and the CLI do (the same `lint` of
+ * Loads a definition's bytes (from disk or a request) or text through core's one loader and lints it as the Problems panel and the CLI do (the same `lint` of
  * runtime/core), with the folder, file name and published record as context.
  */
-export function lintDefinitionText(text: string, context: CheckContext): Checked {
-  const loaded = loadDefinitionText(text);
+export function lintDefinitionText(text: Uint8Array | string, context: CheckContext): Checked {
+  const loaded = loadDefinition(text);
   if (!loaded.ok) return { problems: loaded.problems };
   const problems = lint(loaded.value, {
     folderId: context.id,
@@ -45,8 +45,8 @@ export function lintDefinitionText(text: string, context: CheckContext): Checked
  * The cheap check every save and listing needs: the text loads, and its id and version are those
  * of its path. Lint problems do not block a save (a draft may be unfinished).
  */
-export function checkDefinitionText(text: string, context: CheckContext): Checked {
-  const loaded = loadDefinitionText(text);
+export function checkDefinitionText(text: Uint8Array | string, context: CheckContext): Checked {
+  const loaded = loadDefinition(text);
   if (!loaded.ok) return { problems: loaded.problems };
   const definition = loaded.value;
   const problems: Problem[] = [...loaded.problems];

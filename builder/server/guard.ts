@@ -38,13 +38,13 @@ export function isWrite(method: string | undefined): boolean {
 }
 
 export class BodyTooLargeError extends Error {}
-export class BodyEncodingError extends Error {}
 
 /**
  * Reads the body up to `limit` bytes. A declared length over the limit is refused before a byte is
- * read; a body that grows past it while streaming is cut off there.
+ * read; a body that grows past it while streaming is cut off there. Definitions are read as bytes
+ * and decoded by core's loader, so a bad byte is a problem with its offset, as on the command line.
  */
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+export function readBodyBytes(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
@@ -67,11 +67,7 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     req.on('end', () => {
       if (done) return;
       done = true;
-      try {
-        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
-      } catch {
-        reject(new BodyEncodingError('request body is not UTF-8'));
-      }
+      resolve(Buffer.concat(chunks));
     });
     req.on('error', (e) => {
       if (!done) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import semver from 'semver';
 import {
   ID_PATTERN,
+  decodeUtf8,
   PUBLISHED_FILE,
   VERSION_PATTERN,
   parsePublishedRecord,
@@ -94,7 +95,8 @@ export class FormStore {
   async publishedRecord(): Promise<PublishedRecord> {
     const bytes = await readRegular(this.formsDir, PUBLISHED_FILE);
     if (!bytes) return Object.create(null) as PublishedRecord;
-    const parsed = parsePublishedRecord(bytes.toString('utf8'));
+    const text = decodeUtf8(bytes);
+    const parsed = text.ok ? parsePublishedRecord(text.value) : text;
     // A damaged record protects nothing; refuse to publish over it rather than silently reset it.
     if (!parsed.ok) throw new RecordDamagedError(parsed.problems);
     return parsed.value;
@@ -111,7 +113,7 @@ export class FormStore {
         if (file.kind !== 'file' || !validVersion(version)) continue;
         const bytes = await readRegular(this.formsDir, folder.name, file.name);
         if (!bytes) continue;
-        const checked = checkDefinitionText(bytes.toString('utf8'), { id: folder.name, version });
+        const checked = checkDefinitionText(bytes, { id: folder.name, version });
         const status = checked.definition && saveBlockers(checked).length === 0 ? checked.definition.status : 'invalid';
         const sha256 = recordedHash(record, folder.name, version);
         versions.push({ version, status, ...(sha256 ? { sha256 } : {}), ...(checked.definition ? { title: checked.definition.title } : {}) });
@@ -124,17 +126,17 @@ export class FormStore {
     return forms.sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  async read(id: string, version: string): Promise<{ text: string; etag: string } | undefined> {
+  async read(id: string, version: string): Promise<{ text: string; bytes: Uint8Array; etag: string } | undefined> {
     const bytes = await readRegular(this.formsDir, id, `${version}.json`);
-    return bytes ? { text: bytes.toString('utf8'), etag: etagOf(bytes) } : undefined;
+    return bytes ? { text: bytes.toString('utf8'), bytes, etag: etagOf(bytes) } : undefined;
   }
 
   /**
    * Lint problems of the file on disk, or of `text` (unsaved edits) as if it were that file: with
    * the published record and the previous version as context, which the builder alone lacks.
    */
-  async problems(id: string, version: string, text?: string): Promise<Outcome<{ problems: Problem[] }>> {
-    const source = text ?? (await this.read(id, version))?.text;
+  async problems(id: string, version: string, text?: Uint8Array | string): Promise<Outcome<{ problems: Problem[] }>> {
+    const source = text ?? (await this.read(id, version))?.bytes;
     if (source === undefined) return notFound(id, version);
     const record = await this.publishedRecord().catch(() => undefined);
     const previous = await this.previousDefinition(id, version);
@@ -152,10 +154,10 @@ export class FormStore {
       .sort(semver.rcompare)[0];
     if (!lower) return undefined;
     const bytes = await readRegular(this.formsDir, id, `${lower}.json`);
-    return bytes ? checkDefinitionText(bytes.toString('utf8'), { id, version: lower }).definition : undefined;
+    return bytes ? checkDefinitionText(bytes, { id, version: lower }).definition : undefined;
   }
 
-  save(id: string, version: string, text: string, pre: Preconditions): Promise<Outcome<{ etag: string; created: boolean }>> {
+  save(id: string, version: string, text: Uint8Array | string, pre: Preconditions): Promise<Outcome<{ etag: string; created: boolean }>> {
     return this.exclusive(async () => {
       const checked = checkDefinitionText(text, { id, version });
       const blockers = saveBlockers(checked);
@@ -181,8 +183,8 @@ export class FormStore {
   }
 
   /** Refusal for a write over an existing file, or undefined when the write may go ahead. */
-  private async guardExisting(id: string, version: string, current: { text: string; etag: string }, pre: Preconditions): Promise<Refusal | undefined> {
-    const onDisk = checkDefinitionText(current.text, { id, version }).definition;
+  private async guardExisting(id: string, version: string, current: { text: string; bytes: Uint8Array; etag: string }, pre: Preconditions): Promise<Refusal | undefined> {
+    const onDisk = checkDefinitionText(current.bytes, { id, version }).definition;
     const record = await this.publishedRecord();
     if (onDisk && onDisk.status !== 'draft') {
       return refuse('published', `${id} ${version} is published and never changes; create a new version instead.`, current);
@@ -212,7 +214,7 @@ export class FormStore {
       // crash interrupted) is settled by recordPublished below: the same hash completes the publish.
       const others: Record<string, string> = { ...record };
       delete others[publishedKey(id, version)];
-      const checked = lintDefinitionText(current.text, { id, version, published: others, ...(previous ? { previous } : {}) });
+      const checked = lintDefinitionText(current.bytes, { id, version, published: others, ...(previous ? { previous } : {}) });
       if (!checked.definition || checked.raw === null || typeof checked.raw !== 'object') {
         return refuse('lint', `${id} ${version} cannot be published while it has errors.`, { problems: checked.problems });
       }
@@ -235,7 +237,7 @@ export class FormStore {
   async trustedPublished(id: string, version: string): Promise<Outcome<{ definition: Definition; sha256: string }>> {
     const current = await this.read(id, version);
     if (!current) return notFound(id, version);
-    const checked = checkDefinitionText(current.text, { id, version });
+    const checked = checkDefinitionText(current.bytes, { id, version });
     if (!checked.definition || checked.definition.status === 'draft') return refuse('not-found', `${id} ${version} is not published.`, {});
     const recorded = recordedHash(await this.publishedRecord(), id, version);
     const actual = publishedContentHash(checked.raw);

@@ -4,12 +4,15 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { randomBytes } from 'node:crypto';
 import semver from 'semver';
 import {
+  decodeUtf8,
   fail,
   limits,
+  loadDefinition,
   ok,
   parsePublishedRecord,
   PUBLISHED_FILE,
   VERSION_PATTERN,
+  type LoadedDefinition,
   type Problem,
   type PublishedRecord,
   type Result,
@@ -27,8 +30,8 @@ function fileProblem(code: 'file-unreadable' | 'too-large' | 'file-empty', messa
   return { code, severity: 'error', message, path: '', source: 'load', line: 1, column: 1, ...(params ? { params } : {}) };
 }
 
-/** Read a UTF-8 text file of at most `maxBytes`, refusing anything else with one clear problem. */
-export async function readTextFile(path: string, maxBytes: number = limits.definitionBytes): Promise<Result<string>> {
+/** The bytes of a regular file of at most `maxBytes`, refusing anything else with one clear problem. */
+export async function readFileBytes(path: string, maxBytes: number = limits.definitionBytes): Promise<Result<Uint8Array>> {
   let info;
   try {
     info = await stat(path);
@@ -66,12 +69,28 @@ export async function readTextFile(path: string, maxBytes: number = limits.defin
     return fail([fileProblem('file-unreadable', `The file could not be read (${describeError(e)}).`)]);
   }
   if (bytes.length === 0) return fail([fileProblem('file-empty', 'The file is empty.')]);
-  try {
-    return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return fail([fileProblem('file-unreadable', 'The file is not UTF-8 text.')]);
-  }
+  return ok(bytes);
 }
+
+/** A UTF-8 text file (a response, the published record), decoded by core's one decoder: UTF-16 and bad bytes refused with their offset. */
+export async function readTextFile(path: string, maxBytes: number = limits.definitionBytes): Promise<Result<string>> {
+  const bytes = await readFileBytes(path, maxBytes);
+  return bytes.ok ? decodeUtf8(bytes.value) : bytes;
+}
+
+/**
+ * The one way runtime/node reads a definition: its bytes, through core's loader (bytes → UTF-8
+ * text → JSON with positions → definition), so every command gives the same verdict on a file.
+ * `text` is the decoded text, for callers that lint it as it stands.
+ */
+export async function readDefinitionFile(path: string): Promise<LoadedDefinition & { text?: string }> {
+  const bytes = await readFileBytes(path);
+  if (!bytes.ok) return bytes;
+  const text = decodeUtf8(bytes.value);
+  if (!text.ok) return text;
+  return { ...loadDefinition(text.value), text: text.value };
+}
+
 
 export interface FoundFiles {
   /** Absolute paths of the definition files found, in a stable order. */

@@ -189,9 +189,10 @@ describe('request size', () => {
     expect(res.status).toBe(413);
   });
 
-  it('refuses a body that is not UTF-8', async () => {
+  it('refuses a body that is not UTF-8, naming the byte as the command line does', async () => {
     const res = await call('PUT', '/api/forms/guarded/1.0.0', { 'Content-Type': 'application/json', 'If-None-Match': '*' }, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
+    expect(JSON.parse(res.text).problems).toEqual([expect.objectContaining({ code: 'encoding-invalid', params: expect.objectContaining({ byteOffset: 1 }) })]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import { loadDefinitionText } from '../definition/load';
 import type { Problem } from '../problems/problem';
+import { capPerCode } from '../problems/cap';
 import { formModel } from '../model/build';
 import { positionProblems } from './positions';
 import { lintProblem, type LintContext, type LintRule } from './rule';
@@ -88,25 +89,6 @@ export function lint(definition: Definition, context: LintContext = {}, rules: r
     if (tooMany.length) return tooMany;
   }
   return capPerCode(rules.flatMap(run));
-}
-
-/** More than this many problems of one code say nothing more, and only slow every view down. */
-export const MAX_PROBLEMS_PER_CODE = 100;
-
-function capPerCode(problems: Problem[]): Problem[] {
-  const counts = new Map<string, number>();
-  const out: Problem[] = [];
-  for (const p of problems) {
-    const n = (counts.get(p.code) ?? 0) + 1;
-    counts.set(p.code, n);
-    if (n <= MAX_PROBLEMS_PER_CODE) out.push(p);
-  }
-  for (const [code, n] of counts) {
-    if (n > MAX_PROBLEMS_PER_CODE) {
-      out.push({ ...problems.find((p) => p.code === code)!, path: '', message: `… and ${n - MAX_PROBLEMS_PER_CODE} more ${code} problems not listed.`, params: { omitted: n - MAX_PROBLEMS_PER_CODE } });
-    }
-  }
-  return out;
 }
 
 /**

@@ -15,6 +15,10 @@ export const problemCodes = {
   'file-unreadable': { severity: 'error', doc: 'The file could not be read.' },
   'file-empty': { severity: 'error', doc: 'The file is empty.' },
   'json-syntax': { severity: 'error', doc: 'The text is not valid JSON.' },
+  'encoding-bom': { severity: 'error', doc: 'The file starts with a byte-order mark (U+FEFF); save it as UTF-8 without one. Refused by every command alike, so the bytes on disk are exactly what is hashed, served and edited.' },
+  'encoding-utf16': { severity: 'error', doc: 'The file is UTF-16 or UTF-32 (by its byte-order mark, or the NUL bytes of its first character), not UTF-8.' },
+  'encoding-invalid': { severity: 'error', doc: 'The file is not valid UTF-8; the problem names the byte offset of the first bad byte.' },
+  'key-duplicate': { severity: 'error', doc: 'A key is written twice in one object (JSON.parse would silently keep the last); reported at the second, naming both lines.' },
 
   // limits checked before anything else sees the input (safety/limits.ts)
   'too-large': { severity: 'error', doc: 'The input is larger than the documented size limit.' },
@@ -24,6 +28,10 @@ export const problemCodes = {
   'label-too-long': { severity: 'error', doc: 'A title, description or label is longer than the documented limit.' },
   'answer-too-long': { severity: 'error', doc: 'An answer is longer than the documented limit.' },
   'forbidden-key': { severity: 'error', doc: 'A `__proto__`, `constructor` or `prototype` key, which could pollute prototypes.' },
+  'string-lone-surrogate': { severity: 'error', doc: 'A key or text holds half of a UTF-16 surrogate pair (e.g. `\\ud800`): it has no UTF-8 form, so it cannot be saved or hashed.' },
+  'number-not-finite': { severity: 'error', doc: 'A number too large for a double (a literal such as `1e400`), or Infinity / NaN in a value: JSON and the content hash have no form for it.' },
+  'number-unsafe-integer': { severity: 'error', doc: 'An integer literal beyond 2^53 - 1, which every JSON reader here would round to another number; write it as a string or a smaller number.' },
+  'value-not-json': { severity: 'error', doc: 'A value passed as an object that JSON has no form for (a bigint, function or symbol).' },
 
   // references and patterns
   'ref-remote': { severity: 'error', doc: 'A `$ref` points outside the definition; remote references are never fetched.' },

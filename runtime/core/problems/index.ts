@@ -1,3 +1,4 @@
 export * from './problem';
 export * from './codes';
 export * from './from-zod';
+export * from './cap';

@@ -1,4 +1,5 @@
 import type { Problem } from '../problems/problem';
+import { CappedProblems } from '../problems/cap';
 import { pointerFromTokens } from '../model/pointers';
 
 /**
@@ -83,38 +84,102 @@ function tokensOf(link: PathLink | undefined): Array<string | number> {
   return tokens.reverse();
 }
 
-/** Depth and prototype-polluting keys of a parsed value, iteratively (no recursion to overflow). */
+/**
+ * Depth, prototype-polluting keys, and every value canonical JSON and hashing cannot represent
+ * (lone surrogates in keys and strings, non-finite numbers, values JSON has no form for), of a
+ * parsed value or one a host passes as an object. Iterative (no recursion to overflow), linear.
+ */
 export function checkValueLimits(value: unknown): Problem[] {
-  const problems: Problem[] = [];
+  const problems = new CappedProblems();
+  checkLeaf(value, undefined, problems);
   const stack: Array<{ node: unknown; path: PathLink | undefined }> = [{ node: value, path: undefined }];
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     const depth = path?.depth ?? 0;
     if (depth > limits.depth) {
-      problems.push({ code: 'too-deep', severity: 'error', message: `Nested deeper than the limit of ${limits.depth} levels.`, path: pointerFromTokens(tokensOf(path)), source: 'safety' });
+      problems.add('too-deep', () => ({ code: 'too-deep', severity: 'error', message: `Nested deeper than the limit of ${limits.depth} levels.`, path: pointerFromTokens(tokensOf(path)), source: 'safety' }));
       continue;
     }
     if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) if (node[i] !== null && typeof node[i] === 'object') stack.push({ node: node[i], path: { parent: path, token: i, depth: depth + 1 } });
+      for (let i = 0; i < node.length; i++) {
+        const link = { parent: path, token: i, depth: depth + 1 };
+        if (node[i] !== null && typeof node[i] === 'object') stack.push({ node: node[i], path: link });
+        else checkLeaf(node[i], link, problems);
+      }
       continue;
     }
     for (const key of Object.keys(node)) {
+      const link = { parent: path, token: key, depth: depth + 1 };
       if (FORBIDDEN_KEYS.has(key)) {
-        problems.push({
+        problems.add('forbidden-key', () => ({
           code: 'forbidden-key',
           severity: 'error',
           message: `The key "${key}" is not allowed: it could change how every object behaves.`,
           path: pointerFromTokens([...tokensOf(path), key]),
           source: 'safety',
-        });
+        }));
         continue;
       }
+      const lone = loneSurrogateAt(key);
+      if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(key, lone, link, 'key'));
       const child = (node as Record<string, unknown>)[key];
-      if (child !== null && typeof child === 'object') stack.push({ node: child, path: { parent: path, token: key, depth: depth + 1 } });
+      if (child !== null && typeof child === 'object') stack.push({ node: child, path: link });
+      else checkLeaf(child, link, problems);
     }
   }
-  return problems;
+  return problems.list();
+}
+
+/** A string, number or other non-object value: can canonical JSON write it as it is? */
+function checkLeaf(value: unknown, path: PathLink | undefined, problems: CappedProblems): void {
+  if (typeof value === 'string') {
+    const lone = loneSurrogateAt(value);
+    if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(value, lone, path, 'text'));
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      problems.add('number-not-finite', () => ({
+        code: 'number-not-finite',
+        severity: 'error',
+        message: `The number is ${String(value)}: JSON and the content hash have no form for it (a literal such as 1e400 is too large for a double).`,
+        path: pointerFromTokens(tokensOf(path)),
+        source: 'safety',
+        params: { value: String(value) },
+      }));
+    }
+  } else if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
+    problems.add('value-not-json', () => ({ code: 'value-not-json', severity: 'error', message: `A ${typeof value} is not a JSON value.`, path: pointerFromTokens(tokensOf(path)), source: 'safety', params: { type: typeof value } }));
+  }
+}
+
+/** Index of the first UTF-16 surrogate without its pair, or -1: such a string has no UTF-8 form, so it cannot be hashed or written. */
+export function loneSurrogateAt(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+function loneSurrogate(text: string, index: number, path: PathLink | undefined, where: 'key' | 'text'): Problem {
+  const unit = text.charCodeAt(index).toString(16);
+  return {
+    code: 'string-lone-surrogate',
+    severity: 'error',
+    // The message names the code unit as an escape, never the unit itself: it has no printable form.
+    message: `The ${where === 'key' ? 'key' : 'text'} has a lone surrogate (\\u${unit} at character ${index + 1}), half of a character that cannot be saved or hashed; remove it or write the whole character.`,
+    path: pointerFromTokens(tokensOf(path)),
+    source: 'safety',
+    params: { index, codeUnit: unit, in: where },
+  };
 }
 
 function utf8Length(text: string): number {

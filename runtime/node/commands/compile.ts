@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { displayPath } from '../disk';
 import { tryStandaloneValidatorModule } from '../standalone';
-import { printable } from '../../core/index';
+import { printable, type Problem } from '../../core/index';
 import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
+import { fileProblem, problemLine } from './lint';
 import { outTarget } from './out-path';
-import { loadDefinitionFile, validateLine } from './validate';
+import { loadDefinitionFile } from './validate';
 
 /**
  * `compile <definition> [--out file]`: the ahead-of-time validator of a definition, an ES module
@@ -29,8 +30,9 @@ export const compileCommand: Command = {
       return 2;
     }
     const shown = displayPath(file, io.cwd);
-    const report = (problems: Array<{ path: string; message: string; code: string; line?: number; column?: number }>) => {
-      for (const p of problems) io.err(validateLine({ file: shown, line: p.line ?? 1, column: p.column ?? 1, severity: 'error', code: p.code, message: p.message, path: p.path }));
+    // The one-line form of lint, hash and publish, code included, so a file gets the same verdict from each.
+    const report = (problems: Problem[]) => {
+      for (const p of problems) io.err(problemLine(fileProblem(shown, p)));
       return 1;
     };
     const loaded = await loadDefinitionFile(file);

@@ -1,10 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   codebook, codebookCsv, codebookMarkdown, contentHash, csvWriter, exportResponse, fhirBundleChunks, isExportProfile,
-  exportProfiles, limits, loadDefinitionText, loadResponseFor, questionnaireFromDefinition, questionnaireResponseFrom,
+  exportProfiles, limits, loadResponseFor, questionnaireFromDefinition, questionnaireResponseFrom,
   positioned, printable, validateResponse, withPositions, type Definition, type ExportProfileName, type Problem, type ResponseEnvelope,
 } from '../../core/index';
+import { readDefinitionFile, readTextFile } from '../disk';
 import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
 import { outTarget } from './out-path';
 import { Outputs } from './export-output';
@@ -95,14 +96,7 @@ function readOptions(args: string[]): Options {
 }
 
 async function loadForm(file: string, io: CliIo): Promise<Form | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    io.err(printable(`${file}: error file-unreadable The file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`));
-    return undefined;
-  }
-  const loaded = loadDefinitionText(text);
+  const loaded = await readDefinitionFile(file);
   if (!loaded.ok) {
     report(io, file, loaded.problems);
     return undefined;
@@ -132,17 +126,14 @@ async function expandOperands(operands: string[], io: CliIo): Promise<{ list: st
 
 async function* readResponses(files: string[], form: Form, io: CliIo, state: { refused: number }, validate: boolean): AsyncGenerator<ResponseEnvelope> {
   for (const file of files) {
-    let text: string;
-    try {
-      // Refuse an oversized file before reading it whole.
-      if ((await stat(file)).size > limits.responseBytes * 3) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      io.err(printable(code === 'EFBIG' ? `${file}:1:1 error too-large The file is larger than the limit of ${limits.responseBytes / 1024} KiB.` : `${file}: error file-unreadable The file could not be read (${code ?? 'error'}).`));
+    // Core's one decoder: a response in UTF-16, with a BOM or bad bytes is refused as a definition would be.
+    const read = await readTextFile(file, limits.responseBytes);
+    if (!read.ok) {
+      report(io, file, read.problems);
       state.refused++;
       continue;
     }
+    const text = read.value;
     let loaded: ReturnType<typeof loadResponseFor>;
     try {
       loaded = loadResponseFor(text, form.definition, { file, acceptedHashes: form.hashes, responseId: basename(file, extname(file)) });
@@ -242,12 +233,9 @@ async function history(form: Form): Promise<Definition[]> {
     return out;
   }
   for (const name of names) {
-    try {
-      const loaded = loadDefinitionText(await readFile(join(folder, name), 'utf8'));
-      if (loaded.ok && loaded.value.id === form.definition.id) out.push(loaded.value);
-    } catch {
-      // An unreadable sibling only means an older "introduced in" may be missed.
-    }
+    // An unreadable sibling only means an older "introduced in" may be missed.
+    const loaded = await readDefinitionFile(join(folder, name));
+    if (loaded.ok && loaded.value.id === form.definition.id) out.push(loaded.value);
   }
   return out;
 }

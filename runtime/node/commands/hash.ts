@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { contentHash, loadDefinitionText, printable } from '../../core/index';
+import { contentHash, printable } from '../../core/index';
+import { readDefinitionFile } from '../disk';
 import { parseArgs, usageError, UsageError, type Command } from './command';
 
 export const hashCommand: Command = {
@@ -15,14 +15,7 @@ export const hashCommand: Command = {
       return 2;
     }
     const file = operands[0]!;
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      io.err(printable(`${file}: file-unreadable ${(e as NodeJS.ErrnoException).code ?? ''} the file could not be read`.replace('  ', ' ')));
-      return 1;
-    }
-    const loaded = loadDefinitionText(text);
+    const loaded = await readDefinitionFile(file);
     if (!loaded.ok) {
       for (const p of loaded.problems) io.err(printable(`${file}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}`));
       return 1;

@@ -1,12 +1,12 @@
-import { lintText, loadDefinitionText, printable, type Definition, type LintContext, type Problem, type PublishedRecord, type Result } from '../../core/index';
+import { lintText, printable, type Definition, type LintContext, type Problem, type PublishedRecord, type Result } from '../../core/index';
 import {
   definitionLocation,
   displayPath,
   findDefinitionFiles,
   isPublishedRecordFile,
   publishedRecordPath,
+  readDefinitionFile,
   readPublishedRecord,
-  readTextFile,
   siblingVersionFiles,
   FORM_DEFINITIONS,
 } from '../disk';
@@ -49,15 +49,15 @@ export async function lintFiles(operands: string[], cwd: string): Promise<{ prob
       problems.push(...record.problems.map((p) => fileProblem(shown, p)));
       continue;
     }
-    const text = await readTextFile(file);
-    if (!text.ok) {
-      problems.push(...text.problems.map((p) => fileProblem(shown, p)));
+    const loaded = await readDefinitionFile(file);
+    if (loaded.text === undefined) {
+      problems.push(...loaded.problems.map((p) => fileProblem(shown, p)));
       continue;
     }
     const context = await contextFor(file, records, (root, record) => {
       problems.push(...record.problems.map((p) => fileProblem(displayPath(publishedRecordPath(root), cwd), p)));
     });
-    problems.push(...firstSyntaxError(lintText(text.value, context)).map((p) => fileProblem(shown, p)));
+    problems.push(...firstSyntaxError(lintText(loaded.text, context)).map((p) => fileProblem(shown, p)));
   }
   return { problems, files: found.files.length };
 }
@@ -95,9 +95,7 @@ async function previousVersion(location: NonNullable<ReturnType<typeof definitio
   const index = siblings.findIndex((s) => s.version === version);
   const before = index > 0 ? siblings[index - 1] : undefined;
   if (!before) return undefined;
-  const text = await readTextFile(before.file);
-  if (!text.ok) return undefined;
-  const loaded = loadDefinitionText(text.value);
+  const loaded = await readDefinitionFile(before.file);
   return loaded.ok ? loaded.value : undefined;
 }
 

@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import {
   contentHash,
   lintText,
-  loadDefinitionText,
   printable,
   publishDefinition,
   publishedKey,
@@ -14,7 +13,7 @@ import {
   type PublishedRecord,
   type Result,
 } from '../../core/index';
-import { definitionLocation, displayPath, publishedRecordPath, readTextFile, writeFileAtomic } from '../disk';
+import { definitionLocation, displayPath, publishedRecordPath, readDefinitionFile, writeFileAtomic } from '../disk';
 import { PublishLockTimeoutError, withPublishLock } from '../publishLock';
 import { contextFor, fileProblem, problemLine } from './lint';
 import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
@@ -43,16 +42,15 @@ export async function publishFile(file: string): Promise<PublishOutcome> {
 
 async function publishLocked(file: string, root: string): Promise<PublishOutcome> {
   const location = { root };
-  const text = await readTextFile(file);
-  if (!text.ok) return { kind: 'refused', problems: text.problems };
+  const loaded = await readDefinitionFile(file);
+  if (loaded.text === undefined) return { kind: 'refused', problems: loaded.problems };
   const records = new Map<string, Result<PublishedRecord>>();
   const context = await contextFor(file, records);
   const record = records.get(location.root);
   if (!record?.ok) return { kind: 'refused', problems: record?.problems ?? [], recordFile: publishedRecordPath(location.root) };
   // A file that already says "published" but has no record yet is what publishing completes.
-  const problems = lintText(text.value, context).filter((p) => p.code !== 'hash-unrecorded');
+  const problems = lintText(loaded.text, context).filter((p) => p.code !== 'hash-unrecorded');
   if (problems.some((p) => p.severity === 'error')) return { kind: 'refused', problems };
-  const loaded = loadDefinitionText(text.value);
   if (!loaded.ok || loaded.raw === null || typeof loaded.raw !== 'object') return { kind: 'refused', problems: loaded.problems };
   const { id, version, status } = loaded.value;
   const key = publishedKey(id, version);

@@ -1,7 +1,6 @@
 import {
   contentHash,
   limits,
-  loadDefinitionText,
   parseJsonText,
   printable,
   problemsFromZod,
@@ -16,7 +15,7 @@ import {
   type Definition,
   type Problem,
 } from '../../core/index';
-import { definitionLocation, displayPath, readPublishedRecord, readTextFile } from '../disk';
+import { definitionLocation, displayPath, readDefinitionFile, readPublishedRecord, readTextFile } from '../disk';
 import { parseFormatArgs, UsageError, type CliIo, type Command } from './command';
 import type { FileProblem } from './lint';
 
@@ -30,9 +29,7 @@ function located(file: string, p: Problem, position?: { line: number; column: nu
  * version must also match the hash recorded in `form-definitions/published.json`.
  */
 export async function loadDefinitionFile(file: string): Promise<{ definition?: Definition; raw?: unknown; problems: Problem[]; locate: (problems: Problem[]) => Problem[] }> {
-  const text = await readTextFile(file);
-  if (!text.ok) return { problems: text.problems, locate: (p) => p };
-  const loaded = loadDefinitionText(text.value);
+  const loaded = await readDefinitionFile(file);
   // Problems found later (schema safety, compiling) carry pointers; this gives them a line and column.
   const locate = (problems: Problem[]) => (loaded.doc ? withPositions(problems, loaded.doc) : problems);
   if (!loaded.ok) return { problems: firstSyntaxError(loaded.problems), locate };
