@@ -4,6 +4,13 @@ import type { Problem } from '../problems/problem';
 import { formModel } from '../model/build';
 import { positionProblems } from './positions';
 import { lintProblem, type LintContext, type LintRule } from './rule';
+import { keyCharacters } from './rules/key-characters';
+import { keyInvisible } from './rules/key-invisible';
+import { keyLookalike } from './rules/key-lookalike';
+import { keyMarkup } from './rules/key-markup';
+import { textControl } from './rules/text-control';
+import { textInvisible } from './rules/text-invisible';
+import { textLookalike } from './rules/text-lookalike';
 import { codeDropped } from './rules/code-dropped';
 import { codeDuplicate } from './rules/code-duplicate';
 import { codeMalformed } from './rules/code-malformed';
@@ -47,6 +54,10 @@ export const allRules: LintRule[] = [
   codeDuplicate,
   codeReused,
   codeDropped,
+  keyInvisible,
+  keyMarkup,
+  keyLookalike,
+  keyCharacters,
   computedInvalid,
   uischemaInvalid,
   scopeUnresolved,
@@ -55,6 +66,9 @@ export const allRules: LintRule[] = [
   gateInvalid,
   sensitiveUngated,
   labelTooLong,
+  textControl,
+  textInvisible,
+  textLookalike,
   tooManyQuestions,
   tooManyOptions,
   versionBumpTooSmall,

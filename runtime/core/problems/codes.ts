@@ -62,6 +62,15 @@ export const problemCodes = {
   'computed-invalid': { severity: 'error', doc: 'A computed value refers to questions that do not exist or is of the wrong type.' },
   'version-bump-too-small': { severity: 'error', doc: 'The version number rose by less than the changes since the previous version require.' },
 
+  // lint: keys and text a person can trust (Unicode UTS #39 as the reference)
+  'key-characters': { severity: 'warning', doc: 'A property name has characters outside A–Z, a–z, 0–9, `_` and `-` (JSON Forms splits paths on `.`, pointers escape `/` and `~`, hosts key on names).' },
+  'key-invisible': { severity: 'error', doc: 'A property name or option value holds an invisible, control or bidirectional-control character, so two different names look the same.' },
+  'key-markup': { severity: 'error', doc: 'A property name holds markup or quoting characters (`<`, `>`, `&`, quotes, backtick).' },
+  'key-lookalike': { severity: 'error', doc: 'A property name or option value mixes Latin letters with look-alike letters of another script (a Cyrillic `а` in `visitDate`).' },
+  'text-control': { severity: 'error', doc: 'A title, description, label, option title or translation holds a control character (NUL…) or a bidirectional embedding/override (U+202A–202E).' },
+  'text-invisible': { severity: 'warning', doc: 'Shown text holds an invisible character (zero-width, format) or a bidirectional mark or isolate where its script does not need one.' },
+  'text-lookalike': { severity: 'warning', doc: 'A word of shown text mixes Latin letters with look-alike letters of another script.' },
+
   // validating answers
   'answer-required': { severity: 'error', doc: 'A required question has no answer.' },
   'answer-type': { severity: 'error', doc: 'An answer has the wrong type.' },

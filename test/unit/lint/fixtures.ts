@@ -59,6 +59,13 @@ export const brokenCases: BrokenCase[] = [
   { code: 'sensitive-ungated', path: '/uischema/elements/0/elements/5' },
   { code: 'label-too-long', path: '/schema/properties/visitDate/description' },
   { code: 'too-many-options', path: '/schema/properties/contact/oneOf' },
+  { code: 'key-invisible', path: '/schema/properties/visit\u200bDate' },
+  { code: 'key-markup', path: '/schema/properties/children/items/properties/<b>name' },
+  { code: 'key-lookalike', path: '/schema/properties/visitD\u0430te' },
+  { code: 'key-characters', path: '/schema/properties/contact.note' },
+  { code: 'text-control', path: '/uischema/elements/0/label' },
+  { code: 'text-invisible', path: '/schema/properties/visitDate/title' },
+  { code: 'text-lookalike', path: '/schema/properties/contact/oneOf/0/title' },
 ];
 
 export function lintFixture(name: string, context: Omit<LintContext, 'raw'> = {}): Problem[] {
