@@ -4,10 +4,14 @@ import type { Problem } from '../problems/problem';
 import { formModel } from '../model/build';
 import { positionProblems } from './positions';
 import { lintProblem, type LintContext, type LintRule } from './rule';
+import { boundsCrossed } from './rules/bounds-crossed';
 import { keyCharacters } from './rules/key-characters';
 import { keyInvisible } from './rules/key-invisible';
 import { keyLookalike } from './rules/key-lookalike';
 import { keyMarkup } from './rules/key-markup';
+import { keywordMisspelt } from './rules/keyword-misspelt';
+import { optionsEmpty } from './rules/options-empty';
+import { requiredFalse } from './rules/required-false';
 import { textControl } from './rules/text-control';
 import { textInvisible } from './rules/text-invisible';
 import { textLookalike } from './rules/text-lookalike';
@@ -47,6 +51,7 @@ export const allRules: LintRule[] = [
   hashMismatch,
   hashUnrecorded,
   schemaInvalid,
+  keywordMisspelt,
   extensionUnknown,
   extensionInvalid,
   codeMissing,
@@ -58,6 +63,9 @@ export const allRules: LintRule[] = [
   keyMarkup,
   keyLookalike,
   keyCharacters,
+  optionsEmpty,
+  boundsCrossed,
+  requiredFalse,
   computedInvalid,
   uischemaInvalid,
   scopeUnresolved,

@@ -71,6 +71,12 @@ export const problemCodes = {
   'text-invisible': { severity: 'warning', doc: 'Shown text holds an invisible character (zero-width, format) or a bidirectional mark or isolate where its script does not need one.' },
   'text-lookalike': { severity: 'warning', doc: 'A word of shown text mixes Latin letters with look-alike letters of another script.' },
 
+  // lint: questions no one can answer, and misspelt keywords
+  'options-empty': { severity: 'error', doc: 'An `enum`, `oneOf` or `anyOf` with no entry: no answer can be given.' },
+  'bounds-crossed': { severity: 'error', doc: 'A lower bound above its upper bound (`minimum`/`maximum` and their exclusive forms, `minLength`/`maxLength`, `minItems`/`maxItems`, `minProperties`/`maxProperties`): no answer can be given.' },
+  'required-false': { severity: 'error', doc: 'A required question whose schema is `false`: it must be answered and no answer is allowed.' },
+  'keyword-misspelt': { severity: 'error', doc: 'An unknown keyword close to a known one (`requird`, `maxLenght`, `titel`); the nearest known keyword is suggested. The validator\'s strict mode refuses it as it stands.' },
+
   // validating answers
   'answer-required': { severity: 'error', doc: 'A required question has no answer.' },
   'answer-type': { severity: 'error', doc: 'An answer has the wrong type.' },

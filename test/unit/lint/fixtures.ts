@@ -66,6 +66,10 @@ export const brokenCases: BrokenCase[] = [
   { code: 'text-control', path: '/uischema/elements/0/label' },
   { code: 'text-invisible', path: '/schema/properties/visitDate/title' },
   { code: 'text-lookalike', path: '/schema/properties/contact/oneOf/0/title' },
+  { code: 'options-empty', path: '/schema/properties/contactNote/enum' },
+  { code: 'bounds-crossed', path: '/schema/properties/children/items/properties/age/minimum' },
+  { code: 'required-false', path: '/schema/properties/retiredNote' },
+  { code: 'keyword-misspelt', path: '/schema/properties/children/items/requird' },
 ];
 
 export function lintFixture(name: string, context: Omit<LintContext, 'raw'> = {}): Problem[] {

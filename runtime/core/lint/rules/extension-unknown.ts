@@ -2,6 +2,7 @@ import type { Problem } from '../../problems/problem';
 import { strictFindings, strictProblem } from '../../validate/keywords';
 import { isKnownKeyword } from '../../validate/known-keywords';
 import { lintProblem, type LintRule } from '../rule';
+import { isMisspelt } from './keyword-misspelt';
 
 /**
  * A mistyped `x-` keyword would be ignored by JSON Forms and refused by the validator's strict
@@ -13,6 +14,7 @@ export const extensionUnknown: LintRule = {
   check({ model }) {
     const problems: Problem[] = [];
     for (const finding of strictFindings(model.schema, '/schema', isKnownKeyword)) {
+      if (isMisspelt(finding)) continue; // `x-cdoe`: keyword-misspelt's, with `x-code` suggested
       const { code, path, message, params } = strictProblem(finding);
       if (code === 'extension-unknown') problems.push(lintProblem(code, path, message, params));
     }
