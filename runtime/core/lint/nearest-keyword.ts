@@ -17,9 +17,9 @@ export function nearestKeyword(keyword: string): string | undefined {
   const limit = keyword.length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of AJV_KEYWORDS) {
-    if (Math.abs(candidate.length - wanted.length) > limit) continue;
-    const d = alignmentDistance(wanted, candidate.toLowerCase());
+  for (const [candidate, lower] of candidates) {
+    if (Math.abs(lower.length - wanted.length) > limit) continue;
+    const d = alignmentDistance(wanted, lower, Math.min(limit, bestDistance));
     // Ties go to the plainer keyword: `$`-prefixed and legacy ones are rarely what was meant.
     if (d < bestDistance || (d === bestDistance && best !== undefined && best.startsWith('$') && !candidate.startsWith('$'))) {
       best = candidate;
@@ -29,21 +29,30 @@ export function nearestKeyword(keyword: string): string | undefined {
   return best;
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-function alignmentDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0]!.push(j);
-        continue;
-      }
+const candidates: ReadonlyArray<readonly [string, string]> = [...AJV_KEYWORDS].map((k) => [k, k.toLowerCase()] as const);
+
+/**
+ * Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps), or
+ * `max + 1` as soon as it must exceed `max`: a hostile file may hold tens of thousands of unknown
+ * keys, each compared with every keyword of a similar length, so most comparisons stop after a row or two.
+ */
+function alignmentDistance(a: string, b: string, max: number): number {
+  const width = b.length + 1;
+  let before = new Array<number>(width).fill(0);
+  let previous = Array.from({ length: width }, (_, j) => j);
+  let current = new Array<number>(width).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < width; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]!.push(d);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }

@@ -1,8 +1,9 @@
 import type { Definition } from '../definition/envelope';
 import { escapePointerToken } from '../model/pointers';
-import { isObject, own, walkSchema } from '../model/schema-walk';
+import { isObject, own } from '../model/schema-walk';
 import { uiIndex } from '../model/ui-index';
 import type { FormModel } from '../model/types';
+import { schemaNodes } from './schema-nodes';
 
 /**
  * Where the strings a person reads or a system keys on sit in a definition, each with its pointer:
@@ -22,9 +23,9 @@ export function shownTexts(definition: Pick<Definition, 'translations'>, model: 
   const add = (value: unknown, pointer: string) => {
     if (typeof value === 'string') out.push({ text: value, pointer });
   };
-  walkSchema(model.schema, '/schema', (node, pointer) => {
+  for (const { node, pointer } of schemaNodes(model)) {
     for (const key of ['title', 'description', 'x-help']) add(own(node, key), `${pointer}/${key}`);
-  });
+  }
   for (const { node, pointer } of uiIndex(model).elements) {
     const label = own(node, 'label');
     // JSON Forms also takes a label as `{ "text": … }`.
@@ -56,33 +57,41 @@ const NAMED_MAPS = ['properties', '$defs', 'definitions'] as const;
 /** Every property name (at any depth: group items, `$defs` shapes…) and `$defs` name, at the pointer of its declaration. */
 export function schemaKeys(model: FormModel): PlacedText[] {
   const out: PlacedText[] = [];
-  walkSchema(model.schema, '/schema', (node, pointer) => {
+  for (const { node, pointer } of schemaNodes(model)) {
     for (const map of NAMED_MAPS) {
       const names = own(node, map);
       if (isObject(names)) for (const name of Object.keys(names)) out.push({ text: name, pointer: `${pointer}/${map}/${escapePointerToken(name)}`, what: map === 'properties' ? 'property name' : 'shape name' });
     }
-  });
+  }
   return out;
 }
 
 /** Option values written as text: string `const`s and `enum` entries anywhere in the schema (what answers hold and exports write). */
 export function optionValues(model: FormModel): PlacedText[] {
   const out: PlacedText[] = [];
-  walkSchema(model.schema, '/schema', (node, pointer) => {
+  for (const { node, pointer } of schemaNodes(model)) {
     const value = own(node, 'const');
     if (typeof value === 'string') out.push({ text: value, pointer: `${pointer}/const`, what: 'option value' });
     const values = own(node, 'enum');
     if (Array.isArray(values)) values.forEach((v, i) => typeof v === 'string' && out.push({ text: v, pointer: `${pointer}/enum/${i}`, what: 'option value' }));
-  });
+  }
   return out;
 }
 
-/** Everything of the form people read: its own title and description, then shownTexts. */
+/** Everything of the form people read: its own title and description, then shownTexts. Worked out once per definition. */
 export function readableTexts(definition: Pick<Definition, 'title' | 'description' | 'translations'>, model: FormModel): PlacedText[] {
-  return [...envelopeTexts(definition), ...shownTexts(definition, model)];
+  let texts = readableCache.get(definition);
+  if (!texts) readableCache.set(definition, (texts = [...envelopeTexts(definition), ...shownTexts(definition, model)]));
+  return texts;
 }
 
-/** Names answers are keyed on and values they hold: schemaKeys, then optionValues. */
+/** Names answers are keyed on and values they hold: schemaKeys, then optionValues. Worked out once per model. */
 export function namesAndValues(model: FormModel): PlacedText[] {
-  return [...schemaKeys(model), ...optionValues(model)];
+  let names = namesCache.get(model);
+  if (!names) namesCache.set(model, (names = [...schemaKeys(model), ...optionValues(model)]));
+  return names;
 }
+
+// Three rules each read the texts and the names: at the question limit these are tens of thousands of entries.
+const readableCache = new WeakMap<object, PlacedText[]>();
+const namesCache = new WeakMap<FormModel, PlacedText[]>();

@@ -35,6 +35,13 @@ export function classifyCharacter(cp: number): CharacterClass | undefined {
   return FORMAT.test(String.fromCodePoint(cp)) ? 'invisible' : undefined;
 }
 
+/** Any character classifyCharacter classes: one regular-expression test passes most text without a character walk. */
+const MAY_HIDE = /[\p{Cc}\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u2028\u2029\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/u;
+
+export function mayHide(text: string): boolean {
+  return MAY_HIDE.test(text);
+}
+
 /** Characters that open or close markup or an attribute when a key lands in HTML, a CSV header or a template. */
 export const MARKUP_CHARACTERS: ReadonlySet<string> = new Set(['<', '>', '&', '"', "'", '`']);
 

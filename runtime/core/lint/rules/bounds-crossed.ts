@@ -1,6 +1,7 @@
 import type { Problem } from '../../problems/problem';
-import { own, walkSchema, type JsonObject } from '../../model/schema-walk';
+import { own, type JsonObject } from '../../model/schema-walk';
 import { lintProblem, type LintRule } from '../rule';
+import { schemaNodes } from '../schema-nodes';
 
 /** Pairs of counts where the lower may not pass the upper. */
 const COUNT_PAIRS = [
@@ -48,7 +49,7 @@ export const boundsCrossed: LintRule = {
     const problems: Problem[] = [];
     const report = (pointer: string, lower: string, lowerValue: number, upper: string, upperValue: number) =>
       problems.push(lintProblem('bounds-crossed', `${pointer}/${lower}`, `"${lower}": ${lowerValue} against "${upper}": ${upperValue} leaves no answer that can pass.`, { lower, upper, min: lowerValue, max: upperValue }));
-    walkSchema(model.schema, '/schema', (node, pointer) => {
+    for (const { node, pointer } of schemaNodes(model)) {
       const { lower, upper } = numberBounds(node);
       const integer = own(node, 'type') === 'integer';
       const pair = lower.flatMap((lo) => upper.map((hi) => [lo, hi] as const)).find(([lo, hi]) => crossed(lo, hi, integer));
@@ -58,7 +59,7 @@ export const boundsCrossed: LintRule = {
         const high = num(own(node, max));
         if (low !== undefined && high !== undefined && low > high) report(pointer, min, low, max, high);
       }
-    });
+    }
     return problems;
   },
 };

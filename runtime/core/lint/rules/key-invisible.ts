@@ -1,5 +1,5 @@
 import type { Problem } from '../../problems/problem';
-import { classifyCharacter, codePoint, describeCharacters, distinctCharacters, visibleText } from '../../safety/characters';
+import { classifyCharacter, mayHide, codePoint, describeCharacters, distinctCharacters, visibleText } from '../../safety/characters';
 import { lintProblem, type LintRule } from '../rule';
 import { namesAndValues } from '../texts';
 
@@ -14,6 +14,7 @@ export const keyInvisible: LintRule = {
   check({ model }) {
     const problems: Problem[] = [];
     for (const { text, pointer, what } of namesAndValues(model)) {
+      if (!mayHide(text)) continue;
       const found = distinctCharacters(text, (cp) => classifyCharacter(cp) !== undefined);
       if (!found.length) continue;
       problems.push(

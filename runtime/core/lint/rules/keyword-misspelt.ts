@@ -1,9 +1,7 @@
 import type { Problem } from '../../problems/problem';
 import { visibleText } from '../../safety/characters';
-import { strictFindings } from '../../validate/keywords';
-import { isKnownKeyword } from '../../validate/known-keywords';
-import { nearestKeyword } from '../nearest-keyword';
 import { lintProblem, type LintRule } from '../rule';
+import { schemaMisspellings } from '../schema-nodes';
 
 /**
  * An unknown keyword near a known one is a typo: `"requird": [...]` leaves the question optional,
@@ -17,16 +15,9 @@ export const keywordMisspelt: LintRule = {
   docs: 'An unknown keyword close to a known one (edit distance ≤ 2, case aside) is reported with the keyword it was likely meant as: `requird` → `required`.',
   check({ model }) {
     const problems: Problem[] = [];
-    for (const finding of strictFindings(model.schema, '/schema', isKnownKeyword)) {
-      const suggestion = finding.unknown ? nearestKeyword(finding.keyword) : undefined;
-      if (!suggestion) continue;
+    for (const [finding, suggestion] of schemaMisspellings(model)) {
       problems.push(lintProblem('keyword-misspelt', finding.pointer, `Unknown keyword "${visibleText(finding.keyword)}": did you mean "${suggestion}"?`, { keyword: finding.keyword, suggestion }));
     }
     return problems;
   },
 };
-
-/** Whether keyword-misspelt reports this finding (the other rules reading strict findings skip it). */
-export function isMisspelt(finding: { keyword: string; unknown: boolean }): boolean {
-  return finding.unknown && nearestKeyword(finding.keyword) !== undefined;
-}

@@ -1,6 +1,7 @@
 import type { Problem } from '../../problems/problem';
-import { own, walkSchema } from '../../model/schema-walk';
+import { own } from '../../model/schema-walk';
 import { lintProblem, type LintRule } from '../rule';
+import { schemaNodes } from '../schema-nodes';
 
 /** The keywords that list the values or options an answer must be one of. */
 const LISTS = ['enum', 'oneOf', 'anyOf'] as const;
@@ -15,14 +16,14 @@ export const optionsEmpty: LintRule = {
   docs: 'An `enum`, `oneOf` or `anyOf` has at least one entry: an empty one accepts no answer.',
   check({ model }) {
     const problems: Problem[] = [];
-    walkSchema(model.schema, '/schema', (node, pointer) => {
+    for (const { node, pointer } of schemaNodes(model)) {
       for (const keyword of LISTS) {
         const list = own(node, keyword);
         if (Array.isArray(list) && list.length === 0) {
           problems.push(lintProblem('options-empty', `${pointer}/${keyword}`, `"${keyword}" is empty, so no answer is allowed here. Add the options, or remove "${keyword}".`, { keyword }));
         }
       }
-    });
+    }
     return problems;
   },
 };

@@ -1,9 +1,10 @@
 import type { Problem } from '../../problems/problem';
 import { escapePointerToken } from '../../model/pointers';
 import { collectRequired } from '../../model/schema';
-import { isObject, own, walkSchema } from '../../model/schema-walk';
+import { isObject, own } from '../../model/schema-walk';
 import { visibleText } from '../../safety/characters';
 import { lintProblem, type LintRule } from '../rule';
+import { schemaNodes } from '../schema-nodes';
 
 /**
  * `"properties": { "x": false }` forbids an answer to x, a fair way to retire a question; with x
@@ -15,11 +16,11 @@ export const requiredFalse: LintRule = {
   docs: 'A property whose schema is `false` (no answer allowed) is not required, unconditionally or through `if`/`then`.',
   check({ model }) {
     const problems: Problem[] = [];
-    walkSchema(model.schema, '/schema', (node, pointer) => {
+    for (const { node, pointer } of schemaNodes(model)) {
       const properties = own(node, 'properties');
-      if (!isObject(properties)) return;
+      if (!isObject(properties)) continue;
       const forbidden = Object.keys(properties).filter((key) => properties[key] === false);
-      if (!forbidden.length) return;
+      if (!forbidden.length) continue;
       const required = collectRequired(model.schema, node, model.anchors);
       for (const key of forbidden) {
         const requirement = required.get(key);
@@ -32,7 +33,7 @@ export const requiredFalse: LintRule = {
           }),
         );
       }
-    });
+    }
     return problems;
   },
 };

@@ -1,11 +1,10 @@
 import type { Problem } from '../../problems/problem';
 import { formats } from '../../validate/engine';
-import { strictFindings, strictProblem } from '../../validate/keywords';
-import { isKnownKeyword } from '../../validate/known-keywords';
+import { strictProblem } from '../../validate/keywords';
 import validateMetaSchema from '../meta-schema-validator';
 import { checkSchemaSafety } from '../../safety/schema';
 import { lintProblem, type LintRule } from '../rule';
-import { isMisspelt } from './keyword-misspelt';
+import { schemaMisspellings, schemaStrictFindings } from '../schema-nodes';
 import { own, walkSchema } from '../../model/schema-walk';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
@@ -34,8 +33,9 @@ export const schemaInvalid: LintRule = {
     }
     // What the validator's strict mode would refuse to compile (unknown `x-` keywords are
     // extension-unknown's, typos of a known keyword keyword-misspelt's).
-    for (const finding of strictFindings(schema, '/schema', isKnownKeyword)) {
-      if (isMisspelt(finding)) continue;
+    const misspelt = schemaMisspellings(model);
+    for (const finding of schemaStrictFindings(model)) {
+      if (misspelt.has(finding)) continue;
       const { code, path, message, params } = strictProblem(finding);
       if (code === 'schema-invalid') problems.push(lintProblem(code, path, message, params));
     }

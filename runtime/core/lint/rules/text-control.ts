@@ -1,5 +1,5 @@
 import type { Problem } from '../../problems/problem';
-import { classifyCharacter, codePoint, describeCharacters, distinctCharacters } from '../../safety/characters';
+import { classifyCharacter, mayHide, codePoint, describeCharacters, distinctCharacters } from '../../safety/characters';
 import { lintProblem, type LintRule } from '../rule';
 import { readableTexts } from '../texts';
 
@@ -23,6 +23,7 @@ export const textControl: LintRule = {
   check({ definition, model }) {
     const problems: Problem[] = [];
     for (const { text, pointer } of readableTexts(definition, model)) {
+      if (!mayHide(text)) continue;
       const found = distinctCharacters(text, isUnsafe);
       if (!found.length) continue;
       problems.push(

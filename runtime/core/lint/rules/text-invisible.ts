@@ -1,5 +1,5 @@
 import type { Problem } from '../../problems/problem';
-import { classifyCharacter, codePoint, describeCharacters, distinctCharacters, hasUseIn } from '../../safety/characters';
+import { classifyCharacter, mayHide, codePoint, describeCharacters, distinctCharacters, hasUseIn } from '../../safety/characters';
 import { lintProblem, type LintRule } from '../rule';
 import { readableTexts } from '../texts';
 
@@ -16,6 +16,7 @@ export const textInvisible: LintRule = {
   check({ definition, model }) {
     const problems: Problem[] = [];
     for (const { text, pointer } of readableTexts(definition, model)) {
+      if (!mayHide(text)) continue;
       const found = distinctCharacters(text, (cp) => {
         const cls = classifyCharacter(cp);
         return cls === 'invisible' || ((cls === 'bidi-mark' || cls === 'joiner') && !hasUseIn(cls, text));
