@@ -6,7 +6,9 @@
  * Why a compact table is enough. UTS #39's confusables.txt maps some 6,000 characters to prototypes;
  * what matters here is only the part that can pass for a Latin letter inside a Latin word in an
  * English or Welsh form: the Cyrillic, Greek, Armenian and Cherokee letters whose glyphs are the Latin
- * a–z / A–Z ones in common fonts, listed below from confusables.txt (prototype in the second column).
+ * a–z / A–Z ones in common fonts (the Latin letter they pass for in the second column), chosen after
+ * confusables.txt's entries for those scripts rather than copied from it: extend the list when a
+ * real spoof shows a letter missing.
  * Everything else is caught elsewhere or cannot pass unseen: keys are held to ASCII by
  * `key-characters`, so any other non-ASCII letter in a key is reported anyway; invisible characters
  * are `key-invisible` / `text-invisible`; fullwidth and mathematical Latin letters are Latin script
