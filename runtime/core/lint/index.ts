@@ -5,6 +5,17 @@ import { capPerCode } from '../problems/cap';
 import { formModel } from '../model/build';
 import { positionProblems } from './positions';
 import { lintProblem, type LintContext, type LintRule } from './rule';
+import { boundsCrossed } from './rules/bounds-crossed';
+import { keyCharacters } from './rules/key-characters';
+import { keyInvisible } from './rules/key-invisible';
+import { keyLookalike } from './rules/key-lookalike';
+import { keyMarkup } from './rules/key-markup';
+import { keywordMisspelt } from './rules/keyword-misspelt';
+import { optionsEmpty } from './rules/options-empty';
+import { requiredFalse } from './rules/required-false';
+import { textControl } from './rules/text-control';
+import { textInvisible } from './rules/text-invisible';
+import { textLookalike } from './rules/text-lookalike';
 import { codeDropped } from './rules/code-dropped';
 import { codeDuplicate } from './rules/code-duplicate';
 import { codeMalformed } from './rules/code-malformed';
@@ -45,6 +56,7 @@ export const allRules: LintRule[] = [
   hashMismatch,
   hashUnrecorded,
   schemaInvalid,
+  keywordMisspelt,
   extensionUnknown,
   extensionInvalid,
   codeMissing,
@@ -52,6 +64,13 @@ export const allRules: LintRule[] = [
   codeDuplicate,
   codeReused,
   codeDropped,
+  keyInvisible,
+  keyMarkup,
+  keyLookalike,
+  keyCharacters,
+  optionsEmpty,
+  boundsCrossed,
+  requiredFalse,
   computedInvalid,
   uischemaInvalid,
   scopeUnresolved,
@@ -60,6 +79,9 @@ export const allRules: LintRule[] = [
   gateInvalid,
   sensitiveUngated,
   labelTooLong,
+  textControl,
+  textInvisible,
+  textLookalike,
   tooManyQuestions,
   tooManyOptions,
   versionBumpTooSmall,

@@ -75,6 +75,21 @@ export const problemCodes = {
   'label-empty': { severity: 'error', doc: 'A shown question, or one of its options, has an empty or blank label.' },
   'form-empty': { severity: 'error', doc: 'The form has no questions.' },
 
+  // lint: keys and text a person can trust (Unicode UTS #39 as the reference)
+  'key-characters': { severity: 'warning', doc: 'A property name has characters outside A–Z, a–z, 0–9, `_` and `-` (JSON Forms splits paths on `.`, pointers escape `/` and `~`, hosts key on names).' },
+  'key-invisible': { severity: 'error', doc: 'A property name or option value holds an invisible, control or bidirectional-control character, so two different names look the same.' },
+  'key-markup': { severity: 'error', doc: 'A property name holds markup or quoting characters (`<`, `>`, `&`, quotes, backtick).' },
+  'key-lookalike': { severity: 'error', doc: 'A property name or option value mixes Latin letters with look-alike letters of another script (a Cyrillic `а` in `visitDate`).' },
+  'text-control': { severity: 'error', doc: 'A title, description, label, option title or translation holds a control character (NUL…) or a bidirectional embedding/override (U+202A–202E).' },
+  'text-invisible': { severity: 'warning', doc: 'Shown text holds an invisible character (zero-width, format) or a bidirectional mark or isolate where its script does not need one.' },
+  'text-lookalike': { severity: 'warning', doc: 'A word of shown text mixes Latin letters with look-alike letters of another script.' },
+
+  // lint: questions no one can answer, and misspelt keywords
+  'options-empty': { severity: 'error', doc: 'An `enum`, `oneOf` or `anyOf` with no entry: no answer can be given.' },
+  'bounds-crossed': { severity: 'error', doc: 'A lower bound above its upper bound (`minimum`/`maximum` and their exclusive forms, `minLength`/`maxLength`, `minItems`/`maxItems`, `minProperties`/`maxProperties`): no answer can be given.' },
+  'required-false': { severity: 'error', doc: 'A required question whose schema is `false`: it must be answered and no answer is allowed.' },
+  'keyword-misspelt': { severity: 'error', doc: 'An unknown keyword close to a known one (`requird`, `maxLenght`, `titel`); the nearest known keyword is suggested. The validator\'s strict mode refuses it as it stands.' },
+
   // validating answers
   'answer-required': { severity: 'error', doc: 'A required question has no answer.' },
   'answer-type': { severity: 'error', doc: 'An answer has the wrong type.' },

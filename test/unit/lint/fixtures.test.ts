@@ -12,7 +12,7 @@ describe('lint fixtures', () => {
     const problems = lintFixture(code, context);
     const found = problems.filter((p) => p.code === code);
     expect(found.map((p) => p.path)).toContain(path);
-    // Each at its code's severity: most are errors, a few (option-label-duplicate) warnings.
+    // Each at its code's severity: most are errors, a few (option-label-duplicate, key-characters, text-invisible, text-lookalike) warnings.
     expect(found.every((p) => p.severity === problemCodes[code].severity && p.message.length > 10)).toBe(true);
     // Every problem names a place in the file a reader can go to.
     expect(problems.every((p) => typeof p.line === 'number' && typeof p.column === 'number')).toBe(true);

@@ -63,6 +63,17 @@ export const brokenCases: BrokenCase[] = [
   { code: 'option-label-duplicate', path: '/schema/properties/contact/oneOf/2/title' },
   { code: 'label-empty', path: '/schema/properties/visitDate/title' },
   { code: 'form-empty', path: '/schema/properties' },
+  { code: 'key-invisible', path: '/schema/properties/visit\u200bDate' },
+  { code: 'key-markup', path: '/schema/properties/children/items/properties/<b>name' },
+  { code: 'key-lookalike', path: '/schema/properties/visitD\u0430te' },
+  { code: 'key-characters', path: '/schema/properties/contact.note' },
+  { code: 'text-control', path: '/uischema/elements/0/label' },
+  { code: 'text-invisible', path: '/schema/properties/visitDate/title' },
+  { code: 'text-lookalike', path: '/schema/properties/contact/oneOf/0/title' },
+  { code: 'options-empty', path: '/schema/properties/contactNote/enum' },
+  { code: 'bounds-crossed', path: '/schema/properties/children/items/properties/age/minimum' },
+  { code: 'required-false', path: '/schema/properties/retiredNote' },
+  { code: 'keyword-misspelt', path: '/schema/properties/children/items/requird' },
 ];
 
 export function lintFixture(name: string, context: Omit<LintContext, 'raw'> = {}): Problem[] {

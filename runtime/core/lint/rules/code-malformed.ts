@@ -1,6 +1,10 @@
 import { CODE_PATTERN } from '../../definition/envelope';
+import { codePoint, describeCharacters, distinctCharacters, visibleText } from '../../safety/characters';
 import { lintProblem, type LintRule } from '../rule';
 import { own } from '../../model/schema-walk';
+
+/** The alphabet of CODE_PATTERN, to name what falls outside it. */
+const inAlphabet = (cp: number) => (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || cp === 0x5f;
 
 export const codeMalformed: LintRule = {
   codes: ['code-malformed'],
@@ -11,11 +15,16 @@ export const codeMalformed: LintRule = {
         const code = own(q.schema, 'x-code');
         return code !== undefined && (typeof code !== 'string' || !CODE_PATTERN.test(code));
       })
-      .map((q) =>
-        lintProblem('code-malformed', `${q.pointer}/x-code`, `The export code ${JSON.stringify(own(q.schema, 'x-code'))} of "${q.key}" must match ^[a-z][a-z0-9_]{1,63}$.`, {
+      .map((q) => {
+        const code = own(q.schema, 'x-code');
+        const outside = typeof code === 'string' ? distinctCharacters(code, (cp) => !inAlphabet(cp)) : [];
+        const which = outside.length ? ` It has ${describeCharacters(outside)}.` : '';
+        const shown = typeof code === 'string' ? `"${visibleText(code)}"` : JSON.stringify(code);
+        return lintProblem('code-malformed', `${q.pointer}/x-code`, `The export code ${shown} of "${visibleText(q.key)}" must match ^[a-z][a-z0-9_]{1,63}$.${which}`, {
           key: q.key,
-          code: own(q.schema, 'x-code'),
-        }),
-      );
+          code,
+          ...(outside.length ? { characters: outside.map(codePoint) } : {}),
+        });
+      });
   },
 };

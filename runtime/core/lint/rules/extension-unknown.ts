@@ -1,7 +1,7 @@
 import type { Problem } from '../../problems/problem';
-import { strictFindings, strictProblem } from '../../validate/keywords';
-import { isKnownKeyword } from '../../validate/known-keywords';
+import { strictProblem } from '../../validate/keywords';
 import { lintProblem, type LintRule } from '../rule';
+import { schemaMisspellings, schemaStrictFindings } from '../schema-nodes';
 
 /**
  * A mistyped `x-` keyword would be ignored by JSON Forms and refused by the validator's strict
@@ -12,7 +12,9 @@ export const extensionUnknown: LintRule = {
   docs: 'Only the `x-` keywords of docs/definition-format.md (x-code, x-sensitivity, x-computed, x-help, x-exclusive) may appear in the schema.',
   check({ model }) {
     const problems: Problem[] = [];
-    for (const finding of strictFindings(model.schema, '/schema', isKnownKeyword)) {
+    const misspelt = schemaMisspellings(model);
+    for (const finding of schemaStrictFindings(model)) {
+      if (misspelt.has(finding)) continue; // `x-cdoe`: keyword-misspelt's, with `x-code` suggested
       const { code, path, message, params } = strictProblem(finding);
       if (code === 'extension-unknown') problems.push(lintProblem(code, path, message, params));
     }

@@ -1,10 +1,10 @@
 import type { Problem } from '../../problems/problem';
 import { formats } from '../../validate/engine';
-import { strictFindings, strictProblem } from '../../validate/keywords';
-import { isKnownKeyword } from '../../validate/known-keywords';
+import { strictProblem } from '../../validate/keywords';
 import validateMetaSchema from '../meta-schema-validator';
 import { checkSchemaSafety } from '../../safety/schema';
 import { lintProblem, type LintRule } from '../rule';
+import { schemaMisspellings, schemaStrictFindings } from '../schema-nodes';
 import { own, walkSchema } from '../../model/schema-walk';
 
 const DRAFT_2020_12 = 'https://json-schema.org/draft/2020-12/schema';
@@ -31,8 +31,11 @@ export const schemaInvalid: LintRule = {
     if (own(schema, 'type') !== 'object') {
       problems.push(lintProblem('schema-invalid', '/schema/type', 'The schema must have "type": "object": one response is an object of answers.'));
     }
-    // What the validator's strict mode would refuse to compile (unknown `x-` keywords are extension-unknown's).
-    for (const finding of strictFindings(schema, '/schema', isKnownKeyword)) {
+    // What the validator's strict mode would refuse to compile (unknown `x-` keywords are
+    // extension-unknown's, typos of a known keyword keyword-misspelt's).
+    const misspelt = schemaMisspellings(model);
+    for (const finding of schemaStrictFindings(model)) {
+      if (misspelt.has(finding)) continue;
       const { code, path, message, params } = strictProblem(finding);
       if (code === 'schema-invalid') problems.push(lintProblem(code, path, message, params));
     }
@@ -45,6 +48,8 @@ export const schemaInvalid: LintRule = {
     if (problems.length) return problems;
     if (!validateMetaSchema(schema)) {
       for (const error of validateMetaSchema.errors ?? []) {
+        // An empty `oneOf`/`anyOf` is options-empty's, worded as the question that cannot be answered.
+        if (error.keyword === 'minItems' && /\/(oneOf|anyOf)$/.test(error.instancePath)) continue;
         problems.push(
           lintProblem('schema-invalid', `/schema${error.instancePath}`, `Not valid draft 2020-12: ${error.instancePath || 'the schema'} ${error.message ?? 'is invalid'}.`, {
             keyword: error.keyword,

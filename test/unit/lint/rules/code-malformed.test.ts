@@ -11,6 +11,11 @@ describe('code-malformed', () => {
     expect(pathsOf(lintChanged((d) => (d.schema.properties.visitDate['x-code'] = code)), 'code-malformed')).toEqual(['/schema/properties/visitDate/x-code']);
   });
 
+  it('names the characters outside a–z, 0–9 and _', () => {
+    const problems = lintChanged((d) => (d.schema.properties.visitDate['x-code'] = 'visit\u200b-date'));
+    expect(problems.filter((p) => p.code === 'code-malformed').map((p) => p.params?.characters)).toEqual([['U+200B', 'U+002D']]);
+  });
+
   it('reports the fixture', () => {
     expect(pathsOf(lintFixture('code-malformed'), 'code-malformed')).toEqual(['/schema/properties/visitDate/x-code']);
   });

@@ -11,9 +11,9 @@ describe('extension-unknown', () => {
     expect(pathsOf(lintFixture('extension-unknown'), 'extension-unknown')).toEqual(['/schema/properties/visitDate/x-colour']);
     const problems = lintChanged((d) => {
       d.schema.$defs = { shape: { type: 'string', 'x-sensitive': true } };
-      d.schema.properties.children.items.properties.age['x-codee'] = 'child_age';
+      d.schema.properties.children.items.properties.age['x-colour'] = 'red';
     });
-    expect(pathsOf(problems, 'extension-unknown').sort()).toEqual(['/schema/$defs/shape/x-sensitive', '/schema/properties/children/items/properties/age/x-codee']);
+    expect(pathsOf(problems, 'extension-unknown').sort()).toEqual(['/schema/$defs/shape/x-sensitive', '/schema/properties/children/items/properties/age/x-colour']);
   });
 
   it('does not mistake a property named x-… or data in const/default for a keyword', () => {
