@@ -3,3 +3,4 @@ export * from './hash';
 export * from './load';
 export * from './locate';
 export * from './published';
+export * from './check-definition';

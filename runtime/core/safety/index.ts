@@ -3,3 +3,4 @@ export { walkSchema, type SchemaPath } from './walk';
 export { checkPatterns } from './patterns';
 export { checkRefs } from './refs';
 export { checkSchemaSafety, checkIds, checkUnsupportedKeywords } from './schema';
+export { valueSizeOver, checkValueSize, tooLarge } from './size';

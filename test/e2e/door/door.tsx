@@ -24,6 +24,7 @@ import {
 } from '../../../runtime/react/index';
 import { fromJsonForms, jsonFormsRenderer } from '../../../runtime/react/jsonforms/index';
 import '../../../runtime/react/styles.css';
+import './hostile';
 import { workloadDefinition } from '../../bench/workload';
 
 /**

@@ -1,6 +1,6 @@
 import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { loadDefinitionText } from '../../../../runtime/core/index';
-import { AssessmentForm, memoryStorage, type ValidateFunction } from '../../../../runtime/react/index';
+import { checkDefinition, loadDefinitionText } from '../../../../runtime/core/index';
+import { AssessmentForm, DefinitionRefused, memoryStorage, type ValidateFunction } from '../../../../runtime/react/index';
 import type { Doc } from '../../services/document';
 import type { Workspace } from '../../services/workspace';
 import { draftValidatorUrl } from '../../services/workspaceClient';
@@ -23,6 +23,9 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
     return () => clearTimeout(t);
   }, [text]);
   const loaded = useMemo(() => loadDefinitionText(settled), [settled]);
+  // The checks every runtime surface runs (cached per object, so the form's own check is free):
+  // a definition they refuse is shown refused, and no validator is asked for.
+  const checked = useMemo(() => (loaded.ok ? checkDefinition(loaded.value) : null), [loaded]);
   const formKey = useMemo(() => ws.hashOf(settled) ?? String(settled.length), [ws, settled]);
   const [validator, setValidator] = useState<{ text: string; validate: ValidateFunction | null }>();
   const answers = useRef<Answers>({});
@@ -44,7 +47,7 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
   const kept = useMemo(() => (loaded.ok ? keepAnswers(answers.current, loaded.value.schema) : {}), [loaded, generation]);
 
   useEffect(() => {
-    if (!loaded.ok) return;
+    if (!checked?.ok) return;
     let cancelled = false;
     void (async () => {
       const answer = await draftValidatorUrl(settled);
@@ -62,12 +65,19 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
     return () => {
       cancelled = true;
     };
-  }, [settled, loaded.ok]);
+  }, [settled, checked?.ok]);
 
   if (!loaded.ok) {
     return (
       <div className="preview-empty" role="status">
         <p>The preview waits until the definition loads. {loaded.problems.length} problem{loaded.problems.length === 1 ? '' : 's'} to fix first (see Problems).</p>
+      </div>
+    );
+  }
+  if (checked && !checked.ok) {
+    return (
+      <div className="preview" data-testid="preview">
+        <DefinitionRefused problems={checked.problems} />
       </div>
     );
   }
