@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../bench/guard/build-app.mjs';
+import type { HostileKind } from './door/hostile';
 import { expectNoAxeViolations } from './runtime-harness';
 import { expectRefusal, longTasksSince, openObserved, pageNow } from './support/hostile';
 import { builtPagesSuite } from './support/static';
@@ -17,15 +18,15 @@ const suite = builtPagesSuite('hostile-definitions', async (dir) => {
 });
 
 type Surface = 'mount' | 'element' | 'react';
-const heard = (page: Page) => page.evaluate(() => (window as unknown as { __hostile: { heard: Array<{ code: string; problems?: string[] }> } }).__hostile.heard);
+const heard = (page: Page) => page.evaluate(() => window.__hostile.heard);
 
 /** Builds `kind` in the page, then (timed from there) hands it to `surface`. */
 async function showHostile(surface: Surface, kind: string, manyItems = false) {
   const opened = await openObserved(suite.browser, `${suite.url}/door/door.html`);
   const { page } = opened;
-  await page.evaluate(({ kind, manyItems }) => (window as unknown as { __hostile: { build(k: string, m: boolean): void } }).__hostile.build(kind, manyItems), { kind, manyItems });
+  await page.evaluate(({ kind, manyItems }) => window.__hostile.build(kind as HostileKind, manyItems), { kind, manyItems });
   const since = await pageNow(page);
-  await page.evaluate((s) => (window as unknown as { __hostile: { show(s: string): void } }).__hostile.show(s), surface);
+  await page.evaluate((s) => window.__hostile.show(s), surface);
   return { ...opened, since };
 }
 

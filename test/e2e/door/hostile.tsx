@@ -10,15 +10,15 @@ import { deepSchema, elementsNotArray, hugeDefinition, loneSurrogateTitle, manyI
  * (`show`): mount(), <assessment-form> or the React component. What the host hears is in `heard`.
  */
 const builders = { deep: () => deepSchema(5000), elements: elementsNotArray, surrogate: loneSurrogateTitle, huge: () => hugeDefinition(20), small: smallDefinition };
-type Kind = keyof typeof builders;
+export type HostileKind = keyof typeof builders;
 type Surface = 'mount' | 'element' | 'react';
 
 defineAssessmentForm();
-const hostile = {
+export const hostile = {
   built: null as unknown,
   answers: undefined as unknown,
   heard: [] as Array<{ code: string; problems?: string[] }>,
-  build(kind: Kind, manyItems = false): void {
+  build(kind: HostileKind, manyItems = false): void {
     hostile.built = builders[kind]();
     hostile.answers = manyItems ? manyItemsAnswers(100_000) : undefined;
   },
@@ -41,4 +41,3 @@ const hostile = {
     }
   },
 };
-(window as unknown as { __hostile: typeof hostile }).__hostile = hostile;
