@@ -1,5 +1,6 @@
 import { checkGivenAnswers, type Problem } from '../../core/index';
 import type { BriefProblem, FormError, Notice } from './formOptions';
+import { safeCopy } from './store';
 
 /**
  * What a form says when what it was given fails the checks (core's `checkDefinition`,
@@ -20,7 +21,8 @@ export function definitionRefused(problems: readonly Problem[]): FormError {
 
 /** Null when the answers may be used; otherwise the notice the form shows and the host's error. */
 export function answersRefusal(value: unknown): { notice: Notice; error: FormError } | null {
-  const problems = checkGivenAnswers(value);
+  // A top-level forbidden key is dropped by the store, as it always was (neutralised, not refused).
+  const problems = checkGivenAnswers(safeCopy(value));
   if (!problems.length) return null;
   const first = problems[0]!;
   return {
