@@ -59,13 +59,13 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
     root.render(createElement(AssessmentForm, { definition, controller }));
     post({ type: 'loaded', form: { id: definition.id, version: definition.version } });
   };
-  /** A refused definition: the refusal in the frame, the problems to the host. */
+  /** A refused definition: the problems to the host; a form already shown stays, an empty frame shows the refusal. */
   const refuse = (problems: Problem[]) => {
-    controller?.destroy();
-    controller = null;
-    root?.unmount();
-    root = createRoot(opts.element);
-    root.render(createElement(DefinitionRefused, { problems }));
+    if (!controller) {
+      root?.unmount();
+      root = createRoot(opts.element);
+      root.render(createElement(DefinitionRefused, { problems }));
+    }
     post({ type: 'error', code: 'definition-refused', message: 'The definition is not valid.', problems: briefProblems(problems) });
   };
   const onMessage = async (event: MessageEvent) => {
