@@ -8,36 +8,48 @@ import type { Definition } from './envelope';
 
 /**
  * The check every browser surface (mount, the custom element, the React component, the iframe and
- * practitioner pages, the builder's preview) runs on a definition object before rendering it: the
+ * practitioner pages) runs on a definition object before rendering it: the
  * loader's checks on a value that never was text. Size first (bounded, so a huge value costs no more
  * than one at the limit), then the value limits (depth, forbidden keys…), so the envelope, the hash
  * and lint only ever walk a value that cannot overflow the stack; lint's errors refuse it, its
  * warnings do not.
  */
 export function checkDefinition(value: unknown): Result<Definition> {
-  if (value === null || typeof value !== 'object') return definitionFromValue(value);
-  const known = checked.get(value);
-  if (known) return known;
-  const result = runChecks(value);
-  checked.set(value, result);
-  return result;
+  return cached(checked, value, (v) => {
+    const base = checkDefinitionValue(v);
+    if (!base.ok) return base;
+    const problems = lint(base.value);
+    const errors = problems.filter((p) => p.severity === 'error');
+    return errors.length ? fail(errors) : ok(base.value, problems);
+  });
+}
+
+/**
+ * The checks without lint: what must hold before anything walks, hashes or renders the value.
+ * For the builder's preview, which shows an author's draft while lint's problems are listed beside it.
+ */
+export function checkDefinitionValue(value: unknown): Result<Definition> {
+  return cached(shaped, value, (v) => {
+    const size = checkValueSize(v, limits.definitionBytes);
+    if (size.length) return fail(size);
+    const limited = checkValueLimits(v);
+    if (limited.length) return fail(limited);
+    const loaded = definitionFromValue(v);
+    if (!loaded.ok) return loaded;
+    const unhashable = checkRepresentable(v);
+    return unhashable.length ? fail(unhashable) : loaded;
+  });
 }
 
 /** A host re-rendering with the same object pays once. */
 const checked = new WeakMap<object, Result<Definition>>();
+const shaped = new WeakMap<object, Result<Definition>>();
 
-function runChecks(value: object): Result<Definition> {
-  const size = checkValueSize(value, limits.definitionBytes);
-  if (size.length) return fail(size);
-  const limited = checkValueLimits(value);
-  if (limited.length) return fail(limited);
-  const loaded = definitionFromValue(value);
-  if (!loaded.ok) return loaded;
-  const unhashable = checkRepresentable(value);
-  if (unhashable.length) return fail(unhashable);
-  const problems = lint(loaded.value);
-  const errors = problems.filter((p) => p.severity === 'error');
-  return errors.length ? fail(errors) : ok(loaded.value, problems);
+function cached(cache: WeakMap<object, Result<Definition>>, value: unknown, run: (value: object) => Result<Definition>): Result<Definition> {
+  if (value === null || typeof value !== 'object') return definitionFromValue(value);
+  let result = cache.get(value);
+  if (!result) cache.set(value, (result = run(value)));
+  return result;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, checkGivenAnswers, MAX_ANSWER_ITEMS, valueSizeOver } from '../../../runtime/core/index';
+import { checkDefinition, checkDefinitionValue, checkGivenAnswers, MAX_ANSWER_ITEMS, valueSizeOver } from '../../../runtime/core/index';
 import { deepSchema, elementsNotArray, hugeDefinition, loneSurrogateTitle, manyItemsAnswers, smallDefinition } from '../../fixtures/hostile/definitions';
 
 /** Issue 16, the browser surfaces: the one check of a definition object before any surface renders it. */
@@ -42,6 +42,15 @@ describe('checkDefinition', () => {
 
   it('refuses what is not a definition (envelope problems), never throws', () => {
     for (const v of [null, 42, 'x', [], {}, { ...smallDefinition(), schema: 'nope' }]) expect(checkDefinition(v).ok).toBe(false);
+  });
+});
+
+describe('checkDefinitionValue (the builder preview: the checks, lint aside)', () => {
+  it('lets a draft with lint errors through, refuses what cannot be walked or hashed', () => {
+    expect(checkDefinitionValue(elementsNotArray()).ok).toBe(true);
+    expect(checkDefinition(elementsNotArray()).ok).toBe(false);
+    expect(codes(checkDefinitionValue(deepSchema(5000)))[0]).toMatch(/^too-deep /);
+    expect(checkDefinitionValue(loneSurrogateTitle()).ok).toBe(false);
   });
 });
 
