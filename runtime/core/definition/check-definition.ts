@@ -48,7 +48,11 @@ const shaped = new WeakMap<object, Result<Definition>>();
 function cached(cache: WeakMap<object, Result<Definition>>, value: unknown, run: (value: object) => Result<Definition>): Result<Definition> {
   if (value === null || typeof value !== 'object') return definitionFromValue(value);
   let result = cache.get(value);
-  if (!result) cache.set(value, (result = run(value)));
+  if (!result) {
+    cache.set(value, (result = run(value)));
+    // The parsed definition a surface passes on (zod's copy) is known good too: not checked again.
+    if (result.ok) cache.set(result.value, result);
+  }
   return result;
 }
 

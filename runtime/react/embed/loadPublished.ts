@@ -32,8 +32,7 @@ export async function definitionFromResponse(res: Response): Promise<Definition>
   if (!parsed.ok) throw new DefinitionRefusedError(parsed.problems);
   const checked = checkDefinition(parsed.value.value);
   if (!checked.ok) throw new DefinitionRefusedError(checked.problems);
-  // The value as served (the hash of the file, as published, is of it), now known to be sound.
-  return parsed.value.value as Definition;
+  return checked.value;
 }
 
 /** A definition that failed the checks on its way in: the surface shows `problems` as a refusal. */

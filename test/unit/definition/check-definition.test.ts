@@ -11,6 +11,7 @@ describe('checkDefinition', () => {
     const first = checkDefinition(d);
     expect(first.ok).toBe(true);
     expect(checkDefinition(d)).toBe(first);
+    if (first.ok) expect(checkDefinition(first.value)).toBe(first); // the parsed copy a surface passes on
   });
 
   it('refuses a schema nested 5,000 levels with too-deep at a pointer, without overflowing', () => {
