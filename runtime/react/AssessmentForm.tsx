@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { AnswerList, CheckAnswers, PrintButton } from './CheckAnswers';
+import { checkDefinition } from '../core/index';
+import { DefinitionRefused } from './DefinitionRefused';
 import { ErrorSummary } from './ErrorSummary';
 import { FormContext, useController, useDerived, useViewVersion } from './hooks';
 import { Children } from './layout/Element';
@@ -31,6 +33,14 @@ export type AssessmentFormProps = FormOptions & {
  * @public
  */
 export function AssessmentForm(props: AssessmentFormProps) {
+  // Checked before anything walks it (cached per object, so a host re-rendering pays once); a
+  // controller passed in was made by mount or the iframe page, which checked its definition.
+  const checked = props.controller ? null : checkDefinition(props.definition);
+  if (checked && !checked.ok) return <DefinitionRefused problems={checked.problems} onError={props.onError} />;
+  return <CheckedForm {...props} />;
+}
+
+function CheckedForm(props: AssessmentFormProps) {
   const [controller] = useState(() => props.controller ?? createFormController(props));
   const owned = !props.controller;
   // Callbacks may change between renders; a controller made here always calls the latest (one
@@ -40,7 +50,7 @@ export function AssessmentForm(props: AssessmentFormProps) {
     Object.assign(controller.options, { changeEvent, onChange, onSubmit, onQuickExit, onQuickExitStart });
   }
   useEffect(() => {
-    if (props.answers && props.answers !== controller.store.snapshot()) controller.store.replace(props.answers);
+    if (props.answers && props.answers !== controller.store.snapshot()) controller.replaceGivenAnswers(props.answers);
   }, [props.answers, controller]);
   // JSON Forms' options a host may change while the form is shown.
   useEffect(() => {
@@ -299,7 +309,7 @@ function Notices() {
   return (
     <div className="as-notices">
       {notices.map((n) => (
-        <div key={n.kind} className={`as-notification as-notification--${n.kind}`} role={n.kind === 'save-failed' || n.kind === 'cannot-validate' ? 'alert' : 'status'}>
+        <div key={n.kind} className={`as-notification as-notification--${n.kind}`} role={n.kind === 'save-failed' || n.kind === 'cannot-validate' || n.kind === 'answers-refused' ? 'alert' : 'status'}>
           <p className="as-body">{n.text}</p>
           {n.kind === 'restored' ? (
             <button type="button" className="as-link-button" onClick={() => c.dismissNotice(n.kind)}>

@@ -4,9 +4,11 @@
  * entry points (`assessment-studio/element`, `assessment-studio/embed-protocol`).
  */
 export { AssessmentForm, type AssessmentFormProps } from './AssessmentForm';
+export { DefinitionRefused } from './DefinitionRefused';
 export { createFormController, FormController } from './model/controller';
 export type {
   BaseFormOptions,
+  BriefProblem,
   ChangeOptions,
   FormError,
   FormOptions,

@@ -223,7 +223,8 @@ describe('embedding', () => {
         const elements: unknown[] = [];
         for (let i = 0; i < 25; i++) {
           const key = `q${s * 25 + i}`;
-          properties[key] = i % 2 ? { type: 'string', title: `Question ${key}`, maxLength: 200 } : { type: 'string', title: `Question ${key}`, oneOf: [{ const: 'a', title: 'A' }, { const: 'b', title: 'B' }] };
+          // With export codes: every embed refuses a definition with lint errors (issue 16).
+          properties[key] = i % 2 ? { type: 'string', title: `Question ${key}`, maxLength: 200, 'x-code': `q_${key}` } : { type: 'string', title: `Question ${key}`, oneOf: [{ const: 'a', title: 'A' }, { const: 'b', title: 'B' }], 'x-code': `q_${key}` };
           elements.push({ type: 'Control', scope: `#/properties/${key}` });
         }
         groups.push({ type: 'Group', label: `Section ${s + 1}`, elements });

@@ -1,4 +1,4 @@
-import { lintText, loadDefinitionText, type Definition, type Problem } from '../../../runtime/core/index';
+import { checkRepresentable, lintText, loadDefinitionText, type Definition, type Problem } from '../../../runtime/core/index';
 import { isObject, type RawDefinition } from './edits/index';
 import { record, redo, startHistory, undo, type History } from './history';
 
@@ -73,7 +73,20 @@ export function openDoc(id: string, version: string, diskText: string, etag: str
 }
 
 function lintDoc(doc: Doc, text: string): Problem[] {
-  return lintText(text, { folderId: doc.id, fileVersion: doc.version, ...(doc.previous ? { previous: doc.previous } : {}) });
+  const problems = lintText(text, { folderId: doc.id, fileVersion: doc.version, ...(doc.previous ? { previous: doc.previous } : {}) });
+  if (problems.some((p) => p.source === 'load' || p.source === 'safety' || p.source === 'envelope')) return problems;
+  // A value the hash cannot hold (a lone surrogate) loads and lints clean, then breaks the preview
+  // and publish: shown here as a problem, like the checks every runtime surface runs.
+  const value = parsedOrUndefined(text);
+  return value === undefined ? problems : [...checkRepresentable(value), ...problems];
+}
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Lints the present text (after typing, which defers it). */

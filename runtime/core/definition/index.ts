@@ -4,3 +4,4 @@ export * from './load';
 export * from './locate';
 export * from './published';
 export * from './utf8';
+export * from './check-definition';

@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './check';
 export * from './create';
 export * from './parse';
+export * from './check-answers';

@@ -1,10 +1,9 @@
 import type { Answers, Definition, ResponseEnvelope } from '../../core/index';
-import { definitionSchema } from '../../core/index';
 import type { FieldError, ValidateFunction } from '../model/validation';
 import { indexedDbStorage } from '../storage/indexedDb';
 import { memoryStorage } from '../storage/memory';
-import { loadPublished } from './loadPublished';
-import { mount, type MountedForm } from './mount';
+import { definitionFromResponse, DefinitionRefusedError, loadPublished } from './loadPublished';
+import { mount, mountRefusal, type MountedForm } from './mount';
 
 /**
  * `<assessment-form form-id="routine-enquiry" version="2.0.0">` (or `src="/path/definition.json"`,
@@ -31,16 +30,12 @@ export class AssessmentFormElement extends HTMLElement {
     return this.def;
   }
   set definition(value: unknown) {
-    const parsed = definitionSchema.safeParse(value);
-    if (!parsed.success) {
-      this.fail('The definition is not valid.');
-      return;
-    }
-    this.def = parsed.data;
+    // Checked by mount, which shows a refusal and says so through assessment-error.
+    this.def = value as Definition;
     this.render(this.validator);
   }
   get answers(): Answers | undefined {
-    return this.mounted?.getResponse().answers ?? this.initial;
+    return this.form()?.getResponse().answers ?? this.initial;
   }
   set answers(value: Answers | undefined) {
     this.initial = value;
@@ -48,13 +43,17 @@ export class AssessmentFormElement extends HTMLElement {
   }
 
   getResponse(): ResponseEnvelope | null {
-    return this.mounted?.getResponse() ?? null;
+    return this.form()?.getResponse() ?? null;
   }
   validate(): Promise<FieldError[]> {
-    return this.mounted ? this.mounted.validate() : Promise.resolve([]);
+    return this.form()?.validate() ?? Promise.resolve([]);
   }
   submit(): ReturnType<MountedForm['submit']> | Promise<null> {
-    return this.mounted ? this.mounted.submit() : Promise.resolve(null);
+    return this.form()?.submit() ?? Promise.resolve(null);
+  }
+  /** The form shown, if any (not a refusal). */
+  private form(): MountedForm | null {
+    return this.mounted && !this.mounted.refusal ? this.mounted : null;
   }
 
   connectedCallback(): void {
@@ -81,10 +80,9 @@ export class AssessmentFormElement extends HTMLElement {
       if (src) {
         const res = await fetch(src, { headers: { accept: 'application/json' } });
         if (!res.ok) throw new Error(`The form could not be loaded (${res.status}).`);
-        const parsed = definitionSchema.safeParse(await res.json());
-        if (!parsed.success) throw new Error('The definition is not valid.');
+        const definition = await definitionFromResponse(res);
         if (token === this.loadToken) {
-          this.def = parsed.data;
+          this.def = definition;
           this.render();
         }
       } else if (id && version) {
@@ -95,7 +93,8 @@ export class AssessmentFormElement extends HTMLElement {
         }
       } else if (this.def) this.render(this.validator);
     } catch (e) {
-      this.fail(e instanceof Error ? e.message : 'The form could not be loaded.');
+      if (e instanceof DefinitionRefusedError && token === this.loadToken) this.refuse(e.problems);
+      else this.fail(e instanceof Error ? e.message : 'The form could not be loaded.');
     }
   }
 
@@ -127,6 +126,13 @@ export class AssessmentFormElement extends HTMLElement {
     });
     // A form that cannot validate has already said so through assessment-error.
     void this.mounted.ready.then(() => emit('assessment-ready'), () => undefined);
+  }
+
+  /** A definition refused on its way in: shown as a refusal where the form would be. */
+  private refuse(problems: DefinitionRefusedError['problems']): void {
+    this.mounted?.destroy();
+    this.def = null;
+    this.mounted = mountRefusal(this, problems, (error) => this.dispatchEvent(new CustomEvent('assessment-error', { detail: error, bubbles: true, composed: true })));
   }
 
   private fail(message: string): void {

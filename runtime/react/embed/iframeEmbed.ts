@@ -1,11 +1,13 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { checkValueLimits, definitionFromValue, lint, type Definition } from '../../core/index';
+import { checkDefinition, type Definition, type Problem } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
+import { DefinitionRefused } from '../DefinitionRefused';
+import { briefProblems } from '../model/refusal';
 import { createFormController, type FormController } from '../model/controller';
 import { memoryStorage } from '../storage/memory';
 import { indexedDbStorage } from '../storage/indexedDb';
-import { compileOnServer, loadPublished } from './loadPublished';
+import { compileOnServer, DefinitionRefusedError, loadPublished } from './loadPublished';
 import { frameMessageSchema, isAllowedOrigin, parentMessageSchema, PROTOCOL, targetOrigin, type FrameMessage, type ParentMessage } from './protocol';
 
 type Outgoing = FrameMessage extends infer M ? (M extends unknown ? Omit<M, 'protocol'> : never) : never;
@@ -57,6 +59,15 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
     root.render(createElement(AssessmentForm, { definition, controller }));
     post({ type: 'loaded', form: { id: definition.id, version: definition.version } });
   };
+  /** A refused definition: the problems to the host; a form already shown stays, an empty frame shows the refusal. */
+  const refuse = (problems: Problem[]) => {
+    if (!controller) {
+      root?.unmount();
+      root = createRoot(opts.element);
+      root.render(createElement(DefinitionRefused, { problems }));
+    }
+    post({ type: 'error', code: 'definition-refused', message: 'The definition is not valid.', problems: briefProblems(problems) });
+  };
   const onMessage = async (event: MessageEvent) => {
     if (event.source !== window.parent || !isAllowedOrigin(event.origin, opts.allowedOrigins) || event.origin !== target) return;
     const parsed = parentMessageSchema.safeParse(event.data);
@@ -65,14 +76,16 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
     try {
       if (msg.type === 'load') {
         if (msg.definition) {
-          const checked = checkPostedDefinition(msg.definition);
-          if (!checked.ok) return post({ type: 'error', message: 'The definition is not valid.', problems: checked.problems });
+          // The checks a published definition got before it was published: the host learns where it is wrong.
+          const checked = checkDefinition(msg.definition);
+          if (!checked.ok) return refuse(checked.problems);
           // This page has no eval: a posted definition runs only with a validator the server compiled.
           const validator = await compileOnServer(checked.value);
           if (!validator) return post({ type: 'error', code: 'validator-unavailable', message: 'The definition could not be compiled for validation, so it is not shown.' });
           show(checked.value, msg, validator);
         } else if (msg.form) {
-          const loaded = await loadPublished(msg.form.id, msg.form.version);
+          const loaded = await loadPublished(msg.form.id, msg.form.version).catch((e: unknown) => (e instanceof DefinitionRefusedError ? e : Promise.reject(e)));
+          if (loaded instanceof DefinitionRefusedError) return refuse(loaded.problems);
           show(loaded.definition, msg, loaded.validator ?? undefined);
         }
         return;
@@ -95,24 +108,4 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
     controller?.destroy();
     root?.unmount();
   };
-}
-
-/**
- * A definition a host posts gets the checks a published one got before it was published: limits,
- * the envelope, then lint's errors (hostile schema, scopes to nowhere, ungated sensitive
- * questions), so the host learns where it is wrong instead of seeing a broken form.
- */
-type Brief = { code: string; path: string; message: string };
-
-function checkPostedDefinition(raw: unknown): { ok: true; value: Definition } | { ok: false; problems: Brief[] } {
-  const brief = (problems: Brief[]) => ({
-    ok: false as const,
-    problems: problems.slice(0, 20).map(({ code, path, message }) => ({ code, path, message })),
-  });
-  const limited = checkValueLimits(raw);
-  if (limited.length) return brief(limited);
-  const loaded = definitionFromValue(raw);
-  if (!loaded.ok) return brief(loaded.problems);
-  const errors = lint(loaded.value).filter((p) => p.severity === 'error');
-  return errors.length ? brief(errors) : { ok: true, value: loaded.value };
 }

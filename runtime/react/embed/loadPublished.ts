@@ -1,4 +1,4 @@
-import { definitionSchema, type Definition } from '../../core/index';
+import { checkDefinition, limits, tooLarge, parseJsonText, type Definition, type Problem } from '../../core/index';
 import type { ValidateFunction } from '../model/validation';
 
 /**
@@ -16,9 +16,61 @@ export async function loadPublished(id: string, version: string, base = ''): Pro
 export async function loadDefinition(id: string, version: string, base = ''): Promise<Definition> {
   const res = await fetch(`${base}/api/forms/${encodeURIComponent(id)}/${encodeURIComponent(version)}`, { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`The form ${id} ${version} could not be loaded (${res.status}).`);
-  const parsed = definitionSchema.safeParse(await res.json());
-  if (!parsed.success) throw new Error(`The form ${id} ${version} is not a valid definition.`);
-  return parsed.data;
+  return definitionFromResponse(res);
+}
+
+/**
+ * A definition from a fetch response, with the checks every surface runs: the text is read no
+ * further than the size limit (tens of megabytes are never decoded or parsed on the main thread),
+ * parsed by core's loader (depth from the text, before JSON.parse), then `checkDefinition`.
+ * Throws `DefinitionRefusedError` with the problems when it fails.
+ */
+export async function definitionFromResponse(res: Response): Promise<Definition> {
+  const text = await readCapped(res, limits.definitionBytes);
+  if (text === null) throw new DefinitionRefusedError([tooLarge(limits.definitionBytes)]);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new DefinitionRefusedError(parsed.problems);
+  const checked = checkDefinition(parsed.value.value);
+  if (!checked.ok) throw new DefinitionRefusedError(checked.problems);
+  return checked.value;
+}
+
+/** A definition that failed the checks on its way in: the surface shows `problems` as a refusal. */
+export class DefinitionRefusedError extends Error {
+  readonly code = 'definition-refused';
+  constructor(readonly problems: Problem[]) {
+    super('The definition failed the checks.');
+  }
+}
+
+/** The body as text, or null once it passes `maxBytes` (the rest is never read). */
+async function readCapped(res: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > maxBytes) {
+    void res.body?.cancel();
+    return null;
+  }
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /** An ahead-of-time validator module (same origin, so `script-src 'self'` allows it); null if it will not load. */

@@ -1,9 +1,11 @@
 import { createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import type { ResponseEnvelope } from '../../core/index';
+import { createRoot, type Root } from 'react-dom/client';
+import { checkDefinition, type Problem, type ResponseEnvelope } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
+import { DefinitionRefused } from '../DefinitionRefused';
 import { createFormController } from '../model/controller';
-import type { FormOptions } from '../model/formOptions';
+import type { FormError, FormOptions } from '../model/formOptions';
+import { definitionRefused } from '../model/refusal';
 import { FORM_CANNOT_VALIDATE, type FieldError } from '../model/validation';
 
 /** @public */
@@ -11,7 +13,7 @@ export type MountOptions = FormOptions;
 
 /** @public */
 export interface MountedForm {
-  /** The response as it stands (status `in-progress` until submitted). */
+  /** The response as it stands (status `in-progress` until submitted). Throws (`code` `definition-refused`) when the definition was refused. */
   getResponse(): ResponseEnvelope;
   /** Validates everything and shows the errors; resolves to the list (empty when valid). */
   validate(): Promise<FieldError[]>;
@@ -21,24 +23,31 @@ export interface MountedForm {
   destroy(): void;
   /**
    * Resolves once a stored draft is restored and the validator is ready; rejects (with `code`
-   * `validator-unavailable`) when the form cannot check answers and so will not submit.
+   * `validator-unavailable`) when the form cannot check answers and so will not submit, or (with
+   * `code` `definition-refused` and `problems`) when the definition failed the checks.
    */
   ready: Promise<void>;
+  /** Set when the definition failed the checks: what the host was told through `onError`. */
+  refusal: FormError | null;
 }
 
 /**
- * Renders a form into any element, without the host using React.
+ * Renders a form into any element, without the host using React. The definition is checked first
+ * (size, depth, envelope, lint errors): one that fails is shown as a refusal, never rendered.
  * @public
  */
 export function mount(element: Element, options: MountOptions): MountedForm {
-  const controller = createFormController(options);
   const root = createRoot(element);
+  const checked = checkDefinition(options.definition);
+  if (!checked.ok) return refused(root, checked.problems, options.onError);
+  const controller = createFormController(options);
   root.render(createElement(AssessmentForm, { ...options, controller }));
   let destroyed = false;
   return {
     getResponse: () => controller.getResponse(),
     validate: () => controller.validate(),
     submit: () => controller.submit(),
+    refusal: null,
     ready: controller.ready.then(() => {
       if (controller.getValidationState() === 'unavailable') throw Object.assign(new Error(FORM_CANNOT_VALIDATE.message), { code: 'validator-unavailable' });
     }),
@@ -46,6 +55,36 @@ export function mount(element: Element, options: MountOptions): MountedForm {
       if (destroyed) return;
       destroyed = true;
       controller.destroy();
+      root.unmount();
+    },
+  };
+}
+
+/** A refusal where a form would be (a definition that failed the checks on its way in): see `mount`. */
+export function mountRefusal(element: Element, problems: Problem[], onError?: MountOptions['onError']): MountedForm {
+  return refused(createRoot(element), problems, onError);
+}
+
+/** A refused definition: the refusal on screen, the host told through `onError` and `ready`, nothing to answer. */
+function refused(root: Root, problems: Problem[], onError: MountOptions['onError']): MountedForm {
+  root.render(createElement(DefinitionRefused, { problems, onError }));
+  const error = definitionRefused(problems);
+  const failure = () => Object.assign(new Error(error.message), error);
+  const ready = Promise.reject(failure());
+  // A host that never awaits `ready` has heard through onError: no unhandled rejection.
+  ready.catch(() => undefined);
+  let destroyed = false;
+  return {
+    getResponse: () => {
+      throw failure();
+    },
+    validate: () => Promise.resolve([]),
+    submit: () => Promise.resolve({ ok: false, errors: [] }),
+    ready,
+    refusal: error,
+    destroy: () => {
+      if (destroyed) return;
+      destroyed = true;
       root.unmount();
     },
   };

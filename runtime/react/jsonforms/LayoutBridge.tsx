@@ -4,7 +4,7 @@ import { useMemo, type ComponentType } from 'react';
 import { useController } from '../hooks';
 import { Element } from '../layout/Element';
 import type { LayoutProps } from '../layout/layouts';
-import type { UiElement } from '../model/formModel';
+import { childElements, type UiElement } from '../model/formModel';
 import { useReadonly } from '../readonly';
 import { bridgeContext, bridgeI18n, withoutRule, type BridgeSet } from './context';
 
@@ -26,7 +26,7 @@ export function layoutBridge(Renderer: ComponentType<OwnPropsOfLayout>, bridge: 
     const { uischema: element, pointer, label } = p;
     const uischema = useMemo(() => withoutRule(element, element.type === 'Label' ? { text: label } : { label: label || undefined }) as unknown as UISchemaElement, [element, label]);
     const back = useMemo((): JsonFormsRendererRegistryEntry[] => {
-      const pointers = new Map<unknown, string>((element.elements ?? []).map((child, i) => [child, `${pointer}/elements/${i}`]));
+      const pointers = new Map<unknown, string>(childElements(element).map((child, i) => [child, `${pointer}/elements/${i}`]));
       function BackToForm({ uischema: child }: { uischema: UiElement }) {
         const at = pointers.get(child);
         return at ? <Element element={child} pointer={at} /> : null;

@@ -1,7 +1,7 @@
 import { memo, useSyncExternalStore } from 'react';
 import { countRender, useController, useRule } from '../hooks';
 import type { FormController } from '../model/controller';
-import type { UiElement } from '../model/formModel';
+import { childElements, type UiElement } from '../model/formModel';
 import { useReadonly } from '../readonly';
 import { questionPlan, type QuestionPlan } from './plan';
 
@@ -36,7 +36,7 @@ function renderElement(c: FormController, element: UiElement, pointer: string, e
   const { renderer: Layout } = c.renderers.layout(element, c.model.questions.schema);
   return (
     <Layout uischema={element} pointer={pointer} label={layoutLabel(c, element, pointer)} enabled={enabled}>
-      {element.elements?.length ? <Children element={element} pointer={pointer} /> : null}
+      {childElements(element).length ? <Children element={element} pointer={pointer} /> : null}
     </Layout>
   );
 }
@@ -52,7 +52,7 @@ export function Children({ element, pointer }: { element: UiElement; pointer: st
   const c = useController();
   return (
     <>
-      {(element.elements ?? []).map((child, i) => {
+      {childElements(element).map((child, i) => {
         // A question without a rule is its bound control straight away: one fiber less each.
         const plan = child.type === 'Control' && !child.rule ? questionPlan(c, child, `${pointer}/elements/${i}`) : null;
         return plan ? <BoundControl key={i} plan={plan} enabled reveal={false} /> : <Element key={i} element={child} pointer={`${pointer}/elements/${i}`} />;

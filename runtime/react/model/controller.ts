@@ -18,6 +18,7 @@ import { loadFallbackValidator } from './fallbackValidator';
 import { fromErrorObjects, toErrorObject } from './hostErrors';
 import { hostWording } from './i18n';
 import type { FormError, FormOptions, Notice, ValidationState, View } from './formOptions';
+import { answersRefusal } from './refusal';
 
 type Listener = () => void;
 
@@ -39,6 +40,7 @@ export class FormController {
   private view: View = 'form';
   private section = 0;
   private notices: Notice[] = [];
+  private lastRefused: unknown; // the same refused answers again are neither checked nor reported twice
   private readonly viewListeners = new Set<Listener>();
   private viewVersion = 0;
   private validationState: ValidationState = 'loading';
@@ -65,7 +67,7 @@ export class FormController {
     const wording = hostWording(buildFormModel(options.definition, options.locale ?? options.i18n?.locale), options.i18n);
     this.model = wording.model;
     this.wordErrors = wording.errors;
-    this.store = new AnswersStore(options.answers ?? {});
+    this.store = new AnswersStore(this.refusedAnswers(options.answers) ? {} : (options.answers ?? {}));
     this.validator = options.validator ?? null;
     const hostOnly = options.definition.safety?.drafts === 'host-only';
     const given = options.storage;
@@ -159,6 +161,23 @@ export class FormController {
       if (v) this.validationState = 'ready';
       else this.cannotValidate();
     }));
+  }
+
+  /** Answers from outside (the host's, a stored draft) over the limits are not used: the form says so and tells the host. */
+  private refusedAnswers(value: unknown): boolean {
+    if (value !== undefined && value === this.lastRefused) return true;
+    const refusal = answersRefusal(value);
+    this.lastRefused = refusal ? value : undefined;
+    if (!refusal) return false;
+    this.notices = [...this.notices.filter((n) => n.kind !== 'answers-refused'), refusal.notice];
+    // Told after this call returns: the constructor may be running inside a React render.
+    queueMicrotask(() => this.options.onError?.(refusal.error));
+    return true;
+  }
+
+  /** The host gave new answers (a re-render with other `answers`). */
+  replaceGivenAnswers(answers: Answers): void {
+    return this.refusedAnswers(answers) ? this.emitView() : this.store.replace(answers);
   }
 
   /**
@@ -379,6 +398,7 @@ export class FormController {
     this.responseId = draft.responseId;
     this.startedAt = draft.startedAt;
     this.drafts.restoredFrom(draft);
+    if (this.refusedAnswers(draft.answers)) return this.emitView();
     const answers = safeCopy(draft.answers);
     this.notices.push({ kind: 'restored', text: `We restored the answers you saved at ${formatTime(draft.updatedAt)}.` });
     this.store.replace(answers);

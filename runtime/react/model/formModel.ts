@@ -14,6 +14,16 @@ export interface UiElement {
   options?: Record<string, unknown>;
 }
 
+/**
+ * A layout's children as the runtime renders them: only an array of objects. Every surface checks a
+ * definition first (lint refuses such a UI schema), but a renderer must not throw on one that
+ * slipped through (`elements: {}` threw a TypeError mid-render).
+ */
+export function childElements(element: UiElement): UiElement[] {
+  const elements: unknown = element.elements;
+  return Array.isArray(elements) ? (elements as UiElement[]) : [];
+}
+
 /** One section of a categorized form (a Category), with the answer keys it shows. */
 export interface Section {
   index: number;

@@ -107,9 +107,23 @@ export interface BaseFormOptions {
   additionalErrors?: ErrorObject[];
 }
 
-/** Something the host must know: the form cannot do what it promises. @public */
+/**
+ * Something the host must know: the form cannot do what it promises. `definition-refused`: the
+ * definition failed the checks every surface runs before rendering (size, depth, envelope, lint
+ * errors) and a refusal is shown instead of the form; `answers-refused`: the answers given (or a
+ * stored draft) failed the limits and the form starts empty. `problems` names the first few.
+ * @public
+ */
 export interface FormError {
-  code: 'validator-unavailable';
+  code: 'validator-unavailable' | 'definition-refused' | 'answers-refused';
+  message: string;
+  problems?: BriefProblem[];
+}
+
+/** A problem as a host hears it: its stable code, the JSON pointer, and the message. @public */
+export interface BriefProblem {
+  code: string;
+  path: string;
   message: string;
 }
 
@@ -117,6 +131,6 @@ export interface FormError {
 export type ValidationState = 'loading' | 'ready' | 'unavailable';
 
 export interface Notice {
-  kind: 'restored' | 'version-changed' | 'host-only' | 'save-failed' | 'cannot-validate';
+  kind: 'restored' | 'version-changed' | 'host-only' | 'save-failed' | 'cannot-validate' | 'answers-refused';
   text: string;
 }

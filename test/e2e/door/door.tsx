@@ -24,6 +24,7 @@ import {
 } from '../../../runtime/react/index';
 import { fromJsonForms, jsonFormsRenderer } from '../../../runtime/react/jsonforms/index';
 import '../../../runtime/react/styles.css';
+import { hostile } from './hostile';
 import { workloadDefinition } from '../../bench/workload';
 
 /**
@@ -37,6 +38,8 @@ const shipped = import.meta.glob<Definition>('../../../form-definitions/*/*.json
 declare global {
   interface Window {
     __door: typeof door;
+    /** Hostile definitions for each surface (hostile.tsx). */
+    __hostile: typeof hostile;
     __asRenderCount?: number;
     /** Renders of the host's own JSON Forms renderer below (its body, after JSON Forms' memo). */
     __jsonFormsRenders?: number;
@@ -85,3 +88,4 @@ const door = {
   },
 };
 window.__door = door;
+window.__hostile = hostile;

@@ -1,6 +1,6 @@
 import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { loadDefinitionText } from '../../../../runtime/core/index';
-import { AssessmentForm, memoryStorage, type ValidateFunction } from '../../../../runtime/react/index';
+import { checkDefinitionValue, loadDefinitionText } from '../../../../runtime/core/index';
+import { AssessmentForm, createFormController, DefinitionRefused, memoryStorage, type FormOptions, type ValidateFunction } from '../../../../runtime/react/index';
 import type { Doc } from '../../services/document';
 import type { Workspace } from '../../services/workspace';
 import { draftValidatorUrl } from '../../services/workspaceClient';
@@ -23,6 +23,9 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
     return () => clearTimeout(t);
   }, [text]);
   const loaded = useMemo(() => loadDefinitionText(settled), [settled]);
+  // What every runtime surface checks before rendering, lint aside (an author previews a draft while
+  // Problems lists lint's findings): a definition that fails is shown refused, no validator asked for.
+  const checked = useMemo(() => (loaded.ok ? checkDefinitionValue(loaded.value) : null), [loaded]);
   const formKey = useMemo(() => ws.hashOf(settled) ?? String(settled.length), [ws, settled]);
   const [validator, setValidator] = useState<{ text: string; validate: ValidateFunction | null }>();
   const answers = useRef<Answers>({});
@@ -44,7 +47,7 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
   const kept = useMemo(() => (loaded.ok ? keepAnswers(answers.current, loaded.value.schema) : {}), [loaded, generation]);
 
   useEffect(() => {
-    if (!loaded.ok) return;
+    if (!checked?.ok) return;
     let cancelled = false;
     void (async () => {
       const answer = await draftValidatorUrl(settled);
@@ -62,12 +65,19 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
     return () => {
       cancelled = true;
     };
-  }, [settled, loaded.ok]);
+  }, [settled, checked?.ok]);
 
   if (!loaded.ok) {
     return (
       <div className="preview-empty" role="status">
         <p>The preview waits until the definition loads. {loaded.problems.length} problem{loaded.problems.length === 1 ? '' : 's'} to fix first (see Problems).</p>
+      </div>
+    );
+  }
+  if (checked && !checked.ok) {
+    return (
+      <div className="preview" data-testid="preview">
+        <DefinitionRefused problems={checked.problems} />
       </div>
     );
   }
@@ -88,7 +98,7 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
       <div className="preview-surface" ref={surface} inert={!interactive} data-testid="preview">
         {ready ? (
           <PreviewBoundary key={`${formKey}-${generation}`}>
-            <AssessmentForm
+            <PreviewForm
               definition={definition}
               answers={kept}
               storage={memoryStorage()}
@@ -114,6 +124,16 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
       </div>
     </div>
   );
+}
+
+/**
+ * The form with a controller of its own: `AssessmentForm` made without one refuses a definition with
+ * lint errors, and a draft being written has some. Made inside the boundary, so a throw lands there.
+ */
+function PreviewForm(props: FormOptions) {
+  const [controller] = useState(() => createFormController(props));
+  useEffect(() => () => controller.destroy(), [controller]);
+  return <AssessmentForm {...props} controller={controller} />;
 }
 
 /** A definition the runtime cannot render must not take the workbench down with it. */

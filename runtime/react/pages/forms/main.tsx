@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Definition, ResponseEnvelope } from '../../../core/index';
+import type { Definition, Problem, ResponseEnvelope } from '../../../core/index';
 import { AssessmentForm } from '../../AssessmentForm';
+import { DefinitionRefused } from '../../DefinitionRefused';
 import { leaveWhenExitedElsewhere } from '../../quickExit';
 import { holdDraft } from '../../drafts/openDrafts';
 import { DraftChooser } from '../../drafts/DraftChooser';
 import { newDraftKey } from '../../drafts/keys';
 import { listFormDrafts } from '../../drafts/list';
-import { loadDefinition, loadPublished } from '../../embed/loadPublished';
+import { DefinitionRefusedError, loadDefinition, loadPublished } from '../../embed/loadPublished';
 import type { ValidateFunction } from '../../model/validation';
 import { indexedDbStorage } from '../../storage/indexedDb';
 import { DraftsNote, draftPolicyOf, type DraftPolicy } from './DraftsNote';
@@ -95,6 +96,7 @@ function FormList() {
 function FormPage({ id, version, onPolicy }: { id: string; version: string; onPolicy: (p: DraftPolicy) => void }) {
   const [loaded, setLoaded] = useState<{ definition: Definition; validator: ValidateFunction | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Problem[] | null>(null);
   const [response, setResponse] = useState<ResponseEnvelope | null>(null);
   const storage = useMemo(() => indexedDbStorage(), []);
   // The draft this page has open; null while the practitioner chooses among those on the device.
@@ -105,7 +107,7 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
     loadPublished(id, version).then((l) => {
       onPolicy(draftPolicyOf(l.definition));
       setLoaded(l);
-    }, (e: unknown) => setError(e instanceof Error ? e.message : 'The form could not be loaded.'));
+    }, (e: unknown) => (e instanceof DefinitionRefusedError ? setRefused(e.problems) : setError(e instanceof Error ? e.message : 'The form could not be loaded.')));
   }, [id, version]);
   useEffect(() => {
     if (!loaded) return;
@@ -119,7 +121,7 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
   }, [loaded, storage, id]);
   // Until the form itself is on screen (it handles quick exit on its own), this page leaves when
   // quick exit is used in another tab.
-  const formShown = !error && !!loaded && !!draftKey;
+  const formShown = !error && !refused && !!loaded && !!draftKey;
   useEffect(() => (formShown ? undefined : leaveWhenExitedElsewhere()), [formShown]);
   // Another tab's chooser does not offer this draft while it is open here.
   useEffect(() => (draftKey ? holdDraft(draftKey) : undefined), [draftKey]);
@@ -132,6 +134,16 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
           <a href="/forms/">Back to the list of assessments</a>
         </p>
       </div>
+    );
+  }
+  if (refused) {
+    return (
+      <>
+        <DefinitionRefused problems={refused} />
+        <p className="as-form as-body">
+          <a href="/forms/">Back to the list of assessments</a>
+        </p>
+      </>
     );
   }
   if (!loaded || choosing === null) return <p className="as-form as-body" role="status">Loading the form…</p>;
