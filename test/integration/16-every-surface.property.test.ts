@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../runtime/node/run';
+import { startServer, type RunningServer } from '../e2e/support/server';
 import { validDefinitionText } from '../support/hostile-definitions';
 import { seededParams } from '../support/property';
 
@@ -12,9 +13,11 @@ import { seededParams } from '../support/property';
  * valid fixture with one fault of issue 16's classes put at a generated place (a string, a key, a
  * number, an object anywhere in the definition); every command that reads a definition must refuse
  * it with the fault's code, none may print an internal error or a stack, each must answer within a
- * second, and publish must leave the file as it was. Commands run in process (`runCommand`, what
- * the CLI runs) so a hundred files take seconds; the spawned CLI and the server are driven over a
- * fixed corpus in test/regressions/16-one-verdict-*.test.ts.
+ * second, and publish must leave the file as it was; the local server's save route and the iframe
+ * page's compile route (`POST /api/validators`) refuse it with the same code and save nothing.
+ * Commands run in process (`runCommand`, what the CLI runs) so a hundred files take seconds; the
+ * spawned CLI and every server route are driven over a fixed corpus in
+ * test/regressions/16-one-verdict-*.test.ts, the browser surfaces in test/e2e/runtime-hostile-*.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -104,6 +107,20 @@ const commandsIn = (cwd: string): Array<[string, string[]]> => {
 
 let dir: string;
 let n = 0;
+let server: RunningServer;
+let formsDir: string;
+
+async function send(method: string, path: string, body: Buffer, headers: Record<string, string> = {}) {
+  const res = await fetch(server.url + path, { method, body: new Uint8Array(body), headers: { 'Content-Type': 'application/json', ...headers } });
+  const text = await res.text();
+  let codes: string[] = [];
+  try {
+    codes = ((JSON.parse(text) as { problems?: Array<{ code: string }> }).problems ?? []).map((p) => p.code);
+  } catch {
+    // not JSON: the status alone is the verdict
+  }
+  return { status: res.status, codes };
+}
 
 function workspace(bytes: Buffer): string {
   const cwd = join(dir, String(++n));
@@ -120,10 +137,17 @@ async function run(args: string[], cwd: string): Promise<{ status: number; outpu
   const status = await runCommand(args, io);
   return { status, output };
 }
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'issue-16-property-'));
+  formsDir = mkdtempSync(join(tmpdir(), 'issue-16-property-forms-'));
+  mkdirSync(join(formsDir, 'lint-example'));
+  server = await startServer({ formsDir });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(formsDir, { recursive: true, force: true });
+});
 
 describe('issue 16: every command gives one verdict on generated hostile files', () => {
   it('the generator makes what it says: raw text lands where asked, and the valid fixture passes every command', async () => {
@@ -132,6 +156,8 @@ describe('issue 16: every command gives one verdict on generated hostile files',
     expect(withRaw(['source'], '1', '"section"')).toMatch(/"section": "all",\n\s+"section": 1/);
     const cwd = workspace(Buffer.from(validDefinitionText));
     for (const [label, args] of commandsIn(cwd).filter(([l]) => l !== 'publish')) expect((await run(args, cwd)).status, label).toBe(0);
+    // …and the server takes it: the same harness can tell a refusal from an acceptance.
+    expect((await send('POST', '/api/validators', Buffer.from(validDefinitionText))).status).toBe(200);
   });
 
   it('refused by each, with the fault\'s code, within a second, nothing written, no internal error', async () => {
@@ -148,6 +174,10 @@ describe('issue 16: every command gives one verdict on generated hostile files',
         }
         expect(readFileSync(join(cwd, file)).equals(bytes)).toBe(true);
         expect(existsSync(join(cwd, 'form-definitions/published.json'))).toBe(false);
+        const saved = await send('PUT', '/api/forms/lint-example/1.0.0', bytes, { 'If-None-Match': '*' });
+        const compiled = await send('POST', '/api/validators', bytes);
+        expect({ saved: saved.status, savedCode: saved.codes.includes(code), compiled: compiled.status, compiledCode: compiled.codes.includes(code) }).toEqual({ saved: 422, savedCode: true, compiled: 422, compiledCode: true });
+        expect(existsSync(join(formsDir, 'lint-example/1.0.0.json'))).toBe(false);
       }),
       seededParams(40),
     );
