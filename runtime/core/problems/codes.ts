@@ -114,6 +114,7 @@ export const problemCodes = {
   // versions and migration
   'migration-not-carried': { severity: 'warning', doc: 'An answer could not be carried to the new version; it is kept in the report.' },
   'migration-now-required': { severity: 'warning', doc: 'The new version requires a question the response has not answered.' },
+  'migration-reopened': { severity: 'warning', doc: 'A completed response was migrated to a version that requires answers it lacks, so it is in progress again.' },
 } as const satisfies Record<string, ProblemCodeInfo>;
 
 export type ProblemCode = keyof typeof problemCodes;

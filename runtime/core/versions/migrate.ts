@@ -4,6 +4,7 @@ import { escapePointerToken } from '../model/pointers';
 import type { Problem } from '../problems/problem';
 import type { Answers, FormRef, ResponseEnvelope } from '../response/envelope';
 import { matchesSchema } from '../rules/condition';
+import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
 import { formModel } from '../model/build';
 import { isObject } from '../model/json';
 import type { FormModel, Question, RequiredCondition } from '../model/types';
@@ -47,6 +48,12 @@ export interface MigrationReport {
   notCarried: NotCarried[];
   /** Questions the new version requires (given the answers) that have no answer. */
   nowRequired: NowRequired[];
+  /**
+   * True when a completed response went back to `in-progress`: the new version requires answers it
+   * lacks (those its rules show), so calling it complete would be untrue and `export --validate`
+   * would refuse it.
+   */
+  reopened: boolean;
   /** One `migration-not-carried` / `migration-now-required` warning each, and any mismatch of the response's form. */
   problems: Problem[];
 }
@@ -112,8 +119,20 @@ function migrateWithModels(response: ResponseEnvelope, from: FormRef, to: FormRe
     meta.migratedFrom = { ...response.form };
   }
   if (moved.notCarried.length) meta.notCarried = [...(Array.isArray(meta.notCarried) ? meta.notCarried : []), ...moved.notCarried];
-  const migrated: ResponseEnvelope = { ...response, form: to, answers: moved.answers, ...(Object.keys(meta).length ? { meta } : {}) };
-  return { response: migrated, report: { from, to, carried: moved.carried, kept: moved.kept, notCarried: moved.notCarried, nowRequired: moved.nowRequired, problems } };
+  let migrated: ResponseEnvelope = { ...response, form: to, answers: moved.answers, ...(Object.keys(meta).length ? { meta } : {}) };
+  const hidden = hiddenAnswerPointers(b, moved.answers);
+  const missing = moved.nowRequired.filter((r) => !isHiddenPointer(hidden, r.path));
+  const reopened = response.status === 'completed' && missing.length > 0;
+  if (reopened) {
+    const { completedAt: _completed, ...rest } = migrated;
+    migrated = { ...rest, status: 'in-progress' };
+    problems.push({
+      code: 'migration-reopened', severity: 'warning', path: '/status', source: 'versions',
+      message: `The response was completed, but ${to.id} ${to.version} requires ${missing.length} answer${missing.length === 1 ? '' : 's'} it does not have (${missing.map((r) => r.code).join(', ')}): it is in progress again until they are given.`,
+      params: { codes: missing.map((r) => r.code) },
+    });
+  }
+  return { response: migrated, report: { from, to, carried: moved.carried, kept: moved.kept, notCarried: moved.notCarried, nowRequired: moved.nowRequired, reopened, problems } };
 }
 
 const reasonText: Record<NotCarriedReason, string> = {

@@ -64,7 +64,7 @@ export const migrateCommand: Command = {
         const [target, reportTarget] = targetsFor(out, file);
         await writeFileAtomic(target, JSON.stringify(response, null, 2) + '\n');
         await writeFileAtomic(reportTarget, JSON.stringify(report, null, 2) + '\n');
-        io.out(printable(`${shown(file)} → ${shown(target)}: ${report.carried.length} carried, ${report.notCarried.length} not carried, ${report.nowRequired.length} now required (report: ${shown(reportTarget)})`));
+        io.out(printable(`${shown(file)} → ${shown(target)}: ${report.carried.length} carried, ${report.notCarried.length} not carried, ${report.nowRequired.length} now required${report.reopened ? ', in progress again' : ''} (report: ${shown(reportTarget)})`));
       }
     }
     if (!out) io.out(JSON.stringify(results, null, 2));
