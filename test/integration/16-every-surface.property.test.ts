@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../runtime/core/index';
 import { runCommand } from '../../runtime/node/run';
 import { startServer, type RunningServer } from '../e2e/support/server';
 import { validDefinitionText } from '../support/hostile-definitions';
@@ -127,7 +128,10 @@ function workspace(bytes: Buffer): string {
   mkdirSync(join(cwd, 'form-definitions/lint-example'), { recursive: true });
   writeFileSync(join(cwd, file), bytes);
   writeFileSync(join(cwd, 'good.json'), validDefinitionText);
-  writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ safeToTalk: false, visitDate: '2026-11-25' }));
+  // A response envelope of the valid fixture: what export and validate take.
+  const form = { id: 'lint-example', version: '1.0.0', sha256: contentHash(JSON.parse(validDefinitionText)) };
+  const times = { startedAt: '2026-11-25T10:00:00Z', updatedAt: '2026-11-25T10:05:00Z', completedAt: '2026-11-25T10:05:00Z' };
+  writeFileSync(join(cwd, 'answers.json'), JSON.stringify({ responseId: 'r-1', form, status: 'completed', ...times, answers: { safeToTalk: false, visitDate: '2026-11-25' } }));
   return cwd;
 }
 
