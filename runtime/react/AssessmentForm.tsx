@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { AnswerList, CheckAnswers, PrintButton } from './CheckAnswers';
-import { checkDefinition } from '../core/index';
+import { checkDefinitionForRendering } from '../core/index';
 import { DefinitionRefused } from './DefinitionRefused';
 import { ErrorSummary } from './ErrorSummary';
 import { FormContext, useController, useDerived, useViewVersion } from './hooks';
@@ -35,7 +35,7 @@ export type AssessmentFormProps = FormOptions & {
 export function AssessmentForm(props: AssessmentFormProps) {
   // Checked before anything walks it (cached per object, so a host re-rendering pays once); a
   // controller passed in was made by mount or the iframe page, which checked its definition.
-  const checked = props.controller ? null : checkDefinition(props.definition);
+  const checked = props.controller ? null : checkDefinitionForRendering(props.definition);
   if (checked && !checked.ok) return <DefinitionRefused problems={checked.problems} onError={props.onError} />;
   return <CheckedForm {...props} />;
 }

@@ -54,7 +54,11 @@ const answers = (page: Page) => page.evaluate(() => (document.getElementById('fo
 describe('questions as the form model has them', () => {
   it('a $ref question is asked with its shared options; a date-time question gets date and time boxes', async () => {
     const { page, context, errors } = await openPage(browser, `${host.url}/element/`);
-    await show(page, refAndDateTimeForm, 'en');
+    // The fixture marks `seen` sensitive without a safety check, which the embeds now refuse (sensitive-ungated,
+    // issue 16); this test is about $ref and date-time questions, so it shows the form without that mark.
+    const form = structuredClone(refAndDateTimeForm) as { schema: { properties: Record<string, Record<string, unknown>> } };
+    delete form.schema.properties.seen!['x-sensitivity'];
+    await show(page, form, 'en');
     const seen = page.getByRole('group', { name: /Was the child seen/ });
     await seen.waitFor();
     expect(await seen.getByRole('radio').count()).toBe(2);

@@ -2,6 +2,7 @@ import { fail, ok, type Problem, type Result } from '../problems/problem';
 import { checkValueLimits, limits } from '../safety/limits';
 import { checkValueSize } from '../safety/size';
 import { lint } from '../lint/index';
+import { renderProblems } from '../lint/render-rules';
 import { contentHash } from './hash';
 import { definitionFromValue } from './load';
 import type { Definition } from './envelope';
@@ -25,6 +26,20 @@ export function checkDefinition(value: unknown): Result<Definition> {
 }
 
 /**
+ * What the embeds (`mount()`, `<assessment-form>`, `AssessmentForm`) check before rendering an
+ * object: the value checks, then the lint rules rendering depends on (lint/render-rules.ts: the UI
+ * schema's shape and rules, the question limit, the safety check). Cached per object.
+ */
+export function checkDefinitionForRendering(value: unknown): Result<Definition> {
+  return cached(forRendering, value, (v) => {
+    const base = checkDefinitionValue(v);
+    if (!base.ok) return base;
+    const errors = renderProblems(base.value);
+    return errors.length ? fail(errors) : base;
+  });
+}
+
+/**
  * The checks without lint: what must hold before anything walks, hashes or renders the value.
  * For the builder's preview, which shows an author's draft while lint's problems are listed beside it.
  */
@@ -44,6 +59,7 @@ export function checkDefinitionValue(value: unknown): Result<Definition> {
 /** A host re-rendering with the same object pays once. */
 const checked = new WeakMap<object, Result<Definition>>();
 const shaped = new WeakMap<object, Result<Definition>>();
+const forRendering = new WeakMap<object, Result<Definition>>();
 
 function cached(cache: WeakMap<object, Result<Definition>>, value: unknown, run: (value: object) => Result<Definition>): Result<Definition> {
   if (value === null || typeof value !== 'object') return definitionFromValue(value);

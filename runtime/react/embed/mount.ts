@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { checkDefinition, type Problem, type ResponseEnvelope } from '../../core/index';
+import { checkDefinitionForRendering, type Problem, type ResponseEnvelope } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
 import { DefinitionRefused } from '../DefinitionRefused';
 import { createFormController } from '../model/controller';
@@ -33,12 +33,12 @@ export interface MountedForm {
 
 /**
  * Renders a form into any element, without the host using React. The definition is checked first
- * (size, depth, envelope, lint errors): one that fails is shown as a refusal, never rendered.
+ * (size, depth, envelope, the lint rules rendering depends on): one that fails is shown as a refusal, never rendered.
  * @public
  */
 export function mount(element: Element, options: MountOptions): MountedForm {
   const root = createRoot(element);
-  const checked = checkDefinition(options.definition);
+  const checked = checkDefinitionForRendering(options.definition);
   if (!checked.ok) return refused(root, checked.problems, options.onError);
   const controller = createFormController(options);
   root.render(createElement(AssessmentForm, { ...options, controller }));
