@@ -34,7 +34,9 @@ export function checkDefinitionForRendering(value: unknown): Result<Definition> 
   return cached(forRendering, value, (v) => {
     const base = checkDefinitionValue(v);
     if (!base.ok) return base;
-    const errors = renderProblems(base.value);
+    // Read on the object given, not zod's copy: the form built next reads the same object, so its
+    // model (cached per definition object) is built once, not twice.
+    const errors = renderProblems(v as Definition);
     return errors.length ? fail(errors) : base;
   });
 }

@@ -1,4 +1,5 @@
 import type { Definition } from '../definition/envelope';
+import { forEachConditionScope } from '../model/build';
 import { escapePointerToken, scopeKey } from '../model/pointers';
 import { isObject, own } from '../model/schema-walk';
 import type { FormModel, Question } from '../model/types';
@@ -62,15 +63,9 @@ export function missingContext(definition: Definition, model: FormModel, respons
 /** Whether a rule above the question (or its group) reads the safety answer. */
 function readsGate(question: Question, gate: string): boolean {
   const rules = [...(question.control?.rules ?? []), ...(question.group?.control?.rules ?? [])];
-  return rules.some((placed) => conditionReads(own(placed.rule, 'condition'), gate, 0));
-}
-
-function conditionReads(condition: unknown, key: string, depth: number): boolean {
-  if (!isObject(condition) || depth > 64) return false;
-  const scope = own(condition, 'scope');
-  if (typeof scope === 'string' && scopeKey(scope) === key) return true;
-  const conditions = own(condition, 'conditions');
-  return Array.isArray(conditions) && conditions.some((c) => conditionReads(c, key, depth + 1));
+  let reads = false;
+  for (const placed of rules) forEachConditionScope(own(placed.rule, 'condition'), '', (scope) => (reads ||= scopeKey(scope) === gate));
+  return reads;
 }
 
 /** The answer pointer of a question: top level, or inside item `index` of its group. */
