@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { displayPath } from '../disk';
 import { tryStandaloneValidatorModule } from '../standalone';
@@ -21,7 +22,7 @@ export const compileCommand: Command = {
     try {
       const parsed = parseArgs(args, { values: ['out'], booleans: ['force'] });
       if (parsed.operands.length !== 1) throw new UsageError('expected one definition file');
-      file = parsed.operands[0]!;
+      file = resolve(io.cwd, parsed.operands[0]!);
       const given = parsed.flags.out as string | undefined;
       out = given === undefined ? undefined : await outTarget(given, io.cwd, parsed.flags.force === true);
     } catch (e) {

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import {
   codebook, codebookCsv, codebookMarkdown, contentHash, csvWriter, exportResponse, fhirBundleChunks, isExportProfile,
   exportProfiles, limits, loadResponseFor, questionnaireFromDefinition, questionnaireResponseFrom,
@@ -96,7 +96,7 @@ function readOptions(args: string[]): Options {
 }
 
 async function loadForm(file: string, io: CliIo): Promise<Form | undefined> {
-  const loaded = await readDefinitionFile(file);
+  const loaded = await readDefinitionFile(resolve(io.cwd, file));
   if (!loaded.ok) {
     report(io, file, loaded.problems);
     return undefined;
@@ -112,8 +112,8 @@ async function expandOperands(operands: string[], io: CliIo): Promise<{ list: st
   let failed = false;
   for (const operand of operands) {
     try {
-      if ((await stat(operand)).isDirectory()) {
-        const names = (await readdir(operand)).filter((n) => n.endsWith('.json')).sort();
+      if ((await stat(resolve(io.cwd, operand))).isDirectory()) {
+        const names = (await readdir(resolve(io.cwd, operand))).filter((n) => n.endsWith('.json')).sort();
         list.push(...names.map((n) => join(operand, n)));
       } else list.push(operand);
     } catch (e) {
@@ -127,7 +127,7 @@ async function expandOperands(operands: string[], io: CliIo): Promise<{ list: st
 async function* readResponses(files: string[], form: Form, io: CliIo, state: { refused: number }, validate: boolean): AsyncGenerator<ResponseEnvelope> {
   for (const file of files) {
     // Core's one decoder: a response in UTF-16, with a BOM or bad bytes is refused as a definition would be.
-    const read = await readTextFile(file, limits.responseBytes);
+    const read = await readTextFile(resolve(io.cwd, file), limits.responseBytes);
     if (!read.ok) {
       report(io, file, read.problems);
       state.refused++;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { contentHash, printable } from '../../core/index';
 import { readDefinitionFile } from '../disk';
 import { parseArgs, usageError, UsageError, type Command } from './command';
@@ -15,7 +16,7 @@ export const hashCommand: Command = {
       return 2;
     }
     const file = operands[0]!;
-    const loaded = await readDefinitionFile(file);
+    const loaded = await readDefinitionFile(resolve(io.cwd, file));
     if (!loaded.ok) {
       for (const p of loaded.problems) io.err(printable(`${file}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.code} ${p.message.replace(/\s+/g, ' ')}`));
       return 1;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import {
   contentHash,
   limits,
@@ -112,7 +113,7 @@ export const validateCommand: Command = {
     });
     if (!parsed) return 2;
     const { format, operands } = parsed;
-    const [definitionFile, ...responseFiles] = operands as [string, ...string[]];
+    const [definitionFile, ...responseFiles] = (operands as string[]).map((f) => resolve(io.cwd, f)) as [string, ...string[]];
     const shown = (file: string) => displayPath(file, io.cwd);
     const results: FileProblem[] = [];
     const loaded = await loadDefinitionFile(definitionFile);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -50,8 +50,19 @@ export async function startServer(options: { formsDir?: string; env?: Record<str
   };
 }
 
+/** Copies made for tests, removed when the test process ends (they once piled up by the hundred in /tmp). */
+const copies = new Set<string>();
+let removeOnExit = false;
+
 export function copyForms(): string {
   const dir = mkdtempSync(join(tmpdir(), 'as-forms-'));
   cpSync(resolve('form-definitions'), dir, { recursive: true });
+  copies.add(dir);
+  if (!removeOnExit) {
+    removeOnExit = true;
+    process.once('exit', () => {
+      for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+    });
+  }
   return dir;
 }
