@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
 import { AnswerList, CheckAnswers, PrintButton } from './CheckAnswers';
 import { checkDefinitionForRendering } from '../core/index';
+import { checkAfterPaint } from './model/checkAfterPaint';
 import { DefinitionRefused } from './DefinitionRefused';
 import { ErrorSummary } from './ErrorSummary';
 import { FormContext, useController, useDerived, useViewVersion } from './hooks';
@@ -58,6 +59,11 @@ function CheckedForm(props: AssessmentFormProps) {
     controller.setValidationMode(props.validationMode);
   }, [props.additionalErrors, props.validationMode, controller]);
   useEffect(() => () => (owned ? controller.destroy() : undefined), [controller, owned]);
+  // After the first paint, the rest of the definition check (a controller passed in belongs to
+  // mount or a page that ran it already); submit waits for its verdict.
+  useEffect(() => {
+    if (owned) void controller.checkDefinitionAfterPaint(checkAfterPaint(props.definition));
+  }, [controller, owned]);
   useEffect(() => {
     const down = () => controller.setPointerDown(true);
     // After the click that follows pointerup has been dispatched.
@@ -83,11 +89,21 @@ function CheckedForm(props: AssessmentFormProps) {
   }, [controller]);
   return (
     <FormContext.Provider value={controller}>
-      <ReadonlyContext.Provider value={props.readonly === true}>
-        <FormShell history={props.history === true} />
-      </ReadonlyContext.Provider>
+      <RefusedOrShown onError={props.onError}>
+        <ReadonlyContext.Provider value={props.readonly === true}>
+          <FormShell history={props.history === true} />
+        </ReadonlyContext.Provider>
+      </RefusedOrShown>
     </FormContext.Provider>
   );
+}
+
+/** The form, or the refusal once the check left until after the first paint refused its definition. */
+function RefusedOrShown({ children, onError }: { children: ReactNode; onError: AssessmentFormProps['onError'] }) {
+  const c = useController();
+  useViewVersion();
+  const refusal = c.getRefusal();
+  return refusal ? <DefinitionRefused problems={refusal} onError={onError ?? c.options.onError} /> : <>{children}</>;
 }
 
 function useVisibleSections(): Section[] {

@@ -36,6 +36,8 @@ const cases: Array<{ kind: string; code: string | RegExp; path?: RegExp }> = [
   // The value limits name it at /title once they check strings; until then the hash net does.
   { kind: 'surrogate', code: /^(value-unrepresentable|[a-z-]*surrogate[a-z-]*)$/ },
   { kind: 'huge', code: 'too-large', path: /^$/ },
+  // Renders, then the rest of lint (after the first paint) refuses it before anything can be sent.
+  { kind: 'lintOnly', code: 'option-code-duplicate', path: /^\/schema\/properties\/substance\// },
 ];
 
 for (const surface of ['mount', 'element', 'react'] as const) {
@@ -53,6 +55,22 @@ for (const surface of ['mount', 'element', 'react'] as const) {
     }
   });
 }
+
+describe('a definition that passes every check stays shown', () => {
+  for (const surface of ['mount', 'element', 'react'] as const) {
+    it(`${surface}: the check after the first paint leaves a clean form alone`, { timeout: 60_000 }, async () => {
+      const { page, errors, since, close } = await showHostile(surface, 'small');
+      await page.getByLabel('Name').waitFor();
+      // Long enough for the chunk and every rule a task at a time; then nothing was refused.
+      await page.waitForTimeout(1500);
+      expect(await page.getByText('This form cannot be shown').count()).toBe(0);
+      expect(await heard(page)).toEqual([]);
+      expect(await longTasksSince(page, since)).toEqual([]);
+      await close();
+      expect(errors).toEqual([]);
+    });
+  }
+});
 
 describe('answers over the limits', () => {
   for (const surface of ['mount', 'element', 'react'] as const) {

@@ -1,19 +1,18 @@
 import { fail, ok, type Problem, type Result } from '../problems/problem';
-import { checkValueLimits, limits } from '../safety/limits';
-import { checkValueSize } from '../safety/size';
-import { lint } from '../lint/index';
-import { renderProblems } from '../lint/render-rules';
-import { contentHash } from './hash';
-import { definitionFromValue } from './load';
+import { allRules, lint } from '../lint/index';
+import { renderRules } from '../lint/render-rules';
+import { cached, checkDefinitionForRendering, checkDefinitionValue } from './check-value';
 import type { Definition } from './envelope';
 
+/** A host re-rendering with the same object pays once. */
+const checked = new WeakMap<object, Result<Definition>>();
+
 /**
- * The check every browser surface (mount, the custom element, the React component, the iframe and
- * practitioner pages) runs on a definition object before rendering it: the
- * loader's checks on a value that never was text. Size first (bounded, so a huge value costs no more
- * than one at the limit), then the value limits (depth, forbidden keys…), so the envelope, the hash
- * and lint only ever walk a value that cannot overflow the stack; lint's errors refuse it, its
- * warnings do not.
+ * The whole check of a definition object (the iframe and practitioner pages run it before
+ * rendering; the embeds reach the same verdict stepwise, below): the loader's checks on a value
+ * that never was text. Size first (bounded, so a huge value costs no more than one at the limit),
+ * then the value limits (depth, forbidden keys…), so the envelope and lint only ever walk a value
+ * that cannot overflow the stack; lint's errors refuse it, its warnings do not.
  */
 export function checkDefinition(value: unknown): Result<Definition> {
   return cached(checked, value, (v) => {
@@ -26,72 +25,29 @@ export function checkDefinition(value: unknown): Result<Definition> {
 }
 
 /**
- * What the embeds (`mount()`, `<assessment-form>`, `AssessmentForm`) check before rendering an
- * object: the value checks, then the lint rules rendering depends on (lint/render-rules.ts: the UI
- * schema's shape and rules, the question limit, the safety check). Cached per object.
+ * `checkDefinition`'s verdict reached a rule at a time, with `pause` awaited between rules, so the
+ * embeds can finish it after their first paint without a long main-thread task. The rules
+ * `checkDefinitionForRendering` ran before rendering are not run again. Shares `checkDefinition`'s cache:
+ * a definition the iframe or practitioner page checked in full costs nothing here, and the next
+ * full check of this object is free.
  */
-export function checkDefinitionForRendering(value: unknown): Result<Definition> {
-  return cached(forRendering, value, (v) => {
-    const base = checkDefinitionValue(v);
-    if (!base.ok) return base;
-    // Read on the object given, not zod's copy: the form built next reads the same object, so its
-    // model (cached per definition object) is built once, not twice.
-    const errors = renderProblems(v as Definition);
-    return errors.length ? fail(errors) : base;
-  });
-}
-
-/**
- * The checks without lint: what must hold before anything walks, hashes or renders the value.
- * For the builder's preview, which shows an author's draft while lint's problems are listed beside it.
- */
-export function checkDefinitionValue(value: unknown): Result<Definition> {
-  return cached(shaped, value, (v) => {
-    const size = checkValueSize(v, limits.definitionBytes);
-    if (size.length) return fail(size);
-    const limited = checkValueLimits(v);
-    if (limited.length) return fail(limited);
-    const loaded = definitionFromValue(v);
-    if (!loaded.ok) return loaded;
-    const unhashable = checkRepresentable(v);
-    return unhashable.length ? fail(unhashable) : loaded;
-  });
-}
-
-/** A host re-rendering with the same object pays once. */
-const checked = new WeakMap<object, Result<Definition>>();
-const shaped = new WeakMap<object, Result<Definition>>();
-const forRendering = new WeakMap<object, Result<Definition>>();
-
-function cached(cache: WeakMap<object, Result<Definition>>, value: unknown, run: (value: object) => Result<Definition>): Result<Definition> {
-  if (value === null || typeof value !== 'object') return definitionFromValue(value);
-  let result = cache.get(value);
-  if (!result) {
-    cache.set(value, (result = run(value)));
-    // The parsed definition a surface passes on (zod's copy) is known good too: not checked again.
-    if (result.ok) cache.set(result.value, result);
+export async function checkDefinitionStepwise(value: unknown, pause: () => Promise<void>): Promise<Result<Definition>> {
+  if (value !== null && typeof value === 'object') {
+    const known = checked.get(value);
+    if (known) return known;
   }
+  const rendered = checkDefinitionForRendering(value);
+  if (!rendered.ok) return rendered;
+  const problems: Problem[] = [];
+  for (const rule of allRules) {
+    if (renderRules.includes(rule)) continue;
+    await pause();
+    problems.push(...lint(rendered.value, {}, [rule]));
+  }
+  const errors = problems.filter((p) => p.severity === 'error');
+  const result = errors.length ? fail(errors) : ok(rendered.value, problems);
+  checked.set(value as object, result);
+  if (result.ok) checked.set(result.value, result);
   return result;
 }
 
-/**
- * Every runtime hashes its definition (the response records it): a value canonical JSON cannot
- * hold (a lone surrogate, a non-finite number) would throw there, mid-render. The value limits name
- * such a value at its pointer once they check for it; this is the net under them.
- */
-export function checkRepresentable(value: unknown): Problem[] {
-  try {
-    contentHash(value);
-    return [];
-  } catch (e) {
-    return [
-      {
-        code: 'value-unrepresentable',
-        severity: 'error',
-        message: `The definition holds a value canonical JSON cannot represent: ${e instanceof Error ? e.message : String(e)}.`,
-        path: '',
-        source: 'safety',
-      },
-    ];
-  }
-}

@@ -5,3 +5,4 @@ export * from './locate';
 export * from './published';
 export * from './utf8';
 export * from './check-definition';
+export { checkDefinitionForRendering, checkDefinitionValue, checkRepresentable } from './check-value';

@@ -28,6 +28,7 @@ export const problemCodes = {
   'label-too-long': { severity: 'error', doc: 'A title, description or label is longer than the documented limit.' },
   'answer-too-long': { severity: 'error', doc: 'An answer is longer than the documented limit.' },
   'value-unrepresentable': { severity: 'error', doc: 'A definition object given to a browser surface holds a value canonical JSON cannot represent (a lone surrogate, a non-finite number), so it cannot be hashed.' },
+  'definition-unchecked': { severity: 'error', doc: 'An embedded form could not load the rest of its definition check (lint, run after the first paint), so it is refused rather than used unchecked.' },
   'too-many-items': { severity: 'error', doc: 'A list in the answers given to a form (a host\'s answers, a draft) has more items than the limit of 1,000.' },
   'forbidden-key': { severity: 'error', doc: 'A `__proto__`, `constructor` or `prototype` key, which could pollute prototypes.' },
   'string-lone-surrogate': { severity: 'error', doc: 'A key or text holds half of a UTF-16 surrogate pair (e.g. `\\ud800`): it has no UTF-8 form, so it cannot be saved or hashed.' },

@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { checkDefinitionForRendering, type Problem, type ResponseEnvelope } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
 import { DefinitionRefused } from '../DefinitionRefused';
+import { checkAfterPaint } from '../model/checkAfterPaint';
 import { createFormController } from '../model/controller';
 import type { FormError, FormOptions } from '../model/formOptions';
 import { definitionRefused } from '../model/refusal';
@@ -42,15 +43,27 @@ export function mount(element: Element, options: MountOptions): MountedForm {
   if (!checked.ok) return refused(root, checked.problems, options.onError);
   const controller = createFormController(options);
   root.render(createElement(AssessmentForm, { ...options, controller }));
+  // Lint's other rules after the first paint; submit waits for them (checkAfterPaint.ts).
+  const verdict = controller.checkDefinitionAfterPaint(checkAfterPaint(options.definition));
   let destroyed = false;
+  const ready = Promise.all([controller.ready, verdict]).then(([, problems]) => {
+    if (problems.length) {
+      const error = definitionRefused(problems);
+      throw Object.assign(new Error(error.message), error);
+    }
+    if (controller.getValidationState() === 'unavailable') throw Object.assign(new Error(FORM_CANNOT_VALIDATE.message), { code: 'validator-unavailable' });
+  });
+  // A host that never awaits `ready` has heard through onError: no unhandled rejection.
+  ready.catch(() => undefined);
   return {
     getResponse: () => controller.getResponse(),
     validate: () => controller.validate(),
     submit: () => controller.submit(),
-    refusal: null,
-    ready: controller.ready.then(() => {
-      if (controller.getValidationState() === 'unavailable') throw Object.assign(new Error(FORM_CANNOT_VALIDATE.message), { code: 'validator-unavailable' });
-    }),
+    get refusal() {
+      const problems = controller.getRefusal();
+      return problems ? definitionRefused(problems) : null;
+    },
+    ready,
     destroy: () => {
       if (destroyed) return;
       destroyed = true;

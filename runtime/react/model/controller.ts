@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { ValidationMode } from '@jsonforms/core';
-import { contentHash, withoutHiddenAnswers, type Answers, type Definition, type ResponseEnvelope } from '../../core/index';
+import { contentHash, withoutHiddenAnswers, type Answers, type Definition, type Problem, type ResponseEnvelope } from '../../core/index';
 import type { LayoutEntry } from '../layout/layouts';
 import { createFormRenderers, type FormRenderers } from '../layout/picker';
 import type { RendererEntry } from '../renderers/types';
@@ -51,6 +51,9 @@ export class FormController {
   private completedAt: string | null = null;
   private sha: string | null = null;
   private disposed = false;
+  /** The rest of the definition check, when the embed runs it after its first paint (checkAfterPaint.ts). */
+  private definitionCheck: Promise<Problem[]> | null = null;
+  private refusal: Problem[] | null = null;
   /** Whether drafts go somewhere that outlives the page (a host's store or the encrypted one). */
   readonly persistent: boolean;
   private readonly offs: Array<() => void> = [];
@@ -83,7 +86,7 @@ export class FormController {
       key: this.draftKey,
       formId: options.definition.id,
       current: () => this.currentDraft(),
-      canSave: () => !this.completedAt && !this.disposed,
+      canSave: () => !this.completedAt && !this.disposed && !this.refusal,
       onSaveFailed: (failed) => this.saveFailed(failed),
       saveDelay: options.saveDelay,
       saveMaxWait: options.saveMaxWait,
@@ -363,7 +366,27 @@ export class FormController {
    * Validates; when clean, completes the response, wipes the draft and calls onSubmit. A form that
    * cannot validate never submits: it answers with the form-level error instead.
    */
+  /**
+   * Holds submit until `check` says whether the definition passes the checks that were left until
+   * after the first paint; a definition it refuses is shown as a refusal and never submits.
+   */
+  checkDefinitionAfterPaint(check: Promise<Problem[]>): Promise<Problem[]> {
+    return (this.definitionCheck = check.then((problems) => {
+      if (problems.length && !this.disposed) {
+        this.refusal = problems;
+        this.drafts.cancel();
+        this.emitView();
+      }
+      return problems;
+    }));
+  }
+  /** The problems of a definition refused after the first paint; null while it stands. */
+  getRefusal(): Problem[] | null {
+    return this.refusal;
+  }
+
   async submit(): Promise<{ ok: true; response: ResponseEnvelope } | { ok: false; errors: FieldError[] }> {
+    if (this.definitionCheck && (await this.definitionCheck).length) return { ok: false, errors: [FORM_CANNOT_VALIDATE] };
     const errors = await this.validate();
     if (errors.length > 0 || this.validationState !== 'ready') {
       this.emitView();

@@ -4,7 +4,11 @@ export interface Size {
 }
 export interface BuiltApp {
   outDir: string;
+  /** Every JS chunk, those loaded on demand included. */
   js: Size;
+  /** What loads before the first render: the entry chunks and their static imports. */
+  jsAtStart: Size;
+  atStartFiles: string[];
   css: Size;
   jsFiles: string[];
   chunks: Array<{ fileName: string; code: string; isEntry: boolean; isDynamicEntry: boolean; modules: Record<string, { renderedLength: number; code?: string | null }> }>;

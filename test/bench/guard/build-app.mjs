@@ -43,5 +43,16 @@ export async function buildApp(page, outDir, root = here) {
     const buf = readFileSync(f);
     return { raw: s.raw + buf.length, gzip: s.gzip + gzipSync(buf, { level: 9 }).length };
   }, { raw: 0, gzip: 0 });
-  return { outDir, js: size(js), css: size(css), jsFiles: js, chunks: outputs.filter((o) => o.type === 'chunk') };
+  const chunks = outputs.filter((o) => o.type === 'chunk');
+  // What a page loads before its first render: the entry chunks and what they import statically
+  // (dynamic imports, such as lint after the first paint or the in-browser AJV compiler, come later).
+  const atStart = new Set();
+  const visit = (name) => {
+    if (atStart.has(name)) return;
+    atStart.add(name);
+    for (const next of chunks.find((c) => c.fileName === name)?.imports ?? []) visit(next);
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
+  const startFiles = js.filter((f) => atStart.has(f.slice(outDir.length + 1).replace(/\\/g, '/')));
+  return { outDir, js: size(js), jsAtStart: size(startFiles), atStartFiles: [...atStart], css: size(css), jsFiles: js, chunks };
 }

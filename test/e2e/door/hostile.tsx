@@ -2,14 +2,14 @@ import { createRoot } from 'react-dom/client';
 import type { Definition } from '../../../runtime/core/index';
 import { defineAssessmentForm } from '../../../runtime/react/embed/element';
 import { AssessmentForm, mount, type FormError } from '../../../runtime/react/index';
-import { deepSchema, elementsNotArray, hugeDefinition, loneSurrogateTitle, manyItemsAnswers, smallDefinition } from '../../fixtures/hostile/definitions';
+import { deepSchema, duplicateOptionCodes, elementsNotArray, hugeDefinition, loneSurrogateTitle, manyItemsAnswers, smallDefinition } from '../../fixtures/hostile/definitions';
 
 /**
  * What test/e2e/runtime-hostile-definitions.test.ts drives on the door page (`window.__hostile`):
  * each hostile definition is built here, in the page (`build`), then handed to one surface
  * (`show`): mount(), <assessment-form> or the React component. What the host hears is in `heard`.
  */
-const builders = { deep: () => deepSchema(5000), elements: elementsNotArray, surrogate: loneSurrogateTitle, huge: () => hugeDefinition(20), small: smallDefinition };
+const builders = { deep: () => deepSchema(5000), elements: elementsNotArray, surrogate: loneSurrogateTitle, huge: () => hugeDefinition(20), small: smallDefinition, lintOnly: duplicateOptionCodes };
 export type HostileKind = keyof typeof builders;
 type Surface = 'mount' | 'element' | 'react';
 

@@ -1,0 +1,10 @@
+import { workloadDefinition } from './workload';
+import { allRules, lint } from '../../runtime/core/lint/index';
+import { renderRules } from '../../runtime/core/lint/render-rules';
+import { formModel } from '../../runtime/core/model/index';
+const which = process.argv[2];
+const d = JSON.parse(JSON.stringify(workloadDefinition(1000)));
+const s0 = performance.now(); formModel(d); const m = performance.now() - s0;
+const rules = which === 'render' ? renderRules : which === 'noschema' ? allRules.filter((r) => r.codes[0] !== 'schema-invalid') : which === 'schema' ? allRules.filter((r) => r.codes[0] === 'schema-invalid') : allRules;
+const s1 = performance.now(); lint(d, {}, rules); const t = performance.now() - s1;
+console.log(`${which}: model ${m.toFixed(1)} ms, lint cold ${t.toFixed(1)} ms`);
