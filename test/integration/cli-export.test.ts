@@ -76,12 +76,13 @@ describe('export command: malformed responses', () => {
   it('reports each refused file by file, line and pointer, exports the others, and exits 1', async () => {
     const r = await run('--form', form, '--format', 'ndjson', dir);
     expect(r.code).toBe(1);
+    expect(r.err).toMatch(/b-bare\.json:1:1 error response-not-envelope /);
     expect(r.err).toMatch(/c-wrong-hash\.json:\d+:\d+ error response-form-mismatch .*\(at \/form\/sha256\)/);
     expect(r.err).toMatch(/d-bad-status\.json:\d+:\d+ error response-invalid .*\(at \/status\)/);
     expect(r.err).toMatch(/e-syntax\.json:1:\d+ error json-syntax/);
-    expect(r.err).toContain('3 of 6 response file(s) refused');
+    expect(r.err).toContain('4 of 6 response file(s) refused');
     const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as ResponseEnvelope);
-    expect(lines.map((l) => l.responseId)).toEqual(['a-1', 'a-2', 'b-bare']);
+    expect(lines.map((l) => l.responseId)).toEqual(['a-1', 'a-2']);
   });
 
   it('refuses a hostile file (duplicate keys hiding a __proto__) and still exports the rest', async () => {
@@ -281,11 +282,28 @@ describe('codebook across versions', () => {
   });
 });
 
+/** The fixtures as envelopes of the form: bare answers wrapped (fixed times), envelopes as they are. */
+function asEnvelopes(f: { ref: string; file: string; responses: string[] }): string[] {
+  const raw = JSON.parse(readFileSync(f.file, 'utf8')) as { id: string; version: string };
+  const dir = join(tmp, 'wrapped', f.ref.replace('/', '-'));
+  mkdirSync(dir, { recursive: true });
+  const at = '2026-11-25T10:00:00Z';
+  return f.responses.map((file) => {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    if (['responseId', 'form', 'answers'].some((k) => Object.hasOwn(value, k))) return file;
+    const name = file.split('/').pop()!;
+    const envelope = { responseId: name.replace(/\.json$/, ''), form: { id: raw.id, version: raw.version, sha256: contentHash(raw) }, status: 'completed', startedAt: at, updatedAt: at, completedAt: at, answers: value };
+    writeFileSync(join(dir, name), JSON.stringify(envelope, null, 2));
+    return join(dir, name);
+  });
+}
+
 describe('export --validate', () => {
   it.each(shippedForms().filter((f) => f.responses.length).map((f) => [f.ref, f] as const))('%s: refuses each invalid fixture with its expected problems, exports the valid ones', async (_ref, f) => {
     const expectedFile = join(RESPONSES, f.ref, 'expected.json');
     const expected = (existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : {}) as Record<string, Array<{ code: string; path: string }>>;
-    const r = await run('--form', f.file, '--format', 'ndjson', '--validate', ...f.responses);
+    // Export takes envelopes only (issue 19): the bare-answer fixtures are wrapped first, as a host would send them.
+    const r = await run('--form', f.file, '--format', 'ndjson', '--validate', ...asEnvelopes(f));
     const exported = r.out.trim() ? r.out.trim().split('\n').map((l) => (JSON.parse(l) as ResponseEnvelope).responseId) : [];
     for (const file of f.responses) {
       const name = file.split('/').pop()!;

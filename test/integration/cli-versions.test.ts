@@ -120,12 +120,14 @@ describe.skipIf(!shipped)('assessment-studio migrate', () => {
     expect(r.stderr).toContain('migration-now-required');
   });
 
-  it('migrates bare answers as bare answers', () => {
+  it('refuses bare answers and any other JSON as response-not-envelope, migrating the envelopes beside them (issue 19, point 5)', () => {
     const bare = readdirSync(responses).find((f) => f.startsWith('invalid-'))!;
-    const r = run(['migrate', '--from', v1, '--to', v2, join(responses, bare)]);
-    expect(r.status).toBe(0);
-    const [result] = JSON.parse(r.stdout) as Array<{ response: Record<string, unknown> }>;
-    expect(result!.response).toEqual(JSON.parse(readFileSync(join(responses, bare), 'utf8')));
+    const r = run(['migrate', '--from', v1, '--to', v2, join(responses, bare), join(responses, 'expected.json'), complete]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${bare.replace('.', '\\.')}: \\(whole file\\) error response-not-envelope`));
+    expect(r.stderr).toMatch(/expected\.json: \(whole file\) error response-not-envelope/);
+    const results = JSON.parse(r.stdout) as Array<{ file: string }>;
+    expect(results.map((x) => x.file)).toEqual(['test/fixtures/responses/routine-enquiry/1.0.0/valid-complete.json']);
   });
 
   it('writes to --out without touching the inputs, and refuses an --out that would overwrite one', () => {
@@ -154,7 +156,7 @@ describe.skipIf(!shipped)('assessment-studio migrate', () => {
     writeFileSync(join(dir, 'other.json'), JSON.stringify(other));
     const r = run(['migrate', '--from', v1, '--to', v2, join(dir, 'list.json'), join(dir, 'other.json'), complete, join(dir, 'nope.json')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('list.json: (whole file) error response-invalid');
+    expect(r.stderr).toContain('list.json: (whole file) error response-not-envelope');
     expect(r.stderr).toContain('other.json: /form error response-form-mismatch');
     expect(r.stderr).toContain('nope.json');
     expect((JSON.parse(r.stdout) as unknown[]).length).toBe(2);

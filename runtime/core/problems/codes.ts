@@ -110,6 +110,7 @@ export const problemCodes = {
 
   // responses
   'response-invalid': { severity: 'error', doc: 'The response envelope does not match the response schema.' },
+  'response-not-envelope': { severity: 'error', doc: 'A file given to `export` or `migrate` (or found in a folder given) is not a response envelope: bare answers, an expected-problems list, a report. It is listed and left out; nothing is invented for it.' },
   'response-form-mismatch': { severity: 'error', doc: 'The response was made against another form, version or content hash.' },
 
   // versions and migration

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   codebook, codebookCsv, codebookMarkdown, contentHash, csvWriter, exportResponse, fhirBundleChunks, isExportProfile,
   exportProfiles, limits, loadResponseFor, questionnaireFromDefinition, questionnaireResponseFrom,
@@ -136,7 +136,7 @@ async function* readResponses(files: string[], form: Form, io: CliIo, state: { r
     const text = read.value;
     let loaded: ReturnType<typeof loadResponseFor>;
     try {
-      loaded = loadResponseFor(text, form.definition, { file, acceptedHashes: form.hashes, responseId: basename(file, extname(file)) });
+      loaded = loadResponseFor(text, form.definition, { file, acceptedHashes: form.hashes });
     } catch (e) {
       // A bug on some hostile input must cost one file, not the whole export.
       loaded = { ok: false, problems: [{ code: 'response-invalid', severity: 'error', message: `The file could not be read as a response (${(e as Error).message}).`, path: '' }] };
@@ -146,7 +146,7 @@ async function* readResponses(files: string[], form: Form, io: CliIo, state: { r
       const response = loaded.value;
       const problems = validateResponse(form.definition, response.answers)
         .filter((p) => p.severity === 'error' && !(response.status === 'in-progress' && p.code === 'answer-required'))
-        .map((p) => ({ ...p, path: `${response.meta?.bareAnswers === true ? '' : '/answers'}${p.path}` }));
+        .map((p) => ({ ...p, path: `/answers${p.path}` }));
       if (problems.length) loaded = { ok: false, problems: withPositions(problems, positioned(text)) };
     }
     if (!loaded.ok) {

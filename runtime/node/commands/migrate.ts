@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
-  createMigrator, limits, parseJsonText, printable, problemsFromZod, publishedContentHash, responseEnvelopeSchema,
-  type Definition, type MigrationReport, type MigrationResult, type Problem, type ResponseEnvelope,
+  createMigrator, limits, parseResponseText, printable, publishedContentHash,
+  type MigrationReport, type MigrationResult, type Problem, type ResponseEnvelope,
 } from '../../core/index';
 import { displayPath, readTextFile, writeFileAtomic } from '../disk';
 import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
@@ -49,7 +49,7 @@ export const migrateCommand: Command = {
     let failed = false;
     const results: Array<{ file: string; response: unknown; report: MigrationReport }> = [];
     for (const file of inputs) {
-      const migrated = await migrateFile(file, from.definition, hashes.fromHash, migrate);
+      const migrated = await migrateFile(file, migrate);
       if (!migrated.ok) {
         failed = true;
         for (const p of migrated.problems) io.err(problemLine(shown(file), p));
@@ -74,34 +74,15 @@ export const migrateCommand: Command = {
 
 type Migrated = { ok: true; response: unknown; report: MigrationReport } | { ok: false; problems: Problem[] };
 
-/** One response file: an envelope is migrated whole; bare answers come back as bare answers. */
-async function migrateFile(file: string, from: Definition, fromHash: string, migrate: (r: ResponseEnvelope) => MigrationResult): Promise<Migrated> {
+/** One response file: an envelope of the `--from` version, migrated whole; anything else is refused. */
+async function migrateFile(file: string, migrate: (r: ResponseEnvelope) => MigrationResult): Promise<Migrated> {
   const text = await readTextFile(file, limits.responseBytes);
   if (!text.ok) return { ok: false, problems: text.problems };
-  const parsed = parseJsonText(text.value, limits.responseBytes);
-  if (!parsed.ok) return { ok: false, problems: parsed.problems.slice(0, 1) };
-  const value = parsed.value.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, problems: [{ code: 'response-invalid', severity: 'error', message: 'A response file must hold a JSON object: a response envelope or bare answers.', path: '', source: 'response' }] };
-  }
-  if (isEnvelope(value)) {
-    const checked = responseEnvelopeSchema.safeParse(value);
-    if (!checked.success) return { ok: false, problems: problemsFromZod(checked.error, 'response-invalid', 'response') };
-    return { ok: true, ...migrate(checked.data) };
-  }
-  const wrapped: ResponseEnvelope = {
-    responseId: basename(file), form: { id: from.id, version: from.version, sha256: fromHash },
-    status: 'in-progress', startedAt: epoch, updatedAt: epoch, answers: value as Record<string, unknown>,
-  };
-  const { response, report } = migrate(wrapped);
-  return { ok: true, response: response.answers, report };
-}
-
-const epoch = '1970-01-01T00:00:00Z';
-
-/** An envelope has all three of these; bare answers could hold a question named `answers`. */
-function isEnvelope(value: object): boolean {
-  return ['answers', 'form', 'responseId'].every((k) => Object.hasOwn(value, k));
+  // Core's one reader of response files: bare answers or any other JSON is `response-not-envelope`
+  // (migrating them once meant inventing an identity and times for them).
+  const parsed = parseResponseText(text.value);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems.slice(0, 3) };
+  return { ok: true, ...migrate(parsed.value) };
 }
 
 function targetsFor(out: string, file: string): [string, string] {

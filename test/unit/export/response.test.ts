@@ -64,28 +64,23 @@ describe('parseResponseText', () => {
     expect(r.problems[0]).toMatchObject({ code: 'json-syntax', line: 2, params: { file: 'a.json' } });
   });
 
-  it('wraps bare answers into a completed envelope for the given form', () => {
-    const r = parseResponseText('{"age": 40, "safeToTalk": false}', { definition, sha256, file: 'dir/client-7.json' });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.value).toMatchObject({ responseId: 'client-7', status: 'completed', form: { id: 'export-rich', sha256 }, answers: { age: 40 } });
-    expect(responseEnvelopeSchema.safeParse(r.value).success).toBe(true);
-  });
-
-  it('refuses bare answers without a form, and non-objects', () => {
-    expect(parseResponseText('{"age": 40}').problems[0]?.code).toBe('response-invalid');
-    expect(parseResponseText('[1,2]', { definition }).problems[0]?.code).toBe('response-invalid');
+  it('refuses bare answers and any other JSON that is not an envelope, inventing nothing (issue 19, point 5)', () => {
+    for (const text of ['{"age": 40, "safeToTalk": false}', '{"invalid-x.json": [{"code": "answer-required", "path": "/a"}]}', '[1,2]', '"x"', 'null']) {
+      const r = parseResponseText(text, { file: 'dir/client-7.json' });
+      expect(r.ok, text).toBe(false);
+      expect(r.problems[0], text).toMatchObject({ code: 'response-not-envelope', path: '', params: { file: 'dir/client-7.json' } });
+    }
   });
 
   it('refuses __proto__ keys without touching Object.prototype', () => {
-    const r = parseResponseText('{"age": 1, "__proto__": {"polluted": true}}', { definition });
+    const r = parseResponseText('{"responseId": "r", "answers": {}, "__proto__": {"polluted": true}}');
     expect(r.ok).toBe(false);
     expect(r.problems[0]).toMatchObject({ code: 'forbidden-key', path: '/__proto__' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('refuses a file over the response size limit before parsing it', () => {
-    const r = parseResponseText(`{"notes": "${'x'.repeat(5 * 1024 * 1024 + 10)}"}`, { definition });
+    const r = parseResponseText(`{"notes": "${'x'.repeat(5 * 1024 * 1024 + 10)}"}`);
     expect(r.problems[0]?.code).toBe('too-large');
   });
 });

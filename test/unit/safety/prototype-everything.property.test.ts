@@ -182,7 +182,8 @@ describe('prototype safety across load, lint, validate, export and migrate', () 
     );
   });
 
-  it('hostile definitions and responses in memory go through every stage without an exception or pollution', () => {
+  // 150 fixed-seed runs through every stage take a few seconds alone; the timeout leaves room for a busy machine.
+  it('hostile definitions and responses in memory go through every stage without an exception or pollution', { timeout: 120_000 }, () => {
     const v1 = JSON.parse(v1Text) as Definition;
     const response = JSON.parse(responseText) as ResponseEnvelope;
     fc.assert(
