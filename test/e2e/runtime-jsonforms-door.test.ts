@@ -255,3 +255,51 @@ describe('JSON Forms options, in the browser', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('JSON Forms options on <assessment-form>', () => {
+  /** Protective factors 1.0.0 in a fresh <assessment-form> (defined on the door page by hostile.tsx). */
+  const element = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.createElement('assessment-form') as HTMLElement & { definition: unknown };
+      el.id = 'el';
+      el.definition = window.__door.definition('protective-factors/1.0.0');
+      document.getElementById('root')!.replaceWith(el);
+    });
+  const set = (page: Page, prop: string, value: string) => page.evaluate(`document.getElementById('el')[${JSON.stringify(prop)}] = ${value}`);
+
+  it('readonly and validation-mode attributes, i18n and additionalErrors properties, each changed with the answers kept', async () => {
+    const { page, context, errors } = await openPage(suite.browser, `${suite.url}/door/door.html`);
+    await element(page);
+    const name = page.locator('#as-childFirstName');
+    await name.fill('Sam');
+    await page.evaluate(() => document.getElementById('el')!.setAttribute('readonly', ''));
+    await expect.poll(() => page.locator('#el input:not([disabled])').count()).toBe(0);
+    expect(await name.inputValue()).toBe('Sam');
+    await page.evaluate(() => document.getElementById('el')!.removeAttribute('readonly'));
+    await expect.poll(() => name.isDisabled()).toBe(false);
+
+    await name.fill('');
+    await page.evaluate(() => document.getElementById('el')!.setAttribute('validation-mode', 'ValidateAndHide'));
+    await name.focus();
+    await page.keyboard.press('Tab');
+    await frames(page);
+    expect(await page.locator('#el .as-error-message').count()).toBe(0);
+    await page.evaluate(() => document.getElementById('el')!.setAttribute('validation-mode', 'ValidateAndShow'));
+    await name.focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('#el .as-error-message').count()).toBeGreaterThan(0);
+
+    await name.fill('Kim');
+    await set(page, 'additionalErrors', `[{ instancePath: '/childFirstName', keyword: 'register', params: {}, message: 'Not found on the school register' }]`);
+    await expect.poll(() => page.locator('#el').getByText('Not found on the school register').count()).toBeGreaterThan(0);
+    expect(await name.inputValue()).toBe('Kim');
+    await set(page, 'additionalErrors', '[]');
+    await set(page, 'i18n', `{ translate: (key, fallback) => key === 'childFirstName.label' ? 'Prénom de l’enfant' : fallback }`);
+    await expect.poll(() => page.locator('label[for="as-childFirstName"]').textContent()).toBe('Prénom de l’enfant');
+    expect(await page.locator('#el').getByText('Not found on the school register').count()).toBe(0);
+    expect(await name.inputValue()).toBe('Kim');
+    await expectNoAxeViolations(page, 'element with options');
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+});

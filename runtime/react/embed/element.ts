@@ -1,4 +1,5 @@
 import type { Answers, Definition, ResponseEnvelope } from '../../core/index';
+import type { FormOptions } from '../model/formOptions';
 import type { FieldError, ValidateFunction } from '../model/validation';
 import { indexedDbStorage } from '../storage/indexedDb';
 import { memoryStorage } from '../storage/memory';
@@ -9,17 +10,20 @@ import { mount, mountRefusal, type MountedForm } from './mount';
  * `<assessment-form form-id="routine-enquiry" version="2.0.0">` (or `src="/path/definition.json"`,
  * or the `definition` property). Attributes: `locale`, `storage` (`memory` default, or `local`:
  * encrypted IndexedDB), `subject-id` (the host's id for the person assessed: a draft per subject),
- * `exit-url`, `api-base`,
- * `debug` (counts control renders in `window.__asRenderCount`). Events (bubbling, composed):
+ * `exit-url`, `api-base`, JSON Forms' `readonly` and `validation-mode` (`ValidateAndShow`,
+ * `ValidateAndHide`, `NoValidation`), `debug` (counts control renders in `window.__asRenderCount`);
+ * properties `definition`, `answers`, `validator`, and JSON Forms' `i18n` and `additionalErrors`. Events (bubbling, composed):
  * `assessment-ready`, `assessment-change` {answers}, `assessment-submit` {response},
  * `assessment-quick-exit` (at once, before drafts; cancelable: cancel it to handle the exit yourself), `assessment-error` {message}.
  * Light DOM, so the page's stylesheet and accessibility tools reach the form.
  * @public
  */
 export class AssessmentFormElement extends HTMLElement {
-  static observedAttributes = ['form-id', 'version', 'src', 'locale', 'storage', 'exit-url', 'subject-id'];
+  static observedAttributes = ['form-id', 'version', 'src', 'locale', 'storage', 'exit-url', 'subject-id', 'readonly', 'validation-mode'];
   /** A precompiled validator for a definition set as a property (no eval needed). */
   validator: ValidateFunction | undefined;
+  private i18nValue: FormOptions['i18n'];
+  private additional: FormOptions['additionalErrors'];
   private mounted: MountedForm | null = null;
   private def: Definition | null = null;
   private initial: Answers | undefined;
@@ -40,6 +44,23 @@ export class AssessmentFormElement extends HTMLElement {
   set answers(value: Answers | undefined) {
     this.initial = value;
     if (this.mounted) this.render(this.validator);
+  }
+
+  /** As in JSON Forms: `locale`, `translate`, `translateError` (the `locale` attribute wins). */
+  get i18n(): FormOptions['i18n'] {
+    return this.i18nValue;
+  }
+  set i18n(value: FormOptions['i18n']) {
+    this.i18nValue = value;
+    this.remount();
+  }
+  /** As in JSON Forms: AJV-style errors from the host, shown at their answers; they hold back submit. */
+  get additionalErrors(): FormOptions['additionalErrors'] {
+    return this.additional;
+  }
+  set additionalErrors(value: FormOptions['additionalErrors']) {
+    this.additional = value;
+    this.remount();
   }
 
   getResponse(): ResponseEnvelope | null {
@@ -68,7 +89,15 @@ export class AssessmentFormElement extends HTMLElement {
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (!this.connected || oldValue === newValue) return;
     if (name === 'form-id' || name === 'version' || name === 'src') void this.load();
-    else if (this.def) this.render(this.validator);
+    else this.remount();
+  }
+
+  /** An option changed while the form is shown: mounted again with the answers as they stand, not those first given. */
+  private remount(): void {
+    if (!this.def) return;
+    const shown = this.form();
+    if (shown) this.initial = shown.getResponse().answers;
+    this.render(this.validator);
   }
 
   private async load(): Promise<void> {
@@ -112,6 +141,10 @@ export class AssessmentFormElement extends HTMLElement {
       subjectId: this.getAttribute('subject-id') || undefined,
       exitUrl: this.getAttribute('exit-url') ?? undefined,
       validator,
+      readonly: this.hasAttribute('readonly'),
+      validationMode: validationMode(this.getAttribute('validation-mode')),
+      i18n: this.i18nValue,
+      additionalErrors: this.additional,
       debug: this.hasAttribute('debug'),
       onChange: (answers) => emit('assessment-change', { answers }),
       onSubmit: (response) => emit('assessment-submit', { response }),
@@ -143,4 +176,9 @@ export class AssessmentFormElement extends HTMLElement {
 /** Registers `<assessment-form>` once (safe to call twice). @public */
 export function defineAssessmentForm(name = 'assessment-form'): void {
   if (!customElements.get(name)) customElements.define(name, class extends AssessmentFormElement {});
+}
+
+const VALIDATION_MODES = ['ValidateAndShow', 'ValidateAndHide', 'NoValidation'] as const;
+function validationMode(value: string | null): FormOptions['validationMode'] {
+  return VALIDATION_MODES.find((m) => m === value);
 }
