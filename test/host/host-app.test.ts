@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, watchPageErrors } from '../e2e/support/browser';
+import { startServer, type RunningServer } from '../e2e/support/server';
+import { serveStatic } from '../e2e/support/static';
+import { FORM, setUpHostApp, type HostApp } from './host-setup';
+
+/**
+ * Issue 19, point 4: the package as a host gets it. `npm pack`, installed into a fresh Vite +
+ * TypeScript React app and served beside a plain HTML page without a bundler (another origin than
+ * the product's server, which lists it in EMBED_ORIGINS); in Chromium each renders a shipped form,
+ * the required answer is given, the form submitted, and the host receives the response.
+ */
+
+let host: HostApp;
+let server: RunningServer;
+let pages: { server: Server; url: string };
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'as-host-app-'));
+  // Served before they exist (each request reads the disk): the product's server must know this origin.
+  pages = await serveStatic({ app: { dir: join(dir, 'app/dist') }, plain: { dir: join(dir, 'app') } });
+  server = await startServer({ env: { EMBED_ORIGINS: pages.url } });
+  host = await setUpHostApp(dir, server.url);
+  console.log(`host app: ${host.packed.length} files packed; node_modules ${(host.nodeModulesBytes / 1e6).toFixed(1)} MB (${host.installed.length} packages); ms ${JSON.stringify(host.timings)}`);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  pages?.server.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the installed package', () => {
+  it('packs only what a host needs: the library, the command line, schemas and the README', () => {
+    const outside = host.packed.filter((p) => !/^(dist\/lib\/|dist\/node\/(cli|validator-engine)\.js$|schemas\/|README\.md$|package\.json$)/.test(p));
+    expect(outside).toEqual([]);
+    expect(host.packed).toEqual(expect.arrayContaining(['dist/lib/index.js', 'dist/lib/standalone.js', 'dist/lib/styles.css', 'dist/node/cli.js']));
+    expect(host.packed.filter((p) => p.endsWith('.map'))).toEqual([]);
+  });
+
+  it('brings neither esbuild, Monaco, the database drivers, lodash nor JSON Forms into the host', () => {
+    const unwanted = host.installed.filter((p) => /^(esbuild|@esbuild\/|monaco-editor|pg|@electric-sql\/|lodash|@jsonforms\/|vitest|playwright)/.test(p));
+    expect(unwanted).toEqual([]);
+    // React once, the host's own (a peer), not a copy of ours.
+    expect(host.installed).toEqual(expect.arrayContaining(['react', 'react-dom', 'assessment-studio']));
+  });
+
+  it('types a non-React host with skipLibCheck false and no @types/react', () => {
+    expect(host.installed).not.toContain('@types/react');
+    expect(host.typeErrors).toBe('');
+  });
+});
+
+async function fillAndSubmit(page: Page): Promise<unknown> {
+  const gate = page.getByRole('group', { name: /somewhere private/ });
+  await gate.waitFor({ timeout: 30_000 });
+  await gate.getByLabel('No').check();
+  await page.getByRole('link', { name: 'Check your answers' }).click();
+  await page.getByRole('button', { name: 'Submit assessment' }).click();
+  await expect.poll(() => page.locator('#received').textContent(), { timeout: 15_000 }).toBe('received completed');
+  return page.evaluate(() => (window as unknown as { __received: unknown }).__received);
+}
+
+describe('a shipped form in the host pages, submitted, the response received', () => {
+  for (const [name, path] of [
+    ['the React app built by Vite', '/app/'],
+    ['the plain HTML page (standalone module, <assessment-form api-base>)', '/plain/plain.html'],
+  ] as const) {
+    it(name, async () => {
+      const page = await browser.newPage();
+      const errors = watchPageErrors(page);
+      await page.goto(`${pages.url}${path}`);
+      const response = await fillAndSubmit(page);
+      expect(response).toMatchObject({ form: { id: FORM.id, version: FORM.version }, status: 'completed', answers: { privateToRecord: false } });
+      await page.close();
+      expect(errors).toEqual([]);
+    });
+  }
+});
