@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { minimalDefinition } from '../support/minimal-definition';
-import { launchBrowser } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
-import { serveStatic } from './support/static';
+import { crossOriginSuite } from './support/crossOrigin';
 
 /**
  * Issue 19, point 3: every reply of the iframe page carries the `requestId` of the request it
@@ -15,29 +11,16 @@ import { serveStatic } from './support/static';
  * answering a request. A host with several requests in flight can then tell the replies apart.
  */
 
-let server: RunningServer;
-let host: { server: Server; url: string };
-let browser: Browser;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'as-iframe-replies-'));
+// The host: one empty page on its own origin.
+const suite = crossOriginSuite('as-iframe-replies', (dir) => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Host</title><h1>Host</h1>');
-  host = await serveStatic(dir);
-  server = await startServer({ env: { EMBED_ORIGINS: host.url } });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  host?.server.close();
-  rmSync(dir, { recursive: true, force: true });
+  return dir;
 });
 
 /** The host page with the frame, and every frame message it received (in order). */
 async function framed(): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(host.url);
+  const page = await suite.browser.newPage();
+  await page.goto(suite.pages.url);
   await page.evaluate(
     ({ app, origin }) =>
       new Promise<void>((ready) => {
@@ -53,7 +36,7 @@ async function framed(): Promise<Page> {
         });
         document.body.append(frame);
       }),
-    { app: server.url, origin: host.url },
+    { app: suite.server.url, origin: suite.pages.url },
   );
   return page;
 }

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPageErrors } from '../e2e/support/browser';
-import { startServer, type RunningServer } from '../e2e/support/server';
-import { serveStatic } from '../e2e/support/static';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchPageErrors } from '../e2e/support/browser';
+import { crossOriginSuite } from '../e2e/support/crossOrigin';
 import { FORM, setUpHostApp, type HostApp } from './host-setup';
 
 /**
@@ -17,27 +13,16 @@ import { FORM, setUpHostApp, type HostApp } from './host-setup';
  */
 
 let host: HostApp;
-let server: RunningServer;
-let pages: { server: Server; url: string };
-let browser: Browser;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'as-host-app-'));
-  // Served before they exist (each request reads the disk): the product's server must know this origin.
-  pages = await serveStatic({ app: { dir: join(dir, 'app/dist') }, plain: { dir: join(dir, 'app') } });
-  server = await startServer({ env: { EMBED_ORIGINS: pages.url } });
-  host = await setUpHostApp(dir, server.url);
-  console.log(`host app: ${host.packed.length} files packed; node_modules ${(host.nodeModulesBytes / 1e6).toFixed(1)} MB (${host.installed.length} packages); ms ${JSON.stringify(host.timings)}`);
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  pages?.server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+// Served before they exist (each request reads the disk): the product's server must know this origin first.
+const suite = crossOriginSuite(
+  'as-host-app',
+  (dir) => ({ app: { dir: join(dir, 'app/dist') }, plain: { dir: join(dir, 'app') } }),
+  async ({ dir, server }) => {
+    host = await setUpHostApp(dir, server.url);
+    console.log(`host app: ${host.packed.length} files packed; node_modules ${(host.nodeModulesBytes / 1e6).toFixed(1)} MB (${host.installed.length} packages); ms ${JSON.stringify(host.timings)}`);
+  },
+  300_000,
+);
 
 describe('the installed package', () => {
   it('packs only what a host needs: the library, the command line, schemas and the README', () => {
@@ -76,9 +61,9 @@ describe('a shipped form in the host pages, submitted, the response received', (
     ['the plain HTML page (standalone module, <assessment-form api-base>)', '/plain/plain.html'],
   ] as const) {
     it(name, async () => {
-      const page = await browser.newPage();
+      const page = await suite.browser.newPage();
       const errors = watchPageErrors(page);
-      await page.goto(`${pages.url}${path}`);
+      await page.goto(`${suite.pages.url}${path}`);
       const response = await fillAndSubmit(page);
       expect(response).toMatchObject({ form: { id: FORM.id, version: FORM.version }, status: 'completed', answers: { privateToRecord: false } });
       await page.close();
