@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { watchPageErrors } from '../e2e/support/browser';
@@ -37,6 +38,15 @@ describe('the installed package', () => {
     expect(unwanted).toEqual([]);
     // React once, the host's own (a peer), not a copy of ours.
     expect(host.installed).toEqual(expect.arrayContaining(['react', 'react-dom', 'assessment-studio']));
+  });
+
+  it('runs the command line from the install, with no dependency of its own (compile asks for esbuild)', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(host.dir, 'node_modules/assessment-studio/dist/node/cli.js'), ...args], { cwd: host.dir, encoding: 'utf8' });
+    const form = resolve(`form-definitions/${FORM.id}/${FORM.version}.json`);
+    expect(cli('lint', form).status).toBe(0);
+    const compile = cli('compile', form);
+    expect(compile.status).not.toBe(0);
+    expect(compile.stderr).toContain('npm install --save-dev esbuild');
   });
 
   it('types a non-React host with skipLibCheck false and no @types/react', () => {
