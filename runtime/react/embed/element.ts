@@ -3,7 +3,7 @@ import type { FieldError, ValidateFunction } from '../model/validation';
 import { indexedDbStorage } from '../storage/indexedDb';
 import { memoryStorage } from '../storage/memory';
 import { definitionFromResponse, DefinitionRefusedError, loadPublished } from './loadPublished';
-import type { BriefProblem, FormError } from '../model/hostOptions';
+import type { FormError } from '../model/hostOptions';
 import { mount, mountRefusal } from './mount';
 import type { MountedForm } from './mountedForm';
 
@@ -18,7 +18,7 @@ export interface AssessmentFormEventMap extends HTMLElementEventMap {
   /** Cancelable: cancel it to leave in the host's own way. */
   'assessment-quick-exit': CustomEvent<undefined>;
   /** The form cannot do what it promises (`code` set), or could not be loaded (`message` only). */
-  'assessment-error': CustomEvent<FormError | { message: string; code?: undefined; problems?: BriefProblem[] }>;
+  'assessment-error': CustomEvent<FormError | { message: string; code?: undefined }>;
 }
 
 /** Typed listeners for the events above (merged into the class). @public */

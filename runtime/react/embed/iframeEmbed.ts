@@ -51,7 +51,9 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
       exitUrl: opts.exitUrl,
       onChange: (answers) => post({ type: 'change', answers }),
       // A submit pressed in the frame has no request to answer; the host's own is answered below.
-      onSubmit: (response) => answeringSubmit || post({ type: 'submitted', ok: true, response }),
+      onSubmit: (response) => {
+        if (!answeringSubmit) post({ type: 'submitted', ok: true, response });
+      },
       onError: (error) => post({ type: 'error', code: error.code, message: error.message }),
       // The host hears at once, in the task of the press, so it can blank its own page (which
       // may show the client's name) before this frame deals with drafts and leaves.
