@@ -9,6 +9,10 @@ import { standaloneValidatorModule } from './runtime/node/standalone';
  * from tsconfig.lib.json, named by package.json "exports". Dependencies stay external: a host's
  * bundler resolves React, JSON Forms' core, zod and AJV once for the whole app.
  *
+ * `--mode standalone` builds dist/lib/standalone.js: the element and `mount` with every dependency
+ * inside (React included), for a plain HTML page without a bundler; its lazy chunks go in
+ * dist/lib/standalone/.
+ *
  * `--mode examples` builds the embedding examples (runtime/react/examples/) into
  * dist/examples instead; their form's validator is compiled ahead of time here, so the examples
  * run under a strict CSP without eval, as a host's page should.
@@ -59,8 +63,25 @@ function stylesheet(): Plugin {
   };
 }
 
+/** The standalone module: nothing external, production React (a host's bundler is not there to pick it). */
+const standalone = defineConfig({
+  plugins: [react()],
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    outDir: resolve(root, 'dist/lib'),
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    lib: { entry: { standalone: resolve(root, 'runtime/react/embed/standaloneEntry.ts') }, formats: ['es'] },
+    rolldownOptions: { treeshake: { moduleSideEffects }, output: { chunkFileNames: 'standalone/[name]-[hash].js' } },
+  },
+});
+
 export default defineConfig(({ mode }) =>
-  mode === 'examples'
+  mode === 'standalone'
+    ? standalone
+    : mode === 'examples'
     ? {
         plugins: [react(), exampleValidator()],
         root: resolve(root, 'runtime/react/examples'),
@@ -89,6 +110,7 @@ export default defineConfig(({ mode }) =>
             entry: {
               index: resolve(root, 'runtime/react/index.ts'),
               element: resolve(root, 'runtime/react/embed/elementEntry.ts'),
+              mount: resolve(root, 'runtime/react/embed/mountEntry.ts'),
               'embed-protocol': resolve(root, 'runtime/react/embed/protocol.ts'),
               jsonforms: resolve(root, 'runtime/react/jsonforms/index.ts'),
             },

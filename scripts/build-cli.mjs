@@ -20,3 +20,17 @@ await build({
     js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
+
+// The validator engine generated validator modules import (runtime/node/standalone.ts), as plain
+// JavaScript for the published package, which ships no TypeScript source. Bundled alone, so the
+// ahead-of-time modules that inline it carry nothing else.
+await build({
+  entryPoints: { 'validator-engine': 'runtime/core/validate/engine.ts' },
+  outdir: 'dist/node',
+  bundle: true,
+  platform: 'neutral',
+  format: 'esm',
+  target: 'es2020',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});

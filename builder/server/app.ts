@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { handleApi, sendModule, type ApiContext } from './api';
+import { allowCrossOriginRead, answerPreflight, isCrossOriginRead, listedOrigin } from './cors';
 import { OutsideRootError, readRegular } from './disk';
 import { hostAllowed, isWrite, pathSegments, writeOriginAllowed } from './guard';
 import { setSecurityHeaders, type CspOptions, type PageKind } from './headers';
@@ -83,6 +84,8 @@ async function route(ctx: AppContext, req: IncomingMessage, res: ServerResponse)
   if (!segments) return sendError(res, 400, { error: 'Malformed path.', reason: 'path' });
   const method = req.method ?? 'GET';
   const [first, ...rest] = segments;
+  if (method === 'OPTIONS') return answerPreflight(req, res, segments, ctx.csp.embedOrigins);
+  if (isCrossOriginRead(segments) && (method === 'GET' || method === 'HEAD')) await crossOriginRead(ctx, req, res, segments);
 
   if (first === 'api') return handleApi(ctx, req, res, rest);
   if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, { error: 'Method not allowed.', reason: 'method' }, { Allow: 'GET, HEAD' });
@@ -93,6 +96,14 @@ async function route(ctx: AppContext, req: IncomingMessage, res: ServerResponse)
     return void res.end();
   }
   return serveStatic(ctx, res, segments, method === 'HEAD');
+}
+
+/** CORS headers for a listed origin's read of a published version (cors.ts); never for a draft. */
+async function crossOriginRead(ctx: AppContext, req: IncomingMessage, res: ServerResponse, segments: string[]): Promise<void> {
+  res.setHeader('Vary', 'Origin');
+  if (!listedOrigin(req, ctx.csp.embedOrigins)) return;
+  const [id, file] = segments[0] === 'api' ? [segments[2]!, segments[3]!] : [segments[1]!, segments[2]!.slice(0, -3)];
+  if ((await ctx.store.trustedPublished(id, file)).ok) allowCrossOriginRead(req, res, ctx.csp.embedOrigins);
 }
 
 async function servePage(ctx: AppContext, res: ServerResponse, page: PageName, headOnly: boolean): Promise<void> {

@@ -30,9 +30,23 @@ function packageRoot(): string {
 
 let esbuild: EsbuildApi | undefined;
 function loadEsbuild(root: string): EsbuildApi {
-  // Loaded through createRequire, never bundled: esbuild ships a native binary.
-  esbuild ??= createRequire(join(root, 'package.json'))('esbuild') as EsbuildApi;
+  // Loaded through createRequire, never bundled: esbuild ships a native binary. It is an optional
+  // peer of the published package (only this needs it), so a host that never compiles never installs it.
+  try {
+    esbuild ??= createRequire(join(root, 'package.json'))('esbuild') as EsbuildApi;
+  } catch {
+    throw new Error('assessment-studio: compiling a validator needs esbuild; install it beside assessment-studio (npm install --save-dev esbuild)');
+  }
   return esbuild;
+}
+
+/**
+ * The validator engine the generated code imports: the source in this repository, or in the
+ * published package (which ships no TypeScript) its bundle, built by scripts/build-cli.mjs.
+ */
+function engineModule(root: string): string {
+  const source = join(root, 'runtime/core/validate/engine.ts');
+  return existsSync(source) ? source : join(root, 'dist/node/validator-engine.js');
 }
 
 const MAX_CACHED = 32;
@@ -77,7 +91,7 @@ function generate(definition: { schema: Record<string, unknown> }, key: string |
     minify: true,
     legalComments: 'none',
     mainFields: ['module', 'main'],
-    alias: { [VALIDATOR_ENGINE_MODULE]: join(root, 'runtime/core/validate/engine.ts') },
+    alias: { [VALIDATOR_ENGINE_MODULE]: engineModule(root) },
     logLevel: 'silent',
   });
   const text = result.outputFiles?.[0]?.text;

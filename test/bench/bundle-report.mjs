@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildApp } from './guard/build-app.mjs';
+import { standaloneSize } from './guard/standalone-size.mjs';
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
@@ -33,6 +34,10 @@ try {
     const kind = chunk.isEntry ? 'loaded at start' : chunk.isDynamicEntry ? 'loaded on demand (dynamic import)' : 'shared';
     console.log(`  ${chunk.fileName}: ${kib(Buffer.byteLength(chunk.code))} raw, ${kib(gzipSync(chunk.code, { level: 9 }).length)} gzip, ${kind}`);
   }
+  // The plain-HTML module (no bundler, React inside), as built by `npm run build:lib`.
+  const standalone = standaloneSize(join(import.meta.dirname, '../../dist/lib'));
+  if (!standalone) console.log('standalone module (dist/lib/standalone.js): not built, run npm run build:lib');
+  else console.log(`standalone module for plain HTML (dist/lib/standalone.js, React inside): ${kib(standalone.start.raw)} raw, ${kib(standalone.start.gzip)} gzip -9 at start in ${standalone.files.length} file(s); on demand: ${standalone.lazy.map((l) => `${l.file} ${kib(l.gzip)}`).join(', ') || 'none'}`);
   const groups = new Map();
   for (const chunk of app.chunks) {
     for (const [id, m] of Object.entries(chunk.modules)) {

@@ -43,12 +43,16 @@ describe('layering', () => {
     expect(repository.some((f) => f.path.endsWith('.js'))).toBe(true);
   });
 
-  it('the packages runtime/ and the server import are exactly the dependencies (and optional peers) package.json ships', () => {
-    // Host examples are not shipped code; the builder's app is bundled at build time.
-    const notShipped = (a: Area) => a.name === 'builder/app' || a.prefix.startsWith('runtime/react/examples/');
-    const shipped = new Set(areas.filter((a) => !notShipped(a)).flatMap((a) => a.packages.filter((p) => !p.startsWith('virtual:'))));
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies?: Record<string, string> };
-    expect([...shipped].sort()).toEqual([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies ?? {})].sort());
+  it('the packages runtime/ imports are exactly the dependencies and peers package.json publishes; the builder and its server are not published', () => {
+    // Host examples are not published code; the builder (app and server) is not in the package
+    // (package.json "files"), so what it imports is a devDependency (issue 19: a host installs
+    // neither esbuild, the database drivers nor Monaco).
+    const published = (a: Area) => a.prefix.startsWith('runtime/') && !a.prefix.startsWith('runtime/react/examples/');
+    const packagesOf = (list: Area[]) => new Set(list.flatMap((a) => a.packages.filter((p) => !p.startsWith('virtual:'))));
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<'dependencies' | 'peerDependencies' | 'devDependencies', Record<string, string>>;
+    expect([...packagesOf(areas.filter(published))].sort()).toEqual([...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)].sort());
+    const unpublished = [...packagesOf(areas.filter((a) => !published(a)))];
+    expect(unpublished.filter((p) => !(p in manifest.dependencies) && !(p in manifest.devDependencies))).toEqual([]);
   });
 });
 

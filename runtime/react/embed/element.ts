@@ -4,7 +4,31 @@ import type { FieldError, ValidateFunction } from '../model/validation';
 import { indexedDbStorage } from '../storage/indexedDb';
 import { memoryStorage } from '../storage/memory';
 import { definitionFromResponse, DefinitionRefusedError, loadPublished } from './loadPublished';
-import { mount, mountRefusal, type MountedForm } from './mount';
+import type { FormError } from '../model/hostOptions';
+import { mount, mountRefusal } from './mount';
+import type { MountedForm } from './mountedForm';
+
+/**
+ * The events of `<assessment-form>` (bubbling, composed), so `addEventListener` gives each its detail.
+ * @public
+ */
+export interface AssessmentFormEventMap extends HTMLElementEventMap {
+  'assessment-ready': CustomEvent<undefined>;
+  'assessment-change': CustomEvent<{ answers: Answers }>;
+  'assessment-submit': CustomEvent<{ response: ResponseEnvelope }>;
+  /** Cancelable: cancel it to leave in the host's own way. */
+  'assessment-quick-exit': CustomEvent<undefined>;
+  /** The form cannot do what it promises (`code` set), or could not be loaded (`message` only). */
+  'assessment-error': CustomEvent<FormError | { message: string; code?: undefined }>;
+}
+
+/** Typed listeners for the events above (merged into the class). @public */
+export interface AssessmentFormElement {
+  addEventListener<K extends keyof AssessmentFormEventMap>(type: K, listener: (this: AssessmentFormElement, event: AssessmentFormEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof AssessmentFormEventMap>(type: K, listener: (this: AssessmentFormElement, event: AssessmentFormEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
 
 /**
  * `<assessment-form form-id="routine-enquiry" version="2.0.0">` (or `src="/path/definition.json"`,

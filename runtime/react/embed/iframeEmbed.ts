@@ -28,6 +28,8 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
   const target = targetOrigin(opts.allowedOrigins, opts.ancestorOrigin);
   let root: Root | null = null;
   let controller: FormController | null = null;
+  /** The host's `submit` being answered: its reply is posted with the request's id, not by onSubmit. */
+  let answeringSubmit = false;
   const post = (msg: Outgoing) => {
     if (!target || window.parent === window) return;
     // Outgoing messages are checked too: the parent can rely on the same schema.
@@ -48,7 +50,10 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
       subjectId: msg.subjectId,
       exitUrl: opts.exitUrl,
       onChange: (answers) => post({ type: 'change', answers }),
-      onSubmit: (response) => post({ type: 'submitted', ok: true, response }),
+      // A submit pressed in the frame has no request to answer; the host's own is answered below.
+      onSubmit: (response) => {
+        if (!answeringSubmit) post({ type: 'submitted', ok: true, response });
+      },
       onError: (error) => post({ type: 'error', code: error.code, message: error.message }),
       // The host hears at once, in the task of the press, so it can blank its own page (which
       // may show the client's name) before this frame deals with drafts and leaves.
@@ -90,15 +95,17 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
         }
         return;
       }
-      if (!controller) return post({ type: 'error', message: 'No form is loaded.' });
-      if (msg.type === 'validate') post({ type: 'validated', requestId: msg.requestId, errors: await controller.validate() });
-      else if (msg.type === 'getResponse') post({ type: 'response', requestId: msg.requestId, response: controller.getResponse() });
+      const { requestId } = msg;
+      if (!controller) return post({ type: 'error', requestId, message: 'No form is loaded.' });
+      if (msg.type === 'validate') post({ type: 'validated', requestId, errors: await controller.validate() });
+      else if (msg.type === 'getResponse') post({ type: 'response', requestId, response: controller.getResponse() });
       else if (msg.type === 'submit') {
-        const result = await controller.submit();
-        if (!result.ok) post({ type: 'submitted', requestId: msg.requestId, ok: false, errors: result.errors });
+        answeringSubmit = true;
+        const result = await controller.submit().finally(() => (answeringSubmit = false));
+        post(result.ok ? { type: 'submitted', requestId, ok: true, response: result.response } : { type: 'submitted', requestId, ok: false, errors: result.errors });
       }
     } catch {
-      post({ type: 'error', message: 'The form could not do that.' });
+      post({ type: 'error', requestId: 'requestId' in msg ? msg.requestId : undefined, message: 'The form could not do that.' });
     }
   };
   window.addEventListener('message', onMessage);

@@ -1,36 +1,19 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { checkDefinitionForRendering, type Problem, type ResponseEnvelope } from '../../core/index';
+import { checkDefinitionForRendering, type Problem } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
 import { DefinitionRefused } from '../DefinitionRefused';
 import { checkAfterPaint } from '../model/checkAfterPaint';
 import { createFormController } from '../model/controller';
-import type { FormError, FormOptions } from '../model/formOptions';
+import type { FormOptions } from '../model/formOptions';
+import type { MountedForm } from './mountedForm';
 import { definitionRefused } from '../model/refusal';
-import { FORM_CANNOT_VALIDATE, type FieldError } from '../model/validation';
+import { FORM_CANNOT_VALIDATE } from '../model/validation';
+
+export type { MountedForm } from './mountedForm';
 
 /** @public */
 export type MountOptions = FormOptions;
-
-/** @public */
-export interface MountedForm {
-  /** The response as it stands (status `in-progress` until submitted). Throws (`code` `definition-refused`) when the definition was refused. */
-  getResponse(): ResponseEnvelope;
-  /** Validates everything and shows the errors; resolves to the list (empty when valid). */
-  validate(): Promise<FieldError[]>;
-  /** Validates and, when clean, completes the response (calls `onSubmit`) and wipes the draft. */
-  submit(): Promise<{ ok: true; response: ResponseEnvelope } | { ok: false; errors: FieldError[] }>;
-  /** Saves the draft now, unmounts and releases everything. */
-  destroy(): void;
-  /**
-   * Resolves once a stored draft is restored and the validator is ready; rejects (with `code`
-   * `validator-unavailable`) when the form cannot check answers and so will not submit, or (with
-   * `code` `definition-refused` and `problems`) when the definition failed the checks.
-   */
-  ready: Promise<void>;
-  /** Set when the definition failed the checks: what the host was told through `onError`. */
-  refusal: FormError | null;
-}
 
 /**
  * Renders a form into any element, without the host using React. The definition is checked first

@@ -36,10 +36,11 @@ export const frameMessageSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('change'), answers }).strict(),
   z.object({ ...base, type: z.literal('validated'), requestId, errors: z.array(fieldError) }).strict(),
   z.object({ ...base, type: z.literal('response'), requestId, response: z.record(z.string(), z.unknown()) }).strict(),
+  // Every reply to a request carries its requestId; a submit pressed inside the frame answers none.
   z.object({ ...base, type: z.literal('submitted'), requestId: requestId.optional(), ok: z.boolean(), response: z.record(z.string(), z.unknown()).optional(), errors: z.array(fieldError).optional() }).strict(),
   z.object({ ...base, type: z.literal('quickExit') }).strict(),
   // `problems`: why a posted definition was refused, each at its JSON pointer in that definition.
-  z.object({ ...base, type: z.literal('error'), code: z.string().max(64).optional(), message: z.string(), problems: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).max(20).optional() }).strict(),
+  z.object({ ...base, type: z.literal('error'), requestId: requestId.optional(), code: z.string().max(64).optional(), message: z.string(), problems: z.array(z.object({ code: z.string(), path: z.string(), message: z.string() })).max(20).optional() }).strict(),
 ]);
 export type FrameMessage = z.infer<typeof frameMessageSchema>;
 

@@ -23,7 +23,8 @@ export interface BridgeSet extends JsonFormsSetOptions {
 export function bridgeI18n(i18n: FormI18n | undefined): JsonFormsI18nState {
   return {
     locale: i18n?.locale,
-    translate: i18n?.translate ?? (((_key: string, fallback?: string) => fallback) as JsonFormsI18nState['translate']),
+    // The host's translator came in as JSON Forms' own (FormI18n declares it without @jsonforms/core).
+    translate: (i18n?.translate ?? ((_key: string, fallback?: string) => fallback)) as JsonFormsI18nState['translate'],
     translateError: (error) => error.message ?? '',
   };
 }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { ValidationMode } from '@jsonforms/core';
+import type { ValidationMode } from '../jsonFormsShapes';
 import { contentHash, withoutHiddenAnswers, type Answers, type Definition, type Problem, type ResponseEnvelope } from '../../core/index';
 import type { LayoutEntry } from '../layout/layouts';
 import { createFormRenderers, type FormRenderers } from '../layout/picker';

@@ -1,4 +1,4 @@
-import type { JsonFormsI18nState } from '@jsonforms/core';
+import type { FormI18n as JsonFormsI18n } from '../jsonFormsShapes';
 import { escapePointerToken, getAtPointer, scopeKey, tokensFromPointer } from '../../core/index';
 import type { FormModel, JsonSchema, UiElement } from './formModel';
 import { isMissing, toErrorObject } from './hostErrors';
@@ -12,7 +12,7 @@ import type { FieldError } from './validation';
  * our practitioner messages).
  * @public
  */
-export type FormI18n = JsonFormsI18nState;
+export type FormI18n = JsonFormsI18n;
 
 type Loose = Record<string, unknown>;
 type Translate = (id: string, defaultMessage: string | undefined, values?: unknown) => string | undefined;

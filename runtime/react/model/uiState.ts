@@ -1,4 +1,4 @@
-import type { ValidationMode } from '@jsonforms/core';
+import type { ValidationMode } from '../jsonFormsShapes';
 import { tokensFromPointer } from '../../core/index';
 import type { FieldError } from './validation';
 

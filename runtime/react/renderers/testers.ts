@@ -1,4 +1,4 @@
-import type { JsonSchema, RankedTester, Tester, TesterContext, UISchemaElement } from '@jsonforms/core';
+import type { JsonSchema, RankedTester, Tester, TesterContext, UISchemaElement } from '../jsonFormsShapes';
 
 /**
  * JSON Forms' tester vocabulary (`rankWith`, `and`, `isEnumControl`, …), with its semantics, for the

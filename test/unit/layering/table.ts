@@ -43,7 +43,8 @@ export const areas: Area[] = [
     prefix: 'runtime/react/',
     mayImport: ['runtime/react/', 'runtime/core/index.ts'],
     // virtual:example-validator is the examples' Vite module (vite.lib.config.ts), not a package.
-    packages: ['@jsonforms/core', 'ajv', 'react', 'react-dom', 'virtual:example-validator', 'zod'],
+    // JSON Forms' shapes are declared in jsonFormsShapes.ts: only assessment-studio/jsonforms imports @jsonforms/core.
+    packages: ['ajv', 'react', 'react-dom', 'virtual:example-validator', 'zod'],
     nodeBuiltins: false,
   },
   {
