@@ -1,5 +1,5 @@
 import type { Answers, Definition, ResponseEnvelope } from '../../core/index';
-import type { FormOptions } from '../model/formOptions';
+import type { HostFormOptions as FormOptions } from '../model/hostOptions';
 import type { FieldError, ValidateFunction } from '../model/validation';
 import { indexedDbStorage } from '../storage/indexedDb';
 import { memoryStorage } from '../storage/memory';
