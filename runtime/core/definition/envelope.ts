@@ -50,6 +50,23 @@ export const safetySchema = z
   })
   .strict();
 
+/**
+ * Sensitivity levels a form adds to the built-in ones (docs/definition-format.md). Shapes only:
+ * names, actions and the refusal to redefine a built-in are lint's (`sensitivity-level-invalid`),
+ * so a wrong action is one problem at its pointer rather than a file that does not load.
+ */
+export const sensitivityLevelsSchema = z.record(
+  z.string(),
+  z
+    .object({
+      description: z.string().optional(),
+      profiles: z.record(z.string(), z.string()).optional().describe('What each export profile does with the answer: keep, mask or drop (a profile not named drops it; full keeps it).'),
+      gated: z.boolean().optional().describe('Shown only behind the safety check (default true).'),
+      drafts: z.string().optional().describe('`keep` lets drafts hold the answer; anything else (the default) keeps it out of every draft.'),
+    })
+    .strict(),
+);
+
 export const retiredCodeSchema = z
   .object({
     code: z.string().regex(CODE_PATTERN),
@@ -76,6 +93,7 @@ export const definitionSchema = z
     source: sourceSchema,
     changelog: z.array(changelogEntrySchema).default([]),
     safety: safetySchema.optional(),
+    sensitivityLevels: sensitivityLevelsSchema.optional().describe('Sensitivity levels this form adds to the built-in personal, sensitive, special-category and safe-address.'),
     retired: z.array(retiredCodeSchema).optional().describe('Export codes of earlier versions deliberately dropped.'),
     translations: translationsSchema.optional(),
     schema: jsonObject.describe('JSON Schema draft 2020-12 describing one response.'),

@@ -4,5 +4,9 @@
  */
 export const CODE_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
 
-export const sensitivities = ['sensitive', 'special-category'] as const;
-export type Sensitivity = (typeof sensitivities)[number];
+/** The built-in sensitivity levels (their table: runtime/core/model/sensitivity.ts). */
+export const sensitivities = ['personal', 'sensitive', 'special-category', 'safe-address'] as const;
+/** A level's name, built-in or declared in `sensitivityLevels`: kebab-case, as the built-in ones. */
+export type Sensitivity = string;
+export const LEVEL_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const LEVEL_NAME_MAX = 64;

@@ -2,7 +2,7 @@ import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { withoutHiddenAnswers } from '../rules/visibility';
 import { computeValue } from './computed';
-import { sensitiveQuestions, treatmentOf, MASK, type ExportProfileName } from './profiles';
+import { sensitiveQuestions, treatmentOf, MASK, type ExportProfileName, type ProfileActions } from './profiles';
 import { formModel } from '../model/build';
 import type { FormModel, Question } from '../model/types';
 
@@ -24,7 +24,7 @@ export interface ExportContext {
   /** Top-level questions (groups carry their items), in column order. */
   questions: Question[];
   profile: ExportProfileName;
-  sensitive: ReadonlySet<Question>;
+  sensitive: ReadonlyMap<Question, ProfileActions>;
 }
 
 export function exportContext(definition: Definition, profile: ExportProfileName = 'full'): ExportContext {

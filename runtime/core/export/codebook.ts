@@ -3,7 +3,8 @@ import type { Definition } from '../definition/envelope';
 import { encodeRows } from './csv';
 import { formModel } from '../model/build';
 import { lengthWords, rangeWords, requiredWords, showWhenWords } from './codebook-words';
-import type { Question, QuestionKind } from '../model/types';
+import type { FormModel, Question, QuestionKind } from '../model/types';
+import { exportProfiles, sensitiveQuestions, type ProfileActions } from './profiles';
 
 /**
  * The codebook (data dictionary) of one form version: one entry per question, group and group
@@ -25,7 +26,10 @@ export interface CodebookEntry {
   range: string;
   /** Allowed text length, in words; empty when unbounded. */
   length: string;
+  /** The level `x-sensitivity` names (the group's, for an item of a group with one); empty when none. */
   sensitivity: string;
+  /** What each export profile does with the answer (its level, its group's, a computed value's inputs'). */
+  exports: ProfileActions;
   section: string;
   group: string;
   introducedIn: string;
@@ -36,6 +40,7 @@ export interface CodebookEntry {
 export function codebook(definition: Definition, history: readonly Pick<Definition, 'version' | 'schema' | 'uischema'>[] = []): CodebookEntry[] {
   const introduced = introducedVersions(definition, history);
   const model = formModel(definition);
+  const sensitive = sensitiveQuestions(model);
   return model.all.map((q) => {
     const group = q.group;
     return {
@@ -49,6 +54,7 @@ export function codebook(definition: Definition, history: readonly Pick<Definiti
       range: rangeWords(q),
       length: lengthWords(q),
       sensitivity: q.sensitivity ?? group?.sensitivity ?? '',
+      exports: sensitive.get(q) ?? KEPT,
       section: (group ?? q).section?.label ?? '',
       group: group?.exportCode ?? '',
       introducedIn: introduced.get(q.exportCode) ?? definition.version,
@@ -58,6 +64,11 @@ export function codebook(definition: Definition, history: readonly Pick<Definiti
   });
 }
 
+const KEPT: ProfileActions = Object.freeze({ full: 'keep', 'external-agency': 'keep', masked: 'keep' });
+
+/** `full=keep; external-agency=drop; masked=mask`. */
+const exportsWords = (actions: ProfileActions): string => exportProfiles.map((p) => `${p}=${actions[p]}`).join('; ');
+
 /** The answer types as the codebook has always worded them for analysts. */
 const typeWords: Record<QuestionKind, string> = {
   text: 'text', 'long-text': 'long-text', email: 'text', integer: 'integer', decimal: 'decimal', 'yes-no': 'boolean',
@@ -65,30 +76,46 @@ const typeWords: Record<QuestionKind, string> = {
   group: 'group', list: 'multi-choice', other: 'text',
 };
 
-export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'show_when', 'range', 'length', 'sensitivity', 'section', 'group', 'introduced_in', 'computed', 'csv_columns'] as const;
+export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'show_when', 'range', 'length', 'sensitivity', 'exports', 'section', 'group', 'introduced_in', 'computed', 'csv_columns'] as const;
 
 /** The codebook as CSV (RFC 4180, neutralised like every export). @public */
 export function codebookCsv(entries: readonly CodebookEntry[]): string {
   const rows = entries.map((e) => [
     e.code, e.question, e.type, e.options.map((o) => `${o.code}=${o.label}`).join('; '),
-    e.requiredWhen, e.showWhen, e.range, e.length, e.sensitivity, e.section, e.group, e.introducedIn, e.computed ? 'true' : 'false', e.columns.join(' '),
+    e.requiredWhen, e.showWhen, e.range, e.length, e.sensitivity, exportsWords(e.exports), e.section, e.group, e.introducedIn, e.computed ? 'true' : 'false', e.columns.join(' '),
   ]);
   return encodeRows([[...CODEBOOK_COLUMNS], ...rows]);
 }
 
 /** The codebook as a Markdown document: a title line and one table. @public */
-export function codebookMarkdown(definition: Pick<Definition, 'id' | 'version' | 'title'>, entries: readonly CodebookEntry[]): string {
+export function codebookMarkdown(definition: Pick<Definition, 'id' | 'version' | 'title' | 'schema' | 'uischema'> & Partial<Pick<Definition, 'sensitivityLevels'>>, entries: readonly CodebookEntry[]): string {
   const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>`*_[\]])/g, '\\$1');
   const lines = [
     `# Codebook: ${cell(definition.title)} (${cell(definition.id)} ${cell(definition.version)})`,
     '',
-    '| Code | Question | Type | Options | Required | Shown when | Range | Length | Sensitivity | Section | Group | Introduced in | CSV columns |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Code | Question | Type | Options | Required | Shown when | Range | Length | Sensitivity | Exports | Section | Group | Introduced in | CSV columns |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...entries.map((e) =>
-      `| ${[e.code, e.question, e.type + (e.computed ? ' (computed)' : ''), e.options.map((o) => `${o.code} = ${o.label}`).join('; '), e.requiredWhen, e.showWhen || 'always', e.range, e.length, e.sensitivity, e.section, e.group, e.introducedIn, e.columns.join(', ')].map(cell).join(' | ')} |`,
+      `| ${[e.code, e.question, e.type + (e.computed ? ' (computed)' : ''), e.options.map((o) => `${o.code} = ${o.label}`).join('; '), e.requiredWhen, e.showWhen || 'always', e.range, e.length, e.sensitivity, exportsWords(e.exports), e.section, e.group, e.introducedIn, e.columns.join(', ')].map(cell).join(' | ')} |`,
     ),
+    // Level names are kebab-case (the table refuses others), so they need no escaping.
+    ...levelsList(formModel(definition)),
   ];
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The sensitivity levels the form may use and what each profile does with each: the table every
+ * export applies. A list, not a second table, so the codebook stays one table for its readers.
+ */
+function levelsList(model: FormModel): string[] {
+  return [
+    '',
+    '## Sensitivity levels',
+    '',
+    ...[...model.levels.values()].map((l) =>
+      `- ${l.name}: ${exportProfiles.map((p) => `${p} ${l.profiles[p]}`).join(', ')}; safety check ${l.gated ? 'needed' : 'not needed'}; drafts ${l.drafts === 'keep' ? 'kept' : 'never kept'}`),
+  ];
 }
 
 function columnsOf(q: Question): string[] {

@@ -1,7 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { exportContext } from './answers';
-import { profileTag, type FhirOptions } from './fhir-common';
+import { exportMeta, type FhirExportMeta, type FhirOptions } from './fhir-common';
 import { questionnaireFromDefinition, type FhirQuestionnaire } from './fhir-questionnaire';
 import { responseIn, type FhirQuestionnaireResponse } from './fhir-response';
 
@@ -11,15 +11,15 @@ export type FhirBundleOptions = FhirOptions & { timestamp?: Date };
 export interface FhirBundle {
   resourceType: 'Bundle';
   type: 'collection';
-  meta: { tag: Array<{ system: string; code: string; display?: string }> };
+  meta: FhirExportMeta;
   timestamp?: string;
   entry: Array<{ resource: FhirQuestionnaire | FhirQuestionnaireResponse }>;
 }
 
 /**
  * Many responses as one FHIR R4 Bundle of type `collection`: the Questionnaire first (so the
- * Bundle is self-describing), then one QuestionnaireResponse per response. The profile is in the
- * Bundle's `meta.tag` and each response's. @public
+ * Bundle is self-describing), then one QuestionnaireResponse per response. The profile and the
+ * level table it applied are in the Bundle's `meta` and each response's. @public
  */
 export function fhirBundle(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirBundleOptions = {}): FhirBundle {
   return JSON.parse([...fhirBundleChunks(definition, responses, options)].join('')) as FhirBundle;
@@ -31,7 +31,7 @@ export function* fhirBundleChunks(definition: Definition, responses: Iterable<Re
   const head = {
     resourceType: 'Bundle',
     type: 'collection',
-    meta: { tag: [profileTag(options)] },
+    meta: exportMeta(ctx.model, { ...options, profile: ctx.profile }),
     timestamp: (options.timestamp ?? new Date()).toISOString(),
   };
   yield JSON.stringify(head).slice(0, -1) + ',"entry":[\n';

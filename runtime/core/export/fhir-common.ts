@@ -1,5 +1,6 @@
 import type { Definition } from '../definition/envelope';
-import type { ExportProfileName } from './profiles';
+import type { FormModel } from '../model/types';
+import { levelsApplied, type ExportProfileName } from './profiles';
 
 /** Options every FHIR exporter takes. @public */
 export interface FhirOptions {
@@ -29,6 +30,25 @@ export function codeSystemUrl(definition: Pick<Definition, 'id'>, questionCode: 
 export function profileTag(options: FhirOptions): { system: string; code: string; display: string } {
   const code = options.profile ?? 'full';
   return { system: `${baseOf(options)}/CodeSystem/export-profile`, code, display: `Export profile: ${code}` };
+}
+
+/** `meta` of a QuestionnaireResponse or Bundle: the profile as a tag, the level table it applied as an extension. */
+export interface FhirExportMeta {
+  tag: Array<{ system: string; code: string; display?: string }>;
+  extension: Array<{ url: string; extension: Array<{ url: string; valueCode: string }> }>;
+}
+
+/**
+ * The profile (`meta.tag`) and the level table it applied (`meta.extension`
+ * `<base>/StructureDefinition/export-levels`, one `valueCode` per level, keyed by the level's
+ * name), so a receiver can tell what was left out or masked.
+ */
+export function exportMeta(model: FormModel, options: FhirOptions): FhirExportMeta {
+  const applied = levelsApplied(model, options.profile ?? 'full');
+  return {
+    tag: [profileTag(options)],
+    extension: [{ url: `${baseOf(options)}/StructureDefinition/export-levels`, extension: Object.keys(applied).map((url) => ({ url, valueCode: applied[url]! })) }],
+  };
 }
 
 /** A FHIR `id` ([A-Za-z0-9-.]{1,64}), or undefined if `value` cannot be one unchanged. */

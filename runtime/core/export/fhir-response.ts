@@ -1,7 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { cellOf, exportContext, groupEntries, shownResponse, type ExportContext } from './answers';
-import { codeSystemUrl, DATA_ABSENT_REASON, fhirDate, fhirDateTime, fhirId, fhirInteger, fhirString, fhirTime, profileTag, questionnaireUrl, baseOf, type FhirOptions } from './fhir-common';
+import { codeSystemUrl, DATA_ABSENT_REASON, fhirDate, fhirDateTime, fhirId, fhirInteger, fhirString, fhirTime, exportMeta, questionnaireUrl, baseOf, type FhirExportMeta, type FhirOptions } from './fhir-common';
 import { escapePointerToken } from '../model/pointers';
 import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
 import { fhirTree, type FhirNode } from './fhir-tree';
@@ -11,7 +11,7 @@ import type { Question } from '../model/types';
 export interface FhirQuestionnaireResponse {
   resourceType: 'QuestionnaireResponse';
   id?: string;
-  meta: { tag: Array<{ system: string; code: string; display?: string }> };
+  meta: FhirExportMeta;
   identifier: { system: string; value: string };
   questionnaire: string;
   status: 'in-progress' | 'completed';
@@ -58,7 +58,7 @@ export function responseIn(ctx: ExportContext, stored: ResponseEnvelope, options
   return {
     resourceType: 'QuestionnaireResponse',
     ...(id ? { id } : {}),
-    meta: { tag: [profileTag({ ...options, profile: ctx.profile })] },
+    meta: exportMeta(ctx.model, { ...options, profile: ctx.profile }),
     identifier: { system: `${baseOf(options)}/response-id`, value: response.responseId },
     questionnaire: `${questionnaireUrl(definition, options)}|${definition.version}`,
     status: response.status,

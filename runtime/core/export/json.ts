@@ -2,7 +2,7 @@ import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { FORBIDDEN_KEYS } from '../safety/limits';
 import { exportContext, projectAnswers, shownResponse, type ExportContext } from './answers';
-import type { ExportProfileName } from './profiles';
+import { levelsApplied, type ExportProfileName } from './profiles';
 
 export interface ExportOptions {
   profile?: ExportProfileName;
@@ -10,7 +10,8 @@ export interface ExportOptions {
 
 /**
  * A response as exported: the envelope, answers limited to the form's questions with the profile
- * applied and computed values computed, and `meta.exportProfile` naming the profile.
+ * applied and computed values computed, `meta.exportProfile` naming the profile and
+ * `meta.exportLevels` the action it took on each sensitivity level.
  * Key order is fixed (envelope fields, then answers in definition order). @public
  */
 export function exportResponse(definition: Definition, response: ResponseEnvelope, options: ExportOptions = {}): ResponseEnvelope {
@@ -22,9 +23,11 @@ export function exportResponseIn(ctx: ExportContext, stored: ResponseEnvelope): 
   const meta: Record<string, unknown> = {};
   // Host metadata is kept under `full` only: it is free-form and may say anything about the person.
   if (ctx.profile === 'full' && response.meta) {
-    for (const key of Object.keys(response.meta)) if (key !== 'exportProfile' && !FORBIDDEN_KEYS.has(key)) defineOwn(meta, key, response.meta[key]);
+    for (const key of Object.keys(response.meta)) if (key !== 'exportProfile' && key !== 'exportLevels' && !FORBIDDEN_KEYS.has(key)) defineOwn(meta, key, response.meta[key]);
   }
   meta.exportProfile = ctx.profile;
+  // What the profile did with each level, so the file says what it leaves out whatever the table becomes.
+  meta.exportLevels = levelsApplied(ctx.model, ctx.profile);
   return {
     responseId: response.responseId,
     form: { id: response.form.id, version: response.form.version, sha256: response.form.sha256 },

@@ -9,11 +9,13 @@ export function gateKey(definition: Definition): string | undefined {
 }
 
 /**
- * Any `x-sensitivity` written counts, a misspelt value too (extension-invalid reports the
- * spelling): failing safe keeps a question meant as sensitive behind the gate meanwhile.
+ * Whether the question's level must sit behind the safety check (`gated` in the level table:
+ * every built-in level but `personal`). Any `x-sensitivity` written counts, a misspelt or unknown
+ * value too (extension-invalid, sensitivity-unknown report it): failing safe keeps a question meant
+ * as sensitive behind the gate meanwhile.
  */
 export function isSensitive(q: Question): boolean {
-  return own(q.schema, 'x-sensitivity') !== undefined;
+  return q.level?.gated === true;
 }
 
 /**

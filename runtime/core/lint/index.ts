@@ -35,6 +35,8 @@ import { ruleInvalid } from './rules/rule-invalid';
 import { schemaInvalid } from './rules/schema-invalid';
 import { scopeUnresolved } from './rules/scope-unresolved';
 import { sensitiveUngated } from './rules/sensitive-ungated';
+import { sensitivityLevelInvalid } from './rules/sensitivity-level-invalid';
+import { sensitivityUnknown } from './rules/sensitivity-unknown';
 import { tooManyOptions } from './rules/too-many-options';
 import { tooManyQuestions } from './rules/too-many-questions';
 import { uischemaInvalid } from './rules/uischema-invalid';
@@ -78,6 +80,8 @@ export const allRules: LintRule[] = [
   ruleInvalid,
   gateInvalid,
   sensitiveUngated,
+  sensitivityUnknown,
+  sensitivityLevelInvalid,
   labelTooLong,
   textControl,
   textInvisible,

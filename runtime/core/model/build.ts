@@ -1,6 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import { parseComputed } from '../rules/computed';
 import { FORBIDDEN_KEYS } from '../safety/limits';
+import { levelOf, levelTable, type SensitivityLevel } from './sensitivity';
 import { escapePointerToken, scopePropertyPath, scopeTokens } from './pointers';
 import { isObject, lazyAnchors, own, type AnchorLookup } from './schema-walk';
 import { collectRequired, constraintsOf, groupItems, kindOf, optionsOf, shapeOf, str, type RequiredMap } from './schema';
@@ -8,7 +9,7 @@ import type {
   FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, Section,
 } from './types';
 
-type Source = Pick<Definition, 'schema' | 'uischema'>;
+type Source = Pick<Definition, 'schema' | 'uischema'> & Partial<Pick<Definition, 'sensitivityLevels'>>;
 
 const cache = new WeakMap<object, FormModel>();
 
@@ -34,6 +35,7 @@ function build(definition: Source): FormModel {
   const schema: JsonObject = isObject(definition.schema) ? definition.schema : {};
   const uischema: JsonObject = isObject(definition.uischema) ? definition.uischema : {};
   const anchors = lazyAnchors(schema);
+  const levels = levelTable(definition.sensitivityLevels);
   const questions: Question[] = [];
   const all: Question[] = [];
   const byKey = new Map<string, Question>();
@@ -52,7 +54,7 @@ function build(definition: Source): FormModel {
       // The loader refuses these keys; a definition built in memory could still carry them.
       if (!isObject(prop) || FORBIDDEN_KEYS.has(key)) continue;
       const pointer = `/schema/properties/${escapePointerToken(key)}`;
-      const question = readQuestion(schema, anchors, prop, key, pointer, `/${escapePointerToken(key)}`, required);
+      const question = readQuestion(schema, anchors, levels, prop, key, pointer, `/${escapePointerToken(key)}`, required);
       questions.push(question);
       byKey.set(key, question);
       add(question);
@@ -66,7 +68,7 @@ function build(definition: Source): FormModel {
       for (const itemKey of Object.keys(itemProps)) {
         const itemProp = itemProps[itemKey];
         if (!isObject(itemProp) || FORBIDDEN_KEYS.has(itemKey)) continue;
-        const item = readQuestion(schema, anchors, itemProp, itemKey, `${items.pointer}/properties/${escapePointerToken(itemKey)}`,
+        const item = readQuestion(schema, anchors, levels, itemProp, itemKey, `${items.pointer}/properties/${escapePointerToken(itemKey)}`,
           `/${escapePointerToken(key)}/-/${escapePointerToken(itemKey)}`, itemRequired);
         item.group = question;
         question.items.push(item);
@@ -76,7 +78,7 @@ function build(definition: Source): FormModel {
   }
   const model = {
     schema, uischema, questions, all, byKey, byId, shown: [] as Question[],
-    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors,
+    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels,
   } as FormModel;
   const sections: Section[] = [];
   const reads = new Set<string>();
@@ -136,7 +138,7 @@ function build(definition: Source): FormModel {
 /** Most questions have no conditions: they share one empty list (frozen: nothing may add to it). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-function readQuestion(root: JsonObject, anchors: AnchorLookup, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap): Question {
+function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyMap<string, SensitivityLevel>, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap): Question {
   const shape = shapeOf(root, prop, anchors);
   const info = kindOf(root, shape, pointer, false, anchors);
   const req = required.get(key);
@@ -168,7 +170,9 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, prop: JsonObject,
   if (title !== undefined) q.title = title;
   if (description !== undefined) q.description = description;
   if (help !== undefined) q.help = help;
-  if (sensitivity === 'sensitive' || sensitivity === 'special-category') q.sensitivity = sensitivity;
+  if (typeof sensitivity === 'string') q.sensitivity = sensitivity;
+  const level = levelOf(levels, sensitivity);
+  if (level) q.level = level;
   const computed = parseComputed(own(prop, 'x-computed'));
   if (computed) q.computed = computed;
   return q;

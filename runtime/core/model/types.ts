@@ -1,4 +1,5 @@
 import type { Sensitivity } from '../definition/envelope';
+import type { SensitivityLevel } from './sensitivity';
 import type { ComputedSpec } from '../rules/computed';
 import type { AnchorLookup } from './schema-walk';
 
@@ -68,7 +69,10 @@ export interface Question {
   description?: string;
   /** `x-help`. */
   help?: string;
+  /** The level `x-sensitivity` names, as written (when it is text). */
   sensitivity?: Sensitivity;
+  /** The level applied: from the form's table, or the strictest when `x-sensitivity` names none (sensitivity.ts). */
+  level?: SensitivityLevel;
   computed?: ComputedSpec;
   readOnly: boolean;
   options: QuestionOption[];
@@ -161,4 +165,6 @@ export interface FormModel {
   ruleReads: ReadonlySet<string> | null;
   /** Plain-name `$anchor`s → pointer inside the schema. */
   anchors: AnchorLookup;
+  /** The sensitivity levels the form may use: built-in, then its own `sensitivityLevels`. */
+  levels: ReadonlyMap<string, SensitivityLevel>;
 }

@@ -68,6 +68,9 @@ export const problemCodes = {
   'extension-unknown': { severity: 'error', doc: 'An `x-` keyword the product does not know.' },
   'extension-invalid': { severity: 'error', doc: 'A known `x-` keyword has a value of the wrong shape.' },
   'sensitive-ungated': { severity: 'error', doc: 'A sensitive question can be reached without passing the safety check.' },
+  // lint: sensitivity levels (issue 18)
+  'sensitivity-unknown': { severity: 'error', doc: 'An `x-sensitivity` names a level that is neither built in (personal, sensitive, special-category, safe-address) nor declared in the form\'s `sensitivityLevels`; until fixed it is treated as the strictest level.' },
+  'sensitivity-level-invalid': { severity: 'error', doc: 'A level declared in `sensitivityLevels` has a name that is not kebab-case, redefines a built-in level, names an unknown export profile, or gives an action other than keep, mask or drop (or `drafts` other than keep or never).' },
   'gate-invalid': { severity: 'error', doc: 'The safety check named by `safety.gate` is not a yes/no question.' },
   'rule-invalid': { severity: 'error', doc: 'A UI rule condition uses something the rule engine cannot evaluate.' },
   'computed-invalid': { severity: 'error', doc: 'A computed value refers to questions that do not exist or is of the wrong type.' },

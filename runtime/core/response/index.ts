@@ -3,3 +3,4 @@ export * from './check';
 export * from './create';
 export * from './parse';
 export * from './check-answers';
+export * from './draft-answers';

@@ -1,3 +1,4 @@
+import { builtInLevels, exportProfiles, levelActions, unknownLevel, type LevelAction, type SensitivityLevel } from '../model/sensitivity';
 /**
  * The documented classification of changes between two versions of a form (docs/versions.md).
  * The test is what a change does to data already collected and to hosts that read it:
@@ -44,7 +45,7 @@ export const classificationRules: Record<ChangeKind, KindRule> = {
   'options-reordered': { severity: 'patch', why: 'display order only' },
   'moved-section': { severity: 'patch', why: 'sections are UI only; answers never nest in them' },
   'question-reordered': { severity: 'patch', why: 'asked at another point within its section: display order only' },
-  'sensitivity-changed': { severity: 'depends', why: 'minor when raised (stricter handling, data unchanged); major when lowered or removed, since answers then reach exports and places that did not receive them before' },
+  'sensitivity-changed': { severity: 'depends', why: 'minor when raised (handling at least as strict in every profile, the safety check and drafts); major when lowered or removed (any profile, the safety check or drafts looser), since answers then reach exports and places that did not receive them before' },
   'rule-changed': { severity: 'minor', why: 'changes when a question shows, so what is collected, but every old response stays valid' },
   'guidance-changed': { severity: 'patch', why: 'hint, help or guidance text only' },
   'section-added': { severity: 'patch', why: 'layout only' },
@@ -69,12 +70,34 @@ export function largestBump(bumps: Iterable<BumpOrNone>): BumpOrNone {
   return best;
 }
 
-const sensitivityRank: Record<string, number> = { sensitive: 1, 'special-category': 2 };
+/** Among built-in levels that are handled alike, which says more (special-category is UK GDPR Art. 9 data). */
+const sensitivityRank: Record<string, number> = { personal: 1, sensitive: 2, 'special-category': 3, 'safe-address': 4 };
+const UNMARKED: SensitivityLevel = { name: '', profiles: { full: 'keep', 'external-agency': 'keep', masked: 'keep' }, gated: false, drafts: 'keep', builtIn: true };
 
-export function classifySensitivity(from: string | undefined, to: string | undefined): Bump {
-  const a = from === undefined ? 0 : (sensitivityRank[from] ?? 1);
-  const b = to === undefined ? 0 : (sensitivityRank[to] ?? 1);
-  return b >= a ? 'minor' : 'major';
+/**
+ * A level change is minor when the answers are handled at least as protectively as before in every
+ * respect the level table holds (each profile's action, the safety check, drafts), and major when
+ * any is looser: answers then reach exports and places that did not receive them before. Between
+ * built-in levels handled alike, the rank decides (special-category → sensitive is major).
+ * Names are read against the built-in table; the diff passes the levels of each version's own table.
+ */
+export function classifySensitivity(from: SensitivityLevel | string | undefined, to: SensitivityLevel | string | undefined): Bump {
+  const a = resolveLevel(from);
+  const b = resolveLevel(to);
+  const strictness = (action: LevelAction) => levelActions.indexOf(action);
+  const looser =
+    exportProfiles.some((p) => strictness(b.profiles[p]) < strictness(a.profiles[p])) ||
+    (a.gated && !b.gated) ||
+    (a.drafts === 'never' && b.drafts === 'keep');
+  if (looser) return 'major';
+  const stricter = exportProfiles.some((p) => strictness(b.profiles[p]) > strictness(a.profiles[p])) || (b.gated && !a.gated) || (b.drafts === 'never' && a.drafts === 'keep');
+  if (!stricter && a.builtIn && b.builtIn && (sensitivityRank[b.name] ?? 0) < (sensitivityRank[a.name] ?? 0)) return 'major';
+  return 'minor';
+}
+
+function resolveLevel(level: SensitivityLevel | string | undefined): SensitivityLevel {
+  if (level === undefined) return UNMARKED;
+  return typeof level === 'string' ? (builtInLevels.get(level) ?? unknownLevel(level)) : level;
 }
 
 const lowerBounds = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems']);

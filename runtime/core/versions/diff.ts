@@ -175,8 +175,9 @@ function compare(a: Question, b: Question, sections: SectionMap, gate: string | 
     at('moved-section', 'patch', `${name} moved from section '${sectionA ?? '(none)'}' to '${sectionB ?? '(none)'}'`,
       { from: sectionA, to: sectionB }, { fromPath: a.control?.pointer ?? a.pointer, toPath: b.control?.pointer ?? b.pointer });
   }
-  if (a.sensitivity !== b.sensitivity) {
-    at('sensitivity-changed', classifySensitivity(a.sensitivity, b.sensitivity),
+  // A level of the same name may be handled differently in the new version's own table.
+  if (a.sensitivity !== b.sensitivity || JSON.stringify(a.level) !== JSON.stringify(b.level)) {
+    at('sensitivity-changed', classifySensitivity(a.level, b.level),
       `${name} sensitivity changed from ${a.sensitivity ?? 'none'} to ${b.sensitivity ?? 'none'}`, { from: a.sensitivity, to: b.sensitivity });
   }
   const ruleA = controlRule(a);

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { ValidationMode } from '../jsonFormsShapes';
-import { contentHash, withoutHiddenAnswers, type Answers, type Definition, type Problem, type ResponseEnvelope } from '../../core/index';
+import { answersForDraft, contentHash, withoutHiddenAnswers, type Answers, type Definition, type Problem, type ResponseEnvelope } from '../../core/index';
 import type { LayoutEntry } from '../layout/layouts';
 import { createFormRenderers, type FormRenderers } from '../layout/picker';
 import type { RendererEntry } from '../renderers/types';
@@ -459,7 +459,8 @@ export class FormController {
       responseId: this.responseId,
       startedAt: this.startedAt,
       updatedAt: new Date().toISOString(),
-      answers: this.store.snapshot(),
+      // A level that drafts never hold (safe-address) stays on screen and in the response, never in a draft.
+      answers: answersForDraft(this.model.questions, this.store.snapshot()),
       section: this.section,
     };
   }

@@ -1,4 +1,4 @@
-import type { Question, Translate } from '../../core/index';
+import { isNeverDrafted, type Question, type Translate } from '../../core/index';
 import type { ChoiceOption } from '../renderers/types';
 import type { UiElement } from './formModel';
 
@@ -19,10 +19,21 @@ export interface QuestionWording {
 export function questionWording(t: Translate, q: Question, element?: UiElement, elementPointer?: string): QuestionWording {
   return {
     label: typeof element?.label === 'string' && elementPointer !== undefined ? t(`${elementPointer}/label`, element.label) : questionTitle(t, q, q.key),
-    hint: questionHint(t, q),
+    hint: withDraftNote(questionHint(t, q), q),
     help: q.help === undefined ? undefined : t(`${q.pointer}/x-help`, q.help),
     options: questionOptions(t, q),
   };
+}
+
+/**
+ * Said under a question no draft holds (a safe address): otherwise a practitioner who reloads finds
+ * it empty beside answers that came back, and thinks the form lost it.
+ */
+export const NOT_SAVED_NOTE = 'Not saved on this device, to keep it safe: if the page is reloaded, enter it again.';
+
+function withDraftNote(hint: string | undefined, q: Question): string | undefined {
+  if (!isNeverDrafted(q)) return hint;
+  return hint ? `${hint} ${NOT_SAVED_NOTE}` : NOT_SAVED_NOTE;
 }
 
 export function questionTitle(t: Translate, q: Question | undefined, key: string): string {

@@ -168,6 +168,19 @@ describe('properties, rules and the safety gate', () => {
     expect((plain.schema as { allOf?: unknown }).allOf).toBeUndefined();
   });
 
+  it('puts a required question behind the gate for every level the safety check guards, not for personal (issue 18)', () => {
+    const { d, key } = withGate();
+    for (const level of ['sensitive', 'special-category', 'safe-address']) {
+      const e = updateQuestion(d, { key }, { sensitivity: level, required: true });
+      expect((e.schema as { required: string[] }).required, level).not.toContain(key);
+      expect(readOutline(e).sections[1]!.items[0]!.question).toMatchObject({ sensitivity: level, gated: true });
+    }
+    const personal = updateQuestion(d, { key }, { sensitivity: 'personal', required: true });
+    expect((personal.schema as { required: string[] }).required).toContain(key);
+    expect((personal.schema as { allOf?: unknown }).allOf).toBeUndefined();
+    expect(readOutline(personal).sections[1]!.items[0]!.question).not.toHaveProperty('gated');
+  });
+
   it('shows a section when the gate is yes and a question when a choice is picked', () => {
     const { d, gate, key } = withGate();
     let e = setSectionShowWhen(d, 1, { key: gate, value: true });

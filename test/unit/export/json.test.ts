@@ -11,7 +11,7 @@ describe('JSON export', () => {
     expect(back.answers).toEqual(richAnswers);
     expect(back.responseId).toBe(r.responseId);
     expect(back.form).toEqual(r.form);
-    expect(back.meta).toEqual({ host: 'case-system', exportProfile: 'full' });
+    expect(back.meta).toEqual({ host: 'case-system', exportProfile: 'full', exportLevels: { personal: 'keep', sensitive: 'keep', 'special-category': 'keep', 'safe-address': 'keep' } });
     expect(responseEnvelopeSchema.safeParse(back).success).toBe(true);
   });
 
@@ -27,7 +27,7 @@ describe('JSON export', () => {
     expect(out.answers).not.toHaveProperty('safeAddress');
     expect(out.answers).not.toHaveProperty('concernCount');
     expect((out.answers.children as Array<Record<string, unknown>>)[0]).toEqual({ childName: 'Sam', childAge: 7, childNeeds: ['school'] });
-    expect(out.meta).toEqual({ exportProfile: 'external-agency' });
+    expect(out.meta).toEqual({ exportProfile: 'external-agency', exportLevels: { personal: 'keep', sensitive: 'drop', 'special-category': 'drop', 'safe-address': 'drop' } });
     expect(JSON.stringify(out)).not.toContain('Hidden Lane');
   });
 

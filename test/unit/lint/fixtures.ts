@@ -57,6 +57,8 @@ export const brokenCases: BrokenCase[] = [
   { code: 'rule-invalid', path: '/uischema/elements/0/elements/3/rule/condition/schema/pattern' },
   { code: 'gate-invalid', path: '/schema/properties/safeToTalk/type' },
   { code: 'sensitive-ungated', path: '/uischema/elements/0/elements/5' },
+  { code: 'sensitivity-unknown', path: '/schema/properties/harmed/x-sensitivity' },
+  { code: 'sensitivity-level-invalid', path: '/sensitivityLevels/police-marker/profiles/masked' },
   { code: 'label-too-long', path: '/schema/properties/visitDate/description' },
   { code: 'too-many-options', path: '/schema/properties/contact/oneOf' },
   { code: 'option-code-duplicate', path: '/schema/properties/contact/oneOf/2' },

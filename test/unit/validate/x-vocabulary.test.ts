@@ -22,7 +22,7 @@ function changed(edit: (schema: ReturnType<typeof fixtureDefinition>['schema'] &
 }
 
 const unknownX = () => changed((s) => ((s.properties.childAge as Record<string, unknown>)['x-colour'] = 'red'));
-const badSensitivity = () => changed((s) => ((s.properties.disclosure as Record<string, unknown>)['x-sensitivity'] = 'secret'));
+const badSensitivity = () => changed((s) => ((s.properties.disclosure as Record<string, unknown>)['x-sensitivity'] = 'Secret!'));
 
 function problemsOf(result: { ok: boolean; problems: Array<{ code: string; path: string; message: string }> }) {
   expect(result.ok).toBe(false);
@@ -40,12 +40,13 @@ describe('the x- vocabulary under strict mode', () => {
     ]);
   });
 
-  it('refuses a wrongly shaped x-sensitivity through its meta-schema, naming its pointer and the allowed values', () => {
+  it('refuses a wrongly shaped x-sensitivity through its meta-schema, naming its pointer and the shape of a level name', () => {
     const [problem, ...rest] = problemsOf(tryCompileValidator(badSensitivity()));
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ code: 'extension-invalid', path: '/schema/properties/disclosure/x-sensitivity' });
     expect(problem!.message).toContain('/schema/properties/disclosure');
-    expect(problem!.message).toContain('"sensitive", "special-category"');
+    // Which names exist depends on the envelope's sensitivityLevels, which the schema cannot see: lint's sensitivity-unknown.
+    expect(problem!.message).toContain('pattern');
   });
 
   it('checks every x- keyword of the vocabulary by its meta-schema', () => {
@@ -115,7 +116,7 @@ describe('the vocabulary meta-schemas and lint agree on x- values', () => {
     'x-sensitivity': {
       at: (s) => s.properties.disclosure,
       pointer: '/schema/properties/disclosure',
-      value: fc.oneof(fc.constantFrom('sensitive', 'special-category', 'Sensitive', 'secret', ''), anyJson),
+      value: fc.oneof(fc.constantFrom('sensitive', 'special-category', 'safe-address', 'personal', 'Sensitive', 'secret', 'safe--address', 'x'.repeat(65), ''), anyJson),
     },
     'x-help': {
       at: (s) => s.properties.notes,

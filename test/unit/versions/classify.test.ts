@@ -28,6 +28,17 @@ describe('the classification rules', () => {
     expect(classifySensitivity('sensitive', undefined)).toBe('major');
   });
 
+  it('read sensitivity levels by their table: looser handling in any profile, the safety check or drafts is major (issue 18)', () => {
+    expect(classifySensitivity('sensitive', 'safe-address')).toBe('minor');
+    expect(classifySensitivity('safe-address', 'special-category')).toBe('major'); // masked: drop → mask; drafts: never → keep
+    expect(classifySensitivity(undefined, 'personal')).toBe('minor');
+    expect(classifySensitivity('sensitive', 'personal')).toBe('major'); // external-agency: drop → keep; no safety check
+    expect(classifySensitivity('personal', 'sensitive')).toBe('minor');
+    const marker = { name: 'police-marker', profiles: { full: 'keep', 'external-agency': 'keep', masked: 'drop' }, gated: true, drafts: 'keep', builtIn: false } as const;
+    expect(classifySensitivity('sensitive', marker)).toBe('major'); // external-agency: drop → keep
+    expect(classifySensitivity(marker, { ...marker, profiles: { ...marker.profiles, 'external-agency': 'drop' } })).toBe('minor');
+  });
+
   it('tell a narrowing constraint from a widening one', () => {
     expect(constraintNarrows('maximum', 120, 99)).toBe(true);
     expect(constraintNarrows('maximum', 120, 130)).toBe(false);

@@ -168,19 +168,15 @@ function QuestionFields({ ws, doc, q, disabled, gate }: { ws: Workspace; doc: Do
       <TextField label="Hint" value={q.hint ?? ''} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" />
       {isChoice && <OptionsEditor options={q.options} disabled={disabled || !q.optionsEditable} onChange={(options) => update({ options }, 'options')} />}
       {isChoice && !q.optionsEditable && <p className="field-hint">These options come from a shared definition ($ref): change them in the JSON view.</p>}
-      <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.sensitivity && gate ? 'Required only once the safety check is answered Yes.' : undefined} />
+      <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.gated && gate ? 'Required only once the safety check is answered Yes.' : undefined} />
       {!q.group && (
         <SelectField
           label="Sensitivity"
-          hint="Special-category or sensitive answers are shown only behind the safety check and can be left out of exports."
+          hint="Decides which exports carry the answer and whether it waits behind the safety check (every level but Personal). A safe address is kept only in the full export and never in a draft."
           value={q.sensitivity ?? ''}
           disabled={disabled}
-          options={[
-            { value: '', label: 'Not sensitive' },
-            { value: 'sensitive', label: 'Sensitive' },
-            { value: 'special-category', label: 'Special category (UK GDPR art. 9)' },
-          ]}
-          onChange={(v) => update({ sensitivity: v === '' ? null : (v as 'sensitive' | 'special-category') })}
+          options={sensitivityChoices(q.sensitivity)}
+          onChange={(v) => update({ sensitivity: v === '' ? null : v })}
           testId="prop-sensitivity"
         />
       )}
@@ -205,4 +201,16 @@ function GroupAdder({ ws, doc, group, disabled }: { ws: Workspace; doc: Doc; gro
       </div>
     </Fieldset>
   );
+}
+
+/** The built-in levels, and the question's own when the form declares it (its JSON view declares more). */
+function sensitivityChoices(current: string | undefined): Array<{ value: string; label: string }> {
+  const choices = [
+    { value: '', label: 'Not sensitive' },
+    { value: 'personal', label: 'Personal (identifies the person)' },
+    { value: 'sensitive', label: 'Sensitive' },
+    { value: 'special-category', label: 'Special category (UK GDPR art. 9)' },
+    { value: 'safe-address', label: 'Safe address (refuge or confidential address)' },
+  ];
+  return current && !choices.some((c) => c.value === current) ? [...choices, { value: current, label: current }] : choices;
 }

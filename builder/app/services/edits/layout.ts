@@ -168,8 +168,8 @@ export function setSectionShowWhen(input: RawDefinition, section: number, when: 
  */
 export function setGate(input: RawDefinition, key: string | null): RawDefinition {
   const def = clone(input);
-  // Sensitive questions required now, always or behind the old gate.
-  const required = modelOf(input).questions.filter((q) => q.sensitivity && q.required !== 'never').map((q) => q.key);
+  // Questions of a level the check guards, required now, always or behind the old gate.
+  const required = modelOf(input).questions.filter((q) => q.level?.gated && q.required !== 'never').map((q) => q.key);
   const safety = objectAt(def, 'safety');
   if (key) safety.gate = key;
   else delete safety.gate;

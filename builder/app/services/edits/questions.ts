@@ -1,4 +1,4 @@
-import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
+import { levelOf, levelTable, scopeKey, scopeOfKey } from '../../../../runtime/core/index';
 import { arrayAt, isObject, objectAt, own, ownArray, ownObject, ownString, reorderKeys, type JsonObject } from './json';
 import { controlForKind, kindOf, schemaForKind, writeOptions, type ChoiceOption, type QuestionKind } from './kinds';
 import { questionOf } from './model';
@@ -112,8 +112,9 @@ function removeFromList(list: unknown[] | undefined, key: string): void {
 }
 
 /**
- * Puts a question's requirement where the safety rules want it: a sensitive top-level question
- * is required only once the gate is answered yes (definition-format "Safety gate").
+ * Puts a question's requirement where the safety rules want it: a top-level question of a level
+ * the safety check guards (all but `personal`) is required only once the gate is answered yes
+ * (definition-format "Safety gate").
  */
 export function placeRequired(def: RawDefinition, ref: QuestionRef, required: boolean): void {
   const holder = holderOf(def, ref);
@@ -122,8 +123,9 @@ export function placeRequired(def: RawDefinition, ref: QuestionRef, required: bo
   dropEmptyGateClauses(holder);
   if (!required) return;
   const gate = gateOf(def);
-  const sensitive = !!ownString(questionSchema(def, ref), 'x-sensitivity');
-  if (!ref.group && gate && sensitive && ref.key !== gate) {
+  // Read from the edited text itself (the model of `def` may be cached from before this edit): levels the safety check guards.
+  const gated = levelOf(levelTable(own(def, 'sensitivityLevels')), own(questionSchema(def, ref), 'x-sensitivity'))?.gated === true;
+  if (!ref.group && gate && gated && ref.key !== gate) {
     arrayAt(objectAt(gateClause(holder, gate, true)!, 'then'), 'required').push(ref.key);
   } else {
     arrayAt(holder, 'required').push(ref.key);
@@ -201,7 +203,8 @@ export interface QuestionPatch {
   label?: string;
   hint?: string;
   required?: boolean;
-  sensitivity?: 'sensitive' | 'special-category' | null;
+  /** A sensitivity level's name (built in or the form's own); null removes it. */
+  sensitivity?: string | null;
   code?: string;
   options?: ChoiceOption[];
   multiline?: boolean;

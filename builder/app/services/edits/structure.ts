@@ -28,6 +28,8 @@ export interface OutlineQuestion {
   /** Always, or under a condition (behind the safety check, after an answer). */
   required: boolean;
   sensitivity?: string;
+  /** Its level is shown (and required) only behind the safety check. */
+  gated?: boolean;
   code?: string;
   /** JSON pointer of the property in the definition (for a group item behind `$ref`, where it is written). */
   schemaPath: string;
@@ -95,6 +97,7 @@ function outlineQuestion(q: Question): OutlineQuestion {
     optionsEditable: optionsHolder(q.schema, kindOf(q)) !== undefined,
     required: q.required !== 'never',
     ...(q.sensitivity ? { sensitivity: q.sensitivity } : {}),
+    ...(q.level?.gated ? { gated: true } : {}),
     ...(q.code !== undefined ? { code: q.code } : {}),
     schemaPath: q.pointer,
   };

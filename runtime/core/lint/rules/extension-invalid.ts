@@ -1,4 +1,4 @@
-import { sensitivities } from '../../definition/envelope';
+import { LEVEL_NAME_MAX, LEVEL_NAME_PATTERN } from '../../definition/extension-values';
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own, walkSchema, type JsonObject } from '../../model/schema-walk';
@@ -11,7 +11,7 @@ const computedOps = new Set(['count', 'sum']);
  */
 export const extensionInvalid: LintRule = {
   codes: ['extension-invalid'],
-  docs: 'x-sensitivity is "sensitive" or "special-category"; x-help is text; x-computed is {op:"count",of,equals} or {op:"sum",of}; all sit on a question\'s own property. x-exclusive is true or false on an option of a multiple choice.',
+  docs: 'x-sensitivity is the kebab-case name of a sensitivity level (which one: sensitivity-unknown); x-help is text; x-computed is {op:"count",of,equals} or {op:"sum",of}; all sit on a question\'s own property. x-exclusive is true or false on an option of a multiple choice.',
   check({ model }) {
     const problems: Problem[] = [];
     const questionPointers = new Set(model.all.map((q) => q.pointer));
@@ -31,8 +31,8 @@ export const extensionInvalid: LintRule = {
 function checkValues(node: JsonObject, pointer: string): Problem[] {
   const problems: Problem[] = [];
   const sensitivity = own(node, 'x-sensitivity');
-  if (sensitivity !== undefined && !(sensitivities as readonly unknown[]).includes(sensitivity)) {
-    problems.push(lintProblem('extension-invalid', `${pointer}/x-sensitivity`, `x-sensitivity must be ${sensitivities.map((s) => `"${s}"`).join(' or ')}.`, { value: sensitivity }));
+  if (sensitivity !== undefined && !(typeof sensitivity === 'string' && sensitivity.length <= LEVEL_NAME_MAX && LEVEL_NAME_PATTERN.test(sensitivity))) {
+    problems.push(lintProblem('extension-invalid', `${pointer}/x-sensitivity`, 'x-sensitivity must name a sensitivity level in kebab-case, e.g. "sensitive" or "safe-address".', { value: sensitivity }));
   }
   const help = own(node, 'x-help');
   if (help !== undefined && (typeof help !== 'string' || help.trim() === '')) {

@@ -1,8 +1,12 @@
 import type { KeywordDefinition } from 'ajv/dist/2020';
-import { sensitivities } from '../../definition/extension-values';
+import { LEVEL_NAME_MAX, LEVEL_NAME_PATTERN } from '../../definition/extension-values';
 
-/** Marks special-category answers, which an export profile can leave out and the safety gate must guard. */
+/**
+ * Names the sensitivity level of an answer (built-in or declared in the envelope's
+ * `sensitivityLevels`, which the schema alone cannot see: lint's `sensitivity-unknown` checks the
+ * name against the form's table). Here only its shape: a kebab-case name.
+ */
 export const xSensitivity: KeywordDefinition = {
   keyword: 'x-sensitivity',
-  metaSchema: { enum: [...sensitivities] },
+  metaSchema: { type: 'string', pattern: LEVEL_NAME_PATTERN.source, maxLength: LEVEL_NAME_MAX },
 };
