@@ -1,4 +1,5 @@
 import type { FormModel, Question } from '../model/types';
+import { computedReads } from '../rules/computed';
 
 /**
  * Export profiles: which answers leave the service, by sensitivity (docs/exports.md).
@@ -38,7 +39,8 @@ export function sensitiveQuestions(model: FormModel): Set<Question> {
     changed = false;
     for (const q of questions) {
       if (!q.computed || sensitive.has(q)) continue;
-      if (q.computed.of.some((k) => { const input = byKey.get(k); return input !== undefined && sensitive.has(input); })) {
+      // A count or sum over a group's items reads its items' answers too.
+      if (computedReads(q.computed).some((k) => { const input = byKey.get(k); return input !== undefined && (sensitive.has(input) || (input.items ?? []).some((i) => sensitive.has(i))); })) {
         sensitive.add(q);
         changed = true;
       }

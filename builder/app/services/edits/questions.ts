@@ -1,7 +1,7 @@
 import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
 import { arrayAt, isObject, objectAt, own, ownArray, ownObject, ownString, reorderKeys, type JsonObject } from './json';
 import { controlForKind, kindOf, schemaForKind, writeOptions, type ChoiceOption, type QuestionKind } from './kinds';
-import { questionOf } from './model';
+import { modelOf, questionOf } from './model';
 import { codeFromLabel, keyFromLabel } from './names';
 import { sectionsContainer } from './structure';
 
@@ -94,14 +94,15 @@ export function syncPropertyOrder(def: RawDefinition): void {
   schema.properties = reorderKeys(propsOf(def), gate ? [gate, ...order.filter((k) => k !== gate)] : order);
 }
 
-function gateClause(schema: JsonObject, gate: string, create: boolean): JsonObject | undefined {
+function gateClause(schema: JsonObject, gate: string, create: boolean, yes: unknown = true): JsonObject | undefined {
   const allOf = ownArray(schema, 'allOf');
   for (const clause of allOf ?? []) {
     const ifProps = ownObject(ownObject(clause, 'if'), 'properties');
     if (ifProps && Object.keys(ifProps).length === 1 && Object.prototype.hasOwnProperty.call(ifProps, gate) && isObject(clause)) return clause;
   }
   if (!create) return undefined;
-  const clause: JsonObject = { if: { properties: { [gate]: { const: true } }, required: [gate] }, then: { required: [] } };
+  // `yes` as the form model reads the gate: `true`, or a yes/no choice's yes code.
+  const clause: JsonObject = { if: { properties: { [gate]: { const: yes } }, required: [gate] }, then: { required: [] } };
   arrayAt(schema, 'allOf').push(clause);
   return clause;
 }
@@ -124,7 +125,7 @@ export function placeRequired(def: RawDefinition, ref: QuestionRef, required: bo
   const gate = gateOf(def);
   const sensitive = !!ownString(questionSchema(def, ref), 'x-sensitivity');
   if (!ref.group && gate && sensitive && ref.key !== gate) {
-    arrayAt(objectAt(gateClause(holder, gate, true)!, 'then'), 'required').push(ref.key);
+    arrayAt(objectAt(gateClause(holder, gate, true, modelOf(def).gate?.yes)!, 'then'), 'required').push(ref.key);
   } else {
     arrayAt(holder, 'required').push(ref.key);
   }
