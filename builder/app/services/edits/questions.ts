@@ -94,6 +94,14 @@ export function syncPropertyOrder(def: RawDefinition): void {
   schema.properties = reorderKeys(propsOf(def), gate ? [gate, ...order.filter((k) => k !== gate)] : order);
 }
 
+/**
+ * The gate's yes as the form model reads it (`true`, or a yes/no choice's yes code). Read through a
+ * fresh object: `def` is being edited in place, and the model is kept per object.
+ */
+function gateYes(def: RawDefinition): unknown {
+  return modelOf({ schema: def.schema, uischema: def.uischema, safety: own(def, 'safety') } as RawDefinition).gate?.yes;
+}
+
 function gateClause(schema: JsonObject, gate: string, create: boolean, yes: unknown = true): JsonObject | undefined {
   const allOf = ownArray(schema, 'allOf');
   for (const clause of allOf ?? []) {
@@ -125,7 +133,7 @@ export function placeRequired(def: RawDefinition, ref: QuestionRef, required: bo
   const gate = gateOf(def);
   const sensitive = !!ownString(questionSchema(def, ref), 'x-sensitivity');
   if (!ref.group && gate && sensitive && ref.key !== gate) {
-    arrayAt(objectAt(gateClause(holder, gate, true, modelOf(def).gate?.yes)!, 'then'), 'required').push(ref.key);
+    arrayAt(objectAt(gateClause(holder, gate, true, gateYes(def))!, 'then'), 'required').push(ref.key);
   } else {
     arrayAt(holder, 'required').push(ref.key);
   }
