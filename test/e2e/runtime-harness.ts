@@ -152,3 +152,13 @@ export async function answerRoutineRequired(page: Page): Promise<void> {
   await openSection(page, 'Next steps');
   await page.getByRole('group', { name: /female key worker/ }).getByLabel('Offered and declined').check();
 }
+
+/** The submitted response, as the page's "Download the response (JSON)" link gives it. */
+export async function downloadResponse(page: Page): Promise<{ status: string; answers: Record<string, unknown> }> {
+  const link = page.getByRole('link', { name: 'Download the response (JSON)' });
+  await link.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  let text = '';
+  for await (const chunk of await download.createReadStream()) text += chunk.toString();
+  return JSON.parse(text);
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { productSuite } from './support/suite';
-import { answerRoutineRequired, expectNoAxeViolations, openPage, openSection, shot } from './runtime-harness';
+import { answerRoutineRequired, downloadResponse, expectNoAxeViolations, openPage, openSection, shot } from './runtime-harness';
 import { formDraftKeys, readDraft } from './support/drafts';
 
 /**
@@ -13,15 +13,6 @@ const suite = productSuite();
 
 const FORM = '/forms/routine-enquiry/2.0.0';
 const WORDS = 'He took my phone and my bank card CANARY-14-1';
-
-async function downloadResponse(page: Page): Promise<{ status: string; answers: Record<string, unknown> }> {
-  const link = page.getByRole('link', { name: 'Download the response (JSON)' });
-  await link.waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  let text = '';
-  for await (const chunk of await download.createReadStream()) text += chunk.toString();
-  return JSON.parse(text);
-}
 
 describe('what the practitioner sees is what is kept (14.1)', () => {
   it('answers behind the safety check are not submitted once it turns No, and come back if it turns Yes again', { timeout: 90_000 }, async () => {

@@ -40,7 +40,8 @@ export function cellOf(ctx: ExportContext, question: Question, answers: Record<s
   const treatment = treatmentOf(ctx.profile, question, ctx.sensitive);
   if (treatment === 'drop') return DROPPED;
   const stored = Object.hasOwn(answers, question.key) ? answers[question.key] : undefined;
-  const value = question.computed ? computeValue(question.computed, root, stored) : stored;
+  const siblings = question.group ? (question.group.items ?? []) : ctx.model.questions;
+  const value = question.computed ? computeValue(question, siblings, root, stored) : stored;
   if (value === undefined || value === null) return ABSENT;
   return treatment === 'mask' ? MASKED : { kind: 'value', value };
 }

@@ -4,6 +4,7 @@ import { encodeRows } from './csv';
 import { formModel } from '../model/build';
 import { lengthWords, rangeWords, requiredWords, showWhenWords } from './codebook-words';
 import type { FormModel, Question, QuestionKind } from '../model/types';
+import { computedWords } from './computed-words';
 import { exportProfiles, sensitiveQuestions, type ProfileActions } from './profiles';
 
 /**
@@ -34,6 +35,8 @@ export interface CodebookEntry {
   group: string;
   introducedIn: string;
   computed: boolean;
+  /** The computed value's rule in words ("sum of the scores of q1, q2, q3"; bands listed); '' when not computed. */
+  computedAs: string;
   columns: string[];
 }
 
@@ -47,7 +50,8 @@ export function codebook(definition: Definition, history: readonly Pick<Definiti
       code: q.exportCode,
       question: q.title ?? q.key,
       type: typeWords[q.kind],
-      options: q.options.map((o) => ({ code: o.code, label: o.label })),
+      // A band's codes are the values its column holds, so they are listed as its options.
+      options: q.computed?.op === 'band' ? q.computed.bands.map((b) => ({ code: b.code, label: b.title })) : q.options.map((o) => ({ code: o.code, label: o.label })),
       required: q.required !== 'never',
       requiredWhen: requiredWords(q, model),
       showWhen: showWhenWords(q, model),
@@ -59,6 +63,7 @@ export function codebook(definition: Definition, history: readonly Pick<Definiti
       group: group?.exportCode ?? '',
       introducedIn: introduced.get(q.exportCode) ?? definition.version,
       computed: q.computed !== undefined,
+      computedAs: computedWords(q, model),
       columns: columnsOf(q),
     };
   });
@@ -76,13 +81,13 @@ const typeWords: Record<QuestionKind, string> = {
   group: 'group', list: 'multi-choice', other: 'text',
 };
 
-export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'show_when', 'range', 'length', 'sensitivity', 'exports', 'section', 'group', 'introduced_in', 'computed', 'csv_columns'] as const;
+export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'show_when', 'range', 'length', 'sensitivity', 'exports', 'section', 'group', 'introduced_in', 'computed', 'computed_as', 'csv_columns'] as const;
 
 /** The codebook as CSV (RFC 4180, neutralised like every export). @public */
 export function codebookCsv(entries: readonly CodebookEntry[]): string {
   const rows = entries.map((e) => [
     e.code, e.question, e.type, e.options.map((o) => `${o.code}=${o.label}`).join('; '),
-    e.requiredWhen, e.showWhen, e.range, e.length, e.sensitivity, exportsWords(e.exports), e.section, e.group, e.introducedIn, e.computed ? 'true' : 'false', e.columns.join(' '),
+    e.requiredWhen, e.showWhen, e.range, e.length, e.sensitivity, exportsWords(e.exports), e.section, e.group, e.introducedIn, e.computed ? 'true' : 'false', e.computedAs, e.columns.join(' '),
   ]);
   return encodeRows([[...CODEBOOK_COLUMNS], ...rows]);
 }
@@ -96,7 +101,7 @@ export function codebookMarkdown(definition: Pick<Definition, 'id' | 'version' |
     '| Code | Question | Type | Options | Required | Shown when | Range | Length | Sensitivity | Exports | Section | Group | Introduced in | CSV columns |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...entries.map((e) =>
-      `| ${[e.code, e.question, e.type + (e.computed ? ' (computed)' : ''), e.options.map((o) => `${o.code} = ${o.label}`).join('; '), e.requiredWhen, e.showWhen || 'always', e.range, e.length, e.sensitivity, exportsWords(e.exports), e.section, e.group, e.introducedIn, e.columns.join(', ')].map(cell).join(' | ')} |`,
+      `| ${[e.code, e.question, e.type + (e.computed ? ` (computed: ${e.computedAs})` : ''), e.options.map((o) => `${o.code} = ${o.label}`).join('; '), e.requiredWhen, e.showWhen || 'always', e.range, e.length, e.sensitivity, exportsWords(e.exports), e.section, e.group, e.introducedIn, e.columns.join(', ')].map(cell).join(' | ')} |`,
     ),
     // Level names are kebab-case (the table refuses others), so they need no escaping.
     ...levelsList(formModel(definition)),

@@ -4,7 +4,9 @@ import type { FhirEnableWhen } from './fhir-enable-when';
 import { questionsOf, requirementOf } from './fhir-form-facts';
 import { requiredWhenSchema, requiredWhenShown, type EnableLevel } from './fhir-required';
 import { fhirTree, type FhirNode } from './fhir-tree';
-import type { Question, QuestionKind } from '../model/types';
+import type { FormModel, Question, QuestionKind } from '../model/types';
+import { formModel } from '../model/build';
+import { calculatedExpression, CALCULATED_EXPRESSION_URL, ORDINAL_VALUE_URL } from './fhir-calculated';
 
 /** The parts of FHIR R4 `Questionnaire` this exporter writes (checked against the R4 JSON Schema in tests). */
 export interface FhirQuestionnaire {
@@ -31,8 +33,8 @@ export interface FhirQuestionnaireItem {
   maxLength?: number;
   enableWhen?: FhirEnableWhen[];
   enableBehavior?: 'all' | 'any';
-  answerOption?: Array<{ valueCoding: { system: string; code: string; display: string } }>;
-  extension?: Array<{ url: string; valueCode?: string; valueString?: string }>;
+  answerOption?: Array<{ valueCoding: { system: string; code: string; display: string }; extension?: Array<{ url: string; valueDecimal: number }> }>;
+  extension?: Array<{ url: string; valueCode?: string; valueString?: string; valueExpression?: { language: 'text/fhirpath'; expression: string } }>;
   item?: FhirQuestionnaireItem[];
 }
 
@@ -58,7 +60,7 @@ const statusMap = { draft: 'draft', published: 'active', retired: 'retired' } as
 
 /** A definition as a FHIR R4 Questionnaire: linkId = `x-code`, canonical `url` + `version`. @public */
 export function questionnaireFromDefinition(definition: Definition, options: FhirOptions = {}): FhirQuestionnaire {
-  const ctx: ItemContext = { definition, options, base: baseOf(options), byKey: new Map(questionsOf(definition).map((q) => [q.key, q])) };
+  const ctx: ItemContext = { definition, options, base: baseOf(options), byKey: new Map(questionsOf(definition).map((q) => [q.key, q])), model: formModel(definition) };
   const item = fhirTree(definition).map((node) => itemOf(ctx, node, []));
   // `changelog` has a default in the envelope schema; a host may pass the file as read, without it.
   const date = (definition.changelog ?? []).find((c) => c.version === definition.version)?.date;
@@ -82,6 +84,7 @@ interface ItemContext {
   options: FhirOptions;
   base: string;
   byKey: ReadonlyMap<string, Question>;
+  model: FormModel;
 }
 
 /** `levels`: the enableWhen of every group around the node, outermost first. */
@@ -119,9 +122,14 @@ function questionItem(ctx: ItemContext, q: Question, levels: readonly EnableLeve
   if (typeof maxLength === 'number' && (item.type === 'string' || item.type === 'text')) item.maxLength = maxLength;
   if (q.options.length) {
     const system = codeSystemUrl(definition, q.exportCode, options);
-    item.answerOption = q.options.map((o) => ({ valueCoding: { system, code: o.code, display: fhirString(o.label) ?? o.code } }));
+    item.answerOption = q.options.map((o) => ({
+      valueCoding: { system, code: o.code, display: fhirString(o.label) ?? o.code },
+      ...(o.score !== undefined ? { extension: [{ url: ORDINAL_VALUE_URL, valueDecimal: o.score }] } : {}),
+    }));
   }
   const extension: NonNullable<FhirQuestionnaireItem['extension']> = [];
+  const calculated = calculatedExpression(q, ctx.model);
+  if (calculated) extension.push({ url: CALCULATED_EXPRESSION_URL, valueExpression: { language: 'text/fhirpath', expression: calculated } });
   if (q.sensitivity) extension.push({ url: `${base}/StructureDefinition/sensitivity`, valueCode: q.sensitivity });
   if (requirement.kind === 'when' && !item.required) {
     extension.push({ url: `${base}/StructureDefinition/required-when`, valueString: JSON.stringify(requiredWhenSchema(requirement.conditions)) });

@@ -5,6 +5,7 @@ import { isObject, own } from '../model/schema-walk';
 import type { FormModel, Question } from '../model/types';
 import type { ResponseEnvelope } from '../response/envelope';
 import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
+import { deepEqual } from '../rules/condition';
 
 /**
  * Why an answer is missing, in the manner of REDCap's missing-data codes and SPSS user-missing
@@ -39,8 +40,9 @@ export interface MissingContext {
  */
 export function missingContext(definition: Definition, model: FormModel, response: ResponseEnvelope): MissingContext {
   const hidden = hiddenAnswerPointers(definition, response.answers);
-  const gate = definition.safety?.gate;
-  const gateOpen = gate !== undefined && isObject(response.answers) && own(response.answers, gate) === true;
+  // The gate's yes as the model reads it: `true`, or a yes/no choice's yes code.
+  const gate = model.gate?.key;
+  const gateOpen = gate !== undefined && isObject(response.answers) && deepEqual(own(response.answers, gate), model.gate!.yes);
   // In progress: what comes after the last answered question (in reading order) was not reached.
   let lastAnswered = -1;
   if (response.status !== 'completed') {

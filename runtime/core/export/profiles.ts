@@ -1,5 +1,6 @@
 import type { FormModel, Question } from '../model/types';
 import { exportProfiles, stricterAction, type ExportProfileName, type LevelAction } from '../model/sensitivity';
+import { computedReads } from '../rules/computed';
 
 /**
  * Export profiles: which answers leave the service, by sensitivity level (docs/exports.md). What
@@ -53,9 +54,12 @@ export function sensitiveQuestions(model: FormModel): ReadonlyMap<Question, Prof
     changed = false;
     for (const q of questions) {
       if (!q.computed) continue;
-      for (const k of q.computed.of) {
+      for (const k of computedReads(q.computed)) {
         const input = byKey.get(k);
-        if (input && raise(q, sensitive.get(input))) changed = true;
+        if (!input) continue;
+        if (raise(q, sensitive.get(input))) changed = true;
+        // A count or sum over a group's items reads its items' answers too.
+        for (const item of input.items ?? []) if (raise(q, sensitive.get(item))) changed = true;
       }
     }
   }

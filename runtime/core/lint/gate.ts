@@ -1,12 +1,8 @@
 import { scopeOfKey } from '../model/pointers';
-import type { Definition } from '../definition/envelope';
-import type { FormModel, Question, UiElementInfo } from '../model/types';
+import type { FormModel, Question, SafetyGate, UiElementInfo } from '../model/types';
 import { isObject, own } from '../model/schema-walk';
-
-/** The key of the safety check question, if the definition names one. */
-export function gateKey(definition: Definition): string | undefined {
-  return definition.safety?.gate;
-}
+import { computedReads } from '../rules/computed';
+import { deepEqual } from '../rules/condition';
 
 /**
  * Whether the question's level must sit behind the safety check (`gated` in the level table:
@@ -22,20 +18,29 @@ export function isSensitive(q: Question): boolean {
  * A question whose control reveals sensitive answers: sensitive itself, a group holding one, or a
  * computed value derived from one (a count of "yes" answers tells what they were).
  */
-export function revealsSensitive(q: Question, model: FormModel): boolean {
+export function revealsSensitive(q: Question, model: FormModel, depth = 0): boolean {
   if (isSensitive(q) || (q.items ?? []).some(isSensitive) || (q.group !== undefined && isSensitive(q.group))) return true;
-  // `of` as written, not the model's parsed spec: a malformed x-computed naming a sensitive answer fails safe.
-  const of = own(own(q.schema, 'x-computed'), 'of');
-  if (!Array.isArray(of)) return false;
+  const reads = writtenReads(q);
+  if (reads.length === 0 || depth > 4) return false;
+  // A band reads a total, which may read sensitive answers: followed (lint bounds the chain).
   const siblings = q.group ? (q.group.items ?? []) : model.questions;
-  return siblings.some((s) => of.includes(s.key) && isSensitive(s));
+  return siblings.some((s) => s !== q && reads.includes(s.key) && revealsSensitive(s, model, depth + 1));
+}
+
+/** The keys an `x-computed` names, read as written: a malformed one naming a sensitive answer fails safe. */
+function writtenReads(q: Question): unknown[] {
+  if (q.computed) return computedReads(q.computed);
+  const computed = own(q.schema, 'x-computed');
+  const of = own(computed, 'of');
+  return [...(Array.isArray(of) ? of : [of]), own(computed, 'items')].filter((k) => typeof k === 'string');
 }
 
 /**
- * `{ scope: "#/properties/<gate>", schema: { const: true } }`, possibly inside an AND (which can
- * only narrow when the element shows). An OR could show it without the gate, so it does not count.
+ * `{ scope: "#/properties/<gate>", schema: { const: <yes> } }` (yes: `true`, or a yes/no choice's
+ * yes code), possibly inside an AND (which can only narrow when the element shows). An OR could
+ * show it without the gate, so it does not count.
  */
-export function isGateCondition(condition: unknown, gate: string): boolean {
+export function isGateCondition(condition: unknown, gate: SafetyGate): boolean {
   if (!isObject(condition)) return false;
   if (own(condition, 'type') === 'AND') {
     const conditions = own(condition, 'conditions');
@@ -43,10 +48,11 @@ export function isGateCondition(condition: unknown, gate: string): boolean {
   }
   const schema = own(condition, 'schema');
   return (
-    own(condition, 'scope') === scopeOfKey(gate) &&
+    own(condition, 'scope') === scopeOfKey(gate.key) &&
     isObject(schema) &&
     Object.keys(schema).length === 1 &&
-    own(schema, 'const') === true
+    Object.hasOwn(schema, 'const') &&
+    deepEqual(own(schema, 'const'), gate.yes)
   );
 }
 
@@ -55,7 +61,7 @@ export function isGateCondition(condition: unknown, gate: string): boolean {
  * inside a group's detail are skipped: their rule scopes are relative to one item, so a gate
  * rule there would read the item, not the form's safety check.
  */
-export function isGated(element: UiElementInfo, gate: string | undefined): boolean {
+export function isGated(element: UiElementInfo, gate: SafetyGate | undefined): boolean {
   if (gate === undefined) return false;
   for (let e: UiElementInfo | undefined = element; e; e = e.parent) {
     if (e.detailOf) continue;

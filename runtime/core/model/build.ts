@@ -1,5 +1,5 @@
 import type { Definition } from '../definition/envelope';
-import { parseComputed } from '../rules/computed';
+import { computedSources, parseComputed } from '../rules/computed';
 import { FORBIDDEN_KEYS } from '../safety/limits';
 import { levelOf, levelTable, type SensitivityLevel } from './sensitivity';
 import { escapePointerToken, scopePropertyPath, scopeTokens } from './pointers';
@@ -9,7 +9,7 @@ import type {
   FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, Section,
 } from './types';
 
-type Source = Pick<Definition, 'schema' | 'uischema'> & Partial<Pick<Definition, 'sensitivityLevels'>>;
+type Source = Pick<Definition, 'schema' | 'uischema'> & Partial<Pick<Definition, 'sensitivityLevels'>> & { safety?: Definition['safety'] };
 
 const cache = new WeakMap<object, FormModel>();
 
@@ -131,8 +131,22 @@ function build(definition: Source): FormModel {
     if (!q.section && q.group.section) q.section = q.group.section;
   }
   if (own(uischema, 'type') === 'Categorization') model.sections = sections;
-  model.ruleReads = readsAll ? null : reads;
+  model.ruleReads = readsAll ? null : withComputedSources(reads, byKey);
+  const gate = own(own(definition, 'safety'), 'gate');
+  if (typeof gate === 'string') {
+    const question = byKey.get(gate);
+    model.gate = { key: gate, yes: question?.yesNo?.yes ?? true, no: question?.yesNo?.no ?? false, ...(question ? { question } : {}) };
+  }
   return model;
+}
+
+/** A rule reading a computed value changes with the answers it is worked out from (a band's total's too). */
+function withComputedSources(reads: Set<string>, byKey: ReadonlyMap<string, Question>): Set<string> {
+  for (const key of [...reads]) {
+    const q = byKey.get(key);
+    if (q?.computed) for (const source of computedSources(q, (k) => byKey.get(k))) reads.add(source);
+  }
+  return reads;
 }
 
 /** Most questions have no conditions: they share one empty list (frozen: nothing may add to it). */
@@ -175,7 +189,19 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyM
   if (level) q.level = level;
   const computed = parseComputed(own(prop, 'x-computed'));
   if (computed) q.computed = computed;
+  const yesNo = yesNoOf(q, own(prop, 'x-yes-no'));
+  if (yesNo) q.yesNo = yesNo;
   return q;
+}
+
+/** A boolean is yes/no by nature; a single choice when `x-yes-no` names two of its codes. */
+function yesNoOf(q: Question, declared: unknown): Question['yesNo'] {
+  if (q.kind === 'yes-no') return { yes: true, no: false };
+  if (q.kind !== 'single-choice' || !isObject(declared)) return undefined;
+  const option = (code: unknown) => q.options.find((o) => o.code === code);
+  const yes = option(own(declared, 'yes'));
+  const no = option(own(declared, 'no'));
+  return yes && no && yes !== no ? { yes: yes.value, no: no.value } : undefined;
 }
 
 /** The question a scope names, if it names one (no schema walking: what the runtime needs). */

@@ -28,6 +28,19 @@ export interface QuestionOption {
   score?: number;
 }
 
+/** What a yes/no question records for yes and for no. */
+export interface YesNo {
+  yes: unknown;
+  no: unknown;
+}
+
+/** The safety check (`safety.gate`): its question, and the answer that opens the sensitive parts. */
+export interface SafetyGate extends YesNo {
+  key: string;
+  /** Absent when `safety.gate` names no top-level question (a lint error). */
+  question?: Question;
+}
+
 /** `always`: in `required`; `conditional`: required through `if/then` (e.g. behind the safety gate). */
 export type Requirement = 'always' | 'conditional' | 'never';
 
@@ -74,6 +87,8 @@ export interface Question {
   /** The level applied: from the form's table, or the strictest when `x-sensitivity` names none (sensitivity.ts). */
   level?: SensitivityLevel;
   computed?: ComputedSpec;
+  /** The answers that mean yes and no: `true`/`false` for a boolean, the codes `x-yes-no` names for a single choice. */
+  yesNo?: YesNo;
   readOnly: boolean;
   options: QuestionOption[];
   required: Requirement;
@@ -161,8 +176,13 @@ export interface FormModel {
   /** Null unless the UI is a `Categorization`. */
   sections: Section[] | null;
   labels: GuidanceLabel[];
-  /** Top-level answer keys some rule reads; null when a rule reads the whole answers (`#`). */
+  /**
+   * Top-level answer keys some rule reads; null when a rule reads the whole answers (`#`). A rule
+   * reading a computed value reads the answers it is worked out from too.
+   */
   ruleReads: ReadonlySet<string> | null;
+  /** The safety check, when `safety.gate` is set. Every part reads the gate (and its yes) here. */
+  gate?: SafetyGate;
   /** Plain-name `$anchor`s → pointer inside the schema. */
   anchors: AnchorLookup;
   /** The sensitivity levels the form may use: built-in, then its own `sensitivityLevels`. */

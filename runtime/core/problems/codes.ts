@@ -71,9 +71,9 @@ export const problemCodes = {
   // lint: sensitivity levels (issue 18)
   'sensitivity-unknown': { severity: 'error', doc: 'An `x-sensitivity` names a level that is neither built in (personal, sensitive, special-category, safe-address) nor declared in the form\'s `sensitivityLevels`; until fixed it is treated as the strictest level.' },
   'sensitivity-level-invalid': { severity: 'error', doc: 'A level declared in `sensitivityLevels` has a name that is not kebab-case, redefines a built-in level, names an unknown export profile, or gives an action other than keep, mask or drop (or `drafts` other than keep or never).' },
-  'gate-invalid': { severity: 'error', doc: 'The safety check named by `safety.gate` is not a yes/no question.' },
+  'gate-invalid': { severity: 'error', doc: 'The safety check named by `safety.gate` is not a yes/no question (a boolean, or a single choice naming its yes and no codes in `x-yes-no`).' },
   'rule-invalid': { severity: 'error', doc: 'A UI rule condition uses something the rule engine cannot evaluate.' },
-  'computed-invalid': { severity: 'error', doc: 'A computed value refers to questions that do not exist or is of the wrong type.' },
+  'computed-invalid': { severity: 'error', doc: 'A computed value refers to questions that do not exist, to computed values (a cycle), to unscored options, or has bands out of order, with gaps, overlaps or repeated codes, or is of the wrong type; `params.reason` says which.' },
   'version-bump-too-small': { severity: 'error', doc: 'The version number rose by less than the changes since the previous version require.' },
   // lint: options, labels and empty forms (issue 17)
   'option-code-duplicate': { severity: 'error', doc: 'Two options of one question share a code, so choosing either records the same answer.' },
@@ -107,7 +107,7 @@ export const problemCodes = {
   'answer-items': { severity: 'error', doc: 'Too few or too many items chosen or added.' },
   'answer-hidden': { severity: 'error', doc: 'An answer to a question hidden by a rule or the safety check (never shown, so never part of a response).' },
   'answer-unknown': { severity: 'error', doc: 'An answer to a question the form does not have.' },
-  'answer-computed': { severity: 'error', doc: 'A computed value differs from what the answers give.' },
+  'answer-computed': { severity: 'error', doc: 'A stored computed value (a count, sum, score total, band or count over items) differs from what the answers give.' },
   'answer-invalid': { severity: 'error', doc: 'An answer breaks a rule of the schema not covered by a more specific code.' },
   'validator-unsupported': { severity: 'error', doc: 'The schema uses something the validator cannot compile.' },
 

@@ -1,5 +1,6 @@
 import { pointerFromTokens, scopeToDataPath, tokensFromPointer, valueAt } from '../model/pointers';
 import { evaluateCondition, isObject } from './condition';
+import { withComputedValues } from './computed-values';
 
 interface HasSchemas {
   schema: Record<string, unknown>;
@@ -89,7 +90,9 @@ export function hiddenAnswerPointers(definition: HasSchemas, answers: unknown): 
 }
 
 /** The hidden answers' pointers, each with its data path (so callers need not parse it back). */
-function hiddenAnswerPaths(definition: HasSchemas, answers: unknown): Map<string, ReadonlyArray<string | number>> {
+function hiddenAnswerPaths(definition: HasSchemas, given: unknown): Map<string, ReadonlyArray<string | number>> {
+  // Rules read computed values as the answers give them (show the follow-up when the total is 8 or more).
+  const answers = withComputedValues(definition, given);
   const shown = new Set<string>();
   const seen = new Map<string, ReadonlyArray<string | number>>();
   const visit = (root: unknown, parentVisible: boolean, itemPath: Array<string | number>, baseDepth: number): void => {

@@ -2,7 +2,10 @@ import type { Definition } from '../definition/envelope';
 import type { Problem } from '../problems/problem';
 import { pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import { checkValueLimits, limits } from '../safety/limits';
-import { computeValues } from '../rules/computed';
+import { computeLevel } from '../rules/computed';
+import { withComputedValues } from '../rules/computed-values';
+import { formModel } from '../model/build';
+import type { Question } from '../model/types';
 import { deepEqual, isObject } from '../rules/condition';
 import { hiddenAnswerPointers, hiddenAnswersPresent, isHiddenPointer } from '../rules/visibility';
 import { runValidator, tryCompileValidator, type CompiledValidator } from './compile';
@@ -28,7 +31,7 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
   }
   const refused = checkValueLimits(answers);
   if (refused.length) return refused.map((p) => ({ ...p, source: 'validate' as const }));
-  const questions = schemaPlan(definition.schema).keys;
+  const questions = new Set(Object.getOwnPropertyNames(isObject(definition.schema.properties) ? definition.schema.properties : {}));
   const unknownKeys: string[] = [];
   const tooLong = answerLengths(definition, answers, (key) => questions.has(key) || unknownKeys.push(key));
   if (tooLong.length) return tooLong;
@@ -39,7 +42,8 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
     if (!compiled.ok) return compiled.problems;
     validator = compiled.value;
   }
-  const run = runValidator(validator, answers);
+  // `if`/`then` on a computed value (a total of 8 or more) reads the value the answers give, stored or not.
+  const run = runValidator(validator, withComputedValues(definition, answers));
   if (!run.ok) return [run.problem];
   const valid = run.valid;
   let problems = valid ? [] : problemsFromAjv(validator.errors, definition);
@@ -63,68 +67,35 @@ export function validateResponse(definition: ValidatableDefinition, answers: unk
   return problems;
 }
 
-interface SchemaPlan {
-  /** The schema's own property names: an answer under any other key is unknown. */
-  keys: Set<string>;
-  /** The schema cut down to its computed questions: what `computeValues` reads, without the rest. */
-  top: { properties: Record<string, unknown> } | null;
-  groups: Array<{ key: string; items: { properties: Record<string, unknown> } }>;
-}
-
-// A schema's questions, and which are computed, do not change between calls: found once per schema
-// object, so a response is not checked by walking every question of a long form each time.
-const schemaPlans = new WeakMap<object, SchemaPlan>();
-
-function computedOnly(schema: unknown): { properties: Record<string, unknown> } | null {
-  const properties = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
-  const kept: Record<string, unknown> = {};
-  let any = false;
-  for (const key of Object.keys(properties)) {
-    const property = properties[key];
-    if (isObject(property) && property['x-computed'] !== undefined) {
-      Object.defineProperty(kept, key, { value: property, enumerable: true, writable: true, configurable: true });
-      any = true;
-    }
-  }
-  return any ? { properties: kept } : null;
-}
-
-function schemaPlan(schema: Record<string, unknown>): SchemaPlan {
-  const cached = schemaPlans.get(schema);
-  if (cached) return cached;
-  const properties = isObject(schema.properties) ? schema.properties : {};
-  const plan: SchemaPlan = { keys: new Set(Object.getOwnPropertyNames(properties)), top: computedOnly(schema), groups: [] };
-  for (const key of Object.keys(properties)) {
-    const items = isObject(properties[key]) ? (properties[key] as Record<string, unknown>).items : undefined;
-    const slim = isObject(items) ? computedOnly(items) : null;
-    if (slim) plan.groups.push({ key, items: slim });
-  }
-  schemaPlans.set(schema, plan);
-  return plan;
-}
-
 /**
- * Stored computed values that differ from what the answers give: top-level ones from the answers,
- * and those inside a repeatable group's items from the item's own answers.
+ * Stored computed values that differ from what the answers give (a total, a band, a count over a
+ * group's items): top-level ones from the answers, and those inside a repeatable group's items
+ * from the item's own answers. Each is `answer-computed` at the value's pointer.
  */
 export function computedProblems(definition: Pick<Definition, 'schema' | 'uischema'>, answers: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
-  const check = (values: Record<string, unknown>, stored: Record<string, unknown>, tokens: string[]) => {
-    for (const key of Object.keys(values)) {
-      if (!Object.prototype.hasOwnProperty.call(stored, key) || deepEqual(stored[key], values[key])) continue;
-      const path = [...tokens, key];
-      const q = askedAt(definition, path);
-      if (!q) continue;
-      problems.push({ code: 'answer-computed', severity: 'error', message: computedMessage(q, values[key]), path: pointerFromTokens(path), source: 'validate', params: { expected: values[key], actual: stored[key] } });
+  const model = formModel(definition);
+  const check = (level: readonly Question[], stored: Record<string, unknown>, tokens: string[]) => {
+    if (!level.some((q) => q.computed)) return;
+    const values = computeLevel(level, stored);
+    for (const q of level) {
+      if (!q.computed || !Object.prototype.hasOwnProperty.call(stored, q.key)) continue;
+      const expected = Object.prototype.hasOwnProperty.call(values, q.key) ? values[q.key] : undefined;
+      if (deepEqual(stored[q.key], expected)) continue;
+      const path = [...tokens, q.key];
+      const asked = askedAt(definition, path);
+      if (!asked) continue;
+      problems.push({ code: 'answer-computed', severity: 'error', message: computedMessage(asked, expected), path: pointerFromTokens(path), source: 'validate', params: { expected: expected ?? null, actual: stored[q.key] } });
     }
   };
-  const plan = schemaPlan(definition.schema);
-  if (plan.top) check(computeValues({ schema: plan.top }, answers), answers, []);
-  for (const { key: group, items } of plan.groups) {
-    const list = Object.prototype.hasOwnProperty.call(answers, group) ? answers[group] : undefined;
+  check(model.questions, answers, []);
+  for (const group of model.questions) {
+    const items = group.items;
+    if (!items?.some((q) => q.computed) || !Object.prototype.hasOwnProperty.call(answers, group.key)) continue;
+    const list = answers[group.key];
     if (!Array.isArray(list)) continue;
     list.forEach((item, i) => {
-      if (isObject(item)) check(computeValues({ schema: items }, item), item, [group, String(i)]);
+      if (isObject(item)) check(items, item, [group.key, String(i)]);
     });
   }
   return problems;

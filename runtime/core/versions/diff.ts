@@ -5,7 +5,8 @@ import {
 import { diffForm, type SectionMap } from './diff-form';
 import { formModel } from '../model/build';
 import { canonical, isObject, own, shorten } from '../model/json';
-import type { FormModel, Question, Requirement } from '../model/types';
+import type { FormModel, Question, Requirement, SafetyGate } from '../model/types';
+import { deepEqual } from '../rules/condition';
 import { answerKind, computedText, controlRule } from './compared';
 
 /**
@@ -41,8 +42,8 @@ export function diffDefinitions(from: DefinitionLike, to: DefinitionLike): Chang
   }
   for (const q of b.all) {
     const old = a.byId.get(q.id);
-    if (!old) changes.push(added(q, a, to.safety?.gate));
-    else changes.push(...compare(old, q, form.sectionMap, to.safety?.gate));
+    if (!old) changes.push(added(q, a, b.gate));
+    else changes.push(...compare(old, q, form.sectionMap, b.gate));
   }
   return [...changes, ...reordered(a, b, form.sectionMap), ...form.changes];
 }
@@ -118,13 +119,13 @@ function removed(q: Question, to: DefinitionLike): Change {
   };
 }
 
-function added(q: Question, a: FormModel, gate: string | undefined): Change {
+function added(q: Question, a: FormModel, gate: SafetyGate | undefined): Change {
   const group = q.group;
   // An item of a new group is new with its group: old responses have no items to lack it.
   const inNewGroup = group !== undefined && !a.byId.has(group.id);
   const required = q.required !== 'never' && !inNewGroup;
   const where = group ? ` to ${questionName(group).replace(/^Group/, 'group')}` : '';
-  const how = !required ? '' : q.required === 'always' ? ' and is required' : ` and is required ${whenText(q, gate)}`;
+  const how = !required ? '' : q.required === 'always' ? ' and is required' : ` and is required ${whenText(q, gate?.key, gate?.yes)}`;
   return {
     kind: 'question-added', code: q.id, toPath: q.pointer, severity: required ? 'major' : 'minor',
     summary: `${questionName(q)} was added${where}${how}`,
@@ -134,7 +135,7 @@ function added(q: Question, a: FormModel, gate: string | undefined): Change {
 
 const requirementRank: Record<Requirement, number> = { never: 0, conditional: 1, always: 2 };
 
-function compare(a: Question, b: Question, sections: SectionMap, gate: string | undefined): Change[] {
+function compare(a: Question, b: Question, sections: SectionMap, gate: SafetyGate | undefined): Change[] {
   const out: Change[] = [];
   const name = questionName(b);
   const at = (kind: ChangeKind, severity: Bump, summary: string, details?: Record<string, unknown>, paths?: { fromPath?: string; toPath?: string }): void => {
@@ -193,17 +194,17 @@ function compare(a: Question, b: Question, sections: SectionMap, gate: string | 
 
 type Emit = (kind: ChangeKind, severity: Bump, summary: string, details?: Record<string, unknown>, paths?: { fromPath?: string; toPath?: string }) => void;
 
-function compareRequirement(a: Question, b: Question, name: string, at: Emit, gate: string | undefined): void {
+function compareRequirement(a: Question, b: Question, name: string, at: Emit, gate: SafetyGate | undefined): void {
   const x = requirementRank[a.required];
   const y = requirementRank[b.required];
   const details = { from: a.required, to: b.required, ...(b.requiredWhen.length ? { when: b.requiredWhen } : {}) };
   if (y > x) {
-    at('question-required', 'major', `${name} is now required${b.required === 'conditional' ? ` ${whenText(b, gate)}` : ''}`, details);
+    at('question-required', 'major', `${name} is now required${b.required === 'conditional' ? ` ${whenText(b, gate?.key, gate?.yes)}` : ''}`, details);
   } else if (y < x) {
-    at('question-optional', 'minor', b.required === 'never' ? `${name} is no longer required` : `${name} is now required only ${whenText(b, gate)}`, details);
+    at('question-optional', 'minor', b.required === 'never' ? `${name} is no longer required` : `${name} is now required only ${whenText(b, gate?.key, gate?.yes)}`, details);
   } else if (a.required === 'conditional' && a.requiredWhen.join('\n') !== b.requiredWhen.join('\n')) {
     const widened = b.requiredWhen.some((w) => !a.requiredWhen.includes(w));
-    if (widened) at('question-required', 'major', `${name} is now required ${whenText(b, gate)} (the condition changed)`, details);
+    if (widened) at('question-required', 'major', `${name} is now required ${whenText(b, gate?.key, gate?.yes)} (the condition changed)`, details);
     else at('question-optional', 'minor', `${name} is required under fewer conditions`, details);
   }
 }
@@ -245,8 +246,8 @@ function compareOptions(a: Question, b: Question, name: string, at: Emit): void 
  * When a conditionally required question is required, in words: "once the safety check is answered
  * yes" for the gate, "when disclosure is \"yes\"" for a simple `if`, else a neutral phrase.
  */
-export function whenText(q: Pick<Question, 'requiredIf'>, gate: string | undefined): string {
-  const alternatives = q.requiredIf.map((all) => all.map((c) => conditionText(c.schema, c.negate, gate)));
+export function whenText(q: Pick<Question, 'requiredIf'>, gate: string | undefined, gateYes: unknown = true): string {
+  const alternatives = q.requiredIf.map((all) => all.map((c) => conditionText(c.schema, c.negate, gate, gateYes)));
   if (alternatives.length === 0 || alternatives.some((all) => all.some((t) => t === undefined))) return 'when its condition holds';
   return alternatives.map((all) => all.join(' and ')).join(', or ');
 }
@@ -254,7 +255,7 @@ export function whenText(q: Pick<Question, 'requiredIf'>, gate: string | undefin
 const plainConditionKeys = new Set(['properties', 'required', 'title', 'description', '$comment']);
 
 /** Words for an `if` made only of `properties: { key: { const } }` (and `required`); undefined for anything richer. */
-function conditionText(schema: unknown, negate: boolean, gate: string | undefined): string | undefined {
+function conditionText(schema: unknown, negate: boolean, gate: string | undefined, gateYes: unknown): string | undefined {
   const props = own(schema, 'properties');
   if (!isObject(schema) || !isObject(props) || Object.keys(schema).some((k) => !plainConditionKeys.has(k))) return undefined;
   const parts: string[] = [];
@@ -262,7 +263,8 @@ function conditionText(schema: unknown, negate: boolean, gate: string | undefine
     const prop = props[key];
     if (!isObject(prop) || Object.keys(prop).length !== 1 || own(prop, 'const') === undefined) return undefined;
     const value = own(prop, 'const');
-    parts.push(key === gate && value === true ? 'the safety check is answered yes' : `${key} is ${canonical(value)}`);
+    // The gate's yes as the model reads it: `true`, or a yes/no choice's yes code.
+    parts.push(key === gate && deepEqual(value, gateYes) ? 'the safety check is answered yes' : `${key} is ${canonical(value)}`);
   }
   if (parts.length === 0) return undefined;
   if (negate) return `unless ${parts.join(' and ')}`;

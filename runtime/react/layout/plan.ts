@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { FormController } from '../model/controller';
-import { computeValue, escapePointerToken, scopeKey } from '../../core/index';
+import { computedSources, computeValue, escapePointerToken, scopeKey } from '../../core/index';
 import { fieldId, type JsonSchema, type UiElement } from '../model/formModel';
 import { topKey } from '../model/uiState';
 import { questionWording } from '../model/wording';
@@ -69,8 +69,8 @@ function makePlan(c: FormController, element: UiElement, pointer: string): Quest
     pointer: answerPointer,
     ...wording,
     required: model.required.has(question.key),
-    subscribeValue: computed ? (cb) => store.subscribeKeys(computed.of, cb) : (cb) => store.subscribe(question.key, cb),
-    getValue: computed ? () => computeValue(computed, store.snapshot()) : () => store.get(question.key),
+    subscribeValue: computed ? (cb) => store.subscribeKeys(computedSources(question, model.question), cb) : (cb) => store.subscribe(question.key, cb),
+    getValue: computed ? () => computeValue(computed, store.snapshot(), model.questions.questions) : () => store.get(question.key),
     subscribeError: (cb) => ui.subscribe(errorKey, cb),
     getError: () => ui.shownError(answerPointer),
     onChange: (v) => store.set(question.key, v),

@@ -206,7 +206,8 @@ export class FormController {
     const snapshot = this.store.snapshot();
     if (this.shownFor !== snapshot) {
       this.shownFor = snapshot;
-      this.shown = withoutHiddenAnswers(this.options.definition, snapshot);
+      // With computed values in place, so a rule on a total (show when 8 or more) reads it live.
+      this.shown = withComputed(this.model, withoutHiddenAnswers(this.options.definition, snapshot));
     }
     return this.shown;
   }

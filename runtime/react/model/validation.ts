@@ -1,7 +1,7 @@
 import {
   checkAnswerLengths,
   checkValueLimits,
-  computeValue,
+  withComputedValues,
   dateMessage,
   hiddenAnswerPointers,
   isHiddenPointer,
@@ -141,8 +141,5 @@ function practitionerMessage(model: FormModel, p: Problem, answers: Answers): st
 
 /** Answers with every computed value filled in: what validation and the response see. */
 export function withComputed(model: FormModel, answers: Answers): Answers {
-  if (model.computedKeys.length === 0) return answers;
-  const out = { ...answers };
-  for (const key of model.computedKeys) out[key] = computeValue(model.question(key)!.computed!, answers);
-  return out;
+  return model.computedKeys.length === 0 ? answers : withComputedValues(model.definition, answers);
 }

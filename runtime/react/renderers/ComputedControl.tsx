@@ -1,5 +1,14 @@
+import { parseComputed } from '../../core/index';
 import { and, rankWith, schemaMatches, uiTypeIs } from './testers';
 import type { ControlProps, RendererEntry } from './types';
+
+/** A band is stored as its code; the practitioner reads its title ("Increasing risk"). */
+function shown(schema: unknown, value: unknown): string {
+  if (value === undefined) return '—';
+  const spec = parseComputed((schema as Record<string, unknown>)['x-computed']);
+  if (spec?.op === 'band') return spec.bands.find((b) => b.code === value)?.title ?? String(value);
+  return String(value);
+}
 
 /** A value derived from other answers: shown read-only, announced politely when it changes. */
 export function ComputedControl(p: ControlProps) {
@@ -14,7 +23,7 @@ export function ComputedControl(p: ControlProps) {
         </div>
       ) : null}
       <output id={p.id} className="as-computed" aria-labelledby={`${p.id}-label`} aria-live="polite">
-        {p.value === undefined ? '—' : String(p.value)}
+        {shown(p.schema, p.value)}
       </output>
       <span className="as-computed__note">Worked out from your answers</span>
     </div>

@@ -1,7 +1,7 @@
 import { levelOf, levelTable, scopeKey, scopeOfKey } from '../../../../runtime/core/index';
 import { arrayAt, isObject, objectAt, own, ownArray, ownObject, ownString, reorderKeys, type JsonObject } from './json';
 import { controlForKind, kindOf, schemaForKind, writeOptions, type ChoiceOption, type QuestionKind } from './kinds';
-import { questionOf } from './model';
+import { modelOf, questionOf } from './model';
 import { codeFromLabel, keyFromLabel } from './names';
 import { sectionsContainer } from './structure';
 
@@ -94,14 +94,23 @@ export function syncPropertyOrder(def: RawDefinition): void {
   schema.properties = reorderKeys(propsOf(def), gate ? [gate, ...order.filter((k) => k !== gate)] : order);
 }
 
-function gateClause(schema: JsonObject, gate: string, create: boolean): JsonObject | undefined {
+/**
+ * The gate's yes as the form model reads it (`true`, or a yes/no choice's yes code). Read through a
+ * fresh object: `def` is being edited in place, and the model is kept per object.
+ */
+function gateYes(def: RawDefinition): unknown {
+  return modelOf({ schema: def.schema, uischema: def.uischema, safety: own(def, 'safety') } as RawDefinition).gate?.yes;
+}
+
+function gateClause(schema: JsonObject, gate: string, create: boolean, yes: unknown = true): JsonObject | undefined {
   const allOf = ownArray(schema, 'allOf');
   for (const clause of allOf ?? []) {
     const ifProps = ownObject(ownObject(clause, 'if'), 'properties');
     if (ifProps && Object.keys(ifProps).length === 1 && Object.prototype.hasOwnProperty.call(ifProps, gate) && isObject(clause)) return clause;
   }
   if (!create) return undefined;
-  const clause: JsonObject = { if: { properties: { [gate]: { const: true } }, required: [gate] }, then: { required: [] } };
+  // `yes` as the form model reads the gate: `true`, or a yes/no choice's yes code.
+  const clause: JsonObject = { if: { properties: { [gate]: { const: yes } }, required: [gate] }, then: { required: [] } };
   arrayAt(schema, 'allOf').push(clause);
   return clause;
 }
@@ -126,7 +135,7 @@ export function placeRequired(def: RawDefinition, ref: QuestionRef, required: bo
   // Read from the edited text itself (the model of `def` may be cached from before this edit): levels the safety check guards.
   const gated = levelOf(levelTable(own(def, 'sensitivityLevels')), own(questionSchema(def, ref), 'x-sensitivity'))?.gated === true;
   if (!ref.group && gate && gated && ref.key !== gate) {
-    arrayAt(objectAt(gateClause(holder, gate, true)!, 'then'), 'required').push(ref.key);
+    arrayAt(objectAt(gateClause(holder, gate, true, gateYes(def))!, 'then'), 'required').push(ref.key);
   } else {
     arrayAt(holder, 'required').push(ref.key);
   }

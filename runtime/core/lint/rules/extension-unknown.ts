@@ -9,7 +9,7 @@ import { schemaMisspellings, schemaStrictFindings } from '../schema-nodes';
  */
 export const extensionUnknown: LintRule = {
   codes: ['extension-unknown'],
-  docs: 'Only the `x-` keywords of docs/definition-format.md (x-code, x-sensitivity, x-computed, x-help, x-exclusive) may appear in the schema.',
+  docs: 'Only the `x-` keywords of docs/definition-format.md (x-code, x-sensitivity, x-computed, x-help, x-exclusive, x-score, x-yes-no) may appear in the schema.',
   check({ model }) {
     const problems: Problem[] = [];
     const misspelt = schemaMisspellings(model);

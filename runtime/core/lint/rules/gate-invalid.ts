@@ -1,14 +1,14 @@
 import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
-import { gateKey, isGated, isSensitive } from '../gate';
+import { isGated, isSensitive } from '../gate';
 import { lintProblem, type LintRule } from '../rule';
 
 /** The safety check must exist, be a yes/no question, not be sensitive itself, and be reachable. */
 export const gateInvalid: LintRule = {
   codes: ['gate-invalid'],
-  docs: '`safety.gate` must name a top-level boolean question, shown outside the gated sections, whenever the form has sensitive questions.',
-  check({ definition, model }) {
-    const gate = gateKey(definition);
+  docs: '`safety.gate` must name a top-level yes/no question (a boolean, or a single choice with `x-yes-no`), shown outside the gated sections, whenever the form has sensitive questions.',
+  check({ model }) {
+    const gate = model.gate?.key;
     const anySensitive = model.all.some(isSensitive);
     if (gate === undefined) {
       return anySensitive
@@ -18,14 +18,14 @@ export const gateInvalid: LintRule = {
     const question = model.byKey.get(gate);
     if (!question) return [lintProblem('gate-invalid', '/safety/gate', `The safety check "${gate}" is not a top-level question of the schema.`, { gate })];
     const problems: Problem[] = [];
-    if (question.kind !== 'yes-no') {
-      problems.push(lintProblem('gate-invalid', `${question.pointer}/type`, `The safety check "${gate}" must be a yes/no question ("type": "boolean").`, { gate }));
+    if (!question.yesNo) {
+      problems.push(lintProblem('gate-invalid', `${question.pointer}/type`, `The safety check "${gate}" must be a yes/no question ("type": "boolean", or a single choice naming its yes and no codes in "x-yes-no").`, { gate }));
     }
     if (isSensitive(question)) {
       problems.push(lintProblem('gate-invalid', `${question.pointer}/x-sensitivity`, `The safety check "${gate}" must not itself be sensitive: it is asked before anything sensitive shows.`, { gate }));
     }
     const controls = uiIndex(model).scopes.filter((s) => s.role === 'control' && s.target.kind === 'question' && s.target.question === question);
-    if (controls.length > 0 && controls.every((s) => isGated(s.element, gate))) {
+    if (controls.length > 0 && controls.every((s) => isGated(s.element, model.gate))) {
       problems.push(lintProblem('gate-invalid', controls[0]!.element.pointer, `The safety check "${gate}" is shown only behind itself, so it can never be answered.`, { gate }));
     }
     return problems;

@@ -1,7 +1,8 @@
 import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
-import { gateKey, isGated, revealsSensitive } from '../gate';
-import type { Question } from '../../model/types';
+import { isGated, revealsSensitive } from '../gate';
+import { deepEqual } from '../../rules/condition';
+import type { Question, SafetyGate } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own, type JsonObject } from '../../model/schema-walk';
 
@@ -13,8 +14,8 @@ import { isObject, own, type JsonObject } from '../../model/schema-walk';
 export const sensitiveUngated: LintRule = {
   codes: ['sensitive-ungated'],
   docs: 'Every control showing a sensitive question, and every rule depending on one, must be (inside) an element with the SHOW rule on the safety gate; a sensitive question must not be required unconditionally.',
-  check({ definition, model }) {
-    const gate = gateKey(definition);
+  check({ model }) {
+    const gate = model.gate;
     const problems: Problem[] = [];
     for (const s of uiIndex(model).scopes) {
       if (s.target.kind !== 'question' || !revealsSensitive(s.target.question, model) || isGated(s.element, gate)) continue;
@@ -33,7 +34,7 @@ export const sensitiveUngated: LintRule = {
           lintProblem(
             'sensitive-ungated',
             s.element.pointer,
-            `"${s.target.question.key}" holds sensitive answers but is shown without the safety check: put it inside an element with the rule SHOW when "${gate ?? '<gate>'}" is yes.`,
+            `"${s.target.question.key}" holds sensitive answers but is shown without the safety check: put it inside an element with the rule SHOW when "${gate?.key ?? '<gate>'}" is yes.`,
             { key: s.target.question.key },
           ),
         );
@@ -66,12 +67,12 @@ function requiredOf(schema: unknown, pointer: string): Array<{ key: string; path
   return required.flatMap((key, i) => (typeof key === 'string' ? [{ key, path: `${pointer}/required/${i}` }] : []));
 }
 
-/** `if` holds only when the gate is answered yes: the gate is required there and must be `const: true`. */
-function ifRequiresGate(condition: unknown, gate: string): boolean {
+/** `if` holds only when the gate is answered yes: the gate is required there and must be `const: <yes>`. */
+function ifRequiresGate(condition: unknown, gate: SafetyGate): boolean {
   if (!isObject(condition)) return false;
   const required = own(condition, 'required');
-  const gateSchema = own(own(condition, 'properties'), gate) as JsonObject | undefined;
-  return Array.isArray(required) && required.includes(gate) && own(gateSchema, 'const') === true;
+  const gateSchema = own(own(condition, 'properties'), gate.key) as JsonObject | undefined;
+  return Array.isArray(required) && required.includes(gate.key) && Object.hasOwn(gateSchema ?? {}, 'const') && deepEqual(own(gateSchema, 'const'), gate.yes);
 }
 
 function unconditional(key: string, path: string): Problem {
