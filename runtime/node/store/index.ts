@@ -7,3 +7,4 @@ export { SchemaRefusedError, migrate, schemaStatus, type SchemaStatus } from './
 export { migrations, sequenceProblems } from './migrations/index';
 export type { SqlDriver } from './driver';
 export { applyPatch, diffPatch, type PatchOp } from './json-patch';
+export { checkSubmission, parseSubmission, type Checked } from './submission';

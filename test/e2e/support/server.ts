@@ -19,7 +19,8 @@ export interface RunningServer {
 export async function startServer(options: { formsDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const formsDir = options.formsDir ?? copyForms();
   const child = spawn(process.execPath, [resolve('dist/node/server.js')], {
-    env: { ...process.env, PORT: '0', FORMS_DIR: formsDir, ...options.env },
+    // Responses go to a private folder too (PGlite, opened only if the test submits one).
+    env: { ...process.env, PORT: '0', FORMS_DIR: formsDir, DATA_DIR: mkdtempSync(join(tmpdir(), 'as-data-')), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolveUrl, reject) => {
