@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations, ResponseStore, schemaStatus, sequenceProblems, SchemaRefusedError } from '../../../runtime/node/store/index';
+import { migrate, migrations, ResponseStore, schemaStatus, sequenceProblems, SchemaRefusedError } from '../../../runtime/node/store/index';
 import { completeResponse, openTarget, routineEnquiry, stopServer, targetKinds, type Target } from './targets';
 
 /** The response store on both databases (issue 20 points 1, 3, 7). */
@@ -39,6 +39,7 @@ describe.each(targetKinds)('the response store on %s', (kind) => {
   afterAll(() => t?.close(), 30_000);
 
   it('is at the latest schema step, and migrating again applies nothing', async () => {
+    expect(await migrate(t.db)).toEqual([]);
     expect(await schemaStatus(t.db)).toEqual({ current: migrations.length, latest: migrations.length, pending: [] });
   });
 
