@@ -133,7 +133,8 @@ export class ResponseStore {
 
   /** A status change (completing a draft, reopening a completed response: that one needs a reason). */
   setStatus(responseId: string, status: ResponseStatus, form: FormSource, who: Actor & { reason?: string; now?: Date }): Promise<StoreOutcome<StoredResponse>> {
-    return this.change(responseId, who, 'status', form, (r, now) => ({ ...r, status, completedAt: status === 'completed' ? now : null }));
+    // The same status again is no change, though completing would stamp a new completedAt.
+    return this.change(responseId, who, 'status', form, (r, now) => (r.status === status ? r : { ...r, status, completedAt: status === 'completed' ? now : null }));
   }
 
   private change(

@@ -92,6 +92,8 @@ describe.each(targetKinds)('the response store on %s', (kind) => {
   it('records a status change, with a reason to reopen a completed response', async () => {
     const response = completeResponse(`${kind}-reopened`);
     await t.store.submit(response, definition, local);
+    // Found by the model-based test: completing again stamped a new completedAt and made a version.
+    expect(await t.store.setStatus(response.responseId, 'completed', definition, { actor: 'local', reason: 'Again.' })).toMatchObject({ ok: false, problems: [{ code: 'response-unchanged' }] });
     expect(await t.store.setStatus(response.responseId, 'in-progress', definition, local)).toMatchObject({ ok: false, reason: 'reason-required' });
     expect(await t.store.setStatus(response.responseId, 'in-progress', definition, { actor: 'local', reason: 'Client asked to add to it.' })).toMatchObject({ ok: true, version: 2 });
     expect(await t.store.setStatus(response.responseId, 'in-progress', definition, local)).toMatchObject({ ok: false, problems: [{ code: 'response-unchanged' }] });
