@@ -85,22 +85,39 @@ class Retry implements fc.AsyncCommand<Model, Real> {
   toString = () => `retry(${this.i})`;
 }
 
+/**
+ * A change (correct or status) to response `i`: what the model expects (a refusal, or a new
+ * version), checked against the store's answer; `unchanged` says when the model knows it is none.
+ */
+async function change(
+  m: Model, r: Real, i: number, reason: boolean, action: 'correct' | 'status',
+  apply: (id: string, who: { actor: string; reason?: string }) => ReturnType<ResponseStore['correct']>,
+  unchanged: (entry: Entry) => boolean | undefined,
+): Promise<Entry | undefined> {
+  const id = idOf(m, i);
+  const entry = m.stored.get(id);
+  const out = await apply(id, { actor: 'local', ...(reason ? { reason: 'Reviewed.' } : {}) });
+  let changed: Entry | undefined;
+  if (!entry) expect(out).toMatchObject({ ok: false, reason: 'not-found' });
+  else if (entry.status === 'completed' && !reason) expect(out).toMatchObject({ ok: false, reason: 'reason-required' });
+  else if (unchanged(entry) ?? !out.ok) expect(out).toMatchObject({ ok: false, reason: 'unchanged' });
+  else {
+    expect(out.ok).toBe(true);
+    if (out.ok) entry.versions.push(contentHash(out.response));
+    entry.actions.push(action);
+    changed = entry;
+  }
+  await invariants(m, r);
+  return changed;
+}
+
 class Correct implements fc.AsyncCommand<Model, Real> {
   constructor(readonly i: number, readonly date: number, readonly reason: boolean) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
-    const id = idOf(m, this.i);
-    const entry = m.stored.get(id);
-    const answers = { ...completeResponse(id).answers, followUpDate: DATES[this.date] };
-    const out = await r.store.correct(id, answers, definition, { actor: 'local', ...(this.reason ? { reason: 'Corrected.' } : {}) });
-    if (!entry) expect(out).toMatchObject({ ok: false, reason: 'not-found' });
-    else if (entry.status === 'completed' && !this.reason) expect(out).toMatchObject({ ok: false, reason: 'reason-required' });
-    else if (!out.ok) expect(out.reason).toBe('unchanged');
-    else {
-      entry.versions.push(contentHash(out.response));
-      entry.actions.push('correct');
-    }
-    await invariants(m, r);
+    const answers = (id: string) => ({ ...completeResponse(id).answers, followUpDate: DATES[this.date] });
+    // Whether the answers differ is the store's to say: the model does not track answers.
+    await change(m, r, this.i, this.reason, 'correct', (id, who) => r.store.correct(id, answers(id), definition, who), () => undefined);
   }
   toString = () => `correct(${IDS[this.i]}, ${DATES[this.date]}, reason: ${this.reason})`;
 }
@@ -109,19 +126,8 @@ class ChangeStatus implements fc.AsyncCommand<Model, Real> {
   constructor(readonly i: number, readonly status: ResponseStatus, readonly reason: boolean) {}
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
-    const id = idOf(m, this.i);
-    const entry = m.stored.get(id);
-    const out = await r.store.setStatus(id, this.status, definition, { actor: 'local', ...(this.reason ? { reason: 'Reviewed.' } : {}) });
-    if (!entry) expect(out).toMatchObject({ ok: false, reason: 'not-found' });
-    else if (entry.status === 'completed' && !this.reason) expect(out).toMatchObject({ ok: false, reason: 'reason-required' });
-    else if (entry.status === this.status) expect(out).toMatchObject({ ok: false, reason: 'unchanged' });
-    else {
-      expect(out.ok).toBe(true);
-      if (out.ok) entry.versions.push(contentHash(out.response));
-      entry.status = this.status;
-      entry.actions.push('status');
-    }
-    await invariants(m, r);
+    const entry = await change(m, r, this.i, this.reason, 'status', (id, who) => r.store.setStatus(id, this.status, definition, who), (e) => e.status === this.status);
+    if (entry) entry.status = this.status;
   }
   toString = () => `status(${IDS[this.i]}, ${this.status}, reason: ${this.reason})`;
 }
