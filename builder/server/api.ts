@@ -116,7 +116,10 @@ async function responsesRoute(ctx: ApiContext, req: IncomingMessage, res: Server
   const method = req.method ?? 'GET';
   const [id, action, ...rest] = segments;
   if (id === undefined || (id === '' && segments.length === 1)) {
-    if (method !== 'POST') return methodNotAllowed(res, 'POST');
+    // The practitioner page asks whether to submit here (nothing is opened to answer).
+    if (method === 'GET' || method === 'HEAD') return sendJson(res, 200, { store: ctx.responses.enabled });
+    if (method !== 'POST') return methodNotAllowed(res, 'GET, POST');
+    if (!ctx.responses.enabled) return sendError(res, 501, { error: 'This server keeps no responses (RESPONSES_STORE=off).', reason: 'unavailable' });
     const text = await body(ctx, req, res);
     if (text === undefined) return;
     return submitResponse(ctx, req, res, text);
@@ -124,6 +127,7 @@ async function responsesRoute(ctx: ApiContext, req: IncomingMessage, res: Server
   if (rest.length || (action !== undefined && action !== 'history')) return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
   if (!validResponseId(id)) return sendError(res, 400, { error: 'A response id in a path is letters, digits, ".", "_", "~" or "-".', reason: 'path' });
   if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET');
+  if (!ctx.responses.enabled) return sendError(res, 404, { error: 'This server keeps no responses.', reason: 'not-found' });
   return readResponse(ctx, req, res, id, action);
 }
 

@@ -17,6 +17,8 @@ export class ResponsesDoor {
   constructor(
     readonly location: StoreLocation,
     private readonly env: NodeJS.ProcessEnv,
+    /** RESPONSES_STORE=off: no store; the practitioner page then only offers the download. */
+    readonly enabled = env.RESPONSES_STORE !== 'off',
   ) {}
 
   store(): Promise<ResponseStore> {

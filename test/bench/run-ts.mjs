@@ -23,6 +23,8 @@ try {
     format: 'esm',
     target: 'node20',
     mainFields: ['module', 'main'],
+    // Database drivers load files beside their modules (PGlite's WebAssembly): never bundled.
+    external: ['@electric-sql/pglite', 'pg'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'error',
   });

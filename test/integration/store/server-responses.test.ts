@@ -41,8 +41,16 @@ describe.each(targetKinds)('the server\'s response routes on %s', (kind) => {
   beforeAll(async () => {
     server = await startServer({ env: await targetEnv(kind) });
     port = Number(new URL(server.url).port);
-  }, 90_000);
+    // Reading opens the store: embedded PostgreSQL's first start (its initdb) takes seconds, a
+    // minute on a loaded machine; paid here, once, not inside a test's time.
+    expect((await call(port, 'GET', '/api/responses/warm-up')).status).toBe(404);
+  }, 240_000);
   afterAll(() => server?.stop(), 30_000);
+
+  it('says it keeps responses (GET /api/responses), which the practitioner page asks before submitting there', async () => {
+    const reply = await call(port, 'GET', '/api/responses');
+    expect(reply.json()).toEqual({ store: true });
+  });
 
   it('stores a valid response once: a retry answers 200 with the stored copy, another body under the id is 409 response-id-conflict', async () => {
     const response = completeResponse(`${kind}-route-once`);

@@ -81,8 +81,8 @@ export function completeResponse(responseId: string, answers: Record<string, unk
 /** The environment of a server process on a fresh database of `kind` (nothing opened here). */
 export async function targetEnv(kind: TargetKind): Promise<Record<string, string>> {
   const key = randomBytes(32).toString('base64');
-  if (kind === 'pglite') return { DATA_DIR: mkdtempSync(join(tmpdir(), 'as-store-')), RESPONSES_KEY: key };
+  if (kind === 'pglite') return { RESPONSES_STORE: 'on', DATA_DIR: mkdtempSync(join(tmpdir(), 'as-store-')), RESPONSES_KEY: key };
   server ??= startPostgres();
   const url = await (await server).database(`server_${process.pid}_${++databases}`);
-  return { DATABASE_URL: url, RESPONSES_KEY: key };
+  return { RESPONSES_STORE: 'on', DATABASE_URL: url, RESPONSES_KEY: key };
 }
