@@ -2,11 +2,26 @@
 // starts without a TypeScript loader.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 const entryPoints = { cli: 'runtime/node/cli.ts' };
 if (existsSync('builder/server/main.ts')) entryPoints.server = 'builder/server/main.ts';
 
+// `?raw` imports (the store's migrations, kept as .sql files) become strings, as Vite makes them.
+const rawText = {
+  name: 'raw-text',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(0, -4)), namespace: 'raw-text' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw-text' }, async (args) => ({ contents: await readFile(args.path, 'utf8'), loader: 'text' }));
+  },
+};
+
 await build({
+  plugins: [rawText],
+  // The databases load files beside their own modules (PGlite's WebAssembly) or optional natives
+  // (pg-native): they stay in node_modules, dependencies of the package, not bundled.
+  external: ['@electric-sql/pglite', 'pg'],
   entryPoints,
   outdir: 'dist/node',
   bundle: true,

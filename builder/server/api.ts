@@ -3,6 +3,7 @@ import { loadDefinition } from '../../runtime/core/index';
 import { BodyTooLargeError, readBodyBytes } from './guard';
 import { sendBody, sendError, sendJson } from './http';
 import type { CspReports } from './reports';
+import { readResponse, submitResponse, validResponseId, type ResponsesDoor } from './responses';
 import { validId, validVersion, type FormStore, type Refusal } from './store';
 import type { ValidatorModules } from './validators';
 
@@ -11,6 +12,7 @@ export interface ApiContext {
   validators: ValidatorModules;
   reports: CspReports;
   maxBodyBytes: number;
+  responses: ResponsesDoor;
 }
 
 /** HTTP status for each refusal of the store. */
@@ -105,7 +107,28 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     return draftValidator(ctx, req, res);
   }
   if (area === 'csp-report' && id === undefined) return cspReportRoute(ctx, req, res, method);
+  if (area === 'responses') return responsesRoute(ctx, req, res, segments.slice(1));
   return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
+}
+
+/** `/api/responses` (POST a response) and `/api/responses/<id>[/history]` (GET). */
+async function responsesRoute(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, segments: string[]): Promise<void> {
+  const method = req.method ?? 'GET';
+  const [id, action, ...rest] = segments;
+  if (id === undefined || (id === '' && segments.length === 1)) {
+    // The practitioner page asks whether to submit here (nothing is opened to answer).
+    if (method === 'GET' || method === 'HEAD') return sendJson(res, 200, { store: ctx.responses.enabled });
+    if (method !== 'POST') return methodNotAllowed(res, 'GET, POST');
+    if (!ctx.responses.enabled) return sendError(res, 501, { error: 'This server keeps no responses (RESPONSES_STORE=off).', reason: 'unavailable' });
+    const text = await body(ctx, req, res);
+    if (text === undefined) return;
+    return submitResponse(ctx, req, res, text);
+  }
+  if (rest.length || (action !== undefined && action !== 'history')) return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
+  if (!validResponseId(id)) return sendError(res, 400, { error: 'A response id in a path is letters, digits, ".", "_", "~" or "-".', reason: 'path' });
+  if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET');
+  if (!ctx.responses.enabled) return sendError(res, 404, { error: 'This server keeps no responses.', reason: 'not-found' });
+  return readResponse(ctx, req, res, id, action);
 }
 
 async function definitionRoute(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string, version: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_BODY_BYTES } from './guard';
+import { MAKE_KEY, storeLocation, type StoreLocation } from '../../runtime/node/index';
 import { parseEmbedOrigins } from './headers';
 
 export interface ServerConfig {
@@ -14,12 +15,18 @@ export interface ServerConfig {
   embedOrigins: string[];
   builderInlineStyles: boolean;
   maxBodyBytes: number;
+  /** Where responses are kept: DATABASE_URL, else PGlite under DATA_DIR (default ./data). */
+  store: StoreLocation;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   const portText = env.PORT ?? '4173';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, not "${portText}"`);
+  // A service never stores sensitive answers under a key it made for itself beside the data.
+  if (env.NODE_ENV === 'production' && !env.RESPONSES_KEY) {
+    throw new Error(`RESPONSES_KEY is not set (NODE_ENV=production): it encrypts sensitive answers at rest; ${MAKE_KEY}`);
+  }
   const here = dirname(fileURLToPath(import.meta.url));
   return {
     port,
@@ -31,5 +38,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerConfig
     // show the exemption is needed (Monaco's run-time <style> elements are refused without it).
     builderInlineStyles: env.BUILDER_STYLES !== 'strict',
     maxBodyBytes: MAX_BODY_BYTES,
+    store: storeLocation(env, cwd),
   };
 }

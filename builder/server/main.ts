@@ -1,4 +1,4 @@
-import { standaloneValidatorModule } from '../../runtime/node/index';
+import { describeLocation, standaloneValidatorModule } from '../../runtime/node/index';
 import { configFromEnv } from './config';
 import { startStudioServer } from './server';
 
@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const running = await startStudioServer(config, standaloneValidatorModule);
   console.log(`Assessment Studio running at ${running.url}`);
   console.log(`Definitions: ${config.formsDir}`);
+  console.log(`Responses: ${describeLocation(config.store)} (opened on the first submission)`);
   const stop = () => {
     // Writes in progress finish (each is one atomic rename); new connections are refused.
     const force = setTimeout(() => process.exit(0), 3000);

@@ -4,6 +4,7 @@ import { createHandler } from './app';
 import type { ServerConfig } from './config';
 import { ensureFolder, removeStaleTemps } from './disk';
 import { CspReports } from './reports';
+import { ResponsesDoor } from './responses';
 import { FormStore } from './store';
 import { ValidatorModules, type ModuleGenerator } from './validators';
 
@@ -15,16 +16,18 @@ export interface StudioServer {
 }
 
 /** Starts the one local server of the product: builder, practitioner pages, iframe page and API. */
-export async function startStudioServer(config: ServerConfig, generator?: ModuleGenerator): Promise<StudioServer> {
+export async function startStudioServer(config: ServerConfig, generator?: ModuleGenerator, env: NodeJS.ProcessEnv = process.env): Promise<StudioServer> {
   await ensureFolder(config.formsDir);
   // A write cut short by a crash leaves its temporary file; it never held anything but a copy.
   await removeStaleTemps(config.formsDir);
   let port = config.port;
+  const responses = new ResponsesDoor(config.store, env);
   const server = createServer(
     createHandler({
       store: new FormStore(config.formsDir),
       validators: new ValidatorModules(generator),
       reports: new CspReports(),
+      responses,
       maxBodyBytes: config.maxBodyBytes,
       appDir: config.appDir,
       csp: { embedOrigins: config.embedOrigins, builderInlineStyles: config.builderInlineStyles },
@@ -42,10 +45,12 @@ export async function startStudioServer(config: ServerConfig, generator?: Module
     server,
     port,
     url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise((done) => {
+    close: async () => {
+      await new Promise<void>((done) => {
         server.close(() => done());
         server.closeIdleConnections();
-      }),
+      });
+      await responses.close();
+    },
   };
 }

@@ -12,3 +12,7 @@ export { publishFile, type PublishOutcome } from './commands/publish';
 export { diffReport, diffText, type DiffReport } from './commands/diff';
 export { standaloneValidatorModule, tryStandaloneValidatorModule } from './standalone';
 export { withPublishLock, PublishLockTimeoutError, type PublishLockOptions } from './publishLock';
+export {
+  openResponseStore, storeLocation, describeLocation, checkSubmission, parseSubmission, ResponseStore, SealError, SchemaRefusedError, MAKE_KEY,
+  type StoreLocation, type StoreOutcome, type StoredResponse, type AuditEntry,
+} from './store/index';

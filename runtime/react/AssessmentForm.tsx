@@ -47,8 +47,8 @@ function CheckedForm(props: AssessmentFormProps) {
   // Callbacks may change between renders; a controller made here always calls the latest (one
   // passed in keeps the callbacks it was made with).
   if (owned) {
-    const { changeEvent, onChange, onSubmit, onQuickExit, onQuickExitStart } = props;
-    Object.assign(controller.options, { changeEvent, onChange, onSubmit, onQuickExit, onQuickExitStart });
+    const { changeEvent, onChange, onSubmit, onQuickExit, onQuickExitStart, deliver } = props;
+    Object.assign(controller.options, { changeEvent, onChange, onSubmit, onQuickExit, onQuickExitStart, deliver });
   }
   useEffect(() => {
     if (props.answers && props.answers !== controller.store.snapshot()) controller.replaceGivenAnswers(props.answers);
@@ -325,7 +325,7 @@ function Notices() {
   return (
     <div className="as-notices">
       {notices.map((n) => (
-        <div key={n.kind} className={`as-notification as-notification--${n.kind}`} role={n.kind === 'save-failed' || n.kind === 'cannot-validate' || n.kind === 'answers-refused' ? 'alert' : 'status'}>
+        <div key={n.kind} className={`as-notification as-notification--${n.kind}`} role={n.kind === 'save-failed' || n.kind === 'cannot-validate' || n.kind === 'answers-refused' || n.kind === 'submit-failed' ? 'alert' : 'status'}>
           <p className="as-body">{n.text}</p>
           {n.kind === 'restored' ? (
             <button type="button" className="as-link-button" onClick={() => c.dismissNotice(n.kind)}>
@@ -356,7 +356,8 @@ function Done() {
   useEffect(() => ref.current?.focus(), []);
   return (
     <div className="as-panel" ref={ref} tabIndex={-1} role="status">
-      <h2 className="as-panel__title">Assessment submitted</h2>
+      {/* Said only once `deliver` acknowledged: "saved" must be true when the practitioner reads it. */}
+      <h2 className="as-panel__title">{c.options.deliver ? 'Assessment submitted and saved' : 'Assessment submitted'}</h2>
       <p className="as-panel__body">Reference: {c.getResponse().responseId}</p>
     </div>
   );

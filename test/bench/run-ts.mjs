@@ -2,8 +2,7 @@
 // benches here do, then runs it in this process. Figures only; nothing is asserted.
 // Run: node test/bench/run-ts.mjs test/bench/validate.bench.ts [args...]
 import { build } from 'esbuild';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -12,7 +11,9 @@ if (!script) {
   console.error('usage: node test/bench/run-ts.mjs <file.bench.ts> [args...]');
   process.exit(2);
 }
-const dir = await mkdtemp(join(tmpdir(), 'bench-ts-'));
+// Inside the repository (.tmp/, ignored), so the packages left external resolve from node_modules.
+await mkdir(resolve('.tmp'), { recursive: true });
+const dir = await mkdtemp(join(resolve('.tmp'), 'bench-ts-'));
 try {
   const out = join(dir, 'bench.mjs');
   await build({
@@ -23,6 +24,8 @@ try {
     format: 'esm',
     target: 'node20',
     mainFields: ['module', 'main'],
+    // Database drivers load files beside their modules (PGlite's WebAssembly): never bundled.
+    external: ['@electric-sql/pglite', 'pg'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'error',
   });

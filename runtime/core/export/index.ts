@@ -1,6 +1,6 @@
 /** Exports: JSON, NDJSON, CSV, FHIR R4 and codebook, each with an export profile (docs/exports.md). */
 
-export { exportProfiles, isExportProfile, levelsApplied, MASK, type ExportProfileName } from './profiles';
+export { exportProfiles, isExportProfile, levelsApplied, MASK, sensitiveQuestions, type ExportProfileName } from './profiles';
 export { exportResponse, responseToJson, jsonArrayChunks, type ExportOptions } from './json';
 export { ndjsonLines, parseNdjson } from './ndjson';
 export { csvRows, csvGroupRows, csvText, csvWriter, encodeRows, neutraliseCsvCell, unneutraliseCsvCell, type CsvWriter } from './csv';

@@ -115,6 +115,12 @@ export const problemCodes = {
   'response-invalid': { severity: 'error', doc: 'The response envelope does not match the response schema.' },
   'response-not-envelope': { severity: 'error', doc: 'A file given to `export` or `migrate` (or found in a folder given) is not a response envelope: bare answers, an expected-problems list, a report. It is listed and left out; nothing is invented for it.' },
   'response-form-mismatch': { severity: 'error', doc: 'The response was made against another form, version or content hash.' },
+  // the response store (issue 20)
+  'response-id-conflict': { severity: 'error', doc: 'Another response is already stored under this `responseId` (a retry of the same body is answered with the stored copy instead).' },
+  'response-not-found': { severity: 'error', doc: 'No response is stored under this `responseId`.' },
+  'response-reason-required': { severity: 'error', doc: 'A completed response is corrected, or reopened, only with a reason, which its history records.' },
+  'response-unchanged': { severity: 'error', doc: 'The correction or status change would leave the stored response as it is, so no version is made.' },
+  'response-form-unpublished': { severity: 'error', doc: 'The store takes responses only to a published version whose file still has its recorded hash.' },
 
   // versions and migration
   'migration-not-carried': { severity: 'warning', doc: 'An answer could not be carried to the new version; it is kept in the report.' },

@@ -4,6 +4,8 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   cwd: string;
+  /** The environment commands read (DATABASE_URL, DATA_DIR, RESPONSES_KEY); process.env when absent. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** One CLI command per file in this folder, registered in `index.ts`. */

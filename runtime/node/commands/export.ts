@@ -9,13 +9,14 @@ import { readDefinitionFile, readTextFile } from '../disk';
 import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
 import { outTarget } from './out-path';
 import { Outputs } from './export-output';
+import { openExportStore, storedResponses } from './export-store';
 
 const formats = ['json', 'ndjson', 'csv', 'fhir', 'codebook'] as const;
 type Format = (typeof formats)[number];
 
 const usage =
   'assessment-studio export --form <definition.json> --format json|ndjson|csv|fhir|codebook ' +
-  '[--profile full|external-agency|masked] [--validate] [--codebook-format csv|md] [--fhir-base URL] [--out <folder or file> [--force]] <responses or folders…>';
+  '[--profile full|external-agency|masked] [--validate] [--codebook-format csv|md] [--fhir-base URL] [--out <folder or file> [--force]] <responses or folders…> | --from-store';
 
 /**
  * `export`: responses of one form version to JSON, NDJSON, CSV, FHIR R4 or its codebook
@@ -39,6 +40,7 @@ export const exportCommand: Command = {
     }
     const form = await loadForm(opts.form, io);
     if (!form) return 1;
+    if (opts.fromStore) return exportFromStore(opts, form, io);
     const files = await expandOperands(opts.operands, io);
     if (files === undefined) return 1;
     const state = { refused: 0 };
@@ -54,7 +56,35 @@ export const exportCommand: Command = {
   },
 };
 
+async function exportFromStore(opts: Options, form: Form, io: CliIo): Promise<number> {
+  const store = await openExportStore(io);
+  if (!store) return 1;
+  try {
+    const state = { refused: 0, exported: 0 };
+    const outputs = new Outputs(io, opts.out, `${form.definition.id}-${form.definition.version}`);
+    try {
+      // Always an array for JSON: how many the store holds is known only once they are read.
+      await write(opts, form, Number.POSITIVE_INFINITY, storedResponses(store, form, io, state), outputs, io);
+    } finally {
+      await outputs.close();
+    }
+    await store.recordExport({ actor: 'local' }, {
+      form: { id: form.definition.id, version: form.definition.version },
+      format: opts.format,
+      profile: opts.profile,
+      count: state.exported,
+      ...(opts.out !== undefined ? { destination: opts.out } : {}),
+    });
+    io.err(`exported ${state.exported} stored response(s) of ${form.definition.id} ${form.definition.version}; recorded in the store's audit`);
+    if (state.refused) io.err(`${state.refused} stored response(s) made with other content of the version were left out.`);
+    return state.refused ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
 interface Options {
+  fromStore: boolean;
   form: string;
   validate: boolean;
   /** Write with `--out` outside the working folder. */
@@ -74,7 +104,8 @@ interface Form {
 }
 
 function readOptions(args: string[]): Options {
-  const { flags, operands } = parseArgs(args, { values: ['form', 'format', 'profile', 'codebook-format', 'fhir-base', 'out'], booleans: ['validate', 'force'] });
+  const { flags, operands } = parseArgs(args, { values: ['form', 'format', 'profile', 'codebook-format', 'fhir-base', 'out'], booleans: ['validate', 'force', 'from-store'] });
+  const fromStore = flags['from-store'] === true;
   const form = flags.form;
   if (typeof form !== 'string') throw new UsageError('--form <definition.json> is required');
   const format = flags.format;
@@ -84,12 +115,14 @@ function readOptions(args: string[]): Options {
   const codebookFormat = flags['codebook-format'] ?? 'csv';
   if (codebookFormat !== 'csv' && codebookFormat !== 'md') throw new UsageError('--codebook-format must be csv or md');
   if (flags['codebook-format'] !== undefined && format !== 'codebook') throw new UsageError('--codebook-format goes with --format codebook');
-  if ((format === 'json' || format === 'ndjson' || format === 'csv') && operands.length === 0) throw new UsageError('no response files given');
+  if (fromStore && operands.length) throw new UsageError('--from-store takes no response files: it exports what the store holds');
+  if (fromStore && (format === 'codebook' || flags.validate !== undefined)) throw new UsageError('--from-store goes with json, ndjson, csv or fhir (stored responses were validated when submitted)');
+  if (!fromStore && (format === 'json' || format === 'ndjson' || format === 'csv') && operands.length === 0) throw new UsageError('no response files given');
   if (format === 'codebook' && operands.length) throw new UsageError('a codebook takes no response files');
   const fhirBase = flags['fhir-base'];
   if (fhirBase !== undefined && (typeof fhirBase !== 'string' || !/^(https?:\/\/|urn:)\S+$/.test(fhirBase))) throw new UsageError('--fhir-base must be an http(s) URL or a urn');
   return {
-    form, format: format as Format, profile, codebookFormat, operands, validate: flags.validate === true, force: flags.force === true,
+    fromStore, form, format: format as Format, profile, codebookFormat, operands, validate: flags.validate === true, force: flags.force === true,
     ...(typeof fhirBase === 'string' ? { fhirBase } : {}),
     ...(typeof flags.out === 'string' ? { out: flags.out } : {}),
   };
@@ -202,7 +235,7 @@ async function write(opts: Options, form: Form, fileCount: number, responses: As
     }
     case 'fhir': {
       const out = await outputs.main('.fhir.json');
-      if (opts.operands.length === 0) {
+      if (opts.operands.length === 0 && !opts.fromStore) {
         await out.write(JSON.stringify(questionnaireFromDefinition(definition, exportOptions), null, 2) + '\n');
         return;
       }

@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { compileCommand } from './compile';
+import { dbCommand, keyCommand } from './db';
 import { diffCommand } from './diff';
 import { exportCommand } from './export';
 import { hashCommand } from './hash';
@@ -11,9 +12,11 @@ import { validateCommand } from './validate';
 /** Every command, by name. Each lives in its own file. */
 export const commands: Record<string, Command> = {
   [compileCommand.name]: compileCommand,
+  [dbCommand.name]: dbCommand,
   [diffCommand.name]: diffCommand,
   [exportCommand.name]: exportCommand,
   [hashCommand.name]: hashCommand,
+  [keyCommand.name]: keyCommand,
   [lintCommand.name]: lintCommand,
   [migrateCommand.name]: migrateCommand,
   [publishCommand.name]: publishCommand,

@@ -395,11 +395,24 @@ export class FormController {
     }
     this.completedAt = new Date().toISOString();
     const response = this.getResponse();
+    if (this.options.deliver && !(await this.delivered(response))) return { ok: false, errors: [] };
     this.drafts.cancel();
     await this.drafts.remove();
     this.goTo('done');
     this.options.onSubmit?.(response);
     return { ok: true, response };
+  }
+
+  /** Hands the response to `deliver`; on failure the response is in progress again and the draft kept. */
+  private async delivered(response: ResponseEnvelope): Promise<boolean> {
+    const sent = await this.options.deliver!(response).catch(() => ({ ok: false as const, message: 'The server could not be reached.' }));
+    this.notices = this.notices.filter((n) => n.kind !== 'submit-failed');
+    if (sent.ok) return true;
+    this.completedAt = null;
+    const kept = this.persistent ? 'Your answers are kept on this page and in the draft on this device' : 'Your answers are kept on this page';
+    this.notices = [...this.notices, { kind: 'submit-failed', text: `Your assessment was not saved: ${sent.message} ${kept}; try Submit again.` }];
+    this.emitView();
+    return false;
   }
 
   // ---- drafts -------------------------------------------------------------------------------

@@ -45,6 +45,13 @@ export interface HostFormOptions {
   answers?: Answers;
   /** Called with the completed response once it validates. */
   onSubmit?: (response: ResponseEnvelope) => void;
+  /**
+   * Where the completed response is saved before the form calls it submitted (the practitioner
+   * page: the server's response store). Until it answers `ok`, the form keeps the answers and the
+   * draft, says it was not saved, and Submit may be pressed again; without it, submitting is
+   * the host's business (`onSubmit`), as in every embed.
+   */
+  deliver?: (response: ResponseEnvelope) => Promise<{ ok: true } | { ok: false; message: string }>;
   /** Where drafts go: the host's adapter. Defaults to memory, so nothing is written unasked. */
   storage?: DraftStorage;
   /**
@@ -125,6 +132,6 @@ export interface BriefProblem {
 export type ValidationState = 'loading' | 'ready' | 'unavailable';
 
 export interface Notice {
-  kind: 'restored' | 'version-changed' | 'host-only' | 'save-failed' | 'cannot-validate' | 'answers-refused';
+  kind: 'restored' | 'version-changed' | 'host-only' | 'save-failed' | 'cannot-validate' | 'answers-refused' | 'submit-failed';
   text: string;
 }

@@ -19,7 +19,9 @@ export interface RunningServer {
 export async function startServer(options: { formsDir?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const formsDir = options.formsDir ?? copyForms();
   const child = spawn(process.execPath, [resolve('dist/node/server.js')], {
-    env: { ...process.env, PORT: '0', FORMS_DIR: formsDir, ...options.env },
+    // No response store unless a test asks for one (RESPONSES_STORE=on and its DATA_DIR or
+    // DATABASE_URL): opening embedded PostgreSQL costs seconds of a shared CPU.
+    env: { ...process.env, PORT: '0', FORMS_DIR: formsDir, RESPONSES_STORE: 'off', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolveUrl, reject) => {

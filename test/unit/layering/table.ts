@@ -52,7 +52,8 @@ export const areas: Area[] = [
     prefix: 'runtime/node/',
     mayImport: ['runtime/node/', 'runtime/core/index.ts'],
     // esbuild is loaded with createRequire (standalone.ts): it ships a native binary, never bundled.
-    packages: ['ajv', 'esbuild', 'semver'],
+    // The response store's two drivers (runtime/node/store/driver.ts), loaded on demand.
+    packages: ['@electric-sql/pglite', 'ajv', 'esbuild', 'pg', 'semver'],
     nodeBuiltins: true,
   },
   {

@@ -134,6 +134,32 @@ describe('FormController', () => {
     expect(storage.removed).toEqual([`assessment:${base.id}`]);
   });
 
+  it('with deliver, completes only once it is acknowledged: a refusal or a network failure keeps the draft and says submit-failed (issue 20)', async () => {
+    const storage = recording();
+    const submitted: unknown[] = [];
+    const answers: Array<Promise<{ ok: true } | { ok: false; message: string }>> = [
+      Promise.resolve({ ok: false, message: 'The store is down.' }),
+      Promise.reject(new TypeError('Failed to fetch')),
+      Promise.resolve({ ok: true }),
+    ];
+    answers[1]!.catch(() => undefined);
+    const c = createFormController({ definition: base, validator, storage, onSubmit: (r) => submitted.push(r), deliver: () => answers.shift()! });
+    await c.ready;
+    c.store.set('name', 'Sam');
+    for (let i = 0; i < 2; i++) {
+      expect((await c.submit()).ok).toBe(false);
+      expect(c.getNotices().filter((n) => n.kind === 'submit-failed')).toHaveLength(1);
+      expect(c.getResponse().status).toBe('in-progress');
+      expect(c.getView()).not.toBe('done');
+      expect(storage.removed).toEqual([]);
+      expect(submitted).toEqual([]);
+    }
+    expect((await c.submit()).ok).toBe(true);
+    expect(c.getNotices().map((n) => n.kind)).not.toContain('submit-failed');
+    expect(submitted).toHaveLength(1);
+    expect(storage.removed).toEqual([`assessment:${base.id}`]);
+  });
+
   it('quick exit wipes a local draft but leaves the host’s draft where the host keeps it', async () => {
     const host = recording();
     const c = createFormController({ definition: base, validator, storage: host });

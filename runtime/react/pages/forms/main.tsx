@@ -98,6 +98,7 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
   const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<Problem[] | null>(null);
   const [response, setResponse] = useState<ResponseEnvelope | null>(null);
+  const keeps = useServerStore();
   const storage = useMemo(() => indexedDbStorage(), []);
   // The draft this page has open; null while the practitioner chooses among those on the device.
   const [draftKey, setDraftKey] = useState<string | null>(null);
@@ -168,12 +169,43 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
         storage={storage}
         draftKey={draftKey}
         onSubmit={setResponse}
+        deliver={keeps ? saveToServer : undefined}
         history
         debug={new URLSearchParams(location.search).has('debug')}
       />
       {response ? <Download response={response} /> : null}
     </>
   );
+}
+
+/** Whether the server keeps responses (`GET /api/responses`); until it has said, no. */
+function useServerStore(): boolean {
+  const [keeps, setKeeps] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fetch('/api/responses')
+      .then((r) => (r.ok ? (r.json() as Promise<{ store?: unknown }>) : undefined))
+      .then((body) => live && setKeeps(body?.store === true))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return keeps;
+}
+
+/**
+ * The page is served by the product's server, which keeps responses (POST /api/responses): the
+ * form says "submitted and saved" only once the server has stored it (201, or 200 for a retry it
+ * already holds). A refusal names what the server said; the answers stay on the page.
+ */
+async function saveToServer(response: ResponseEnvelope): Promise<{ ok: true } | { ok: false; message: string }> {
+  const res = await fetch('/api/responses', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(response) });
+  if (res.ok) return { ok: true };
+  const body = (await res.json().catch(() => undefined)) as { error?: unknown; problems?: Array<{ message?: unknown }> } | undefined;
+  const first = body?.problems?.[0]?.message;
+  const said = [body?.error, first].filter((t): t is string => typeof t === 'string').join(' ');
+  return { ok: false, message: said || `the server answered ${res.status}.` };
 }
 
 function Download({ response }: { response: ResponseEnvelope }) {
