@@ -23,7 +23,7 @@ export interface SqlDriver extends SqlSession {
 /** PGlite: files under `dataDir`, or in memory when it is undefined (tests). */
 export async function pgliteDriver(dataDir: string | undefined): Promise<SqlDriver> {
   // Loaded on demand: the embedded database is ~10 MB of WebAssembly that only the store needs.
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite } = await optionalPeer(() => import('@electric-sql/pglite'), '@electric-sql/pglite');
   const db = dataDir === undefined ? await PGlite.create() : await PGlite.create({ dataDir });
   return {
     kind: 'pglite',
@@ -42,7 +42,7 @@ export async function pgliteDriver(dataDir: string | undefined): Promise<SqlDriv
 
 /** A PostgreSQL server through a small `pg` pool. */
 export async function postgresDriver(connectionString: string): Promise<SqlDriver> {
-  const { default: pg } = await import('pg');
+  const { default: pg } = await optionalPeer(() => import('pg'), 'pg');
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle client losing its server (a restart) must not take the process down with it.
   pool.on('error', () => undefined);
@@ -70,4 +70,19 @@ export async function postgresDriver(connectionString: string): Promise<SqlDrive
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * The database drivers are optional peers of the published package (a host embedding forms needs
+ * neither): a command that needs one and does not find it says what to install.
+ */
+async function optionalPeer<T>(load: () => Promise<T>, name: string): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
+      throw new Error(`The response store needs the package ${name}: install it beside assessment-studio (npm install ${name}).`);
+    }
+    throw e;
+  }
 }

@@ -1,9 +1,10 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { checkDefinition, type Definition, type Problem } from '../../core/index';
+import { checkDefinitionForRendering, type Definition, type Problem } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
 import { DefinitionRefused } from '../DefinitionRefused';
 import { briefProblems } from '../model/refusal';
+import { checkAfterPaint } from '../model/checkAfterPaint';
 import { createFormController, type FormController } from '../model/controller';
 import { memoryStorage } from '../storage/memory';
 import { indexedDbStorage } from '../storage/indexedDb';
@@ -62,6 +63,8 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
     });
     root = createRoot(opts.element);
     root.render(createElement(AssessmentForm, { definition, controller }));
+    // Lint's other rules after the first paint, submit held meanwhile (checkAfterPaint.ts).
+    void controller.checkDefinitionAfterPaint(checkAfterPaint(definition));
     post({ type: 'loaded', form: { id: definition.id, version: definition.version } });
   };
   /** A refused definition: the problems to the host; a form already shown stays, an empty frame shows the refusal. */
@@ -82,7 +85,7 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
       if (msg.type === 'load') {
         if (msg.definition) {
           // The checks a published definition got before it was published: the host learns where it is wrong.
-          const checked = checkDefinition(msg.definition);
+          const checked = checkDefinitionForRendering(msg.definition);
           if (!checked.ok) return refuse(checked.problems);
           // This page has no eval: a posted definition runs only with a validator the server compiled.
           const validator = await compileOnServer(checked.value);

@@ -1,4 +1,4 @@
-import { checkDefinition, limits, tooLarge, parseJsonText, type Definition, type Problem } from '../../core/index';
+import { checkDefinitionForRendering, limits, tooLarge, parseJsonText, type Definition, type Problem } from '../../core/index';
 import type { ValidateFunction } from '../model/validation';
 
 /**
@@ -22,7 +22,9 @@ export async function loadDefinition(id: string, version: string, base = ''): Pr
 /**
  * A definition from a fetch response, with the checks every surface runs: the text is read no
  * further than the size limit (tens of megabytes are never decoded or parsed on the main thread),
- * parsed by core's loader (depth from the text, before JSON.parse), then `checkDefinition`.
+ * parsed by core's loader (depth from the text, before JSON.parse), then the checks rendering
+ * depends on (`checkDefinitionForRendering`); the form runs the rest of lint after its first paint
+ * and holds submit until then (checkAfterPaint.ts).
  * Throws `DefinitionRefusedError` with the problems when it fails.
  */
 export async function definitionFromResponse(res: Response): Promise<Definition> {
@@ -30,7 +32,7 @@ export async function definitionFromResponse(res: Response): Promise<Definition>
   if (text === null) throw new DefinitionRefusedError([tooLarge(limits.definitionBytes)]);
   const parsed = parseJsonText(text);
   if (!parsed.ok) throw new DefinitionRefusedError(parsed.problems);
-  const checked = checkDefinition(parsed.value.value);
+  const checked = checkDefinitionForRendering(parsed.value.value);
   if (!checked.ok) throw new DefinitionRefusedError(checked.problems);
   return checked.value;
 }
