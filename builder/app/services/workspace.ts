@@ -1,3 +1,4 @@
+import { announceFileChanged } from './crossTab';
 import { clearDraft } from './drafts';
 import { docKeyOf, isDirty, isReadOnly, markSaved, relint } from './document';
 import { definitionText, idFromTitle, newDefinition, newVersionFrom, type RawDefinition } from './edits/index';
@@ -23,6 +24,7 @@ export class Workspace extends WorkspaceBase {
     const answer = await client.saveForm(doc.id, doc.version, text, doc.etag);
     if (answer.ok) {
       this.putDoc(markSaved(this.state.docs[key!] ?? doc, text, answer.etag));
+      announceFileChanged(doc.key, answer.etag);
       this.toast(`Saved ${doc.id} ${doc.version}.`);
       void this.refreshForms();
       return true;
@@ -92,6 +94,7 @@ export class Workspace extends WorkspaceBase {
     const text = fresh.ok ? fresh.text : saved.history.present;
     clearDraft(saved.key);
     this.store.set((s) => ({ docs: { ...s.docs, [saved.key]: reopen(saved, text, fresh.ok ? fresh.etag : answer.etag, 'published') } }));
+    announceFileChanged(saved.key, fresh.ok ? fresh.etag : answer.etag);
     await this.refreshForms();
     this.toast(`Published ${saved.id} ${saved.version}. Content hash ${answer.sha256.slice(0, 12)}…`);
     return true;

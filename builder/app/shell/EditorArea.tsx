@@ -124,6 +124,11 @@ function FormEditor({ ws, doc }: { ws: Workspace; doc: Doc }) {
         </button>
         <span className="toolbar-spacer" />
         {doc.restored && <span className="toolbar-note">Unsaved changes restored from your last session</span>}
+        {doc.changedOnDisk && isDirty(doc) && (
+          <span className="toolbar-note" data-testid="changed-elsewhere">
+            The file was changed elsewhere: saving asks which to keep
+          </span>
+        )}
         <button type="button" className="secondary-button" onClick={() => void runCommand(ws, 'studio.diff.open')}>
           Compare
         </button>
