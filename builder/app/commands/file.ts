@@ -29,7 +29,14 @@ export const fileCommands: Command[] = [
     title: 'Discard unsaved changes',
     category: 'File',
     enabled: (ws) => !!ws.activeDoc() && isDirty(ws.activeDoc()!),
-    run: (ws) => ws.discard(ws.activeDoc()!.key),
+    run: (ws) => ws.store.set({ dialog: { kind: 'confirm-discard', doc: ws.activeDoc()!.key } }),
+  },
+  {
+    id: 'studio.form.restoreDiscarded',
+    title: 'Bring back discarded changes',
+    category: 'File',
+    enabled: (ws) => !!ws.activeDoc() && ws.discarded.has(ws.activeDoc()!.key),
+    run: (ws) => ws.restoreDiscarded(ws.activeDoc()!.key),
   },
   {
     id: 'studio.form.close',

@@ -56,14 +56,28 @@ export class Workspace extends WorkspaceBase {
     await this.save(key);
   }
 
+  /** Text thrown away by Discard, kept for this session so Undo (or the command) brings it back. */
+  readonly discarded = new Map<string, string>();
+
   async discard(key: string): Promise<void> {
     const doc = this.state.docs[key];
     if (!doc) return;
     const fresh = await client.readForm(doc.id, doc.version);
     if (!fresh.ok) return this.toast(fresh.error, 'error');
+    if (isDirty(doc)) this.discarded.set(key, doc.history.present);
     clearDraft(key);
     this.store.set((s) => ({ docs: { ...s.docs, [key]: reopen(doc, fresh.text, fresh.etag, this.statusOf(doc.id, doc.version)) }, dialog: undefined }));
-    this.toast(`Discarded unsaved changes to ${doc.id} ${doc.version}.`);
+    this.toast(`Discarded unsaved changes to ${doc.id} ${doc.version}.`, 'info', () => this.restoreDiscarded(key));
+  }
+
+  /** Puts the discarded text back as unsaved changes (one more step of undo history). */
+  restoreDiscarded(key: string): boolean {
+    const text = this.discarded.get(key);
+    if (text === undefined || !this.state.docs[key]) return false;
+    this.discarded.delete(key);
+    this.setText(key, text);
+    this.toast(`Brought back the discarded changes to ${this.state.docs[key]!.id} ${this.state.docs[key]!.version}.`);
+    return true;
   }
 
   async publish(key = this.state.active): Promise<boolean> {

@@ -25,12 +25,16 @@ export type Dialog =
   | { kind: 'new-version'; id: string; from: string }
   | { kind: 'conflict'; doc: string }
   | { kind: 'publish'; doc: string }
+  | { kind: 'confirm-delete'; doc: string; selection: Selection }
+  | { kind: 'confirm-discard'; doc: string }
   | { kind: 'quick-open' }
   | { kind: 'commands' };
 
 export interface Toast {
   message: string;
   undo?: boolean;
+  /** What Undo does, when it is not the editor's undo (a discard brought back). */
+  onUndo?: () => void;
   tone?: 'info' | 'error';
 }
 
@@ -255,8 +259,8 @@ export class WorkspaceBase {
     this.store.set((s) => ({ selection: { ...s.selection, [key]: selection } }));
   }
 
-  toast(message: string, tone: Toast['tone'] = 'info', undo = false): void {
-    this.store.set({ toast: { message, tone, undo } });
+  toast(message: string, tone: Toast['tone'] = 'info', undo: boolean | (() => void) = false): void {
+    this.store.set({ toast: { message, tone, undo: !!undo, ...(typeof undo === 'function' ? { onUndo: undo } : {}) } });
   }
 
   setTheme(theme: 'light' | 'dark'): void {

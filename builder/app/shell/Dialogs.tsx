@@ -4,6 +4,7 @@ import { summarizeDiff } from '../contributions/diff/model';
 import { countProblems, isDirty } from '../services/document';
 import { useStore } from '../services/store';
 import type { Dialog, Workspace } from '../services/workspace';
+import { ConfirmDeleteDialog, ConfirmDiscardDialog } from './ConfirmDialogs';
 import { Modal } from './Modal';
 import { QuickInput } from './QuickInput';
 
@@ -23,6 +24,10 @@ export function Dialogs({ ws }: { ws: Workspace }) {
       return <PublishDialog ws={ws} docKey={dialog.doc} />;
     case 'conflict':
       return <ConflictDialog ws={ws} docKey={dialog.doc} />;
+    case 'confirm-delete':
+      return <ConfirmDeleteDialog ws={ws} dialog={dialog} />;
+    case 'confirm-discard':
+      return <ConfirmDiscardDialog ws={ws} dialog={dialog} />;
   }
 }
 
@@ -31,6 +36,9 @@ const close = (ws: Workspace) => ws.store.set({ dialog: undefined });
 function NewFormDialog({ ws }: { ws: Workspace }) {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
+  const forms = useStore(ws.store, (s) => s.forms);
+  // Issue 17: a reused title used to make `…-2` silently, two forms a practitioner cannot tell apart.
+  const same = forms.find((f) => f.title.trim().toLowerCase() === title.trim().toLowerCase() && title.trim() !== '');
   return (
     <Modal label="New form" onClose={() => close(ws)}>
       <form
@@ -47,11 +55,16 @@ function NewFormDialog({ ws }: { ws: Workspace }) {
         <div className="field">
           <label htmlFor="new-form-title">Title of the form</label>
           <p className="field-hint" id="new-form-hint">For example “Routine enquiry about domestic abuse”. You can change it later.</p>
-          <input id="new-form-title" autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby="new-form-hint" data-testid="new-form-title" />
+          <input id="new-form-title" autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={same ? 'new-form-hint new-form-taken' : 'new-form-hint'} data-testid="new-form-title" />
+          {same && (
+            <p className="field-warning" id="new-form-taken" data-testid="new-form-title-taken">
+              A form called “{same.title}” already exists ({same.id}). Practitioners could not tell the two apart: open that form and make a new version of it, or choose another title.
+            </p>
+          )}
         </div>
         <DialogButtons ws={ws}>
           <button type="submit" className="primary-button" disabled={!title.trim() || busy} data-testid="new-form-create">
-            Create form
+            {same ? 'Create a second form with this title' : 'Create form'}
           </button>
         </DialogButtons>
       </form>
