@@ -19,7 +19,7 @@ import {
   type PublishedRecord,
 } from '../../runtime/core/index';
 import { checkDefinitionText, lintDefinitionText, publishBlockers, saveBlockers } from './checks';
-import { listEntries, readRegular, writeAtomic } from './disk';
+import { listEntries, readRegular, removeRegular, writeAtomic } from './disk';
 import { withPublishLock } from '../../runtime/node/index';
 
 /**
@@ -198,6 +198,43 @@ export class FormStore {
       return refuse('conflict', `${id} ${version} was changed on disk after it was opened.`, current);
     }
     return undefined;
+  }
+
+  /**
+   * Discards a draft (issue 17): its file is removed in one unlink, under the same guards as a save
+   * over it (a draft only, never a published or recorded version, the copy the builder last read).
+   */
+  discardDraft(id: string, version: string, pre: Preconditions): Promise<Outcome<{ removed: true }>> {
+    return this.exclusive(async () => {
+      const current = await this.read(id, version);
+      if (!current) return notFound(id, version);
+      const guard = await this.guardExisting(id, version, current, { ifMatch: pre.ifMatch });
+      if (guard) return guard;
+      await removeRegular(this.formsDir, [id, `${version}.json`]);
+      return { ok: true as const, removed: true as const };
+    });
+  }
+
+  /**
+   * Gives a draft another number (issue 17: the number follows the changes): `text`, the draft as
+   * it is now with its new `version`, is written under the new name, then the old file removed.
+   * Both steps are atomic; between them both files exist, never neither.
+   */
+  renumber(id: string, version: string, to: string, text: Uint8Array | string, pre: Preconditions): Promise<Outcome<{ etag: string }>> {
+    return this.exclusive(async () => {
+      const checked = checkDefinitionText(text, { id, version: to });
+      const blockers = saveBlockers(checked);
+      if (!checked.definition || blockers.length) return refuse('invalid', `The draft cannot be saved as ${to}.`, { problems: blockers });
+      if (checked.definition.status !== 'draft') return refuse('invalid', 'Only a draft is renumbered.', {});
+      const current = await this.read(id, version);
+      if (!current) return notFound(id, version);
+      const guard = await this.guardExisting(id, version, current, { ifMatch: pre.ifMatch });
+      if (guard) return guard;
+      if ((await this.read(id, to)) || recordedHash(await this.publishedRecord(), id, to)) return refuse('exists', `${id} ${to} already exists.`, {});
+      await writeAtomic(this.formsDir, [id, `${to}.json`], text);
+      await removeRegular(this.formsDir, [id, `${version}.json`]);
+      return { ok: true as const, etag: etagOf(text) };
+    });
   }
 
   publish(id: string, version: string, pre: Preconditions): Promise<Outcome<{ etag: string; sha256: string; text: string }>> {

@@ -64,10 +64,10 @@ describe.skipIf(!built)('the builder workbench', () => {
     await studio.shot('builder-palette-light');
     await studio.page.keyboard.press('Escape');
     await studio.page.getByTestId('new-version').click();
-    await studio.page.getByTestId('new-version-number').waitFor();
+    await studio.page.getByTestId('new-version-create').waitFor();
     expect(await studio.seriousAxeViolations()).toEqual([]);
     await studio.page.keyboard.press('Escape');
-    await studio.page.getByTestId('new-version-number').waitFor({ state: 'detached' });
+    await studio.page.getByTestId('new-version-create').waitFor({ state: 'detached' });
   });
 
   it('opens our command palette with Ctrl+Shift+P even while Monaco has the focus', async () => {

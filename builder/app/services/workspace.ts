@@ -1,7 +1,8 @@
 import { announceFileChanged } from './crossTab';
 import { clearDraft } from './drafts';
 import { docKeyOf, isDirty, isReadOnly, markSaved, relint } from './document';
-import { definitionText, idFromTitle, newDefinition, newVersionFrom, type RawDefinition } from './edits/index';
+import { isPlaceholderNote } from '../../../runtime/core/index';
+import { definitionText, idFromTitle, newDefinition, newVersionFrom, withChangeNote, type RawDefinition } from './edits/index';
 import { reopen, today, WorkspaceBase } from './workspaceBase';
 import * as client from './workspaceClient';
 
@@ -80,6 +81,18 @@ export class Workspace extends WorkspaceBase {
     return true;
   }
 
+  /** Publishes with the change note the dialog asked for (issue 17), written into this version's entry first. */
+  async publishWithNote(key: string, note: string): Promise<boolean> {
+    if (isPlaceholderNote(note)) {
+      this.toast('Write what changed and why before publishing.', 'error');
+      return false;
+    }
+    const doc = this.state.docs[key];
+    if (!doc) return false;
+    if (doc.parsed && !this.edit(key, (d) => withChangeNote(d, note.trim(), today()))) return false;
+    return this.publish(key);
+  }
+
   async publish(key = this.state.active): Promise<boolean> {
     const stale = key ? this.state.docs[key] : undefined;
     if (!stale) return false;
@@ -141,7 +154,7 @@ export class Workspace extends WorkspaceBase {
       this.toast(`${id} ${from} is not valid JSON; fix it before copying it.`, 'error');
       return false;
     }
-    const text = definitionText(newVersionFrom(parsed, version, today()));
+    const text = definitionText(newVersionFrom(parsed, version));
     const answer = await client.saveForm(id, version, text, null);
     if (!answer.ok) {
       this.toast(`Could not create ${id} ${version}: ${answer.error}`, 'error');

@@ -27,6 +27,7 @@ export type Dialog =
   | { kind: 'publish'; doc: string }
   | { kind: 'confirm-delete'; doc: string; selection: Selection }
   | { kind: 'confirm-discard'; doc: string }
+  | { kind: 'confirm-discard-draft'; doc: string }
   | { kind: 'quick-open' }
   | { kind: 'commands' };
 

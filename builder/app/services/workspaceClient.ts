@@ -93,6 +93,28 @@ export function publishForm(id: string, version: string, etag: string | null): P
   });
 }
 
+/** Removes a draft read at `etag` (issue 17); published versions are refused by the server. */
+export function discardDraft(id: string, version: string, etag: string | null): Promise<Answer<object>> {
+  return attempt(async () => {
+    const res = await fetch(formPath(id, version), { method: 'DELETE', headers: etag ? { 'If-Match': etag } : {} });
+    return res.ok ? { ok: true } : refusal(res);
+  });
+}
+
+/** Saves the draft `text` as version `to` and removes `version` (read at `etag`) in one request. */
+export function renumberDraft(id: string, version: string, to: string, text: string, etag: string | null): Promise<Answer<{ etag: string }>> {
+  return attempt(async () => {
+    const res = await fetch(`${formPath(id, version)}/renumber`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(etag ? { 'If-Match': etag } : {}) },
+      body: JSON.stringify({ to, text }),
+    });
+    if (!res.ok) return refusal(res);
+    const body = (await res.json()) as { etag?: string };
+    return { ok: true, etag: body.etag ?? '' };
+  });
+}
+
 /** Asks the server to compile the draft's validator ahead of time; the answer is a same-origin module URL. */
 export function draftValidatorUrl(text: string): Promise<Answer<{ url: string; sha256: string }>> {
   return attempt(async () => {

@@ -1,5 +1,6 @@
 import { questionsIn, selectionLabel, deleteSelectionNow } from '../commands/edit';
 import { deletionImpact, readOutline } from '../services/edits/index';
+import { discardDraftFile } from '../services/lifecycle';
 import { useStore } from '../services/store';
 import type { Dialog, Workspace } from '../services/workspace';
 import { Modal } from './Modal';
@@ -81,15 +82,45 @@ export function ConfirmDiscardDialog({ ws, dialog }: { ws: Workspace; dialog: Ex
           Every change to {doc.id} {doc.version} since it was last saved is thrown away, and the file as saved is shown again. Until you close this
           window, Undo (or “Bring back discarded changes” in the command palette) puts them back.
         </p>
-        <div className="button-row">
-          <button type="button" className="danger-button" onClick={() => void ws.discard(dialog.doc)} data-testid="confirm-discard-yes">
-            Discard changes
-          </button>
-          <button type="button" className="secondary-button" autoFocus onClick={() => close(ws)}>
-            Cancel
-          </button>
-        </div>
+        <DangerThenCancel ws={ws} label="Discard changes" testId="confirm-discard-yes" run={() => void ws.discard(dialog.doc)} />
       </div>
     </Modal>
+  );
+}
+
+export function ConfirmDiscardDraftDialog({ ws, dialog }: { ws: Workspace; dialog: Extract<Dialog, { kind: 'confirm-discard-draft' }> }) {
+  const doc = useStore(ws.store, (s) => s.docs[dialog.doc]);
+  const forms = useStore(ws.store, (s) => s.forms);
+  const versions = forms.find((f) => f.id === doc?.id)?.versions ?? [];
+  if (!doc) return null;
+  const last = versions.length === 1;
+  return (
+    <Modal label={`Discard the draft ${doc.version}?`} onClose={() => close(ws)}>
+      <div className="dialog-body" data-testid="confirm-discard-draft">
+        <h2>
+          Discard the draft {doc.id} {doc.version}?
+        </h2>
+        <p>
+          The file {doc.id}/{doc.version}.json is deleted, with every change in it. Published versions are not touched.
+          {last ? ' It is the only version of this form, so the form goes from the Explorer too.' : ''} Until you close this window, the Undo button that
+          follows brings it back.
+        </p>
+        <DangerThenCancel ws={ws} label={`Discard draft ${doc.version}`} testId="confirm-discard-draft-yes" run={() => void discardDraftFile(ws, dialog.doc)} />
+      </div>
+    </Modal>
+  );
+}
+
+/** Work that cannot be brought back by Ctrl+Z: Cancel has the focus, so Enter keeps everything. */
+function DangerThenCancel({ ws, label, testId, run }: { ws: Workspace; label: string; testId: string; run: () => void }) {
+  return (
+    <div className="button-row">
+      <button type="button" className="danger-button" onClick={run} data-testid={testId}>
+        {label}
+      </button>
+      <button type="button" className="secondary-button" autoFocus onClick={() => close(ws)}>
+        Cancel
+      </button>
+    </div>
   );
 }
