@@ -79,6 +79,13 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET');
     return sendJson(res, 200, await ctx.store.list());
   }
+  if (area === 'forms' && id !== undefined && version === 'retirement' && action === undefined) {
+    if (!validId(id)) return sendError(res, 400, { error: 'The id must be kebab-case.', reason: 'path' });
+    if (method !== 'PUT' && method !== 'DELETE') return methodNotAllowed(res, 'PUT, DELETE');
+    const result = await ctx.store.setRetired(id, method === 'PUT', new Date().toISOString().slice(0, 10));
+    if (!result.ok) return refused(res, result);
+    return sendJson(res, 200, { id, retired: result.retired });
+  }
   if (area === 'forms' && id !== undefined && version !== undefined && rest.length === 0) {
     if (!validId(id) || !validVersion(version)) {
       return sendError(res, 400, { error: 'The id must be kebab-case and the version a semantic version.', reason: 'path' });

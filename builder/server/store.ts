@@ -20,6 +20,7 @@ import {
 } from '../../runtime/core/index';
 import { checkDefinitionText, lintDefinitionText, publishBlockers, saveBlockers } from './checks';
 import { listEntries, readRegular, removeRegular, writeAtomic } from './disk';
+import { readRetired, writeRetired } from './retired';
 import { withPublishLock } from '../../runtime/node/index';
 
 /**
@@ -38,6 +39,8 @@ export interface FormSummary {
   id: string;
   title: string;
   versions: VersionSummary[];
+  /** Set when the form is retired: not offered to practitioners, its versions still readable. */
+  retired?: { retiredAt: string };
 }
 
 export type RefusalReason = 'not-found' | 'conflict' | 'exists' | 'published' | 'precondition-required' | 'invalid' | 'lint' | 'hash-mismatch';
@@ -104,6 +107,7 @@ export class FormStore {
 
   async list(): Promise<FormSummary[]> {
     const record = await this.publishedRecord().catch(() => Object.create(null) as PublishedRecord);
+    const retired = await readRetired(this.formsDir);
     const forms: FormSummary[] = [];
     for (const folder of await listEntries(this.formsDir)) {
       if (folder.kind !== 'dir' || !validId(folder.name)) continue;
@@ -121,7 +125,8 @@ export class FormStore {
       if (versions.length === 0) continue;
       versions.sort((a, b) => semver.compare(a.version, b.version));
       const titled = [...versions].reverse().find((v) => v.title);
-      forms.push({ id: folder.name, title: titled?.title ?? folder.name, versions: versions.map(({ title: _t, ...v }) => v) });
+      const off = retired[folder.name];
+      forms.push({ id: folder.name, title: titled?.title ?? folder.name, versions: versions.map(({ title: _t, ...v }) => v), ...(off ? { retired: off } : {}) });
     }
     return forms.sort((a, b) => a.id.localeCompare(b.id));
   }
@@ -234,6 +239,19 @@ export class FormStore {
       await writeAtomic(this.formsDir, [id, `${to}.json`], text);
       await removeRegular(this.formsDir, [id, `${version}.json`]);
       return { ok: true as const, etag: etagOf(text) };
+    });
+  }
+
+  /** Retires a whole form, or brings it back (`on` false); its files are not touched. */
+  setRetired(id: string, on: boolean, today: string): Promise<Outcome<{ retired: boolean }>> {
+    return this.exclusive(async () => {
+      const files = (await listEntries(this.formsDir, id)).filter((e) => e.kind === 'file' && e.name.endsWith('.json'));
+      if (files.length === 0) return refuse('not-found', `No form ${id}.`, {});
+      const record = await readRetired(this.formsDir);
+      if (on) record[id] = record[id] ?? { retiredAt: today };
+      else delete record[id];
+      await writeRetired(this.formsDir, record);
+      return { ok: true as const, retired: on };
     });
   }
 

@@ -91,6 +91,34 @@ describe.skipIf(!built)('the version lifecycle in the builder', () => {
     expect(onDisk('3.0.1').status).toBe('draft');
   });
 
+  it('retires a form after a confirmation: practitioners are no longer offered it, its versions stay readable, and Undo offers it again', { timeout: 60_000 }, async () => {
+    const practitioner = await studio.context.newPage();
+    const offered = async () => {
+      await practitioner.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
+      await practitioner.locator('.as-form-list').waitFor();
+      return practitioner.locator('a[href^="/forms/routine-enquiry/"]').count();
+    };
+    expect(await offered()).toBeGreaterThan(0);
+    await studio.page.bringToFront();
+    await studio.command('retire this form');
+    await studio.page.getByTestId('confirm-retire').waitFor();
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await studio.page.getByTestId('confirm-retire-yes').click();
+    await studio.expectToast(/Retired routine-enquiry/);
+    if ((await studio.page.getByTestId('activity-explorer').getAttribute('aria-pressed')) !== 'true') await studio.page.getByTestId('activity-explorer').click();
+    await studio.page.getByTestId('explorer-retired-routine-enquiry').waitFor();
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    expect(await offered()).toBe(0);
+    const read = await practitioner.request.get(`${suite.server.url}/api/forms/routine-enquiry/2.0.0`);
+    expect(read.status()).toBe(200);
+    for (const v of ['1.0.0', '2.0.0', '3.0.0']) expect(onDisk(v).status, v).toBe('published');
+    await studio.page.bringToFront();
+    await studio.page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+    await studio.page.getByTestId('explorer-retired-routine-enquiry').waitFor({ state: 'detached' });
+    expect(await offered()).toBeGreaterThan(0);
+    await practitioner.close();
+  });
+
   it('raised no console errors', () => {
     expect(studio.unexpectedErrors()).toEqual([]);
   });

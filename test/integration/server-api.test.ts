@@ -335,6 +335,20 @@ describe('issue 17: discarding and renumbering a draft', () => {
   });
 });
 
+describe('issue 17: retiring a form', () => {
+  it('records the retirement beside the files, lists it, and brings the form back; a damaged record retires nothing', async () => {
+    const listed = async () => (await call('GET', '/api/forms')).json().find((f: { id: string }) => f.id === 'sample') as { retired?: { retiredAt: string } };
+    expect((await call('PUT', '/api/forms/no-such-form/retirement')).status).toBe(404);
+    expect((await call('PUT', '/api/forms/sample/retirement')).status).toBe(200);
+    expect((await listed()).retired?.retiredAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await call('GET', '/api/forms/sample/1.0.0')).status).toBe(200);
+    expect((await call('DELETE', '/api/forms/sample/retirement')).status).toBe(200);
+    expect((await listed()).retired).toBeUndefined();
+    writeFileSync(join(server.formsDir, '.retired-forms.json'), '{"sample": {"retiredAt": {"__proto__": 1}}, "x": 5, ');
+    expect((await listed()).retired).toBeUndefined();
+  });
+});
+
 describe('routes', () => {
   it('answers unknown API routes and wrong methods as JSON', async () => {
     expect((await call('GET', '/api/nothing')).status).toBe(404);

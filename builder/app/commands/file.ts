@@ -1,6 +1,6 @@
 import { isDirty, isReadOnly } from '../services/document';
 import { renumberTarget } from '../contributions/diff/model';
-import { renumberDraft } from '../services/lifecycle';
+import { renumberDraft, setFormRetired } from '../services/lifecycle';
 import type { Workspace } from '../services/workspace';
 import type { Command } from './registry';
 
@@ -77,8 +77,24 @@ export const fileCommands: Command[] = [
     enabled: (ws) => !!ws.activeDoc() && ws.activeDoc()!.status === 'draft',
     run: (ws) => ws.store.set({ dialog: { kind: 'confirm-discard-draft', doc: ws.activeDoc()!.key } }),
   },
+  {
+    id: 'studio.form.retire',
+    title: 'Retire this form…',
+    category: 'Versions',
+    enabled: (ws) => !!ws.activeDoc() && !formOf(ws)?.retired,
+    run: (ws) => ws.store.set({ dialog: { kind: 'confirm-retire', id: ws.activeDoc()!.id } }),
+  },
+  {
+    id: 'studio.form.unretire',
+    title: 'Offer this retired form to practitioners again',
+    category: 'Versions',
+    enabled: (ws) => !!formOf(ws)?.retired,
+    run: (ws) => setFormRetired(ws, ws.activeDoc()!.id, false),
+  },
   { id: 'studio.forms.refresh', title: 'Refresh the list of forms', category: 'File', run: (ws) => ws.refreshForms() },
 ];
+
+const formOf = (ws: Workspace) => ws.state.forms.find((f) => f.id === ws.activeDoc()?.id);
 
 /** The number the active draft's changes call for, if it should change. */
 export function renumberTo(ws: Workspace): string | undefined {

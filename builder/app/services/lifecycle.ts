@@ -62,3 +62,17 @@ export async function renumberDraft(ws: Workspace, key: string, to: string): Pro
   ws.toast(`Renumbered ${doc.id} ${doc.version} to ${to}.`);
   return true;
 }
+
+/** Retires a form (not offered to practitioners; its versions kept), with Undo; or brings it back. */
+export async function setFormRetired(ws: Workspace, id: string, on: boolean): Promise<boolean> {
+  const answer = await client.setRetired(id, on);
+  ws.store.set({ dialog: undefined });
+  if (!answer.ok) {
+    ws.toast(`${id} was not ${on ? 'retired' : 'brought back'}: ${answer.error}`, 'error');
+    return false;
+  }
+  await ws.refreshForms();
+  if (on) ws.toast(`Retired ${id}: practitioners are no longer offered it.`, 'info', () => void setFormRetired(ws, id, false));
+  else ws.toast(`${id} is offered to practitioners again.`);
+  return true;
+}

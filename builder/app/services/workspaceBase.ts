@@ -28,6 +28,7 @@ export type Dialog =
   | { kind: 'confirm-delete'; doc: string; selection: Selection }
   | { kind: 'confirm-discard'; doc: string }
   | { kind: 'confirm-discard-draft'; doc: string }
+  | { kind: 'confirm-retire'; id: string }
   | { kind: 'quick-open' }
   | { kind: 'commands' };
 

@@ -11,6 +11,7 @@ export interface FormSummary {
   id: string;
   title: string;
   versions: VersionSummary[];
+  retired?: { retiredAt: string };
 }
 
 export interface Refusal {
@@ -90,6 +91,14 @@ export function publishForm(id: string, version: string, etag: string | null): P
     if (!res.ok) return refusal(res);
     const body = (await res.json()) as { sha256: string; etag: string };
     return { ok: true, sha256: body.sha256, etag: body.etag ?? res.headers.get('ETag') ?? '' };
+  });
+}
+
+/** Retires a whole form (`on`), or brings it back; no file of it changes. */
+export function setRetired(id: string, on: boolean): Promise<Answer<object>> {
+  return attempt(async () => {
+    const res = await fetch(`/api/forms/${encodeURIComponent(id)}/retirement`, { method: on ? 'PUT' : 'DELETE' });
+    return res.ok ? { ok: true } : refusal(res);
   });
 }
 

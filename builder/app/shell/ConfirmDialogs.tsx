@@ -1,6 +1,6 @@
 import { questionsIn, selectionLabel, deleteSelectionNow } from '../commands/edit';
 import { deletionImpact, readOutline } from '../services/edits/index';
-import { discardDraftFile } from '../services/lifecycle';
+import { discardDraftFile, setFormRetired } from '../services/lifecycle';
 import { useStore } from '../services/store';
 import type { Dialog, Workspace } from '../services/workspace';
 import { Modal } from './Modal';
@@ -106,6 +106,25 @@ export function ConfirmDiscardDraftDialog({ ws, dialog }: { ws: Workspace; dialo
           follows brings it back.
         </p>
         <DangerThenCancel ws={ws} label={`Discard draft ${doc.version}`} testId="confirm-discard-draft-yes" run={() => void discardDraftFile(ws, dialog.doc)} />
+      </div>
+    </Modal>
+  );
+}
+
+export function ConfirmRetireDialog({ ws, dialog }: { ws: Workspace; dialog: Extract<Dialog, { kind: 'confirm-retire' }> }) {
+  const forms = useStore(ws.store, (s) => s.forms);
+  const form = forms.find((f) => f.id === dialog.id);
+  if (!form) return null;
+  return (
+    <Modal label={`Retire “${form.title}”?`} onClose={() => close(ws)}>
+      <div className="dialog-body" data-testid="confirm-retire">
+        <h2>Retire “{form.title}”?</h2>
+        <p>
+          Practitioners are no longer offered this form. Its {form.versions.length} version{form.versions.length === 1 ? '' : 's'} stay as they are, so
+          responses already made can still be read and exported, and you can offer it again at any time (“Offer this retired form to practitioners
+          again” in the command palette, or the Undo button that follows).
+        </p>
+        <DangerThenCancel ws={ws} label="Retire the form" testId="confirm-retire-yes" run={() => void setFormRetired(ws, dialog.id, true)} />
       </div>
     </Modal>
   );

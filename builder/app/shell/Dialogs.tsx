@@ -3,7 +3,7 @@ import { latest } from '../commands/file';
 import { nextPatch } from '../services/edits/index';
 import { useStore } from '../services/store';
 import type { Dialog, Workspace } from '../services/workspace';
-import { ConfirmDeleteDialog, ConfirmDiscardDialog, ConfirmDiscardDraftDialog } from './ConfirmDialogs';
+import { ConfirmDeleteDialog, ConfirmDiscardDialog, ConfirmDiscardDraftDialog, ConfirmRetireDialog } from './ConfirmDialogs';
 import { Modal } from './Modal';
 import { PublishDialog } from './PublishDialog';
 import { QuickInput } from './QuickInput';
@@ -30,6 +30,8 @@ export function Dialogs({ ws }: { ws: Workspace }) {
       return <ConfirmDiscardDialog ws={ws} dialog={dialog} />;
     case 'confirm-discard-draft':
       return <ConfirmDiscardDraftDialog ws={ws} dialog={dialog} />;
+    case 'confirm-retire':
+      return <ConfirmRetireDialog ws={ws} dialog={dialog} />;
   }
 }
 
