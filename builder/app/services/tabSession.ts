@@ -8,8 +8,12 @@
 const TAB_KEY = 'assessment-studio.tab';
 export const ALIVE_PREFIX = 'assessment-studio.alive.';
 const BEAT_MS = 4000;
-/** Several missed beats: a background tab's timers are throttled to once a second or slower. */
-const DEAD_AFTER_MS = 20_000;
+/**
+ * Well past Chrome's intensive throttling of hidden tabs (timers once a minute), so a tab left in
+ * the background is never taken for closed; a tab closed normally says so at once (pagehide), and
+ * only a crashed one waits this long before its copies are offered elsewhere.
+ */
+const DEAD_AFTER_MS = 150_000;
 
 let cached: string | undefined;
 
