@@ -81,6 +81,13 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET');
     return sendJson(res, 200, await ctx.store.list());
   }
+  if (area === 'forms' && id !== undefined && version === 'retirement' && action === undefined) {
+    if (!validId(id)) return sendError(res, 400, { error: 'The id must be kebab-case.', reason: 'path' });
+    if (method !== 'PUT' && method !== 'DELETE') return methodNotAllowed(res, 'PUT, DELETE');
+    const result = await ctx.store.setRetired(id, method === 'PUT', new Date().toISOString().slice(0, 10));
+    if (!result.ok) return refused(res, result);
+    return sendJson(res, 200, { id, retired: result.retired });
+  }
   if (area === 'forms' && id !== undefined && version !== undefined && rest.length === 0) {
     if (!validId(id) || !validVersion(version)) {
       return sendError(res, 400, { error: 'The id must be kebab-case and the version a semantic version.', reason: 'path' });
@@ -91,6 +98,10 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
       const result = await ctx.store.publish(id, version, { ifMatch: req.headers['if-match'] });
       if (!result.ok) return refused(res, result);
       return sendJson(res, 200, { id, version, status: 'published', sha256: result.sha256, etag: result.etag }, { ETag: result.etag });
+    }
+    if (action === 'renumber') {
+      if (method !== 'POST') return methodNotAllowed(res, 'POST');
+      return renumberRoute(ctx, req, res, id, version);
     }
     if (action === 'problems') {
       if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return methodNotAllowed(res, 'GET, POST');
@@ -153,7 +164,30 @@ async function definitionRoute(ctx: ApiContext, req: IncomingMessage, res: Serve
     if (!result.ok) return refused(res, result);
     return sendJson(res, result.created ? 201 : 200, { id, version, etag: result.etag }, { ETag: result.etag });
   }
-  return methodNotAllowed(res, 'GET, HEAD, PUT');
+  if (method === 'DELETE') {
+    const result = await ctx.store.discardDraft(id, version, { ifMatch: req.headers['if-match'] });
+    if (!result.ok) return refused(res, result);
+    res.writeHead(204);
+    return void res.end();
+  }
+  return methodNotAllowed(res, 'GET, HEAD, PUT, DELETE');
+}
+
+/** `POST …/<version>/renumber` with `{ "to": "<version>", "text": "<the draft as it is now>" }`. */
+async function renumberRoute(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string, version: string): Promise<void> {
+  const raw = await body(ctx, req, res);
+  if (raw === undefined) return;
+  let to: unknown;
+  let text: unknown;
+  try {
+    ({ to, text } = JSON.parse(raw) as { to?: unknown; text?: unknown });
+  } catch {
+    return sendError(res, 400, { error: 'Send { "to": "<version>", "text": "<definition>" } as JSON.', reason: 'invalid' });
+  }
+  if (typeof to !== 'string' || !validVersion(to) || typeof text !== 'string') return sendError(res, 400, { error: 'Send { "to": "<version>", "text": "<definition>" } as JSON.', reason: 'invalid' });
+  const result = await ctx.store.renumber(id, version, to, text, { ifMatch: req.headers['if-match'] });
+  if (!result.ok) return refused(res, result);
+  return sendJson(res, 200, { id, version: to, etag: result.etag }, { ETag: result.etag });
 }
 
 /** The builder's preview posts a draft and gets a URL of its compiled validator, loaded as a same-origin module. */

@@ -1,4 +1,5 @@
 import {
+  changeNoteProblems,
   hasErrors,
   lint,
   loadDefinition,
@@ -79,6 +80,8 @@ export function saveBlockers(checked: Checked): Problem[] {
   return checked.problems.filter((p) => p.severity === 'error' && (p.code === 'id-mismatch' || p.code === 'version-mismatch'));
 }
 
+/** Lint errors, and (issue 17) a missing or placeholder change note for the version published. */
 export function publishBlockers(checked: Checked): Problem[] {
-  return hasErrors(checked.problems) ? checked.problems.filter((p) => p.severity === 'error') : [];
+  const errors = hasErrors(checked.problems) ? checked.problems.filter((p) => p.severity === 'error') : [];
+  return checked.definition ? [...errors, ...changeNoteProblems(checked.definition)] : errors;
 }

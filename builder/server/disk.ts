@@ -107,6 +107,18 @@ export async function writeAtomic(root: string, parts: string[], data: string | 
   await syncFolder(folder);
 }
 
+/** Removes a regular file under root (one unlink: atomic); false when it was not there. */
+export async function removeRegular(root: string, parts: string[]): Promise<boolean> {
+  const target = inside(root, ...parts);
+  const info = await lstat(target).catch(() => undefined);
+  if (!info) return false;
+  if (!info.isFile()) throw new OutsideRootError(`${target} is not a regular file`);
+  await assertRealInside(root, dirname(target));
+  await unlink(target);
+  await syncFolder(dirname(target));
+  return true;
+}
+
 async function syncFolder(folder: string): Promise<void> {
   const dir = await open(folder, constants.O_RDONLY);
   try {

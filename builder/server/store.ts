@@ -19,7 +19,8 @@ import {
   type PublishedRecord,
 } from '../../runtime/core/index';
 import { checkDefinitionText, lintDefinitionText, publishBlockers, saveBlockers } from './checks';
-import { listEntries, readRegular, writeAtomic } from './disk';
+import { listEntries, readRegular, removeRegular, writeAtomic } from './disk';
+import { readRetired, writeRetired } from './retired';
 import { withPublishLock } from '../../runtime/node/index';
 
 /**
@@ -38,6 +39,8 @@ export interface FormSummary {
   id: string;
   title: string;
   versions: VersionSummary[];
+  /** Set when the form is retired: not offered to practitioners, its versions still readable. */
+  retired?: { retiredAt: string };
 }
 
 export type RefusalReason = 'not-found' | 'conflict' | 'exists' | 'published' | 'precondition-required' | 'invalid' | 'lint' | 'hash-mismatch';
@@ -104,6 +107,7 @@ export class FormStore {
 
   async list(): Promise<FormSummary[]> {
     const record = await this.publishedRecord().catch(() => Object.create(null) as PublishedRecord);
+    const retired = await readRetired(this.formsDir);
     const forms: FormSummary[] = [];
     for (const folder of await listEntries(this.formsDir)) {
       if (folder.kind !== 'dir' || !validId(folder.name)) continue;
@@ -121,7 +125,8 @@ export class FormStore {
       if (versions.length === 0) continue;
       versions.sort((a, b) => semver.compare(a.version, b.version));
       const titled = [...versions].reverse().find((v) => v.title);
-      forms.push({ id: folder.name, title: titled?.title ?? folder.name, versions: versions.map(({ title: _t, ...v }) => v) });
+      const off = retired[folder.name];
+      forms.push({ id: folder.name, title: titled?.title ?? folder.name, versions: versions.map(({ title: _t, ...v }) => v), ...(off ? { retired: off } : {}) });
     }
     return forms.sort((a, b) => a.id.localeCompare(b.id));
   }
@@ -198,6 +203,56 @@ export class FormStore {
       return refuse('conflict', `${id} ${version} was changed on disk after it was opened.`, current);
     }
     return undefined;
+  }
+
+  /**
+   * Discards a draft (issue 17): its file is removed in one unlink, under the same guards as a save
+   * over it (a draft only, never a published or recorded version, the copy the builder last read).
+   */
+  discardDraft(id: string, version: string, pre: Preconditions): Promise<Outcome<{ removed: true }>> {
+    return this.exclusive(async () => {
+      const current = await this.read(id, version);
+      if (!current) return notFound(id, version);
+      const guard = await this.guardExisting(id, version, current, { ifMatch: pre.ifMatch });
+      if (guard) return guard;
+      await removeRegular(this.formsDir, [id, `${version}.json`]);
+      return { ok: true as const, removed: true as const };
+    });
+  }
+
+  /**
+   * Gives a draft another number (issue 17: the number follows the changes): `text`, the draft as
+   * it is now with its new `version`, is written under the new name, then the old file removed.
+   * Both steps are atomic; between them both files exist, never neither.
+   */
+  renumber(id: string, version: string, to: string, text: Uint8Array | string, pre: Preconditions): Promise<Outcome<{ etag: string }>> {
+    return this.exclusive(async () => {
+      const checked = checkDefinitionText(text, { id, version: to });
+      const blockers = saveBlockers(checked);
+      if (!checked.definition || blockers.length) return refuse('invalid', `The draft cannot be saved as ${to}.`, { problems: blockers });
+      if (checked.definition.status !== 'draft') return refuse('invalid', 'Only a draft is renumbered.', {});
+      const current = await this.read(id, version);
+      if (!current) return notFound(id, version);
+      const guard = await this.guardExisting(id, version, current, { ifMatch: pre.ifMatch });
+      if (guard) return guard;
+      if ((await this.read(id, to)) || recordedHash(await this.publishedRecord(), id, to)) return refuse('exists', `${id} ${to} already exists.`, {});
+      await writeAtomic(this.formsDir, [id, `${to}.json`], text);
+      await removeRegular(this.formsDir, [id, `${version}.json`]);
+      return { ok: true as const, etag: etagOf(text) };
+    });
+  }
+
+  /** Retires a whole form, or brings it back (`on` false); its files are not touched. */
+  setRetired(id: string, on: boolean, today: string): Promise<Outcome<{ retired: boolean }>> {
+    return this.exclusive(async () => {
+      const files = (await listEntries(this.formsDir, id)).filter((e) => e.kind === 'file' && e.name.endsWith('.json'));
+      if (files.length === 0) return refuse('not-found', `No form ${id}.`, {});
+      const record = await readRetired(this.formsDir);
+      if (on) record[id] = record[id] ?? { retiredAt: today };
+      else delete record[id];
+      await writeRetired(this.formsDir, record);
+      return { ok: true as const, retired: on };
+    });
   }
 
   publish(id: string, version: string, pre: Preconditions): Promise<Outcome<{ etag: string; sha256: string; text: string }>> {

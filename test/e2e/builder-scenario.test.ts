@@ -106,6 +106,9 @@ describe.skipIf(!built)('a policy lead authors and publishes a form without touc
     await studio.save();
     await studio.expectToast(/Saved family-safety-check 1\.0\.0/);
     await studio.page.getByTestId('publish').click();
+    // Issue 17: the change note is asked here; a new form's "First draft." is kept as written.
+    expect(await studio.page.getByTestId('publish-note').inputValue()).toBe('First draft.');
+    await studio.page.getByTestId('publish-note').fill('First version, for the pilot.');
     await studio.page.getByTestId('publish-confirm').click();
     await studio.expectToast(/Published family-safety-check 1\.0\.0/);
 
@@ -119,18 +122,19 @@ describe.skipIf(!built)('a policy lead authors and publishes a form without touc
     expect(await studio.page.getByTestId('palette-toggle').isDisabled()).toBe(true);
   });
 
-  it('creates 1.1.0 from the latest version and shows the difference', async () => {
+  it('creates a draft from the latest version, renumbers it to 1.1.0 as its changes call for, and shows the difference', async () => {
     await studio.page.getByTestId('new-version').click();
-    expect(await studio.page.getByTestId('new-version-number').inputValue()).toBe('1.1.0');
     await studio.page.getByTestId('new-version-create').click();
-    await studio.page.getByTestId('tab-family-safety-check@1.1.0').waitFor();
+    await studio.page.getByTestId('tab-family-safety-check@1.0.1').waitFor();
     await studio.showOutline();
     await studio.selectOutlineRow('About you');
     await studio.add('date');
     await studio.label('Date of assessment');
     await expect.poll(() => studio.page.getByTestId('status-step').innerText()).toBe('since 1.0.0: minor, needs ≥ 1.1.0');
-    await studio.save();
-    await studio.expectToast(/Saved family-safety-check 1\.1\.0/);
+    await studio.page.getByTestId('renumber').click();
+    await studio.page.getByTestId('tab-family-safety-check@1.1.0').waitFor();
+    // Renumbering saved the draft under its new number.
+    await studio.expectToast(/Renumbered family-safety-check 1\.0\.1 to 1\.1\.0/);
     await studio.command('compare with previous');
     const changes = studio.page.getByTestId('diff-changes');
     await expect.poll(() => changes.innerText()).toMatch(/Date of assessment/);

@@ -64,10 +64,10 @@ describe.skipIf(!built)('the builder workbench', () => {
     await studio.shot('builder-palette-light');
     await studio.page.keyboard.press('Escape');
     await studio.page.getByTestId('new-version').click();
-    await studio.page.getByTestId('new-version-number').waitFor();
+    await studio.page.getByTestId('new-version-create').waitFor();
     expect(await studio.seriousAxeViolations()).toEqual([]);
     await studio.page.keyboard.press('Escape');
-    await studio.page.getByTestId('new-version-number').waitFor({ state: 'detached' });
+    await studio.page.getByTestId('new-version-create').waitFor({ state: 'detached' });
   });
 
   it('opens our command palette with Ctrl+Shift+P even while Monaco has the focus', async () => {
@@ -113,6 +113,7 @@ describe.skipIf(!built)('the builder workbench', () => {
     await expect.poll(() => studio.page.locator('.monaco-hover').first().innerText(), { timeout: 10_000 }).toMatch(/Semantic version/);
     await studio.page.keyboard.press('Escape');
     await studio.command('discard unsaved');
+    await studio.page.getByTestId('confirm-discard-yes').click();
     await studio.expectToast(/Discarded unsaved changes/);
     await expect.poll(async () => (await markers()).length).toBe(0);
     expect(await studio.page.getByTestId('dirty-marker').count()).toBe(0);
@@ -158,9 +159,12 @@ describe.skipIf(!built)('the builder workbench', () => {
     expect(Object.keys((JSON.parse(file) as { schema: { properties: object } }).schema.properties)).toEqual(['firstQuestion', 'secondQuestion']);
   });
 
-  it('deletes with the Delete key, and the toast’s Undo brings it back', async () => {
+  it('deletes with the Delete key after the confirmation, and the toast’s Undo brings it back', async () => {
     await studio.selectItem(0, 1);
     await studio.page.keyboard.press('Delete');
+    // Issue 17: the confirmation has the focus on its Delete button, so Delete then Enter.
+    await studio.page.getByTestId('confirm-delete').waitFor();
+    await studio.page.keyboard.press('Enter');
     await expect.poll(() => studio.outlineLabels()).not.toContain('Second question');
     await studio.expectToast(/Deleted “Second question”/);
     await studio.page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();

@@ -123,6 +123,23 @@ describe('assessment-studio publish', () => {
     expect(run(['publish', v1], cwd)).toMatchObject({ status: 1, stdout: expect.stringMatching(/error publish-refused .*retired/) });
   });
 
+  it('issue 17: refuses a draft whose change note is missing, empty or the placeholder (change-note-missing), writing nothing', () => {
+    const valid = JSON.parse(fixture('valid')) as { changelog: Array<{ version: string; summary: string }> };
+    const cases = [
+      { name: 'placeholder', changelog: [{ ...valid.changelog[0]!, summary: 'Describe what changed and why.' }], at: /^form-definitions\/lint-example\/1\.0\.0\.json:\d+:\d+ error change-note-missing / },
+      { name: 'empty', changelog: [{ ...valid.changelog[0]!, summary: '  ' }], at: /error change-note-missing / },
+      { name: 'none', changelog: [], at: /error change-note-missing / },
+    ];
+    for (const c of cases) {
+      write(v1, JSON.stringify({ ...valid, changelog: c.changelog }, null, 2));
+      const r = run(['publish', v1], cwd);
+      expect(r.status, c.name).toBe(1);
+      expect(r.stdout, c.name).toMatch(c.at);
+      expect(JSON.parse(read(v1)).status, c.name).toBe('draft');
+      expect(existsSync(join(cwd, record)), c.name).toBe(false);
+    }
+  });
+
   it('refuses a missing or unreadable file with one line', () => {
     const r = run(['publish', 'form-definitions/lint-example/9.9.9.json'], cwd);
     expect(r.status).toBe(1);

@@ -303,10 +303,56 @@ describe('lint compares with the previous version, as the CLI does', () => {
   });
 });
 
+describe('issue 17: discarding and renumbering a draft', () => {
+  it('discards a draft read at its ETag, and never a published version', async () => {
+    const body = text(sampleDefinition('throwaway', '1.0.0'));
+    expect((await put('/api/forms/throwaway/1.0.0', body, { 'If-None-Match': '*' })).status).toBe(201);
+    expect((await call('DELETE', '/api/forms/throwaway/1.0.0')).status).toBe(428);
+    expect((await call('DELETE', '/api/forms/throwaway/1.0.0', { 'If-Match': '"0000"' })).status).toBe(409);
+    expect((await call('DELETE', '/api/forms/throwaway/1.0.0', { 'If-Match': etagOf(body) })).status).toBe(204);
+    expect((await call('GET', '/api/forms/throwaway/1.0.0')).status).toBe(404);
+    const kept = text(sampleDefinition('kept', '1.0.0'));
+    await put('/api/forms/kept/1.0.0', kept, { 'If-None-Match': '*' });
+    const published = await call('POST', '/api/forms/kept/1.0.0/publish', { 'If-Match': etagOf(kept) });
+    expect(published.status).toBe(200);
+    const refused = await call('DELETE', '/api/forms/kept/1.0.0', { 'If-Match': published.json().etag });
+    expect(refused.status).toBe(409);
+    expect(refused.json().reason).toBe('published');
+    expect((await call('GET', '/api/forms/kept/1.0.0')).status).toBe(200);
+  });
+
+  it('renumbers a draft: the new file written with its new version, the old one gone', async () => {
+    const body = text(sampleDefinition('renum', '1.0.1'));
+    await put('/api/forms/renum/1.0.1', body, { 'If-None-Match': '*' });
+    const next = text(sampleDefinition('renum', '2.0.0'));
+    const post = (payload: unknown, etag: string) => call('POST', '/api/forms/renum/1.0.1/renumber', { 'Content-Type': 'application/json', 'If-Match': etag }, JSON.stringify(payload));
+    expect((await post({ to: '2.0.0', text: body }, etagOf(body))).json().problems.map((p: { code: string }) => p.code)).toEqual(['version-mismatch']);
+    expect((await post({ to: '2.0.0', text: next }, '"0000"')).status).toBe(409);
+    const ok = await post({ to: '2.0.0', text: next }, etagOf(body));
+    expect(ok.status).toBe(200);
+    expect((await call('GET', '/api/forms/renum/1.0.1')).status).toBe(404);
+    expect((await call('GET', '/api/forms/renum/2.0.0')).text).toBe(next);
+  });
+});
+
+describe('issue 17: retiring a form', () => {
+  it('records the retirement beside the files, lists it, and brings the form back; a damaged record retires nothing', async () => {
+    const listed = async () => (await call('GET', '/api/forms')).json().find((f: { id: string }) => f.id === 'sample') as { retired?: { retiredAt: string } };
+    expect((await call('PUT', '/api/forms/no-such-form/retirement')).status).toBe(404);
+    expect((await call('PUT', '/api/forms/sample/retirement')).status).toBe(200);
+    expect((await listed()).retired?.retiredAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await call('GET', '/api/forms/sample/1.0.0')).status).toBe(200);
+    expect((await call('DELETE', '/api/forms/sample/retirement')).status).toBe(200);
+    expect((await listed()).retired).toBeUndefined();
+    writeFileSync(join(server.formsDir, '.retired-forms.json'), '{"sample": {"retiredAt": {"__proto__": 1}}, "x": 5, ');
+    expect((await listed()).retired).toBeUndefined();
+  });
+});
+
 describe('routes', () => {
   it('answers unknown API routes and wrong methods as JSON', async () => {
     expect((await call('GET', '/api/nothing')).status).toBe(404);
-    const wrong = await call('DELETE', '/api/forms/sample/1.0.0');
+    const wrong = await call('PATCH', '/api/forms/sample/1.0.0');
     expect(wrong.status).toBe(405);
     expect(wrong.json().error).toBeTruthy();
   });

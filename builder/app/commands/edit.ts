@@ -1,7 +1,7 @@
 import { insertionPoint, moveTarget, selectionAfterDelete } from '../contributions/outline/model';
 import { isReadOnly } from '../services/document';
-import { addGuidance, addQuestion, addSection, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, moveSection, paletteKinds, readOutline, type PaletteKind } from '../services/edits/index';
-import type { Workspace } from '../services/workspace';
+import { addGuidance, addQuestion, addSection, allQuestions, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, moveSection, paletteKinds, readOutline, type PaletteKind, type QuestionRef } from '../services/edits/index';
+import type { Selection, Workspace } from '../services/workspace';
 import type { Command } from './registry';
 
 const editable = (ws: Workspace) => {
@@ -27,24 +27,40 @@ export function addFromPalette(ws: Workspace, kind: PaletteKind): void {
   if (ok) ws.select(doc.key, { kind: 'item', ...at });
 }
 
+/** Asks first (issue 17): the confirmation names what the deletion takes with it. */
 export function deleteSelection(ws: Workspace): void {
   const doc = ws.activeDoc();
   const selection = doc && ws.state.selection[doc.key];
-  if (!doc?.parsed || !selection || selection.kind === 'form') return;
+  if (!doc?.parsed || !selection || selection.kind === 'form' || isReadOnly(doc)) return;
+  ws.store.set({ dialog: { kind: 'confirm-delete', doc: doc.key, selection } });
+}
+
+/** The questions a selection holds, as references for `deletionImpact`. */
+export function questionsIn(outline: ReturnType<typeof readOutline>, selection: Selection): QuestionRef[] {
+  if (selection.kind === 'child') return [{ key: selection.key, group: selection.group }];
+  const items = selection.kind === 'item' ? [outline.sections[selection.section]?.items[selection.index]] : selection.kind === 'section' ? outline.sections[selection.section]?.items ?? [] : [];
+  return items.flatMap((i) => (i?.question ? [{ key: i.question.key }] : []));
+}
+
+/** What the selection is called in the confirmation and the toast. */
+export function selectionLabel(outline: ReturnType<typeof readOutline>, selection: Selection): string {
+  if (selection.kind === 'item') return outline.sections[selection.section]?.items[selection.index]?.label ?? 'the element';
+  if (selection.kind === 'child') return allQuestions(outline).find((q) => q.group === selection.group && q.key === selection.key)?.label ?? selection.key;
+  if (selection.kind === 'section') return outline.sections[selection.section]?.label ?? 'the section';
+  return 'the form';
+}
+
+export function deleteSelectionNow(ws: Workspace, key: string, selection: Selection): void {
+  const doc = ws.state.docs[key];
+  if (!doc?.parsed || selection.kind === 'form') return;
   const outline = readOutline(doc.parsed);
-  let label = '';
+  const label = selectionLabel(outline, selection);
   const ok = ws.edit(doc.key, (d) => {
-    if (selection.kind === 'item') {
-      label = outline.sections[selection.section]?.items[selection.index]?.label ?? 'the element';
-      return deleteItem(d, selection);
-    }
-    if (selection.kind === 'child') {
-      label = selection.key;
-      return deleteGroupQuestion(d, selection.group, selection.key);
-    }
-    label = outline.sections[selection.section]?.label ?? 'the section';
+    if (selection.kind === 'item') return deleteItem(d, selection);
+    if (selection.kind === 'child') return deleteGroupQuestion(d, selection.group, selection.key);
     return deleteSection(d, selection.section);
   });
+  ws.store.set({ dialog: undefined });
   if (ok) {
     ws.select(doc.key, selection.kind === 'child' ? { kind: 'form' } : selectionAfterDelete(outline, selection));
     ws.toast(`Deleted “${label}”.`, 'info', true);

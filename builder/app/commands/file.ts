@@ -1,4 +1,7 @@
 import { isDirty, isReadOnly } from '../services/document';
+import { renumberTarget } from '../contributions/diff/model';
+import { renumberDraft, setFormRetired } from '../services/lifecycle';
+import type { Workspace } from '../services/workspace';
 import type { Command } from './registry';
 
 const hasDoc = (ws: Parameters<NonNullable<Command['enabled']>>[0]) => !!ws.activeDoc();
@@ -29,7 +32,14 @@ export const fileCommands: Command[] = [
     title: 'Discard unsaved changes',
     category: 'File',
     enabled: (ws) => !!ws.activeDoc() && isDirty(ws.activeDoc()!),
-    run: (ws) => ws.discard(ws.activeDoc()!.key),
+    run: (ws) => ws.store.set({ dialog: { kind: 'confirm-discard', doc: ws.activeDoc()!.key } }),
+  },
+  {
+    id: 'studio.form.restoreDiscarded',
+    title: 'Bring back discarded changes',
+    category: 'File',
+    enabled: (ws) => !!ws.activeDoc() && ws.discarded.has(ws.activeDoc()!.key),
+    run: (ws) => ws.restoreDiscarded(ws.activeDoc()!.key),
   },
   {
     id: 'studio.form.close',
@@ -53,8 +63,46 @@ export const fileCommands: Command[] = [
       return ws.openDiff(doc.id, left, doc.version);
     },
   },
+  {
+    id: 'studio.version.renumber',
+    title: 'Renumber the draft to the version its changes call for',
+    category: 'Versions',
+    enabled: (ws) => !!renumberTo(ws),
+    run: (ws) => renumberDraft(ws, ws.activeDoc()!.key, renumberTo(ws)!),
+  },
+  {
+    id: 'studio.form.discardDraft',
+    title: 'Discard this draft version…',
+    category: 'Versions',
+    enabled: (ws) => !!ws.activeDoc() && ws.activeDoc()!.status === 'draft',
+    run: (ws) => ws.store.set({ dialog: { kind: 'confirm-discard-draft', doc: ws.activeDoc()!.key } }),
+  },
+  {
+    id: 'studio.form.retire',
+    title: 'Retire this form…',
+    category: 'Versions',
+    enabled: (ws) => !!ws.activeDoc() && !formOf(ws)?.retired,
+    run: (ws) => ws.store.set({ dialog: { kind: 'confirm-retire', id: ws.activeDoc()!.id } }),
+  },
+  {
+    id: 'studio.form.unretire',
+    title: 'Offer this retired form to practitioners again',
+    category: 'Versions',
+    enabled: (ws) => !!formOf(ws)?.retired,
+    run: (ws) => setFormRetired(ws, ws.activeDoc()!.id, false),
+  },
   { id: 'studio.forms.refresh', title: 'Refresh the list of forms', category: 'File', run: (ws) => ws.refreshForms() },
 ];
+
+const formOf = (ws: Workspace) => ws.state.forms.find((f) => f.id === ws.activeDoc()?.id);
+
+/** The number the active draft's changes call for, if it should change. */
+export function renumberTo(ws: Workspace): string | undefined {
+  const doc = ws.activeDoc();
+  if (!doc) return undefined;
+  const taken = ws.state.forms.find((f) => f.id === doc.id)?.versions.map((v) => v.version) ?? [];
+  return renumberTarget({ status: doc.status, version: doc.version, previousText: doc.previousText, text: doc.history.present }, taken);
+}
 
 /** semver order without a dependency: numeric parts, then a prerelease sorts before its release. */
 export function compareVersions(a: string, b: string): number {

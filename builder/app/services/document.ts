@@ -24,6 +24,8 @@ export interface Doc {
   conflict?: { diskText: string; diskEtag?: string };
   /** True when this text came back from localStorage after a reload. */
   restored?: boolean;
+  /** The file changed on disk (saved in another tab) after this unsaved text began: saving will conflict. */
+  changedOnDisk?: boolean;
   /** The version before this one, so lint can check the version bump and publish can show the changes. */
   previousVersion?: string;
   previousText?: string;
@@ -127,6 +129,7 @@ export function markSaved(doc: Doc, text: string, etag: string): Doc {
   const next: Doc = { ...doc, savedText: text, etag };
   delete next.conflict;
   delete next.restored;
+  delete next.changedOnDisk;
   return next;
 }
 

@@ -1,3 +1,5 @@
+import { isAlive, tabId } from './tabSession';
+
 /**
  * Unsaved work kept in localStorage until it is saved or discarded, so a reload or a crash loses
  * nothing. Definitions are not answers: nothing sensitive is kept here.
@@ -26,8 +28,7 @@ function storage(): Storage | undefined {
   }
 }
 
-export function loadDraft(docKey: string): StoredDraft | undefined {
-  const raw = storage()?.getItem(DRAFT_PREFIX + docKey);
+function parseDraft(raw: string | null | undefined): StoredDraft | undefined {
   if (!raw) return undefined;
   try {
     const value = JSON.parse(raw) as Partial<StoredDraft>;
@@ -37,9 +38,48 @@ export function loadDraft(docKey: string): StoredDraft | undefined {
   }
 }
 
+/** Stored copies of one file: `<prefix><docKey>#<tab>` per tab, and the `<prefix><docKey>` of builds before issue 17. */
+function copiesOf(docKey: string): Array<{ key: string; tab?: string }> {
+  const s = storage();
+  if (!s) return [];
+  const out: Array<{ key: string; tab?: string }> = [];
+  for (let i = 0; i < s.length; i++) {
+    const k = s.key(i);
+    if (!k?.startsWith(DRAFT_PREFIX)) continue;
+    const rest = k.slice(DRAFT_PREFIX.length);
+    const hash = rest.lastIndexOf('#');
+    const doc = hash < 0 ? rest : rest.slice(0, hash);
+    if (doc === docKey) out.push({ key: k, ...(hash < 0 ? {} : { tab: rest.slice(hash + 1) }) });
+  }
+  return out;
+}
+
+const ownKey = (docKey: string) => `${DRAFT_PREFIX}${docKey}#${tabId()}`;
+
+/**
+ * This tab's unsaved copy of a file. A tab with none takes over the newest copy of a tab that is
+ * closed (or of an older build): the work of a closed window comes back, and another open tab's
+ * work is never taken from it.
+ */
+export function loadDraft(docKey: string): StoredDraft | undefined {
+  const s = storage();
+  const own = parseDraft(s?.getItem(ownKey(docKey)));
+  if (own) return own;
+  const orphans = copiesOf(docKey)
+    .filter((c) => c.tab === undefined || !isAlive(c.tab))
+    .map((c) => ({ key: c.key, draft: parseDraft(s?.getItem(c.key)) }))
+    .filter((c): c is { key: string; draft: StoredDraft } => !!c.draft)
+    .sort((a, b) => (a.draft.savedAt < b.draft.savedAt ? 1 : -1));
+  const newest = orphans[0];
+  if (!newest) return undefined;
+  // Moved, not copied: two tabs opened later must not both take the same closed tab's work.
+  if (storeDraft(docKey, newest.draft)) s?.removeItem(newest.key);
+  return newest.draft;
+}
+
 export function storeDraft(docKey: string, draft: StoredDraft): boolean {
   try {
-    storage()?.setItem(DRAFT_PREFIX + docKey, JSON.stringify(draft));
+    storage()?.setItem(ownKey(docKey), JSON.stringify(draft));
     return true;
   } catch {
     // Quota exceeded: the caller shows that unsaved work is not protected.
@@ -47,19 +87,24 @@ export function storeDraft(docKey: string, draft: StoredDraft): boolean {
   }
 }
 
+/** Removes this tab's copy only: a save or discard here says nothing about another tab's work. */
 export function clearDraft(docKey: string): void {
-  storage()?.removeItem(DRAFT_PREFIX + docKey);
+  storage()?.removeItem(ownKey(docKey));
 }
 
+/** Files with unsaved work kept in this browser, by any tab. */
 export function draftKeys(): string[] {
   const s = storage();
   if (!s) return [];
-  const keys: string[] = [];
+  const keys = new Set<string>();
   for (let i = 0; i < s.length; i++) {
     const k = s.key(i);
-    if (k?.startsWith(DRAFT_PREFIX)) keys.push(k.slice(DRAFT_PREFIX.length));
+    if (!k?.startsWith(DRAFT_PREFIX)) continue;
+    const rest = k.slice(DRAFT_PREFIX.length);
+    const hash = rest.lastIndexOf('#');
+    keys.add(hash < 0 ? rest : rest.slice(0, hash));
   }
-  return keys;
+  return [...keys];
 }
 
 export function loadSession(): StoredSession {

@@ -1,6 +1,8 @@
+import { announceFileChanged } from './crossTab';
 import { clearDraft } from './drafts';
 import { docKeyOf, isDirty, isReadOnly, markSaved, relint } from './document';
-import { definitionText, idFromTitle, newDefinition, newVersionFrom, type RawDefinition } from './edits/index';
+import { isPlaceholderNote } from '../../../runtime/core/index';
+import { definitionText, idFromTitle, newDefinition, newVersionFrom, withChangeNote, type RawDefinition } from './edits/index';
 import { reopen, today, WorkspaceBase } from './workspaceBase';
 import * as client from './workspaceClient';
 
@@ -23,6 +25,7 @@ export class Workspace extends WorkspaceBase {
     const answer = await client.saveForm(doc.id, doc.version, text, doc.etag);
     if (answer.ok) {
       this.putDoc(markSaved(this.state.docs[key!] ?? doc, text, answer.etag));
+      announceFileChanged(doc.key, answer.etag);
       this.toast(`Saved ${doc.id} ${doc.version}.`);
       void this.refreshForms();
       return true;
@@ -54,14 +57,40 @@ export class Workspace extends WorkspaceBase {
     await this.save(key);
   }
 
+  /** Text thrown away by Discard, kept for this session so Undo (or the command) brings it back. */
+  readonly discarded = new Map<string, string>();
+
   async discard(key: string): Promise<void> {
     const doc = this.state.docs[key];
     if (!doc) return;
     const fresh = await client.readForm(doc.id, doc.version);
     if (!fresh.ok) return this.toast(fresh.error, 'error');
+    if (isDirty(doc)) this.discarded.set(key, doc.history.present);
     clearDraft(key);
     this.store.set((s) => ({ docs: { ...s.docs, [key]: reopen(doc, fresh.text, fresh.etag, this.statusOf(doc.id, doc.version)) }, dialog: undefined }));
-    this.toast(`Discarded unsaved changes to ${doc.id} ${doc.version}.`);
+    this.toast(`Discarded unsaved changes to ${doc.id} ${doc.version}.`, 'info', () => this.restoreDiscarded(key));
+  }
+
+  /** Puts the discarded text back as unsaved changes (one more step of undo history). */
+  restoreDiscarded(key: string): boolean {
+    const text = this.discarded.get(key);
+    if (text === undefined || !this.state.docs[key]) return false;
+    this.discarded.delete(key);
+    this.setText(key, text);
+    this.toast(`Brought back the discarded changes to ${this.state.docs[key]!.id} ${this.state.docs[key]!.version}.`);
+    return true;
+  }
+
+  /** Publishes with the change note the dialog asked for (issue 17), written into this version's entry first. */
+  async publishWithNote(key: string, note: string): Promise<boolean> {
+    if (isPlaceholderNote(note)) {
+      this.toast('Write what changed and why before publishing.', 'error');
+      return false;
+    }
+    const doc = this.state.docs[key];
+    if (!doc) return false;
+    if (doc.parsed && !this.edit(key, (d) => withChangeNote(d, note.trim(), today()))) return false;
+    return this.publish(key);
   }
 
   async publish(key = this.state.active): Promise<boolean> {
@@ -92,6 +121,7 @@ export class Workspace extends WorkspaceBase {
     const text = fresh.ok ? fresh.text : saved.history.present;
     clearDraft(saved.key);
     this.store.set((s) => ({ docs: { ...s.docs, [saved.key]: reopen(saved, text, fresh.ok ? fresh.etag : answer.etag, 'published') } }));
+    announceFileChanged(saved.key, fresh.ok ? fresh.etag : answer.etag);
     await this.refreshForms();
     this.toast(`Published ${saved.id} ${saved.version}. Content hash ${answer.sha256.slice(0, 12)}…`);
     return true;
@@ -124,7 +154,7 @@ export class Workspace extends WorkspaceBase {
       this.toast(`${id} ${from} is not valid JSON; fix it before copying it.`, 'error');
       return false;
     }
-    const text = definitionText(newVersionFrom(parsed, version, today()));
+    const text = definitionText(newVersionFrom(parsed, version));
     const answer = await client.saveForm(id, version, text, null);
     if (!answer.ok) {
       this.toast(`Could not create ${id} ${version}: ${answer.error}`, 'error');

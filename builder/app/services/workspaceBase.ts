@@ -3,7 +3,9 @@ import { clearDraft, loadDraft, loadSession, storeDraft, storeSession } from './
 import { changeText, docKeyOf, isDirty, isReadOnly, openDoc, parseDocKey, redoDoc, relint, undoDoc, withPrevious, type Doc, type DocStatus } from './document';
 import { compareVersions } from '../commands/file';
 import { definitionText, type RawDefinition } from './edits/index';
+import { onFileChanged } from './crossTab';
 import { Store } from './store';
+import { startHeartbeat } from './tabSession';
 import * as client from './workspaceClient';
 
 export type Selection =
@@ -23,12 +25,18 @@ export type Dialog =
   | { kind: 'new-version'; id: string; from: string }
   | { kind: 'conflict'; doc: string }
   | { kind: 'publish'; doc: string }
+  | { kind: 'confirm-delete'; doc: string; selection: Selection }
+  | { kind: 'confirm-discard'; doc: string }
+  | { kind: 'confirm-discard-draft'; doc: string }
+  | { kind: 'confirm-retire'; id: string }
   | { kind: 'quick-open' }
   | { kind: 'commands' };
 
 export interface Toast {
   message: string;
   undo?: boolean;
+  /** What Undo does, when it is not the editor's undo (a discard brought back). */
+  onUndo?: () => void;
   tone?: 'info' | 'error';
 }
 
@@ -92,6 +100,8 @@ export class WorkspaceBase {
   }
 
   async init(): Promise<void> {
+    startHeartbeat();
+    onFileChanged((m) => void this.fileChangedElsewhere(m.doc, m.etag));
     await this.refreshForms();
     const session = loadSession();
     for (const tab of session.tabs) {
@@ -135,7 +145,7 @@ export class WorkspaceBase {
       const useDraft = draft && status === 'draft' && draft.text !== answer.text;
       let doc = openDoc(id, version, answer.text, answer.etag, status, useDraft ? draft.text : undefined);
       // The file changed on disk since the draft began: keep the draft, and say so at save time.
-      if (useDraft && draft.baseEtag && draft.baseEtag !== answer.etag) doc = { ...doc, etag: draft.baseEtag };
+      if (useDraft && draft.baseEtag && draft.baseEtag !== answer.etag) doc = { ...doc, etag: draft.baseEtag, changedOnDisk: true };
       const previous = this.previousVersionOf(id, version);
       if (previous) {
         const prev = await client.readForm(id, previous);
@@ -150,6 +160,25 @@ export class WorkspaceBase {
     }
     this.store.set((s) => ({ tabs: s.tabs.includes(key) ? s.tabs : [...s.tabs, key], ...(focus || !s.active ? { active: key } : {}) }));
     this.persistSession();
+  }
+
+  /**
+   * Another tab saved, published or removed a file. A clean copy here is read again; unsaved
+   * work here is kept, marked as over an older file, so saving it shows the conflict to resolve.
+   */
+  async fileChangedElsewhere(key: string, etag: string | null): Promise<void> {
+    await this.refreshForms();
+    const doc = this.state.docs[key];
+    if (!doc || (etag !== null && doc.etag === etag)) return;
+    if (isDirty(doc)) {
+      this.store.set((s) => ({ docs: { ...s.docs, [key]: { ...(s.docs[key] ?? doc), changedOnDisk: true } } }));
+      this.toast(`${doc.id} ${doc.version} was changed in another tab or window. Your unsaved changes here are kept; saving them lets you choose which to keep.`);
+      return;
+    }
+    const fresh = await client.readForm(doc.id, doc.version);
+    const current = this.state.docs[key];
+    if (!fresh.ok || !current || isDirty(current)) return;
+    this.store.set((s) => ({ docs: { ...s.docs, [key]: reopen(current, fresh.text, fresh.etag, this.statusOf(doc.id, doc.version)) } }));
   }
 
   setActive(tab: string): void {
@@ -232,8 +261,8 @@ export class WorkspaceBase {
     this.store.set((s) => ({ selection: { ...s.selection, [key]: selection } }));
   }
 
-  toast(message: string, tone: Toast['tone'] = 'info', undo = false): void {
-    this.store.set({ toast: { message, tone, undo } });
+  toast(message: string, tone: Toast['tone'] = 'info', undo: boolean | (() => void) = false): void {
+    this.store.set({ toast: { message, tone, undo: !!undo, ...(typeof undo === 'function' ? { onUndo: undo } : {}) } });
   }
 
   setTheme(theme: 'light' | 'dark'): void {

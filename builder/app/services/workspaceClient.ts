@@ -11,6 +11,7 @@ export interface FormSummary {
   id: string;
   title: string;
   versions: VersionSummary[];
+  retired?: { retiredAt: string };
 }
 
 export interface Refusal {
@@ -90,6 +91,36 @@ export function publishForm(id: string, version: string, etag: string | null): P
     if (!res.ok) return refusal(res);
     const body = (await res.json()) as { sha256: string; etag: string };
     return { ok: true, sha256: body.sha256, etag: body.etag ?? res.headers.get('ETag') ?? '' };
+  });
+}
+
+/** Retires a whole form (`on`), or brings it back; no file of it changes. */
+export function setRetired(id: string, on: boolean): Promise<Answer<object>> {
+  return attempt(async () => {
+    const res = await fetch(`/api/forms/${encodeURIComponent(id)}/retirement`, { method: on ? 'PUT' : 'DELETE' });
+    return res.ok ? { ok: true } : refusal(res);
+  });
+}
+
+/** Removes a draft read at `etag` (issue 17); published versions are refused by the server. */
+export function discardDraft(id: string, version: string, etag: string | null): Promise<Answer<object>> {
+  return attempt(async () => {
+    const res = await fetch(formPath(id, version), { method: 'DELETE', headers: etag ? { 'If-Match': etag } : {} });
+    return res.ok ? { ok: true } : refusal(res);
+  });
+}
+
+/** Saves the draft `text` as version `to` and removes `version` (read at `etag`) in one request. */
+export function renumberDraft(id: string, version: string, to: string, text: string, etag: string | null): Promise<Answer<{ etag: string }>> {
+  return attempt(async () => {
+    const res = await fetch(`${formPath(id, version)}/renumber`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(etag ? { 'If-Match': etag } : {}) },
+      body: JSON.stringify({ to, text }),
+    });
+    if (!res.ok) return refusal(res);
+    const body = (await res.json()) as { etag?: string };
+    return { ok: true, etag: body.etag ?? '' };
   });
 }
 

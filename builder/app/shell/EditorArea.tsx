@@ -1,6 +1,8 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { runCommand } from '../commands/index';
 import { diffContribution } from '../contributions/diff/contribution';
+import { renumberTarget } from '../contributions/diff/model';
+import { renumberDraft } from '../services/lifecycle';
 import { propertiesContribution } from '../contributions/outline/contribution';
 import { previewContribution } from '../contributions/preview/contribution';
 import { JsonEditor } from '../monaco/JsonEditor';
@@ -108,6 +110,12 @@ function FormEditor({ ws, doc }: { ws: Workspace; doc: Doc }) {
   const reveal = useStore(ws.store, (s) => s.reveal);
   const [previewWidth, setPreviewWidth] = useState(460);
   const readOnly = isReadOnly(doc);
+  const forms = useStore(ws.store, (s) => s.forms);
+  // The number this draft's changes call for (issue 17), offered in one step while it differs.
+  const renumberTo = useMemo(
+    () => renumberTarget({ status: doc.status, version: doc.version, previousText: doc.previousText, text: doc.history.present }, forms.find((f) => f.id === doc.id)?.versions.map((v) => v.version) ?? []),
+    [doc.status, doc.version, doc.previousText, doc.history.present, doc.id, forms],
+  );
   return (
     <div className="form-editor">
       <div className="editor-toolbar" role="toolbar" aria-label="Form actions">
@@ -124,12 +132,22 @@ function FormEditor({ ws, doc }: { ws: Workspace; doc: Doc }) {
         </button>
         <span className="toolbar-spacer" />
         {doc.restored && <span className="toolbar-note">Unsaved changes restored from your last session</span>}
+        {doc.changedOnDisk && isDirty(doc) && (
+          <span className="toolbar-note" data-testid="changed-elsewhere">
+            The file was changed elsewhere: saving asks which to keep
+          </span>
+        )}
         <button type="button" className="secondary-button" onClick={() => void runCommand(ws, 'studio.diff.open')}>
           Compare
         </button>
         <button type="button" className="secondary-button" onClick={() => void runCommand(ws, 'studio.form.newVersion')} data-testid="new-version">
           New version
         </button>
+        {renumberTo && (
+          <button type="button" className="secondary-button" onClick={() => void renumberDraft(ws, doc.key, renumberTo)} data-testid="renumber">
+            Renumber to {renumberTo}
+          </button>
+        )}
         <button type="button" className="secondary-button" disabled={readOnly || !isDirty(doc)} onClick={() => void ws.save(doc.key)} data-testid="save">
           Save
         </button>

@@ -20,7 +20,8 @@ export function Toast({ ws }: { ws: Workspace }) {
               type="button"
               className="secondary-button"
               onClick={() => {
-                ws.undo();
+                if (toast.onUndo) toast.onUndo();
+                else ws.undo();
                 ws.store.set({ toast: undefined });
               }}
             >

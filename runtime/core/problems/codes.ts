@@ -52,6 +52,7 @@ export const problemCodes = {
   'hash-unrecorded': { severity: 'error', doc: 'A published definition has no recorded hash.' },
   'envelope-format-unknown': { severity: 'error', doc: 'The envelope format version is newer than this program knows.' },
   'published-record-invalid': { severity: 'error', doc: '`form-definitions/published.json` is not an object of "<id>/<version>": "<sha256 hex>".' },
+  'change-note-missing': { severity: 'error', doc: 'A version is being published without a change note: its `changelog` has no entry for it, or the entry\'s `summary` is empty or the placeholder "Describe what changed and why." (checked by every publish, not by lint).' },
   'publish-refused': { severity: 'error', doc: 'A definition cannot be published: it is outside `form-definitions/<id>/`, or has lint errors.' },
   'lint-rule-crashed': { severity: 'error', doc: 'A lint rule failed unexpectedly on this definition (a bug in the rule; the other rules still ran).' },
 

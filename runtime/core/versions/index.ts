@@ -2,3 +2,4 @@ export * from './classify';
 export * from './diff';
 export * from './suggest';
 export * from './migrate';
+export * from './changeNote';

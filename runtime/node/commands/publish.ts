@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  changeNoteProblems,
   contentHash,
   lintText,
   printable,
@@ -12,6 +13,7 @@ import {
   type Problem,
   type PublishedRecord,
   type Result,
+  withPositions,
 } from '../../core/index';
 import { definitionLocation, displayPath, publishedRecordPath, readDefinitionFile, writeFileAtomic } from '../disk';
 import { PublishLockTimeoutError, withPublishLock } from '../publishLock';
@@ -57,6 +59,10 @@ async function publishLocked(file: string, root: string): Promise<PublishOutcome
   if (status === 'retired') return { kind: 'refused', problems: [refused(`${key} is retired; publish a new version instead.`)] };
   const recorded = recordedHash(record.value, id, version);
   if (status === 'published' && recorded === contentHash(loaded.raw)) return { kind: 'already-published', key, hash: recorded };
+  // Issue 17: a draft is published with a change note of its author's, never the placeholder. A file
+  // that already says "published" (its record unwritten) is completed as it is: it cannot change now.
+  const notes = status === 'draft' ? changeNoteProblems(loaded.value) : [];
+  if (notes.length) return { kind: 'refused', problems: loaded.doc ? withPositions(notes, loaded.doc) : notes };
 
   const { definition, hash } = publishDefinition(loaded.raw as Record<string, unknown>);
   const next = recordPublished(record.value, id, version, hash);

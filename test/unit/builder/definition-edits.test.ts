@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText, loadDefinitionText } from '../../../runtime/core/index';
+import { changeNoteProblems, lintText, loadDefinitionText } from '../../../runtime/core/index';
 import {
   addGroupQuestion,
   addGuidance,
@@ -17,6 +17,8 @@ import {
   neighbourPlace,
   newDefinition,
   newVersionFrom,
+  renumbered,
+  withChangeNote,
   questionKinds,
   questionOf,
   readOptions,
@@ -41,11 +43,22 @@ describe('new definitions', () => {
     expect(readOutline(blank()).sections.map((s) => s.label)).toEqual(['Section 1']);
   });
 
-  it('a new version is a draft copy with its own changelog entry', () => {
-    const v2 = newVersionFrom({ ...blank(), status: 'published' }, '1.1.0', '2026-11-26');
-    expect(v2.version).toBe('1.1.0');
+  it('issue 17: a new version is a draft copy with no placeholder entry; publishing asks for its note', () => {
+    const v2 = newVersionFrom({ ...blank(), status: 'published' }, '1.0.1');
+    expect(v2.version).toBe('1.0.1');
     expect(v2.status).toBe('draft');
-    expect((v2.changelog as Array<{ version: string }>).map((c) => c.version)).toEqual(['1.0.0', '1.1.0']);
+    expect((v2.changelog as Array<{ version: string }>).map((c) => c.version)).toEqual(['1.0.0']);
+    expect(changeNoteProblems(v2 as never).map((p) => p.code)).toEqual(['change-note-missing']);
+    const noted = withChangeNote(v2, 'Asks the date of the assessment.', '2026-11-26');
+    expect(changeNoteProblems(noted as never)).toEqual([]);
+    expect(renumbered(noted, '1.1.0').changelog).toEqual([expect.objectContaining({ version: '1.0.0' }), expect.objectContaining({ version: '1.1.0', summary: 'Asks the date of the assessment.' })]);
+  });
+
+  it('issue 17: a new draft does not carry the entry of the draft it was copied from', () => {
+    const draft = { ...blank(), version: '1.1.0', changelog: [{ version: '1.0.0', summary: 'First.' }, { version: '1.1.0', summary: 'Draft note.' }] };
+    expect((newVersionFrom(draft, '1.1.1').changelog as Array<{ version: string }>).map((c) => c.version)).toEqual(['1.0.0']);
+    const old = { ...blank(), status: 'published', changelog: [{ version: '1.0.0', summary: 'Describe what changed and why.' }] };
+    expect(newVersionFrom(old, '1.0.1').changelog).toEqual([]);
   });
 });
 

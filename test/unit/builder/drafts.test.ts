@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearDraft, draftKeys, loadDraft, loadSession, storeDraft, storeSession } from '../../../builder/app/services/drafts';
+import { beat, resetTabIdForTests } from '../../../builder/app/services/tabSession';
 
 /** A Map-backed localStorage, with a quota to exceed. */
 class MemoryStorage {
@@ -23,7 +24,13 @@ class MemoryStorage {
   }
 }
 
-const g = globalThis as { localStorage?: unknown };
+const g = globalThis as { localStorage?: unknown; sessionStorage?: unknown };
+
+/** Switches the code under test to another browser tab: its own sessionStorage, the shared localStorage. */
+function inTab(session: MemoryStorage): void {
+  g.sessionStorage = session;
+  resetTabIdForTests();
+}
 
 describe('unsaved work kept in the browser', () => {
   beforeEach(() => {
@@ -31,6 +38,37 @@ describe('unsaved work kept in the browser', () => {
   });
   afterEach(() => {
     delete g.localStorage;
+    delete g.sessionStorage;
+    resetTabIdForTests();
+  });
+
+  it('issue 17: keeps a restore copy per tab, so a save in one tab leaves the other tab’s edit', () => {
+    const a = new MemoryStorage();
+    const b = new MemoryStorage();
+    inTab(a);
+    beat();
+    storeDraft('f@1.0.0', { text: 'edit in A', baseEtag: '"1"', savedAt: '2026-01-01T00:00:01Z' });
+    inTab(b);
+    beat();
+    storeDraft('f@1.0.0', { text: 'edit in B', baseEtag: '"1"', savedAt: '2026-01-01T00:00:02Z' });
+    inTab(a);
+    expect(loadDraft('f@1.0.0')?.text).toBe('edit in A');
+    clearDraft('f@1.0.0'); // A saved
+    expect(loadDraft('f@1.0.0')).toBeUndefined(); // B is open: its copy is not A's to take
+    inTab(b); // B reloads: same sessionStorage, same tab
+    expect(loadDraft('f@1.0.0')?.text).toBe('edit in B');
+    expect(draftKeys()).toEqual(['f@1.0.0']);
+  });
+
+  it('issue 17: a tab that was closed leaves its copy to the next tab that opens the form', () => {
+    const old = new MemoryStorage();
+    inTab(old);
+    storeDraft('f@1.0.0', { text: 'from a closed window', baseEtag: null, savedAt: 't' });
+    inTab(new MemoryStorage());
+    beat();
+    expect(loadDraft('f@1.0.0')?.text).toBe('from a closed window');
+    inTab(new MemoryStorage()); // taken over, not shared: a third tab does not get it as well
+    expect(loadDraft('f@1.0.0')).toBeUndefined();
   });
 
   it('keeps a draft by form and version until it is cleared', () => {

@@ -31,3 +31,14 @@ export function summarizeDiff(leftText: string, rightText: string): DiffSummary 
 export function groupBySeverity(changes: readonly Change[]): Array<{ severity: Change['severity']; changes: Change[] }> {
   return (['major', 'minor', 'patch'] as const).map((severity) => ({ severity, changes: changes.filter((c) => c.severity === severity) })).filter((g) => g.changes.length > 0);
 }
+
+/**
+ * The number a draft's changes call for, when it is not the draft's own and is free (issue 17: a
+ * new version starts at the next patch number and follows its changes, one step to renumber).
+ */
+export function renumberTarget(draft: { status: string; version: string; previousText?: string | undefined; text: string }, taken: readonly string[]): string | undefined {
+  if (draft.status !== 'draft' || !draft.previousText) return undefined;
+  const step = summarizeDiff(draft.previousText, draft.text);
+  if (step.error || step.bump === 'none' || !step.suggested || step.suggested === draft.version) return undefined;
+  return taken.includes(step.suggested) ? undefined : step.suggested;
+}

@@ -38,6 +38,11 @@ export function ExplorerView({ ws }: { ws: Workspace }) {
           <li key={form.id}>
             <span className="explorer-form" title={form.id}>
               {form.title}
+              {form.retired && (
+                <span className="badge badge-retired" data-testid={`explorer-retired-${form.id}`}>
+                  retired
+                </span>
+              )}
             </span>
             <ul className="explorer-versions" aria-label={`Versions of ${form.title}`}>
               {form.versions.map((v) => {

@@ -6,13 +6,15 @@ export interface ExplorerForm {
   id: string;
   title: string;
   versions: VersionSummary[];
+  /** The whole form is retired (not offered to practitioners). */
+  retired: boolean;
 }
 
 export function explorerForms(forms: readonly FormSummary[], filter = ''): ExplorerForm[] {
   const needle = filter.trim().toLowerCase();
   return forms
     .filter((f) => !needle || f.id.includes(needle) || f.title.toLowerCase().includes(needle))
-    .map((f) => ({ id: f.id, title: f.title || f.id, versions: [...f.versions].sort((a, b) => compareVersions(b.version, a.version)) }))
+    .map((f) => ({ id: f.id, title: f.title || f.id, retired: !!f.retired, versions: [...f.versions].sort((a, b) => compareVersions(b.version, a.version)) }))
     .sort((a, b) => a.title.localeCompare(b.title));
 }
 

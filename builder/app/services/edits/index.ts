@@ -7,3 +7,4 @@ export * from './questions';
 export * from './layout';
 export * from './template';
 export * from './rekey';
+export * from './impact';

@@ -22,6 +22,7 @@ interface FormSummary {
   id: string;
   title: string;
   versions: Array<{ version: string; status: string }>;
+  retired?: unknown;
 }
 
 function route(): { id: string; version: string } | null {
@@ -64,7 +65,8 @@ function FormList() {
       .then((list: unknown) => setForms(Array.isArray(list) ? (list as FormSummary[]) : []))
       .catch(() => setError('The list of forms could not be loaded. Try again in a moment.'));
   }, []);
-  const published = (forms ?? []).map((f) => ({ ...f, versions: (f.versions ?? []).filter((v) => v.status === 'published') })).filter((f) => f.versions.length);
+  // A retired form (issue 17) is not offered; its published versions stay on the server for exports.
+  const published = (forms ?? []).filter((f) => !f.retired).map((f) => ({ ...f, versions: (f.versions ?? []).filter((v) => v.status === 'published') })).filter((f) => f.versions.length);
   return (
     <div className="as-form">
       <h1 className="as-heading-xl">Assessments</h1>
