@@ -6,11 +6,11 @@ import { builtPagesSuite } from './support/static';
 import { openPage } from './runtime-harness';
 
 /**
- * Issue 17, point 1, in real Chromium: a form whose options share a code (an old published file
- * lint now refuses) still shows checked the option the practitioner clicked, and records no
- * other value. Before, clicking "Alcohol" showed "Opioids" checked: inputs were matched to the
+ * Issue 17, point 1, in real Chromium: a form whose options share a code (lint refuses it, so
+ * every practitioner surface refuses it too, but the builder's preview shows the draft while its
+ * problems are listed) still shows checked the option clicked, and records no other value. Before, clicking "Alcohol" showed "Opioids" checked: inputs were matched to the
  * answer by value, so both radios of the value claimed it and the browser kept the last.
- * Rendered by the React host page of test/e2e/door, built from source.
+ * Rendered by the React host page of test/e2e/door, built from source, as the preview renders it.
  */
 const suite = builtPagesSuite('option-identity', async (dir) => {
   await buildApp('door.html', join(dir, 'door'), resolve('test/e2e/door'));
@@ -52,7 +52,7 @@ async function open() {
   const opened = await openPage(suite.browser, `${suite.url}/door/door.html`);
   await opened.page.evaluate((definition) => {
     const d = window.__door;
-    d.render({ definition: definition as never, onChange: (answers) => d.events.push(JSON.stringify(answers)) });
+    d.renderAsPreview({ definition: definition as never, onChange: (answers) => d.events.push(JSON.stringify(answers)) });
   }, sharedCodes);
   await opened.page.getByRole('group', { name: /Substance used most/ }).waitFor();
   return opened;

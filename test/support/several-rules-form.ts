@@ -10,7 +10,7 @@ export function severalRulesForm(extra: Record<string, Record<string, unknown>> 
     status: 'draft' as const,
     title: 'Several rules',
     source: { document: 'test' },
-    changelog: [],
+    changelog: [{ version: '1.0.0', date: '2026-12-05', summary: 'First version: one question with two rules, for the several-errors test.' }],
     schema: {
       type: 'object',
       properties: {

@@ -113,10 +113,15 @@ export class AssessmentFormElement extends HTMLElement {
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (!this.connected || oldValue === newValue) return;
     if (name === 'form-id' || name === 'version' || name === 'src') void this.load();
+    // Another subject or store is another draft slot: never carry one client's answers into another's.
+    else if (name === 'subject-id' || name === 'storage') this.render(this.validator);
     else this.remount();
   }
 
-  /** An option changed while the form is shown: mounted again with the answers as they stand, not those first given. */
+  /**
+   * How the form is shown changed (locale, readonly, validation mode, i18n, host errors, exit URL):
+   * mounted again with the answers as they stand, not those first given.
+   */
   private remount(): void {
     if (!this.def) return;
     const shown = this.form();

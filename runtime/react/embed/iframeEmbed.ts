@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { checkDefinitionForRendering, type Definition, type Problem } from '../../core/index';
+import { checkDefinition, type Definition, type Problem } from '../../core/index';
 import { AssessmentForm } from '../AssessmentForm';
 import { DefinitionRefused } from '../DefinitionRefused';
 import { briefProblems } from '../model/refusal';
@@ -84,8 +84,9 @@ export function startIframeEmbed(opts: IframeEmbedOptions): () => void {
     try {
       if (msg.type === 'load') {
         if (msg.definition) {
-          // The checks a published definition got before it was published: the host learns where it is wrong.
-          const checked = checkDefinitionForRendering(msg.definition);
+          // The checks a published definition got before it was published, all of lint before it is
+          // shown: the host learns where it is wrong, and the form shown before stays.
+          const checked = checkDefinition(msg.definition);
           if (!checked.ok) return refuse(checked.problems);
           // This page has no eval: a posted definition runs only with a validator the server compiled.
           const validator = await compileOnServer(checked.value);

@@ -6,6 +6,7 @@ import type { Definition } from '../../../runtime/core/index';
 import {
   and,
   AssessmentForm,
+  createFormController,
   defaultLayouts,
   defaultRenderers,
   isDateControl,
@@ -85,6 +86,11 @@ const door = {
   render(props: AssessmentFormProps): void {
     root ??= createRoot(document.getElementById('root')!);
     root.render(<AssessmentForm {...props} />);
+  },
+  /** As the builder's preview renders a draft: with a controller of its own, so lint refuses nothing. */
+  renderAsPreview(props: AssessmentFormProps): void {
+    root ??= createRoot(document.getElementById('root')!);
+    root.render(<AssessmentForm {...props} controller={createFormController(props)} />);
   },
 };
 window.__door = door;
