@@ -409,6 +409,9 @@ export class FormController {
     this.notices = this.notices.filter((n) => n.kind !== 'submit-failed');
     if (sent.ok) return true;
     this.completedAt = null;
+    // Saves were held while the response was being delivered (a completed form keeps no draft): a
+    // change typed just before Submit is written now, before the notice says the draft keeps it.
+    await this.drafts.flush();
     const kept = this.persistent ? 'Your answers are kept on this page and in the draft on this device' : 'Your answers are kept on this page';
     this.notices = [...this.notices, { kind: 'submit-failed', text: `Your assessment was not saved: ${sent.message} ${kept}; try Submit again.` }];
     this.emitView();

@@ -152,6 +152,8 @@ describe('FormController', () => {
       expect(c.getResponse().status).toBe('in-progress');
       expect(c.getView()).not.toBe('done');
       expect(storage.removed).toEqual([]);
+      // Typed just before Submit: the draft holds it by the time the notice says so (CI saw it unsaved).
+      expect(storage.saved.at(-1)?.[1].answers).toEqual({ name: 'Sam' });
       expect(submitted).toEqual([]);
     }
     expect((await c.submit()).ok).toBe(true);
