@@ -1,4 +1,5 @@
 import type { CliIo } from './commands/command';
+import { MissingPeerError } from './missingPeer';
 import { runCommand } from './run';
 
 /**
@@ -24,7 +25,8 @@ runCommand(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`assessment-studio: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof MissingPeerError) process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`assessment-studio: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCode from 'ajv/dist/standalone';
+import { MissingPeerError } from './missingPeer';
 import { checkSchemaSafety, compileProblem, compileSchema, createAjv, fail, ok, validatorKey, VALIDATOR_ENGINE_MODULE, type Problem, type Result } from '../core/index';
 
 /**
@@ -35,7 +36,7 @@ function loadEsbuild(root: string): EsbuildApi {
   try {
     esbuild ??= createRequire(join(root, 'package.json'))('esbuild') as EsbuildApi;
   } catch {
-    throw new Error('assessment-studio: compiling a validator needs esbuild; install it beside assessment-studio (npm install --save-dev esbuild)');
+    throw new MissingPeerError('esbuild', 'compiling a validator');
   }
   return esbuild;
 }

@@ -3,6 +3,7 @@
  * `pg` (a real server, when DATABASE_URL is set), and both run the very same statements: `$1`
  * parameters, jsonb, plpgsql triggers. Nothing above this file knows which one it talks to.
  */
+import { MissingPeerError } from '../missingPeer';
 export interface SqlRows<R> {
   rows: R[];
 }
@@ -81,7 +82,7 @@ async function optionalPeer<T>(load: () => Promise<T>, name: string): Promise<T>
     return await load();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' || (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
-      throw new Error(`The response store needs the package ${name}: install it beside assessment-studio (npm install ${name}).`);
+      throw new MissingPeerError(name, 'the response store');
     }
     throw e;
   }
