@@ -29,3 +29,21 @@ export function watchPageErrors(page: Page): string[] {
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   return errors;
 }
+
+/**
+ * Waits for `locator`; on a timeout the error carries what the page showed instead (its headings,
+ * alerts and the start of its text), so a failure seen once in CI says where the page was.
+ */
+export async function waitOrExplain(page: Page, locator: ReturnType<Page['locator']>, timeout = 30_000): Promise<void> {
+  try {
+    await locator.waitFor({ timeout });
+  } catch (err) {
+    const shown = await page
+      .evaluate(() => {
+        const texts = (sel: string) => [...document.querySelectorAll(sel)].map((e) => (e.textContent ?? '').trim().slice(0, 200));
+        return JSON.stringify({ url: location.href, headings: texts('h1, h2'), alerts: texts('[role=alert], [role=status]'), body: (document.body.innerText ?? '').slice(0, 1500) }, null, 1);
+      })
+      .catch((e: unknown) => `(the page could not be read: ${String(e)})`);
+    throw new Error(`${(err as Error).message}\nThe page showed instead:\n${shown}`);
+  }
+}
