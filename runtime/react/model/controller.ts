@@ -19,6 +19,7 @@ import { fromErrorObjects, toErrorObject } from './hostErrors';
 import { hostWording } from './i18n';
 import type { FormError, FormOptions, Notice, ValidationState, View } from './formOptions';
 import { answersRefusal } from './refusal';
+import { BlurTiming } from './blurTiming';
 
 type Listener = () => void;
 
@@ -292,49 +293,22 @@ export class FormController {
     return this.validated !== null && this.validated.answers === this.store.snapshot() && this.validated.validator === this.validator;
   }
 
-  private pointerIsDown = false;
-  private pendingBlurs: string[] = [];
-  private afterPaint: (() => void) | null = null;
+  private readonly blurs = new BlurTiming({
+    isValidated: () => this.isValidated(),
+    validating: () => this.validating(),
+    validateNow: () => void this.validateNow(),
+    touch: (pointer) => this.ui.touch(pointer),
+    disposed: () => this.disposed,
+  });
 
-  /**
-   * A field was left: its error may now show. While a pointer is down (the practitioner is
-   * clicking the next question) the message waits until the click is over: shown at once it
-   * would move the page under the pointer and the click would land on something else.
-   */
+  /** A field was left: its error may now show (after a click in progress; see BlurTiming). */
   blur(pointer: string): void {
-    if (this.pointerIsDown) {
-      this.pendingBlurs.push(pointer);
-      return;
-    }
-    if (!this.isValidated() && this.validating()) this.validateNow();
-    this.ui.touch(pointer);
+    this.blurs.blur(pointer);
   }
 
-  /**
-   * Called by the form's pointerdown/pointerup listeners. When the answers changed since the last
-   * validation (the click chose an option), validating and showing the left field's error wait
-   * until the click's own frame is painted: together, so a stale message never shows meanwhile.
-   */
+  /** Called by the form's pointerdown/pointerup listeners. */
   setPointerDown(down: boolean): void {
-    this.pointerIsDown = down;
-    if (down || this.pendingBlurs.length === 0) return;
-    if (this.isValidated()) {
-      this.touchPending();
-      return;
-    }
-    this.afterPaint ??= afterNextPaint(() => {
-      this.afterPaint = null;
-      if (this.disposed) return;
-      if (!this.isValidated()) this.validateNow();
-      // A new click may have started meanwhile: its own pointerup shows what is pending.
-      if (!this.pointerIsDown) this.touchPending();
-    });
-  }
-
-  private touchPending(): void {
-    const pending = this.pendingBlurs;
-    this.pendingBlurs = [];
-    pending.forEach((p) => this.ui.touch(p));
+    this.blurs.setPointerDown(down);
   }
 
   /** Validates and shows every error, as a submit attempt does. */
@@ -364,10 +338,6 @@ export class FormController {
   }
 
   /**
-   * Validates; when clean, completes the response, wipes the draft and calls onSubmit. A form that
-   * cannot validate never submits: it answers with the form-level error instead.
-   */
-  /**
    * Holds submit until `check` says whether the definition passes the checks that were left until
    * after the first paint; a definition it refuses is shown as a refusal and never submits.
    */
@@ -386,6 +356,10 @@ export class FormController {
     return this.refusal;
   }
 
+  /**
+   * Validates; when clean, completes the response, wipes the draft and calls onSubmit. A form that
+   * cannot validate never submits: it answers with the form-level error instead.
+   */
   async submit(): Promise<{ ok: true; response: ResponseEnvelope } | { ok: false; errors: FieldError[] }> {
     if (this.definitionCheck && (await this.definitionCheck).length) return { ok: false, errors: [FORM_CANNOT_VALIDATE] };
     const errors = await this.validate();
@@ -509,26 +483,11 @@ export class FormController {
   destroy(): void {
     void this.flush();
     this.disposed = true;
-    this.afterPaint?.();
-    this.afterPaint = null;
+    this.blurs.stop();
     clearTimeout(this.changeTimer);
     this.offs.forEach((off) => off());
     this.viewListeners.clear();
   }
-}
-
-/** Runs `fn` once the next frame has been painted (in a task after it); returns a cancel. */
-function afterNextPaint(fn: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (typeof requestAnimationFrame !== 'function') {
-    timer = setTimeout(fn, 0);
-    return () => clearTimeout(timer);
-  }
-  const frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0)));
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }
 
 function formatTime(iso: string): string {
