@@ -3,7 +3,7 @@
 // every question is in the DOM, and prints the harness's marks and self time summed by function and by file.
 // `--readable` first builds the adapter again without minifying (into dist/<id>-readable/), so functions keep
 // their names; timings then differ a little from the minified build the bench measures.
-// Figures only. Run: node test/bench/profile-first-render.mjs [--id assessment-studio] [--n 1000] [--loads 3] [--top 40] [--readable]
+// Figures only. Run: node test/bench/profile-first-render.mjs [--id assessment-studio] [--n 1000] [--loads 3] [--top 40] [--readable] [--phase mount]
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,6 +22,8 @@ const N = Number(opt('n', 1000));
 const LOADS = Number(opt('loads', 3));
 const TOP = Number(opt('top', 40));
 const QUERY = opt('query', '');
+// `--phase evaluate|mount|render`: list functions of that phase only (the by-file table keeps all).
+const PHASE = opt('phase', '');
 if (READABLE) await buildReadable();
 if (!existsSync(join(bench, 'dist', ID, `n${N}`, 'index.html'))) {
   console.error(`no build at ${join(bench, 'dist', ID, `n${N}`)}: run npm run bench:growth -- --only ${ID} --sizes ${N} first`);
@@ -63,8 +65,8 @@ for (let load = 0; load < LOADS; load++) {
     if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
     const file = f.url ? f.url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '.js') : '(native)';
     const fn = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
-    const phase = at < ready.mountStart ? 'evaluate' : 'mount+render';
-    byFn.set(fn, (byFn.get(fn) ?? 0) + ms / LOADS);
+    const phase = at < ready.mountStart ? 'evaluate' : at < ready.mountReturned ? 'mount' : 'render';
+    if (!PHASE || PHASE === phase) byFn.set(fn, (byFn.get(fn) ?? 0) + ms / LOADS);
     byFile.set(`${phase} ${file}`, (byFile.get(`${phase} ${file}`) ?? 0) + ms / LOADS);
     total += ms / LOADS;
   }
@@ -79,7 +81,7 @@ console.log(`${ID} n=${N}, ${LOADS} loads under the profiler (slower than unprof
 console.log(`  script start ${m('moduleStart')}, mount called ${m('mountStart')}, mount returned ${m('mountReturned')}, every question in the DOM ${m('domReady')}, painted ${m('painted')}`);
 console.log(`JS self time per load (mean) until every question is in the DOM, ${total.toFixed(0)} ms in all, by phase and file:`);
 for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
-console.log('by function:');
+console.log(PHASE ? `by function, ${PHASE} only:` : 'by function:');
 for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${v.toFixed(1).padStart(7)}  ${k}`);
 process.exit(0);
 

@@ -3,7 +3,7 @@ import { checkValueLimits, limits } from '../safety/limits';
 import { checkValueSize } from '../safety/size';
 import { renderProblems } from '../lint/render-rules';
 import { contentHash } from './hash';
-import { definitionFromValue } from './load';
+import { definitionFromValue } from './from-value';
 import type { Definition } from './envelope';
 
 /*

@@ -1,6 +1,7 @@
 export * from './envelope';
 export * from './hash';
 export * from './load';
+export * from './from-value';
 export * from './locate';
 export * from './published';
 export * from './utf8';

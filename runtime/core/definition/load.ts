@@ -1,9 +1,9 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { fail, ok, type Problem, type Result } from '../problems/problem';
 import { checkTextLimits, checkValueLimits } from '../safety/limits';
-import { definitionSchema, type Definition } from './envelope';
+import type { Definition } from './envelope';
+import { definitionFromValue } from './from-value';
 import { positioned, rangeOfPointer, lineColumnAt, type PositionedText } from './locate';
-import { problemsFromZod } from '../problems/from-zod';
 import { checkSource } from './source-checks';
 import { decodeUtf8 } from './utf8';
 
@@ -78,12 +78,6 @@ export function loadDefinition(input: Uint8Array | string): LoadedDefinition {
 /** Load a definition from text: a definition, or problems that point at a line and column. */
 export function loadDefinitionText(text: string): LoadedDefinition {
   return loadDefinition(text);
-}
-
-/** The envelope check alone, for a definition that arrives as a value (a host's postMessage): problems carry pointers, no lines. */
-export function definitionFromValue(value: unknown): Result<Definition> {
-  const checked = definitionSchema.safeParse(value);
-  return checked.success ? ok(checked.data) : fail(problemsFromZod(checked.error, 'envelope-invalid', 'envelope'));
 }
 
 /** Fill in `line`/`column` for problems from the pointer they carry. */

@@ -88,14 +88,21 @@ function tokensOf(link: PathLink | undefined): Array<string | number> {
  * Depth, prototype-polluting keys, and every value canonical JSON and hashing cannot represent
  * (lone surrogates in keys and strings, non-finite numbers, values JSON has no form for), of a
  * parsed value or one a host passes as an object. Iterative (no recursion to overflow), linear.
+ * Every embed runs it before its first render, so it allocates a path link only for an object it
+ * descends into, and a leaf's path only when the leaf is at fault.
  */
 export function checkValueLimits(value: unknown): Problem[] {
   const problems = new CappedProblems();
-  checkLeaf(value, undefined, problems);
-  const stack: Array<{ node: unknown; path: PathLink | undefined }> = [{ node: value, path: undefined }];
-  while (stack.length) {
-    const { node, path } = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
+  checkLeaf(value, undefined, undefined, problems);
+  const nodes: object[] = [];
+  const paths: Array<PathLink | undefined> = [];
+  if (value !== null && typeof value === 'object') {
+    nodes.push(value);
+    paths.push(undefined);
+  }
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const path = paths.pop();
     const depth = path?.depth ?? 0;
     if (depth > limits.depth) {
       problems.add('too-deep', () => ({ code: 'too-deep', severity: 'error', message: `Nested deeper than the limit of ${limits.depth} levels.`, path: pointerFromTokens(tokensOf(path)), source: 'safety' }));
@@ -103,14 +110,15 @@ export function checkValueLimits(value: unknown): Problem[] {
     }
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        const link = { parent: path, token: i, depth: depth + 1 };
-        if (node[i] !== null && typeof node[i] === 'object') stack.push({ node: node[i], path: link });
-        else checkLeaf(node[i], link, problems);
+        const child: unknown = node[i];
+        if (child !== null && typeof child === 'object') {
+          nodes.push(child);
+          paths.push({ parent: path, token: i, depth: depth + 1 });
+        } else checkLeaf(child, path, i, problems);
       }
       continue;
     }
     for (const key of Object.keys(node)) {
-      const link = { parent: path, token: key, depth: depth + 1 };
       if (FORBIDDEN_KEYS.has(key)) {
         problems.add('forbidden-key', () => ({
           code: 'forbidden-key',
@@ -122,38 +130,47 @@ export function checkValueLimits(value: unknown): Problem[] {
         continue;
       }
       const lone = loneSurrogateAt(key);
-      if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(key, lone, link, 'key'));
+      if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(key, lone, { parent: path, token: key, depth: depth + 1 }, 'key'));
       const child = (node as Record<string, unknown>)[key];
-      if (child !== null && typeof child === 'object') stack.push({ node: child, path: link });
-      else checkLeaf(child, link, problems);
+      if (child !== null && typeof child === 'object') {
+        nodes.push(child);
+        paths.push({ parent: path, token: key, depth: depth + 1 });
+      } else checkLeaf(child, path, key, problems);
     }
   }
   return problems.list();
 }
 
+/** The path of a leaf: its parent's link and its own token (none for the value itself). */
+function leafPath(parent: PathLink | undefined, token: string | number | undefined): PathLink | undefined {
+  return token === undefined ? parent : { parent, token, depth: (parent?.depth ?? 0) + 1 };
+}
+
 /** A string, number or other non-object value: can canonical JSON write it as it is? */
-function checkLeaf(value: unknown, path: PathLink | undefined, problems: CappedProblems): void {
+function checkLeaf(value: unknown, parent: PathLink | undefined, token: string | number | undefined, problems: CappedProblems): void {
   if (typeof value === 'string') {
     const lone = loneSurrogateAt(value);
-    if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(value, lone, path, 'text'));
+    if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(value, lone, leafPath(parent, token), 'text'));
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
       problems.add('number-not-finite', () => ({
         code: 'number-not-finite',
         severity: 'error',
         message: `The number is ${String(value)}: JSON and the content hash have no form for it (a literal such as 1e400 is too large for a double).`,
-        path: pointerFromTokens(tokensOf(path)),
+        path: pointerFromTokens(tokensOf(leafPath(parent, token))),
         source: 'safety',
         params: { value: String(value) },
       }));
     }
   } else if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') {
-    problems.add('value-not-json', () => ({ code: 'value-not-json', severity: 'error', message: `A ${typeof value} is not a JSON value.`, path: pointerFromTokens(tokensOf(path)), source: 'safety', params: { type: typeof value } }));
+    problems.add('value-not-json', () => ({ code: 'value-not-json', severity: 'error', message: `A ${typeof value} is not a JSON value.`, path: pointerFromTokens(tokensOf(leafPath(parent, token))), source: 'safety', params: { type: typeof value } }));
   }
 }
 
 /** Index of the first UTF-16 surrogate without its pair, or -1: such a string has no UTF-8 form, so it cannot be hashed or written. */
 export function loneSurrogateAt(text: string): number {
+  // The engine's own check (ES2024) answers the common case, a well-formed string, without a loop in JS.
+  if ((text as { isWellFormed?: () => boolean }).isWellFormed?.() === true) return -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;
