@@ -1,6 +1,5 @@
 import { fail, type Problem, type Result } from '../problems/problem';
 import { checkValueLimits, limits } from '../safety/limits';
-import { checkValueSize } from '../safety/size';
 import { renderProblems } from '../lint/render-rules';
 import { contentHash } from './hash';
 import { definitionFromValue } from './from-value';
@@ -34,9 +33,7 @@ export function checkDefinitionForRendering(value: unknown): Result<Definition> 
  */
 export function checkDefinitionValue(value: unknown): Result<Definition> {
   return cached(shaped, value, (v) => {
-    const size = checkValueSize(v, limits.definitionBytes);
-    if (size.length) return fail(size);
-    const limited = checkValueLimits(v);
+    const limited = checkValueLimits(v, limits.definitionBytes);
     if (limited.length) return fail(limited);
     // No hash here: the value limits name every value canonical JSON cannot hold at its pointer
     // (lone surrogates, non-finite numbers, values JSON has no form for, cycles as too deep), and

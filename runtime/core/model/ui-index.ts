@@ -62,10 +62,12 @@ function indexUi(model: FormModel): UiIndex {
  * scope there that names a top-level question (or spells out `#/properties/children/items/…`) names nothing.
  */
 export function resolveScope(model: Pick<FormModel, 'schema' | 'byKey' | 'anchors'>, scope: string, detailOf: Question | undefined): ScopeTarget {
-  const tokens = scopeTokens(scope);
-  if (!tokens) return { kind: 'unresolved' };
+  // A question first: its common spelling is looked up without decoding (a scope that does not
+  // decode names no question either: questionAtScope decodes it the same way).
   const question = questionAtScope(model, scope, detailOf);
   if (question) return { kind: 'question', question };
+  const tokens = scopeTokens(scope);
+  if (!tokens) return { kind: 'unresolved' };
   const base = detailOf?.itemSchema?.schema ?? model.schema;
   return schemaPathExists(model, base, tokens) ? { kind: 'schema' } : { kind: 'unresolved' };
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../problems/problem';
 import { CappedProblems } from '../problems/cap';
 import { pointerFromTokens } from '../model/pointers';
+import { tooLarge } from './size';
 
 /**
  * Documented limits (docs/definition-format.md, SECURITY.md). Checked before any parser or AJV sees
@@ -91,9 +92,12 @@ function tokensOf(link: PathLink | undefined): Array<string | number> {
  * Every embed runs it before its first render, so it allocates a path link only for an object it
  * descends into, and a leaf's path only when the leaf is at fault.
  */
-export function checkValueLimits(value: unknown): Problem[] {
+export function checkValueLimits(value: unknown, maxBytes = Infinity): Problem[] {
   const problems = new CappedProblems();
   checkLeaf(value, undefined, undefined, problems);
+  // With `maxBytes`, the JSON size is estimated on the way (as `valueSizeOver` does) and the walk
+  // stops once it passes: a cycle or a value of tens of megabytes costs no more than one at the limit.
+  let size = leafSize(value);
   const nodes: object[] = [];
   const paths: Array<PathLink | undefined> = [];
   if (value !== null && typeof value === 'object') {
@@ -109,8 +113,11 @@ export function checkValueLimits(value: unknown): Problem[] {
       continue;
     }
     if (Array.isArray(node)) {
+      size += 2 + node.length;
+      if (size > maxBytes) return [tooLarge(maxBytes)];
       for (let i = 0; i < node.length; i++) {
         const child: unknown = node[i];
+        size += leafSize(child);
         if (child !== null && typeof child === 'object') {
           nodes.push(child);
           paths.push({ parent: path, token: i, depth: depth + 1 });
@@ -118,7 +125,10 @@ export function checkValueLimits(value: unknown): Problem[] {
       }
       continue;
     }
+    size += 2;
     for (const key of Object.keys(node)) {
+      size += key.length + 4;
+      if (size > maxBytes) return [tooLarge(maxBytes)];
       if (FORBIDDEN_KEYS.has(key)) {
         problems.add('forbidden-key', () => ({
           code: 'forbidden-key',
@@ -132,13 +142,20 @@ export function checkValueLimits(value: unknown): Problem[] {
       const lone = loneSurrogateAt(key);
       if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(key, lone, { parent: path, token: key, depth: depth + 1 }, 'key'));
       const child = (node as Record<string, unknown>)[key];
+      size += leafSize(child);
       if (child !== null && typeof child === 'object') {
         nodes.push(child);
         paths.push({ parent: path, token: key, depth: depth + 1 });
       } else checkLeaf(child, path, key, problems);
     }
   }
-  return problems.list();
+  return size > maxBytes ? [tooLarge(maxBytes)] : problems.list();
+}
+
+/** A leaf's share of the size estimate (an object's own share is counted when it is walked). */
+function leafSize(value: unknown): number {
+  if (typeof value === 'string') return value.length + 2;
+  return value !== null && typeof value === 'object' ? 0 : 8;
 }
 
 /** The path of a leaf: its parent's link and its own token (none for the value itself). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, checkDefinitionValue, checkGivenAnswers, MAX_ANSWER_ITEMS, valueSizeOver } from '../../../runtime/core/index';
+import { checkDefinition, checkValueLimits, checkDefinitionValue, checkGivenAnswers, MAX_ANSWER_ITEMS, valueSizeOver } from '../../../runtime/core/index';
 import { deepSchema, elementsNotArray, hugeDefinition, loneSurrogateTitle, manyItemsAnswers, smallDefinition } from '../../fixtures/hostile/definitions';
 
 /** Issue 16, the browser surfaces: the one check of a definition object before any surface renders it. */
@@ -62,6 +62,23 @@ describe('valueSizeOver', () => {
     expect(valueSizeOver(a, 10_000)).toBe(true);
     expect(valueSizeOver(new Array(2_000_000).fill(0), 1024 * 1024)).toBe(true);
     expect(valueSizeOver({ a: 'short' }, 1024)).toBe(false);
+  });
+});
+
+describe('checkValueLimits with a byte limit (what every embed runs before rendering)', () => {
+  it('refuses a cycle that fans out, a huge array and a value over the limit as too-large, walking no further', () => {
+    const wide: Record<string, unknown> = {};
+    wide.a = wide;
+    wide.b = wide;
+    const codes = (v: unknown) => checkValueLimits(v, 1024 * 1024).map((p) => `${p.code} ${p.path}`);
+    expect(codes(wide)).toEqual(['too-large ']);
+    expect(codes(new Array(2_000_000).fill(0))).toEqual(['too-large ']);
+    expect(codes({ text: 'x'.repeat(1024 * 1024) })).toEqual(['too-large ']);
+  });
+
+  it('gives the problems of a value under the limit at their places', () => {
+    expect(checkValueLimits({ a: [1, Infinity], b: { c: 'ok' } }, 1024).map((p) => `${p.code} ${p.path}`)).toEqual(['number-not-finite /a/1']);
+    expect(checkValueLimits({ a: 'short' }, 1024)).toEqual([]);
   });
 });
 
