@@ -232,6 +232,28 @@ describe.skipIf(!built)('the builder workbench', () => {
     await expect.poll(() => studio.outlineLabels()).not.toContain('New number question');
   });
 
+  it('says the forms are loading until they come, and that a filter matches nothing (never "No forms yet" when there are forms)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/forms', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/`);
+    const explorer = page.getByRole('region', { name: /Explorer/ });
+    await explorer.getByText('Loading forms…').waitFor();
+    expect(await explorer.getByText('No forms yet').count()).toBe(0);
+    release();
+    await explorer.getByText('Workbench check').waitFor();
+    expect(await explorer.getByText('Loading forms…').count()).toBe(0);
+    await explorer.getByPlaceholder('Filter forms').fill('zzz-nothing');
+    await explorer.getByText('No form matches “zzz-nothing”.').waitFor();
+    expect(await explorer.getByText('No forms yet').count()).toBe(0);
+    await context.close();
+  });
+
   it('raised no console errors besides the refused conflicting save', () => {
     expect(studio.unexpectedErrors([/response 409 PUT \/api\/forms\/workbench-check\/1\.0\.0/, /status of 409/])).toEqual([]);
   });

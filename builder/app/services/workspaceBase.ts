@@ -42,6 +42,8 @@ export interface Toast {
 
 export interface WorkspaceState {
   forms: client.FormSummary[];
+  /** Whether the list of forms has arrived (until then the explorer says it is loading, not "no forms"). */
+  formsLoaded: boolean;
   formsError?: string;
   docs: Record<string, Doc>;
   /** Open tabs: doc keys (`id@version`) and diff tabs (`diff:id:left:right`). */
@@ -78,6 +80,7 @@ export class WorkspaceBase {
     const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
     this.store = new Store<WorkspaceState>({
       forms: [],
+      formsLoaded: false,
       docs: {},
       tabs: [],
       diffs: {},
@@ -119,7 +122,7 @@ export class WorkspaceBase {
 
   async refreshForms(): Promise<void> {
     const answer = await client.listForms();
-    if (answer.ok) this.store.set({ forms: answer.forms, formsError: undefined });
+    if (answer.ok) this.store.set({ forms: answer.forms, formsLoaded: true, formsError: undefined });
     else this.store.set({ formsError: answer.error });
   }
 

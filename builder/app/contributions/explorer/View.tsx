@@ -8,6 +8,7 @@ import { explorerForms, statusLabel } from './model';
 export function ExplorerView({ ws }: { ws: Workspace }) {
   const forms = useStore(ws.store, (s) => s.forms);
   const error = useStore(ws.store, (s) => s.formsError);
+  const loaded = useStore(ws.store, (s) => s.formsLoaded);
   const docs = useStore(ws.store, (s) => s.docs);
   const active = useStore(ws.store, (s) => s.active);
   const [filter, setFilter] = useState('');
@@ -32,7 +33,14 @@ export function ExplorerView({ ws }: { ws: Workspace }) {
         <input type="search" placeholder="Filter forms" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </label>
       {error && <p className="view-error" role="alert">{error}</p>}
-      {rows.length === 0 && !error && <p className="view-empty">No forms yet. Create one with “New form”.</p>}
+      {!loaded && !error && (
+        <p className="view-empty" role="status">
+          Loading forms…
+        </p>
+      )}
+      {loaded && rows.length === 0 && !error && (
+        <p className="view-empty">{forms.length === 0 ? 'No forms yet. Create one with “New form”.' : `No form matches “${filter}”.`}</p>
+      )}
       <ul className="explorer-forms" aria-label="Forms">
         {rows.map((form) => (
           <li key={form.id}>
