@@ -2,7 +2,7 @@
 // starts without a TypeScript loader.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 const entryPoints = { cli: 'runtime/node/cli.ts' };
@@ -49,3 +49,8 @@ await build({
   mainFields: ['module', 'main'],
   logLevel: 'warning',
 });
+
+// The embedded database's thread (runtime/node/store/pglite-worker.mjs) is loaded beside the module
+// that starts it: plain JavaScript, copied as it is.
+await mkdir('dist/node', { recursive: true });
+await copyFile('runtime/node/store/pglite-worker.mjs', 'dist/node/pglite-worker.mjs');

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pgliteDriver, postgresDriver, type SqlDriver } from './driver';
+import { pgliteWorkerDriver } from './pglite-worker-driver';
 import { chooseKey } from './key';
 import { migrate, schemaStatus, type SchemaStatus } from './migrate';
 import { ResponseStore } from './response-store';
@@ -37,7 +38,8 @@ export async function openDriver(at: StoreLocation): Promise<SqlDriver> {
   if (at.databaseUrl) return postgresDriver(at.databaseUrl);
   if (at.memory) return pgliteDriver(undefined);
   await mkdir(at.dataDir, { recursive: true });
-  return pgliteDriver(resolve(at.dataDir, 'pglite'));
+  // In a thread of its own: opening and querying PGlite is CPU on the calling thread.
+  return pgliteWorkerDriver(resolve(at.dataDir, 'pglite'));
 }
 
 /**
