@@ -82,4 +82,15 @@ describe('the Responses page', () => {
     expect(errors).toEqual([]);
     expect(((await (await fetch(`${suite.server.url}/api/csp-report`)).json()) as { reports: unknown[] }).reports).toEqual([]);
   });
+
+  it('"My assessments" lists the caller\'s drafts and submissions kept in the store (axe clean)', { timeout: 120_000 }, async () => {
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/my-assessments/`);
+    const drafts = page.getByRole('table', { name: /^Drafts/ });
+    await waitOrExplain(page, drafts.getByRole('rowheader', { name: 'page-c' }));
+    expect(await drafts.getByRole('rowheader').allTextContents()).toEqual(['page-c']);
+    expect((await page.getByRole('table', { name: /^Submitted/ }).getByRole('rowheader').allTextContents()).sort()).toEqual(['page-a', 'page-b']);
+    await expectNoAxeViolations(page, 'my assessments');
+    await context.close();
+    expect(errors).toEqual([]);
+  });
 });

@@ -95,6 +95,10 @@ describe.each(targetKinds)('history, corrections and exports over HTTP on %s', (
     expect(thatDay).toContain(id('list-a'));
     expect(thatDay).not.toContain(id('correct'));
     expect(await list('form=other-form')).toEqual([]);
+    // Until sign-in, every response is created by `local`: "My assessments" lists them all.
+    const mine = (await get('/api/my-responses?status=completed')).json().responses as Array<{ responseId: string; author: string }>;
+    expect(mine.map((r) => r.responseId)).toContain(id('list-a'));
+    expect(mine.every((r) => r.author === 'local')).toBe(true);
     const bad = await get('/api/response-list?status=maybe&from=2026-02-30&version=1.0.0');
     expect(bad.status).toBe(400);
     expect(codes(bad)).toEqual(expect.arrayContaining([

@@ -74,6 +74,11 @@ export async function listResponses(filter: Filter): Promise<{ responses: Respon
   return (await send(`/api/response-list?${query({ ...filter })}`)).json() as Promise<{ responses: ResponseSummary[]; truncated: boolean }>;
 }
 
+/** The caller's own drafts and submissions (the server decides whose). */
+export async function listMine(): Promise<{ responses: ResponseSummary[]; truncated: boolean }> {
+  return (await send('/api/my-responses')).json() as Promise<{ responses: ResponseSummary[]; truncated: boolean }>;
+}
+
 export async function viewResponse(id: string, profile: string, version?: number): Promise<ResponseView> {
   return (await send(`/api/responses/${encodeURIComponent(id)}/view?${query({ profile, version: version ? String(version) : '' })}`)).json() as Promise<ResponseView>;
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { listForms, listResponses, type Filter, type FormSummary, type ResponseSummary } from './client';
 import { ExportPanel } from './ExportPanel';
+import { MyAssessments } from './MyAssessments';
 import { Filters } from './Filters';
 import { ResponseDetail } from './ResponseDetail';
 import { ResponseTable } from './ResponseTable';
@@ -14,6 +15,9 @@ import './responses.css';
  * and its history; the filtered set exported with a profile. Every value shown has passed the
  * chosen profile on the server: the page never holds what the profile leaves out.
  */
+
+/** `/my-assessments/` is the practitioner's view of the same page. */
+const MINE = location.pathname.startsWith('/my-assessments/');
 
 const NO_FILTER: Filter = { form: '', version: '', status: '', from: '', to: '' };
 
@@ -31,6 +35,10 @@ function Page() {
       .catch(() => setError('The list of forms could not be loaded.'));
   }, []);
   useEffect(() => {
+    document.title = MINE ? 'My assessments – Assessment Studio' : 'Responses – Assessment Studio';
+  }, []);
+  useEffect(() => {
+    if (MINE) return;
     let live = true;
     listResponses(filter)
       .then((l) => live && (setList(l), setError(null)))
@@ -45,12 +53,12 @@ function Page() {
     <>
       <header className="as-page__header">
         <div className="as-page__header-inner">
-          <a className="as-page__service" href="/responses/">Assessment Studio</a>
+          <a className="as-page__service" href={MINE ? '/my-assessments/' : '/responses/'}>Assessment Studio</a>
         </div>
       </header>
       <main className="as-page__main" id="main">
-        <h1 className="as-heading-xl">Responses</h1>
-        {open ? (
+        {MINE ? <MyAssessments titles={titles} /> : <h1 className="as-heading-xl">Responses</h1>}
+        {MINE ? null : open ? (
           <ResponseDetail id={open} profile={profile} onClose={() => setOpen(null)} />
         ) : (
           <>
