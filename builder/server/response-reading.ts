@@ -132,7 +132,9 @@ export async function exportResponses(ctx: ResponsesContext, req: IncomingMessag
   const format = body.format;
   const problems = [...(filter.ok ? [] : filter.problems), ...(profile.ok ? [] : profile.problems)];
   if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) problems.push(queryProblem('/format', `The format is one of ${FORMATS.join(', ')}.`));
-  if (filter.ok && (filter.value.formId === undefined || filter.value.formVersion === undefined)) problems.push(queryProblem('/version', 'An export is of one form version: give form and version.'));
+  if (filter.ok && (filter.value.formId === undefined || filter.value.formVersion === undefined)) {
+    problems.push(queryProblem(filter.value.formId === undefined ? '/form' : '/version', 'An export is of one form version: give form and version.'));
+  }
   if (problems.length || !filter.ok || !profile.ok) return badQuery(res, problems);
   const { formId, formVersion } = filter.value as Required<Pick<ResponseFilter, 'formId' | 'formVersion'>>;
   const form = await definitionOf(ctx, res, { id: formId, version: formVersion });

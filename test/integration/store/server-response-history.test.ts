@@ -138,6 +138,7 @@ describe.each(targetKinds)('history, corrections and exports over HTTP on %s', (
       action: 'export', actor: 'local',
       detail: { form: { id: 'routine-enquiry', version: '1.0.0' }, format: 'csv', profile: 'external-agency', count: lines.length - 1, destination: 'download', filter: { status: 'completed' } },
     });
+    expect(codes(await post('/api/response-exports', { format: 'csv' }))).toEqual([{ code: 'response-query-invalid', path: '/form' }]);
     const bad = await post('/api/response-exports', { form: 'routine-enquiry', format: 'xlsx', profile: 'all' });
     expect(codes(bad)).toEqual(expect.arrayContaining([
       { code: 'response-query-invalid', path: '/format' }, { code: 'response-query-invalid', path: '/profile' }, { code: 'response-query-invalid', path: '/version' },

@@ -25,8 +25,11 @@ function Answers({ answers }: { answers: LabelledAnswer[] }) {
   );
 }
 
+/** The envelope's own fields a change may touch, named as the page names them elsewhere. */
+const FIELDS: Record<string, string> = { '/status': 'Status', '/updatedAt': 'Last changed', '/completedAt': 'Completed' };
+
 function changeText(op: NonNullable<HistoryEntry['patch']>[number]): string {
-  const what = op.label ?? op.path;
+  const what = op.label ?? FIELDS[op.path] ?? op.path;
   if (op.op === 'remove') return `${what}: removed`;
   return `${what}: ${typeof op.value === 'string' ? op.value : JSON.stringify(op.value)}`;
 }
