@@ -3,7 +3,9 @@ import { loadDefinition } from '../../runtime/core/index';
 import { BodyTooLargeError, readBodyBytes } from './guard';
 import { sendBody, sendError, sendJson } from './http';
 import type { CspReports } from './reports';
-import { readResponse, submitResponse, validResponseId, type ResponsesDoor } from './responses';
+import { changeResponse } from './response-changes';
+import { exportResponses, listResponses, responseHistory, viewResponse } from './response-reading';
+import { notFound, readResponse, submitResponse, validResponseId, type ResponsesDoor } from './responses';
 import { validId, validVersion, type FormStore, type Refusal } from './store';
 import type { ValidatorModules } from './validators';
 
@@ -119,6 +121,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   }
   if (area === 'csp-report' && id === undefined) return cspReportRoute(ctx, req, res, method);
   if (area === 'responses') return responsesRoute(ctx, req, res, segments.slice(1));
+  if ((area === 'response-list' || area === 'my-responses' || area === 'response-exports') && id === undefined) return storeReadRoute(ctx, req, res, area);
   return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
 }
 
@@ -135,11 +138,34 @@ async function responsesRoute(ctx: ApiContext, req: IncomingMessage, res: Server
     if (text === undefined) return;
     return submitResponse(ctx, req, res, text);
   }
-  if (rest.length || (action !== undefined && action !== 'history')) return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
+  if (rest.length || (action !== undefined && !RESPONSE_ACTIONS.has(action))) return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
   if (!validResponseId(id)) return sendError(res, 400, { error: 'A response id in a path is letters, digits, ".", "_", "~" or "-".', reason: 'path' });
-  if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, 'GET');
+  const writes = action === 'corrections' || action === 'status';
+  if (writes ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, writes ? 'POST' : 'GET');
   if (!ctx.responses.enabled) return sendError(res, 404, { error: 'This server keeps no responses.', reason: 'not-found' });
-  return readResponse(ctx, req, res, id, action);
+  // One line per route, where issue 20 point 4's role check goes: practitioner (their own) or data team.
+  if (action === undefined) return readResponse(ctx, req, res, id);
+  if (action === 'history') return responseHistory(ctx, req, res, id, () => notFound(res, id));
+  if (action === 'view') return viewResponse(ctx, req, res, id, () => notFound(res, id));
+  const text = await body(ctx, req, res);
+  if (text === undefined) return;
+  return changeResponse(ctx, req, res, id, action as 'corrections' | 'status', text); // data team
+}
+
+const RESPONSE_ACTIONS = new Set(['history', 'view', 'corrections', 'status']);
+
+/** `GET /api/response-list`, `GET /api/my-responses` (the caller's own), `POST /api/response-exports` (`GET`: the exports recorded). */
+async function storeReadRoute(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, area: 'response-list' | 'my-responses' | 'response-exports'): Promise<void> {
+  const method = req.method ?? 'GET';
+  const reading = method === 'GET' || method === 'HEAD';
+  if (!reading && !(area === 'response-exports' && method === 'POST')) return methodNotAllowed(res, area === 'response-exports' ? 'GET, POST' : 'GET');
+  if (!ctx.responses.enabled) return sendError(res, 404, { error: 'This server keeps no responses.', reason: 'not-found' });
+  if (area === 'response-list') return listResponses(ctx, req, res, false); // data team
+  if (area === 'my-responses') return listResponses(ctx, req, res, true); // practitioner
+  if (reading) return sendJson(res, 200, { exports: await (await ctx.responses.store()).auditOf('export') }); // data team
+  const text = await body(ctx, req, res);
+  if (text === undefined) return;
+  return exportResponses(ctx, req, res, text); // data team
 }
 
 async function definitionRoute(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, id: string, version: string): Promise<void> {

@@ -39,6 +39,8 @@ export function pageOf(segments: string[]): PageName | undefined {
   const [first, second, third, ...rest] = segments;
   if (segments.length === 1 && first === '') return 'builder';
   if (first === 'embed' && segments.length === 2 && second === '') return 'embed';
+  // The data team's Responses page and a practitioner's "My assessments": one page (issue 20 point 5).
+  if ((first === 'responses' || first === 'my-assessments') && segments.length === 2 && second === '') return 'responses';
   if (first !== 'forms' || rest.length) return undefined;
   if (second === '' && third === undefined) return 'forms';
   // Client-side routes: /forms/<id>/ and /forms/<id>/<version> get the same HTML.
@@ -91,7 +93,7 @@ async function route(ctx: AppContext, req: IncomingMessage, res: ServerResponse)
   if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, { error: 'Method not allowed.', reason: 'method' }, { Allow: 'GET, HEAD' });
   if (first === 'validators') return validatorRoute(ctx, res, rest, method === 'HEAD');
   if (page) return servePage(ctx, res, page, method === 'HEAD');
-  if ((first === 'forms' || first === 'embed') && segments.length === 1) {
+  if ((first === 'forms' || first === 'embed' || first === 'responses' || first === 'my-assessments') && segments.length === 1) {
     res.writeHead(301, { Location: `/${first}/` });
     return void res.end();
   }

@@ -6,7 +6,7 @@ import type { ServerResponse } from 'node:http';
  * JavaScript file opened directly in a tab is just as boxed in.
  */
 
-export type PageKind = 'builder' | 'forms' | 'embed' | 'other';
+export type PageKind = 'builder' | 'forms' | 'embed' | 'responses' | 'other';
 
 export const CSP_REPORT_PATH = '/api/csp-report';
 

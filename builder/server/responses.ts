@@ -50,11 +50,13 @@ export function actorOf(_req: IncomingMessage): { actor: string } {
   return { actor: 'local' };
 }
 
-const statusOf: Record<Exclude<StoreOutcome<unknown>, { ok: true }>['reason'], number> = {
+/** HTTP status of each refusal of the response store. */
+export const outcomeStatus: Record<Exclude<StoreOutcome<unknown>, { ok: true }>['reason'], number> = {
   'not-found': 404,
   conflict: 409,
   'reason-required': 422,
   unchanged: 409,
+  invalid: 422,
 };
 
 export interface ResponsesContext {
@@ -76,7 +78,7 @@ export async function submitResponse(ctx: ResponsesContext, req: IncomingMessage
   if (!checked.ok) return refused(res, checked.problems);
   const store = await ctx.responses.store();
   const stored = await store.submit(checked.response, trusted.definition, actorOf(req));
-  if (!stored.ok) return sendError(res, statusOf[stored.reason], { error: stored.error, reason: stored.reason, problems: stored.problems });
+  if (!stored.ok) return sendError(res, outcomeStatus[stored.reason], { error: stored.error, reason: stored.reason, problems: stored.problems });
   const { ok: _ok, ...body } = stored;
   sendJson(res, stored.created ? 201 : 200, body, { Location: `/api/responses/${encodeURIComponent(checked.response.responseId)}` });
 }
@@ -85,14 +87,9 @@ function refused(res: ServerResponse, problems: Problem[]): void {
   sendError(res, 422, { error: 'The response is refused.', reason: 'invalid', problems });
 }
 
-/** `GET /api/responses/<id>` (`?version=n` for an earlier one) and `/api/responses/<id>/history`. */
-export async function readResponse(ctx: ResponsesContext, req: IncomingMessage, res: ServerResponse, id: string, action: string | undefined): Promise<void> {
+/** `GET /api/responses/<id>` (`?version=n` for an earlier one). */
+export async function readResponse(ctx: ResponsesContext, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
   const store = await ctx.responses.store();
-  if (action === 'history') {
-    const history = await store.history(id);
-    if (history.length === 0) return notFound(res, id);
-    return sendJson(res, 200, { responseId: id, history });
-  }
   const wanted = new URL(req.url ?? '/', 'http://local').searchParams.get('version');
   if (wanted !== null && !/^[1-9]\d{0,8}$/.test(wanted)) return sendError(res, 400, { error: 'version must be a whole number from 1.', reason: 'path' });
   const found = await store.get(id, wanted === null ? undefined : Number(wanted));
@@ -100,7 +97,7 @@ export async function readResponse(ctx: ResponsesContext, req: IncomingMessage, 
   sendJson(res, 200, found);
 }
 
-function notFound(res: ServerResponse, id: string): void {
+export function notFound(res: ServerResponse, id: string): void {
   const error = `No stored response ${id}.`;
   sendError(res, 404, { error, reason: 'not-found', problems: [{ code: 'response-not-found', severity: 'error', message: error, path: '/responseId', source: 'response' }] });
 }

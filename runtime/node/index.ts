@@ -16,3 +16,4 @@ export {
   openResponseStore, storeLocation, describeLocation, checkSubmission, parseSubmission, ResponseStore, SealError, SchemaRefusedError, MAKE_KEY,
   type StoreLocation, type StoreOutcome, type StoredResponse, type AuditEntry,
 } from './store/index';
+export { isDay, type ResponseFilter, type ResponseSummary } from './store/index';

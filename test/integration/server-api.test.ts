@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../runtime/core/index';
 import { startServer, type RunningServer } from '../e2e/support/server';
+import { httpCall, type Reply } from './http';
 
 /** The local server's API, driven over HTTP against a private folder of definitions. */
 
@@ -29,30 +29,10 @@ function sampleDefinition(id: string, version: string, extra: Record<string, unk
 const text = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 const etagOf = (t: string) => `"${createHash('sha256').update(t).digest('hex')}"`;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json(): any;
-}
-
 let server: RunningServer;
 let port: number;
 
-function call(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const t = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode!, headers: res.headers, text: t, json: () => JSON.parse(t) });
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const call = (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> => httpCall(port, method, path, headers, body);
 
 const put = (path: string, body: string, headers: Record<string, string> = {}) =>
   call('PUT', path, { 'Content-Type': 'application/json', ...headers }, body);

@@ -12,3 +12,4 @@ export { questionnaireResponseFrom, type FhirQuestionnaireResponse, type FhirRes
 export { fhirBundle, fhirBundleChunks, type FhirBundle, type FhirBundleOptions } from './fhir-bundle';
 export { codebook, codebookCsv, codebookMarkdown, CODEBOOK_COLUMNS, type CodebookEntry } from './codebook';
 export { exporters, type Exporter, type ExportFormat } from './registry';
+export { labelledAnswers, historyUnderProfile, type LabelledAnswer, type HistoryOp } from './labelled';

@@ -121,6 +121,7 @@ export const problemCodes = {
   'response-not-found': { severity: 'error', doc: 'No response is stored under this `responseId`.' },
   'response-reason-required': { severity: 'error', doc: 'A completed response is corrected, or reopened, only with a reason, which its history records.' },
   'response-unchanged': { severity: 'error', doc: 'The correction or status change would leave the stored response as it is, so no version is made.' },
+  'response-query-invalid': { severity: 'error', doc: 'A filter or export parameter of the stored responses (`form`, `version`, `status`, `from`, `to`, `format`, `profile`) is not one the server knows; reported at `/<parameter>`, nothing guessed.' },
   'response-form-unpublished': { severity: 'error', doc: 'The store takes responses only to a published version whose file still has its recorded hash.' },
 
   // versions and migration

@@ -1,6 +1,7 @@
 import { contentHash, type Problem, type ResponseEnvelope, type ResponseStatus } from '../../core/index';
 import type { SqlDriver, SqlSession } from './driver';
 import { applyPatch, type PatchOp } from './json-patch';
+import { CREATOR, filterSql, summaryOf, type ResponseFilter, type ResponseSummary } from './listing';
 import { fromRow, openPatch, sealedPatch, toRow, type StoredPatchOp, type VersionRow } from './rows';
 import type { Sealer } from './seal';
 import { sealedKeys } from './sensitive';
@@ -35,7 +36,7 @@ export interface StoredResponse {
 
 export interface StoreRefusal {
   ok: false;
-  reason: 'not-found' | 'conflict' | 'reason-required' | 'unchanged';
+  reason: 'not-found' | 'conflict' | 'reason-required' | 'unchanged' | 'invalid';
   error: string;
   problems: Problem[];
 }
@@ -49,6 +50,13 @@ export interface Actor {
 
 /** The form a response belongs to: what decides which answers are sealed. */
 type FormSource = Parameters<typeof sealedKeys>[0];
+
+/**
+ * A change's options: who and why, and the check the changed response must pass (the published
+ * version's validator, as a submission passes it), run inside the transaction on exactly what
+ * would be stored, so a change made meanwhile cannot slip an unchecked version in.
+ */
+export type ChangeOptions = Actor & { reason?: string; now?: Date; check?: (changed: ResponseEnvelope) => Problem[] };
 
 interface HeadRow {
   response_id: string;
@@ -127,19 +135,19 @@ export class ResponseStore {
    * A correction: new answers as a new version. A completed response is corrected only with a
    * reason; nothing stored before is touched.
    */
-  correct(responseId: string, answers: Record<string, unknown>, form: FormSource, who: Actor & { reason?: string; now?: Date }): Promise<StoreOutcome<StoredResponse>> {
+  correct(responseId: string, answers: Record<string, unknown>, form: FormSource, who: ChangeOptions): Promise<StoreOutcome<StoredResponse>> {
     return this.change(responseId, who, 'correct', form, (r) => ({ ...r, answers }));
   }
 
   /** A status change (completing a draft, reopening a completed response: that one needs a reason). */
-  setStatus(responseId: string, status: ResponseStatus, form: FormSource, who: Actor & { reason?: string; now?: Date }): Promise<StoreOutcome<StoredResponse>> {
+  setStatus(responseId: string, status: ResponseStatus, form: FormSource, who: ChangeOptions): Promise<StoreOutcome<StoredResponse>> {
     // The same status again is no change, though completing would stamp a new completedAt.
     return this.change(responseId, who, 'status', form, (r, now) => (r.status === status ? r : { ...r, status, completedAt: status === 'completed' ? now : null }));
   }
 
   private change(
     responseId: string,
-    who: Actor & { reason?: string; now?: Date },
+    who: ChangeOptions,
     action: 'correct' | 'status',
     form: FormSource,
     edit: (r: ResponseEnvelope, now: string) => ResponseEnvelope,
@@ -156,6 +164,8 @@ export class ResponseStore {
       const edited = edit(before, now);
       if (contentHash(edited) === contentHash(before)) return refusal('unchanged', 'response-unchanged', 'The change would leave the response as it is.', '');
       const after = { ...edited, updatedAt: now };
+      const problems = who.check?.(after) ?? [];
+      if (problems.length) return { ok: false, reason: 'invalid', error: 'The changed response is refused.', problems };
       const version = head.current_version + 1;
       await this.insertVersion(tx, after, version, form);
       await tx.query('UPDATE responses SET status = $2, current_version = $3, updated_at = $4, completed_at = $5 WHERE response_id = $1', [responseId, after.status, version, after.updatedAt, after.completedAt ?? null]);
@@ -165,16 +175,21 @@ export class ResponseStore {
     });
   }
 
-  /** Current versions of a form version's responses, in pages (memory stays flat for any count). */
-  async *responses(formId: string, formVersion: string, pageSize = 500): AsyncGenerator<ResponseEnvelope> {
+  /**
+   * Current versions of a form version's responses (those `filter` also asks for), in pages:
+   * memory stays flat for any count.
+   */
+  async *responses(formId: string, formVersion: string, pageSize = 500, filter: ResponseFilter = {}): AsyncGenerator<ResponseEnvelope> {
     let after = '';
     for (;;) {
+      const params: unknown[] = [after, pageSize];
+      const where = filterSql({ ...filter, formId, formVersion }, params);
       const { rows } = await this.db.query<{ response_id: string; envelope: ResponseEnvelope; sealed: string | null; version: number }>(
         `SELECT v.response_id, v.envelope, v.sealed, v.version FROM responses r
            JOIN response_versions v ON v.response_id = r.response_id AND v.version = r.current_version
-          WHERE r.form_id = $1 AND r.form_version = $2 AND r.response_id > $3
-          ORDER BY r.response_id LIMIT $4`,
-        [formId, formVersion, after, pageSize],
+          WHERE r.response_id > $1${where}
+          ORDER BY r.response_id LIMIT $2`,
+        params,
       );
       for (const row of rows) yield fromRow(row, row.version, this.sealer);
       if (rows.length < pageSize) return;
@@ -182,8 +197,22 @@ export class ResponseStore {
     }
   }
 
-  /** An export leaves a row in the audit: who took what, in which format and profile. */
-  async recordExport(who: Actor, detail: { form: { id: string; version: string }; format: string; profile: string; count: number; destination?: string }): Promise<void> {
+  /**
+   * Heads of the responses `filter` asks for, most recently changed first, at most `limit` of
+   * them (`truncated` says when there were more: narrow the filter).
+   */
+  async list(filter: ResponseFilter, limit = 200): Promise<{ responses: ResponseSummary[]; truncated: boolean }> {
+    const params: unknown[] = [limit + 1];
+    const { rows } = await this.db.query<Record<string, unknown>>(
+      `SELECT r.*, ${CREATOR} AS author FROM responses r WHERE true${filterSql(filter, params)}
+        ORDER BY r.updated_at DESC, r.response_id LIMIT $1`,
+      params,
+    );
+    return { responses: rows.slice(0, limit).map(summaryOf), truncated: rows.length > limit };
+  }
+
+  /** An export leaves a row in the audit: who took what, in which format and profile, and which filter chose it. */
+  async recordExport(who: Actor, detail: { form: { id: string; version: string }; format: string; profile: string; count: number; destination?: string; filter?: ResponseFilter }): Promise<void> {
     await this.audit(this.db, who, 'export', null, null, null, null, detail);
   }
 

@@ -1,35 +1,9 @@
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../e2e/support/server';
+import { call, codes } from './http';
 import { completeResponse, stopServer, targetEnv, targetKinds } from './targets';
 
 /** `POST /api/responses`, `GET /api/responses/<id>[/history]` on the real server, on both databases (issue 20 point 2). */
-
-interface Reply {
-  status: number;
-  json(): any;
-}
-
-function call(port: number, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const req = httpRequest(
-      { host: '127.0.0.1', port, method, path, headers: { Host: `127.0.0.1:${port}`, ...(text !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const t = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode!, json: () => JSON.parse(t) });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
-}
-
-const codes = (reply: Reply) => (reply.json().problems as Array<{ code: string; path: string }>).map((p) => ({ code: p.code, path: p.path }));
 
 afterAll(stopServer, 60_000);
 
