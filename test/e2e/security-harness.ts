@@ -63,6 +63,18 @@ export function revealingOptions(definition: Definition): Map<string, Set<number
   return out;
 }
 
+/**
+ * The option a choice gets when none of its options reveals anything by itself: the first, or for
+ * a scored choice the highest scored, so a total reaches every threshold a follow-up waits for (the
+ * AUDIT's brief advice from 8 and specialist assessment from 20).
+ */
+export function topScored(definition: Definition, key: string): number {
+  const q = (((definition.schema as { properties?: Props }).properties ?? {}) as Props)[key];
+  const scores = ((q?.oneOf ?? []) as Array<{ 'x-score'?: unknown }>).map((o) => (typeof o['x-score'] === 'number' ? o['x-score'] : -Infinity));
+  const top = Math.max(...scores);
+  return top === -Infinity ? 0 : scores.indexOf(top);
+}
+
 /** A number the question accepts: 3, or its minimum when that is higher (an age at death of 10 or more). */
 export function numberFor(definition: Definition, controlId: string): string {
   const props = ((definition.schema as { properties?: Props }).properties ?? {}) as Props;
@@ -253,7 +265,7 @@ export async function completeForm(page: Page, definition: Definition, canaryFor
           if (gate && c.name === `as-${gate}`) await choose(page.locator(`input[name="as-${gate}"]`).and(page.getByLabel('Yes', { exact: true })));
           else {
             const key = c.name.replace(/^as-/, '').split('-').at(-1)!;
-            const picks = [...(reveal.get(key) ?? [0])].sort();
+            const picks = [...(reveal.get(key) ?? [topScored(definition, key)])].sort();
             // A radio takes its revealing options one pass at a time; checkboxes take them all at once.
             for (const i of c.type === 'radio' ? picks.slice(0, 1) : picks) await choose(page.locator(`[id="${i === 0 ? c.name : `${c.name}-${i}`}"]`));
           }

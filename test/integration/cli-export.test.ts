@@ -257,9 +257,10 @@ describe('every shipped form, every format', () => {
     const sensitiveTexts = parsed.flatMap((envelope) =>
       Object.entries(envelope.answers)
         .filter(([key, v]) => {
-          // Free text only: an option code is also in the Questionnaire, which describes the form, not the person.
+          // Free text only: an option code, or a band's code (the AUDIT's zones), is also in the
+          // Questionnaire, which describes the form, not the person.
           const prop = definition.schema.properties[key];
-          return prop?.['x-sensitivity'] && !prop.oneOf && !prop.enum && typeof v === 'string' && v.length > 12;
+          return prop?.['x-sensitivity'] && !prop.oneOf && !prop.enum && !prop['x-computed'] && typeof v === 'string' && v.length > 12;
         })
         .map(([, v]) => v as string),
     );

@@ -26,6 +26,7 @@ const ALL = [
   'protective-factors/1.0.0',
   'disclosure-record/1.0.0',
   'death-review-vaw/1.0.0',
+  'alcohol-audit/1.0.0',
 ];
 const properties = (d: Definition) => d.schema.properties as Record<string, Record<string, unknown>>;
 const sensitiveKeys = (d: Definition) => Object.keys(properties(d)).filter((k) => properties(d)[k]!['x-sensitivity']);

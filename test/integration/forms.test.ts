@@ -24,6 +24,7 @@ const FORMS = join(ROOT, 'form-definitions');
 const FIXTURES = join(ROOT, 'test/fixtures/responses');
 
 const SHIPPED = [
+  'alcohol-audit/1.0.0',
   'child-perspective/1.0.0',
   'death-review-vaw/1.0.0',
   'disclosure-record/1.0.0',
@@ -32,6 +33,9 @@ const SHIPPED = [
   'routine-enquiry/1.0.0',
   'routine-enquiry/2.0.0',
 ];
+
+/** Forms taken from a published instrument rather than the seeds (docs/form-sources.md): who publishes it. */
+const EXTERNAL_SOURCES: Record<string, RegExp> = { 'alcohol-audit': /^World Health Organization: AUDIT/ };
 
 interface Shipped {
   ref: string;
@@ -64,7 +68,7 @@ const published: PublishedRecord = (() => {
 const previousOf = (f: Shipped) => forms.filter((g) => g.id === f.id && semver.lt(g.version, f.version)).at(-1);
 
 describe('shipped forms', () => {
-  it('are the seven published versions of FORMS.md, each with its hash recorded', () => {
+  it('are the eight published versions (FORMS.md\'s seven and the AUDIT of issue 18), each with its hash recorded', () => {
     expect(forms.map((f) => f.ref)).toEqual(SHIPPED);
     for (const f of forms) {
       expect(f.definition.status, f.ref).toBe('published');
@@ -105,7 +109,12 @@ describe('shipped forms', () => {
   });
 
   it.each(forms.map((f) => [f.ref, f] as const))('%s names a seed document and section, and a changelog entry for its version', (_ref, f) => {
-    expect(f.definition.source.document).toMatch(/^seeds\/\d{3}_[0-9a-f]{16}\.txt$/);
+    const external = EXTERNAL_SOURCES[f.id];
+    if (external) {
+      // An instrument published outside the seeds: its publisher and the terms that allow reuse.
+      expect(f.definition.source.document).toMatch(external);
+      expect(f.definition.source.note).toMatch(/^Terms: /);
+    } else expect(f.definition.source.document).toMatch(/^seeds\/\d{3}_[0-9a-f]{16}\.txt$/);
     expect(f.definition.source.section).toBeTruthy();
     const entry = f.definition.changelog.find((c) => c.version === f.version);
     expect(entry?.summary).toMatch(/seed \d{3}/);

@@ -68,7 +68,8 @@ export function responseIn(ctx: ExportContext, stored: ResponseEnvelope, options
 }
 
 const textOf = (q: Question): string => fhirString(q.title ?? q.key) ?? q.exportCode;
-const masked = (q: Question): FhirResponseItem => ({ linkId: q.exportCode, text: textOf(q), extension: [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }] });
+const maskedExtension = () => [{ url: DATA_ABSENT_REASON, valueCode: 'masked' }];
+const masked = (q: Question): FhirResponseItem => ({ linkId: q.exportCode, text: textOf(q), extension: maskedExtension() });
 
 /**
  * A masked repeatable group keeps the Questionnaire's shape: one entry whose every item is masked,
@@ -81,7 +82,11 @@ function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unk
   if (node.kind === 'display') return [];
   if (node.kind === 'layout') {
     const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options, shown));
-    return children.length ? [{ linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), item: children }] : [];
+    if (!children.length) return [];
+    // Every item masked: the group is too, since what enables it may be masked with them (the
+    // AUDIT's brief advice, shown by a masked score), and a reader could not tell it was enabled.
+    const allMasked = children.every((c) => c.extension?.some((e) => e.url === DATA_ABSENT_REASON));
+    return [{ linkId: node.linkId, ...(node.text ? { text: fhirString(node.text) ?? node.text } : {}), ...(allMasked ? { extension: maskedExtension() } : {}), item: children }];
   }
   const q = node.question;
   if (!shown(q)) return [];

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { FormController } from '../model/controller';
-import { computedSources, computeValue, escapePointerToken, scopeKey } from '../../core/index';
+import { computedSources, escapePointerToken, scopeKey } from '../../core/index';
 import { fieldId, type JsonSchema, type UiElement } from '../model/formModel';
 import { topKey } from '../model/uiState';
 import { questionWording } from '../model/wording';
@@ -69,11 +69,22 @@ function makePlan(c: FormController, element: UiElement, pointer: string): Quest
     pointer: answerPointer,
     ...wording,
     required: model.required.has(question.key),
-    subscribeValue: computed ? (cb) => store.subscribeKeys(computedSources(question, model.question), cb) : (cb) => store.subscribe(question.key, cb),
-    getValue: computed ? () => computeValue(computed, store.snapshot(), model.questions.questions) : () => store.get(question.key),
+    subscribeValue: computed ? (cb) => subscribeComputed(c, computedSources(question, model.question), cb) : (cb) => store.subscribe(question.key, cb),
+    // Worked out from the answers that count (those a rule hides left out), as the response's is.
+    getValue: computed ? () => c.shownAnswers()[question.key] : () => store.get(question.key),
     subscribeError: (cb) => ui.subscribe(errorKey, cb),
     getError: () => ui.shownError(answerPointer),
     onChange: (v) => store.set(question.key, v),
     onBlur: () => c.blur(answerPointer),
   };
+}
+
+/**
+ * A computed value changes with its inputs, and with any answer a rule reads: that can hide an
+ * input (WHO's AUDIT hides questions 2 to 8 after "Never"), which then no longer counts.
+ */
+function subscribeComputed(c: FormController, sources: string[], cb: () => void): () => void {
+  const rules = c.ruleReadKeys();
+  if (rules === null) return c.store.subscribeAll(cb);
+  return c.store.subscribeKeys([...new Set([...sources, ...rules])], cb);
 }

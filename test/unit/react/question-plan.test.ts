@@ -95,6 +95,17 @@ describe('question plan: the renderer a question gets', () => {
   });
 });
 
+/** A form whose `total` sums `n1` and `n2`: its plan, listened to, after answering 2 and 3. */
+function totalOfTwo(definition: unknown) {
+  const c = createFormController({ definition: definition as never });
+  const plan = questionPlan(c, { type: 'Control', scope: '#/properties/total' }, '/t')!;
+  let heard = 0;
+  plan.subscribeValue(() => heard++);
+  c.store.set('n1', 2);
+  c.store.set('n2', 3);
+  return { c, plan, heard: () => heard };
+}
+
 describe('question plan: made once per question and controller', () => {
   const definition = workloadDefinition(20);
   const first = controlsOf(definition.uischema as unknown as Json).map((c) => c as unknown as UiElement);
@@ -141,13 +152,43 @@ describe('question plan: made once per question and controller', () => {
     d.schema.properties.n1 = { type: 'integer', title: 'One' };
     d.schema.properties.n2 = { type: 'integer', title: 'Two' };
     d.schema.properties.total = { type: 'integer', title: 'Total', readOnly: true, 'x-computed': { op: 'sum', of: ['n1', 'n2'] } };
-    const c = createFormController({ definition: d as never });
-    const plan = questionPlan(c, { type: 'Control', scope: '#/properties/total' }, '/t')!;
-    let heard = 0;
-    plan.subscribeValue(() => heard++);
-    c.store.set('n1', 2);
-    c.store.set('n2', 3);
-    expect(heard).toBe(2);
+    const { c, plan, heard } = totalOfTwo(d);
+    expect(heard()).toBe(2);
+    expect(plan.getValue()).toBe(5);
+    c.destroy();
+  });
+
+  it('counts only the answers that count: one hidden by a rule leaves the value, as it leaves the response (issue 18.5, the AUDIT\'s skips)', () => {
+    const d = {
+      ...structuredClone(definition),
+      schema: {
+        type: 'object',
+        properties: {
+          skip: { type: 'boolean', title: 'Skip', 'x-code': 'skip' },
+          n1: { type: 'integer', title: 'One', 'x-code': 'n1' },
+          n2: { type: 'integer', title: 'Two', 'x-code': 'n2' },
+          total: { type: 'integer', title: 'Total', readOnly: true, 'x-computed': { op: 'sum', of: ['n1', 'n2'] }, 'x-code': 'total' },
+        },
+      },
+      uischema: {
+        type: 'VerticalLayout',
+        elements: [
+          { type: 'Control', scope: '#/properties/skip' },
+          { type: 'Control', scope: '#/properties/n1' },
+          { type: 'Control', scope: '#/properties/n2', rule: { effect: 'HIDE', condition: { scope: '#/properties/skip', schema: { const: true } } } },
+          { type: 'Control', scope: '#/properties/total' },
+        ],
+      },
+    };
+    const { c, plan, heard } = totalOfTwo(d);
+    expect(plan.getValue()).toBe(5);
+    // `skip` is none of the total's inputs, but it hides one: the value follows it.
+    const before = heard();
+    c.store.set('skip', true);
+    expect(heard()).toBeGreaterThan(before);
+    expect(plan.getValue()).toBe(2);
+    expect(c.shownAnswers().total).toBe(2);
+    c.store.set('skip', false);
     expect(plan.getValue()).toBe(5);
     c.destroy();
   });

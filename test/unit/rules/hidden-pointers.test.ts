@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hiddenAnswerPointers, isVisible, loadDefinitionText, validateResponse, type Definition } from '../../../runtime/core/index';
+import { hiddenAnswerPointers, isVisible, loadDefinitionText, validateResponse, withComputedValues, type Definition } from '../../../runtime/core/index';
 import { pointerFromTokens } from '../../../runtime/core/model/pointers';
 import { scopeToDataPath, valueAt } from '../../../runtime/core/model/pointers';
 import { fixtureDefinition } from '../validate/fixture';
@@ -11,7 +11,9 @@ import { seededParams } from '../../support/property';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The walk as it was before the control list was cached: the reference the cached one must equal. */
-function referenceHidden(definition: { schema: Record<string, unknown>; uischema: Record<string, unknown> }, answers: unknown): Set<string> {
+function referenceHidden(definition: { schema: Record<string, unknown>; uischema: Record<string, unknown> }, given: unknown): Set<string> {
+  // Rules read a computed value as the answers give it, stored or not (the AUDIT's follow-ups on its total).
+  const answers = withComputedValues(definition, given);
   const shown = new Set<string>();
   const seen = new Set<string>();
   const stack: Array<{ element: unknown; visible: boolean; itemPath: Array<string | number>; depth: number }> = [{ element: definition.uischema, visible: true, itemPath: [], depth: 0 }];
