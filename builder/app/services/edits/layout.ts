@@ -1,9 +1,9 @@
-import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
+import { scopeKey } from '../../../../runtime/core/index';
 import { arrayAt, isObject, objectAt, own, ownArray, ownObject, type JsonObject } from './json';
-import { kindOf } from './kinds';
-import { modelOf, questionOf } from './model';
+import { modelOf } from './model';
 import { clone, findControl, placeRequired, propsOf, sectionAt, sectionElements, syncPropertyOrder, type ItemRef, type QuestionRef, type RawDefinition } from './questions';
 import { sectionsContainer, type ShowWhen } from './structure';
+import { showRuleJson, type ShowRule } from './showRule';
 
 /** Turns a plain root layout into a Categorization so sections can be added; its elements become the first section. */
 function ensureCategorized(def: RawDefinition): unknown[] {
@@ -129,38 +129,35 @@ export function setGuidanceText(input: RawDefinition, ref: ItemRef, text: string
   return def;
 }
 
-/**
- * The condition schema that makes "question is value" true, for the question's kind. `def` is the
- * definition as it was before the edit (see `modelOf`).
- */
-export function conditionSchema(def: RawDefinition, key: string, value: unknown): JsonObject {
-  const kind = kindOf(questionOf(def, { key }));
-  return kind === 'multiple-choice' ? { contains: { const: value } } : { const: value };
+/** The show-when "question is value" as a one-condition rule (null: always shown). */
+const asRule = (when: ShowWhen | null): ShowRule | null => (when ? { mode: 'all', conditions: [{ key: when.key, op: 'is', value: when.value }] } : null);
+
+/** Sets (or, with null or no condition, removes) the show-when of `target` in the copy being edited, with the kinds `before` has. */
+function applyShowRule(before: RawDefinition, target: JsonObject, rule: ShowRule | null): void {
+  const json = rule ? showRuleJson(before, rule) : undefined;
+  if (json) target.rule = json;
+  else delete target.rule;
 }
 
-/** Sets or removes the show-when rule of `target` (in the copy being edited), with the kinds `before` has. */
-function applyShowWhen(before: RawDefinition, target: JsonObject, when: ShowWhen | null): void {
-  if (!when) {
-    delete target.rule;
-    return;
-  }
-  target.rule = { effect: 'SHOW', condition: { scope: scopeOfKey(when.key), schema: conditionSchema(before, when.key, when.value) } };
+/** Shows an element only when its conditions hold (all or any of them); null removes the rule. */
+export function setItemShowRule(input: RawDefinition, ref: ItemRef, rule: ShowRule | null): RawDefinition {
+  const def = clone(input);
+  const el = sectionElements(def, ref.section)[ref.index];
+  if (isObject(el)) applyShowRule(input, el, rule);
+  return def;
+}
+
+export function setSectionShowRule(input: RawDefinition, section: number, rule: ShowRule | null): RawDefinition {
+  const def = clone(input);
+  ensureCategorized(def);
+  applyShowRule(input, sectionAt(def, section), rule);
+  return def;
 }
 
 /** Shows an element only when a question has a value (null removes the rule). */
-export function setItemShowWhen(input: RawDefinition, ref: ItemRef, when: ShowWhen | null): RawDefinition {
-  const def = clone(input);
-  const el = sectionElements(def, ref.section)[ref.index];
-  if (isObject(el)) applyShowWhen(input, el, when);
-  return def;
-}
+export const setItemShowWhen = (input: RawDefinition, ref: ItemRef, when: ShowWhen | null): RawDefinition => setItemShowRule(input, ref, asRule(when));
 
-export function setSectionShowWhen(input: RawDefinition, section: number, when: ShowWhen | null): RawDefinition {
-  const def = clone(input);
-  ensureCategorized(def);
-  applyShowWhen(input, sectionAt(def, section), when);
-  return def;
-}
+export const setSectionShowWhen = (input: RawDefinition, section: number, when: ShowWhen | null): RawDefinition => setSectionShowRule(input, section, asRule(when));
 
 /**
  * Makes a yes/no question the safety check (null removes it). Sensitive questions already
