@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { deleteSelection } from '../../commands/edit';
 import { isReadOnly } from '../../services/document';
-import { kindLabels, moveItem, moveSection, readOutline, type Outline, type OutlineItem } from '../../services/edits/index';
+import { moveItem, moveSection, questionKindLabel, readOutline, type Outline, type OutlineItem } from '../../services/edits/index';
 import { useStore } from '../../services/store';
 import type { Selection, Workspace } from '../../services/workspace';
 import { Palette } from './Palette';
@@ -79,7 +79,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
   const row = (item: OutlineItem) => {
     const s: Selection = { kind: 'item', section: item.section, index: item.index };
     const q = item.question;
-    const kind = q ? kindLabels[q.kind] : item.type === 'guidance' ? 'Guidance' : 'Other';
+    const kind = q ? questionKindLabel(q) : item.type === 'guidance' ? 'Guidance' : 'Other';
     return (
       <li key={`${item.section}-${item.index}`}>
         <button
@@ -118,7 +118,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
                     aria-current={same(selection, cs) ? 'true' : undefined}
                     onClick={() => select(cs)}
                   >
-                    <span className="row-kind">{kindLabels[child.kind]}</span>
+                    <span className="row-kind">{questionKindLabel(child)}</span>
                     <span className="row-label">{child.label}</span>
                     {child.required && <span className="row-flag">required</span>}
                   </button>
