@@ -134,7 +134,7 @@ describe.skipIf(!built)('a policy lead builds a scored screen in Design, without
     await studio.choose('showwhen-question-1', 'Age');
     await studio.choose('showwhen-op-1', 'is at most');
     await studio.page.getByTestId('showwhen-number-1').fill('17');
-    await studio.choose('showwhen-mode', 'any of these is true');
+    await studio.choose('showwhen-mode', 'Any one of them');
     const rule = async () => ((JSON.parse(await definition()) as { uischema: { elements: Array<{ elements: Array<{ rule?: unknown }> }> } }).uischema.elements[0]!.elements[5]!.rule);
     await expect.poll(rule).toEqual({
       effect: 'SHOW',
@@ -167,11 +167,14 @@ describe.skipIf(!built)('a policy lead builds a scored screen in Design, without
     await expect.poll(() => followUp.count()).toBe(0);
   });
 
-  it('saves a file with scores, a total, bands and the rule, and the JSON view was never opened', async () => {
+  it('saves a file with scores, a total, bands, the rule and the change note, and the JSON view was never opened', async () => {
+    await studio.selectOutlineRow('Drink screen');
+    await studio.page.getByTestId('prop-change-note').fill('First version: a scored drink screen with risk bands.');
     await studio.save();
     await studio.expectToast(/Saved drink-screen 1\.0\.0/);
     const file = JSON.parse(readFileSync(join(suite.server.formsDir, 'drink-screen', '1.0.0.json'), 'utf8')) as { schema: { properties: Record<string, Record<string, unknown>> } };
     expect(file.schema.properties.totalScore!['x-computed']).toEqual({ op: 'score', of: ['howOftenDrink', 'howManyDrinksTypicalDay'] });
+    expect((file as unknown as { changelog: Array<{ version: string; summary: string }> }).changelog).toEqual([expect.objectContaining({ version: '1.0.0', summary: 'First version: a scored drink screen with risk bands.' })]);
     expect(file.schema.properties.whatSupportWouldLike).toMatchObject({ maxLength: 1000, 'x-help': expect.stringContaining('own words') });
     expect(await studio.page.getByTestId('json-editor').count()).toBe(0);
     expect(await studio.page.getByTestId('view-json').getAttribute('aria-pressed')).not.toBe('true');

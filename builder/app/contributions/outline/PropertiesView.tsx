@@ -114,7 +114,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       if (item.question) {
         return (
           <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
-            <h2 id="props-title">{item.question.computed ? kindLabels.computed : `${kindLabels[item.question.kind]} question`}</h2>
+            <h2 id="props-title">{item.question.computed ? (item.question.computed.op === 'band' ? 'Band worked out from a total' : 'Value worked out from answers') : `${kindLabels[item.question.kind]} question`}</h2>
             <QuestionFields ws={ws} doc={doc} def={def} q={item.question} disabled={disabled} gate={outline.gate} />
             {item.question.kind === 'group' && <GroupAdder ws={ws} doc={doc} group={item.question.key} disabled={disabled} />}
             {common}

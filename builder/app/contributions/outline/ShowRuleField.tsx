@@ -47,15 +47,15 @@ export function ShowRuleField({ choices, value, hasRule, onChange, disabled }: {
     <Fieldset legend="Show when">
       {rule.conditions.length > 1 && (
         <div className="field">
-          <label htmlFor={modeId}>Show when</label>
+          <label htmlFor={modeId}>Which conditions must hold</label>
           <select id={modeId} value={rule.mode} disabled={disabled} data-testid="showwhen-mode" onChange={(e) => onChange({ ...rule, mode: e.target.value as ShowRule['mode'] })}>
-            <option value="all">all of these are true</option>
-            <option value="any">any of these is true</option>
+            <option value="all">All of them</option>
+            <option value="any">Any one of them</option>
           </select>
         </div>
       )}
       {rows.map((c, i) => (
-        <ConditionRow key={i} i={i} condition={c} choices={choices} disabled={disabled} onChange={(next) => (next ? (c ? setAt(i, next) : set([next])) : set(rule.conditions.filter((_, j) => j !== i)))} />
+        <ConditionRow key={i} i={i} joiner={rule.mode === 'all' ? 'and' : 'or'} condition={c} choices={choices} disabled={disabled} onChange={(next) => (next ? (c ? setAt(i, next) : set([next])) : set(rule.conditions.filter((_, j) => j !== i)))} />
       ))}
       {rule.conditions.length > 0 && (
         <button type="button" className="secondary-button" disabled={disabled || choices.length === 0} data-testid="showwhen-add" onClick={() => set([...rule.conditions, startCondition(choices[0]!)])}>
@@ -66,7 +66,7 @@ export function ShowRuleField({ choices, value, hasRule, onChange, disabled }: {
   );
 }
 
-function ConditionRow({ i, condition, choices, onChange, disabled }: { i: number; condition: ShowCondition | undefined; choices: ConditionChoice[]; onChange: (c: ShowCondition | null) => void; disabled?: boolean }) {
+function ConditionRow({ i, joiner, condition, choices, onChange, disabled }: { i: number; joiner: 'and' | 'or'; condition: ShowCondition | undefined; choices: ConditionChoice[]; onChange: (c: ShowCondition | null) => void; disabled?: boolean }) {
   const questionId = useId();
   const opId = useId();
   const valueId = useId();
@@ -75,7 +75,7 @@ function ConditionRow({ i, condition, choices, onChange, disabled }: { i: number
   return (
     <div className="condition-row" role="group" aria-label={`Condition ${n}`}>
       <div className="field">
-        <label htmlFor={questionId}>{i === 0 ? 'Show only when this question…' : `…and condition ${n}: this question…`}</label>
+        <label htmlFor={questionId}>{i === 0 ? 'Show only when this question…' : `…${joiner} when this question…`}</label>
         <select
           id={questionId}
           value={condition?.key ?? ''}
@@ -95,65 +95,67 @@ function ConditionRow({ i, condition, choices, onChange, disabled }: { i: number
         </select>
       </div>
       {condition && !choice && <p className="field-hint">This condition reads a question that is no longer in the form.</p>}
-      {condition && choice && choice.ops.length > 1 && (
-        <div className="field">
-          <label htmlFor={opId}>…whose answer</label>
-          <select id={opId} value={condition.op} disabled={disabled} data-testid={tid('op', i)} onChange={(e) => onChange(withOp(condition, e.target.value as ShowCondition['op'], choice))}>
-            {choice.ops.map((op) => (
-              <option key={op} value={op}>
-                {conditionOpLabels[op]}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {condition && choice && condition.op === 'is' && (
-        <div className="field">
-          <label htmlFor={valueId}>…has the answer</label>
-          <select id={valueId} value={encode(condition.value)} disabled={disabled} data-testid={tid('value', i)} onChange={(e) => onChange({ ...condition, value: JSON.parse(e.target.value) as unknown })}>
-            {choice.values.map((v) => (
-              <option key={encode(v.value)} value={encode(v.value)}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {condition && choice && condition.op === 'one-of' && (
-        <fieldset className="fieldset nested">
-          <legend>…has one of the answers</legend>
-          {choice.values.map((v, j) => {
-            const on = (condition.values ?? []).some((x) => encode(x) === encode(v.value));
-            return (
-              <div className="field field-check" key={encode(v.value)}>
-                <input
-                  id={`${valueId}-${j}`}
-                  type="checkbox"
-                  checked={on}
-                  disabled={disabled || (on && (condition.values ?? []).length <= 1)}
-                  data-testid={`${tid('oneof', i)}-${j}`}
-                  onChange={(e) => onChange({ ...condition, values: choice.values.filter((w) => (w === v ? e.target.checked : (condition.values ?? []).some((x) => encode(x) === encode(w.value)))).map((w) => w.value) })}
-                />
-                <label htmlFor={`${valueId}-${j}`}>{v.label}</label>
-              </div>
-            );
-          })}
-        </fieldset>
-      )}
-      {condition && choice && (condition.op === 'at-least' || condition.op === 'at-most') && (
-        <div className="field">
-          <label htmlFor={valueId}>…this number</label>
-          <input
-            id={valueId}
-            type="number"
-            className="number-input"
-            value={typeof condition.value === 'number' ? String(condition.value) : ''}
-            disabled={disabled}
-            data-testid={tid('number', i)}
-            onChange={(e) => e.target.value !== '' && Number.isFinite(Number(e.target.value)) && onChange({ ...condition, value: Number(e.target.value) })}
-          />
-        </div>
-      )}
+      <div className="field-row">
+        {condition && choice && choice.ops.length > 1 && (
+          <div className="field">
+            <label htmlFor={opId}>…whose answer</label>
+            <select id={opId} value={condition.op} disabled={disabled} data-testid={tid('op', i)} onChange={(e) => onChange(withOp(condition, e.target.value as ShowCondition['op'], choice))}>
+              {choice.ops.map((op) => (
+                <option key={op} value={op}>
+                  {conditionOpLabels[op]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {condition && choice && condition.op === 'is' && (
+          <div className="field">
+            <label htmlFor={valueId}>…has the answer</label>
+            <select id={valueId} value={encode(condition.value)} disabled={disabled} data-testid={tid('value', i)} onChange={(e) => onChange({ ...condition, value: JSON.parse(e.target.value) as unknown })}>
+              {choice.values.map((v) => (
+                <option key={encode(v.value)} value={encode(v.value)}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {condition && choice && condition.op === 'one-of' && (
+          <fieldset className="fieldset nested">
+            <legend>…has one of the answers</legend>
+            {choice.values.map((v, j) => {
+              const on = (condition.values ?? []).some((x) => encode(x) === encode(v.value));
+              return (
+                <div className="field field-check" key={encode(v.value)}>
+                  <input
+                    id={`${valueId}-${j}`}
+                    type="checkbox"
+                    checked={on}
+                    disabled={disabled || (on && (condition.values ?? []).length <= 1)}
+                    data-testid={`${tid('oneof', i)}-${j}`}
+                    onChange={(e) => onChange({ ...condition, values: choice.values.filter((w) => (w === v ? e.target.checked : (condition.values ?? []).some((x) => encode(x) === encode(w.value)))).map((w) => w.value) })}
+                  />
+                  <label htmlFor={`${valueId}-${j}`}>{v.label}</label>
+                </div>
+              );
+            })}
+          </fieldset>
+        )}
+        {condition && choice && (condition.op === 'at-least' || condition.op === 'at-most') && (
+          <div className="field">
+            <label htmlFor={valueId}>…this number</label>
+            <input
+              id={valueId}
+              type="number"
+              className="number-input"
+              value={typeof condition.value === 'number' ? String(condition.value) : ''}
+              disabled={disabled}
+              data-testid={tid('number', i)}
+              onChange={(e) => e.target.value !== '' && Number.isFinite(Number(e.target.value)) && onChange({ ...condition, value: Number(e.target.value) })}
+            />
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -101,7 +101,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
           <span className="row-kind">{kind}</span>
           <span className="row-label">{item.label || '(no label)'}</span>
           {q?.required && <span className="row-flag" title="Required">required</span>}
-          {q?.sensitivity && <span className="row-flag row-flag-sensitive" title={`Sensitivity: ${q.sensitivity}`}>sensitive</span>}
+          {q?.sensitivity && <span className="row-flag row-flag-sensitive" title={`Sensitivity: ${q.sensitivity}`}>{q.sensitivity === 'sensitive' ? 'sensitive' : q.sensitivity.replace(/-/g, ' ')}</span>}
           {outline.gate && q?.key === outline.gate && <span className="row-flag" title="The safety check">safety check</span>}
           {item.hasRule && <span className="row-flag" title="Shown only when a condition holds">conditional</span>}
         </button>

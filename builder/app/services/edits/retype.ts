@@ -33,7 +33,7 @@ export function retypeLosses(def: RawDefinition, ref: QuestionRef, to: RetypeKin
   if (!ref.group && model.ruleReads?.has(q.key)) losses.push('the show-when conditions that read its answer may no longer match (check them)');
   const totals = model.questions.filter((c) => c.computed && computedReads(c.computed).includes(q.key));
   if (!ref.group && totals.length) losses.push(`${totals.map((t) => `“${t.title ?? t.key}”`).join(', ')} reads it and may need changing`);
-  losses.push(`answers given as ${kindLabels[from === 'unknown' ? 'unknown' : from].toLowerCase()} will not fit the new kind (a major version once published)`);
+  losses.push(`answers already collected as ${kindLabels[from === 'unknown' ? 'unknown' : from].toLowerCase()} will not fit the new type (for a published form, this needs a major version)`);
   return losses;
 }
 

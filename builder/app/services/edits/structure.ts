@@ -44,9 +44,10 @@ export interface OutlineQuestion {
   dropdown: boolean;
 }
 
-/** How a question's kind is named to a policy lead (a computed value is no kind of answer). */
+/** How a question's kind is named to a policy lead (a computed value is no kind of answer: a total or a band). */
 export function questionKindLabel(q: Pick<OutlineQuestion, 'kind' | 'computed'>): string {
-  return q.computed ? kindLabels.computed : kindLabels[q.kind];
+  if (q.computed) return q.computed.op === 'band' ? 'Band' : 'Total';
+  return kindLabels[q.kind];
 }
 
 export interface OutlineItem {
