@@ -7,6 +7,8 @@ import {
   bandsFromThresholds,
   changeKind,
   computedCandidates,
+  deleteItem,
+  relabelQuestion,
   definitionText,
   duplicateItem,
   newDefinition,
@@ -209,5 +211,36 @@ describe('show-when with several conditions (issues 17.5, 18.6)', () => {
   it('a rule the Design view cannot show is left to the JSON view (not read as something else)', () => {
     expect(readShowRule({ effect: 'SHOW', condition: { scope: '#/properties/a', schema: { const: 1, minimum: 0 } } })).toBeUndefined();
     expect(readShowRule({ effect: 'HIDE', condition: { scope: '#/properties/a', schema: { const: 1 } } })).toBeUndefined();
+  });
+});
+
+describe('renaming and deleting what totals and several-condition rules read', () => {
+  const ruled = () => {
+    const d = addComputed(base(), { section: 0, index: 5 }, 'Total score').definition;
+    const counted = setComputed(d, 'totalScore', { rule: 'count-yes', of: ['feltGuiltyAboutDrinking', 'neededDrinkMorning'] });
+    return setItemShowRule(counted, { section: 0, index: 4 }, {
+      mode: 'all',
+      conditions: [
+        { key: 'feltGuiltyAboutDrinking', op: 'is', value: true },
+        { key: 'totalScore', op: 'at-least', value: 1 },
+      ],
+    });
+  };
+
+  it('a new question’s key follows its label into the total and into each condition of the rule', () => {
+    const d = ruled();
+    const { definition: e, key } = relabelQuestion(d, { key: 'feltGuiltyAboutDrinking' }, 'Felt bad about drinking', false);
+    expect(key).toBe('feltBadAboutDrinking');
+    expect(props(e).totalScore!['x-computed']).toEqual({ op: 'count', of: ['feltBadAboutDrinking', 'neededDrinkMorning'], equals: true });
+    expect(readOutline(e).sections[0]!.items[4]!.showRule!.conditions[0]!.key).toBe('feltBadAboutDrinking');
+    expectCleanAndUndoable(d, e);
+  });
+
+  it('deleting a question drops only its condition of a several-condition rule, and its place in a total', () => {
+    const d = ruled();
+    const e = deleteItem(d, { section: 0, index: 1 });
+    expect(control(e, 3).rule).toEqual({ effect: 'SHOW', condition: { scope: '#/properties/totalScore', schema: { type: 'number', minimum: 1 } } });
+    expect(props(e).totalScore!['x-computed']).toEqual({ op: 'count', of: ['neededDrinkMorning'], equals: true });
+    expectCleanAndUndoable(d, e);
   });
 });

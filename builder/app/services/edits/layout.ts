@@ -78,14 +78,36 @@ function forgetQuestion(def: RawDefinition, ref: QuestionRef): void {
     return;
   }
   dropRulesOn(own(def, 'uischema'), ref.key);
+  // A total stops reading it (a total left reading nothing is flagged by lint, and named by the confirmation).
+  for (const prop of Object.values(propsOf(def))) {
+    const of = ownArray(ownObject(prop, 'x-computed'), 'of');
+    if (of && of.length > 1) for (let i = of.length - 1; i >= 0; i--) if (of[i] === ref.key) of.splice(i, 1);
+  }
   const safety = ownObject(def, 'safety');
   if (safety && safety.gate === ref.key) delete safety.gate;
 }
 
+/**
+ * A condition without the parts that watch `key`: undefined when nothing is left. In an AND/OR
+ * (a show-when of several conditions) only those conditions go, and one left stands alone.
+ */
+function withoutKey(condition: unknown, key: string): unknown {
+  if (!isObject(condition)) return condition;
+  const parts = ownArray(condition, 'conditions');
+  if (!parts) return scopeKey(own(condition, 'scope')) === key ? undefined : condition;
+  const kept = parts.map((c) => withoutKey(c, key)).filter((c) => c !== undefined);
+  if (kept.length === 0) return undefined;
+  return kept.length === 1 ? kept[0] : { ...condition, conditions: kept };
+}
+
 function dropRulesOn(node: unknown, key: string): void {
   if (!isObject(node)) return;
-  const condition = ownObject(ownObject(node, 'rule'), 'condition');
-  if (condition && scopeKey(own(condition, 'scope')) === key) delete node.rule;
+  const rule = ownObject(node, 'rule');
+  if (rule && own(rule, 'condition') !== undefined) {
+    const condition = withoutKey(own(rule, 'condition'), key);
+    if (condition === undefined) delete node.rule;
+    else rule.condition = condition;
+  }
   for (const child of ownArray(node, 'elements') ?? []) dropRulesOn(child, key);
   dropRulesOn(ownObject(ownObject(node, 'options'), 'detail'), key);
 }
