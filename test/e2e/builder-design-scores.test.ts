@@ -167,6 +167,16 @@ describe.skipIf(!built)('a policy lead builds a scored screen in Design, without
     await expect.poll(() => followUp.count()).toBe(0);
   });
 
+  it('gives a question of a repeatable group its own sensitivity level', async () => {
+    await studio.add('group');
+    await studio.label('Children');
+    await studio.page.getByTestId('group-add-text').click();
+    await studio.selectOutlineRow(/New text question/);
+    await studio.choose('prop-sensitivity', 'Personal (identifies the person)');
+    await expect.poll(async () => ((await props()).children!.items as { properties: Record<string, Record<string, unknown>> }).properties.newTextQuestion).toMatchObject({ 'x-sensitivity': 'personal' });
+    await expect.poll(() => studio.problemCodes()).toEqual([]);
+  });
+
   it('saves a file with scores, a total, bands, the rule and the change note, and the JSON view was never opened', async () => {
     await studio.selectOutlineRow('Drink screen');
     await studio.page.getByTestId('prop-change-note').fill('First version: a scored drink screen with risk bands.');

@@ -7,6 +7,10 @@ import {
   bandsFromThresholds,
   changeKind,
   computedCandidates,
+  addGroupQuestion,
+  addSection,
+  setGate,
+  setSectionShowWhen,
   deleteItem,
   relabelQuestion,
   definitionText,
@@ -241,6 +245,20 @@ describe('renaming and deleting what totals and several-condition rules read', (
     const e = deleteItem(d, { section: 0, index: 1 });
     expect(control(e, 3).rule).toEqual({ effect: 'SHOW', condition: { scope: '#/properties/totalScore', schema: { type: 'number', minimum: 1 } } });
     expect(props(e).totalScore!['x-computed']).toEqual({ op: 'count', of: ['neededDrinkMorning'], equals: true });
+    expectCleanAndUndoable(d, e);
+  });
+});
+
+describe('a sensitivity level per question, group items included (issue 18.6)', () => {
+  it('a group item gets a level; behind the safety check the form lints clean, and undo restores it', () => {
+    let d = base();
+    d = setGate(d, 'feltGuiltyAboutDrinking');
+    d = addSection(d, 'Children').definition;
+    const group = addQuestion(d, 'group', { section: 1, label: 'Children' });
+    const item = addGroupQuestion(group.definition, group.key, 'text', 'Where they live');
+    d = setSectionShowWhen(item.definition, 1, { key: 'feltGuiltyAboutDrinking', value: true });
+    const e = updateQuestion(d, { key: item.key, group: group.key }, { sensitivity: 'safe-address' });
+    expect(readOutline(e).sections[1]!.items[0]!.children![0]).toMatchObject({ sensitivity: 'safe-address', gated: true });
     expectCleanAndUndoable(d, e);
   });
 });

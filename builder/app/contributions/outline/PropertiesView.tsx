@@ -199,17 +199,16 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       {isChoice && !q.optionsEditable && <p className="field-hint">These options come from a shared definition ($ref): change them in the JSON view.</p>}
       <AnswerLimits q={q} disabled={disabled} update={update} />
       {!q.computed && <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.gated && gate ? 'Required only once the safety check is answered Yes.' : undefined} />}
-      {!q.group && (
-        <SelectField
-          label="Sensitivity"
-          hint="Decides which exports carry the answer and whether it waits behind the safety check (every level but Personal). A safe address is kept only in the full export and never in a draft."
-          value={q.sensitivity ?? ''}
-          disabled={disabled}
-          options={sensitivityChoices(q.sensitivity, Object.keys(ownObject(def, 'sensitivityLevels') ?? {}))}
-          onChange={(v) => update({ sensitivity: v === '' ? null : v })}
-          testId="prop-sensitivity"
-        />
-      )}
+      {/* A group item's level applies to it in every item; the group then sits behind the safety check. */}
+      <SelectField
+        label="Sensitivity"
+        hint="Decides which exports carry the answer and whether it waits behind the safety check (every level but Personal). A safe address is kept only in the full export and never in a draft."
+        value={q.sensitivity ?? ''}
+        disabled={disabled}
+        options={sensitivityChoices(q.sensitivity, Object.keys(ownObject(def, 'sensitivityLevels') ?? {}))}
+        onChange={(v) => update({ sensitivity: v === '' ? null : v })}
+        testId="prop-sensitivity"
+      />
       <TextField label="Export code" hint="Lower case letters, digits and _; stable across versions (CSV columns use it)." value={q.code ?? ''} disabled={disabled} onChange={(v) => update({ code: v }, 'code')} testId="prop-code" />
       <p className="field-hint">
         Answer key: <code>{q.group ? `${q.group}[].${q.key}` : q.key}</code>
