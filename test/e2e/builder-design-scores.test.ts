@@ -72,6 +72,8 @@ describe.skipIf(!built)('a policy lead builds a scored screen in Design, without
     expect(await studio.page.getByTestId('computed-rule').inputValue()).toBe('score');
     expect(await studio.page.getByTestId('computed-of-howOftenDrink').isChecked()).toBe(true);
     expect(await studio.page.getByTestId('computed-of-howManyDrinksTypicalDay').isChecked()).toBe(true);
+    expect(await axeIds()).toEqual([]);
+    await studio.shot('design-total');
     await studio.add('computed');
     await studio.label('Risk level');
     await studio.page.getByTestId('computed-rule').selectOption({ label: 'Band from thresholds' });

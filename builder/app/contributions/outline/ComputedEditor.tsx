@@ -53,7 +53,7 @@ export function ComputedEditor({ q, def, disabled, onChange }: { q: OutlineQuest
       </div>
       {rule !== 'band' && (
         <fieldset className="fieldset nested">
-          <legend>Questions it adds up</legend>
+          <legend>{rule === 'count-yes' ? 'Questions whose Yes answers it counts' : rule === 'score' ? 'Questions whose option scores it adds up' : 'Numbers it adds up'}</legend>
           {candidates.length === 0 && <p className="field-hint">No question fits this rule yet.</p>}
           {candidates.map((c, i) => {
             const on = of.includes(c.key);
