@@ -1,6 +1,6 @@
 import { insertionPoint, moveTarget, selectionAfterDelete } from '../contributions/outline/model';
 import { isReadOnly } from '../services/document';
-import { addGuidance, addQuestion, addSection, allQuestions, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, moveSection, paletteKinds, readOutline, type PaletteKind, type QuestionRef } from '../services/edits/index';
+import { addComputed, addGuidance, addQuestion, addSection, allQuestions, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, moveSection, paletteKinds, readOutline, type PaletteKind, type QuestionRef } from '../services/edits/index';
 import type { Selection, Workspace } from '../services/workspace';
 import type { Command } from './registry';
 
@@ -23,7 +23,11 @@ export function addFromPalette(ws: Workspace, kind: PaletteKind): void {
     ws.toast('Add a section first.', 'error');
     return;
   }
-  const ok = ws.edit(doc.key, (d) => (kind === 'guidance' ? addGuidance(d, at) : addQuestion(d, kind, { ...at, label: `New ${kindLabels[kind].toLowerCase()} question` }).definition));
+  const ok = ws.edit(doc.key, (d) => {
+    if (kind === 'guidance') return addGuidance(d, at);
+    if (kind === 'computed') return addComputed(d, at).definition;
+    return addQuestion(d, kind, { ...at, label: `New ${kindLabels[kind].toLowerCase()} question` }).definition;
+  });
   if (ok) ws.select(doc.key, { kind: 'item', ...at });
 }
 
@@ -91,7 +95,7 @@ export const editCommands: Command[] = [
   ...paletteKinds.map(
     (kind): Command => ({
       id: `studio.outline.add.${kind}`,
-      title: `Add ${kindLabels[kind].toLowerCase()}${kind === 'section' || kind === 'guidance' || kind === 'group' ? '' : ' question'}`,
+      title: `Add ${kindLabels[kind].toLowerCase()}${kind === 'section' || kind === 'guidance' || kind === 'group' || kind === 'computed' ? '' : ' question'}`,
       category: 'Outline',
       enabled: editable,
       run: (ws) => addFromPalette(ws, kind),

@@ -81,10 +81,10 @@ describe('the outline model', () => {
     expect(moveTarget(d, { kind: 'section', section: 0 }, 1)).toBeUndefined();
   });
 
-  it('offers yes/no and choice questions, with their values, for show-when rules', () => {
+  it('offers yes/no and choice questions, with their values, for show-when rules; text only as answered (issue 17.5)', () => {
     const d = base();
     const choices = conditionChoices(readOutline(d), 'alone');
-    expect(choices.map((c) => c.key)).toEqual(['which']);
+    expect(choices.map((c) => [c.key, c.ops])).toEqual([['which', ['is', 'one-of', 'answered']], ['note', ['answered']]]);
     expect(choices[0]!.values.map((v) => v.value)).toEqual(['option_1', 'option_2']);
   });
 

@@ -12,8 +12,14 @@ import {
   renameSection,
   setGate,
   setGuidanceText,
-  setItemShowWhen,
-  setSectionShowWhen,
+  setItemShowRule,
+  setSectionShowRule,
+  duplicateItem,
+  withChangeNote,
+  own,
+  ownArray,
+  ownObject,
+  ownString,
   updateForm,
   updateQuestion,
   type OutlineQuestion,
@@ -22,7 +28,12 @@ import {
   type RawDefinition,
 } from '../../services/edits/index';
 import type { Selection, Workspace } from '../../services/workspace';
-import { CheckField, Fieldset, SelectField, ShowWhenField, TextField } from './fields';
+import { today } from '../../services/workspaceBase';
+import { AnswerLimits } from './AnswerLimits';
+import { ComputedEditor } from './ComputedEditor';
+import { CheckField, Fieldset, SelectField, TextField } from './fields';
+import { ShowRuleField } from './ShowRuleField';
+import { TypeChanger } from './TypeChanger';
 import { conditionChoices } from './model';
 import { OptionsEditor } from './OptionsEditor';
 
@@ -41,7 +52,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
         <h2 id="props-title">Section: {section.label}</h2>
         <TextField id="prop-label" label="Section heading" value={section.label} disabled={disabled || !section.categorized} onChange={(v) => edit((d) => renameSection(d, sel.section, v), `section-label:${sel.section}`)} testId="prop-section-label" />
-        <ShowWhenField choices={conditionChoices(outline)} value={section.showWhen} disabled={disabled || !section.categorized} onChange={(w) => edit((d) => setSectionShowWhen(d, sel.section, w))} />
+        <ShowRuleField choices={conditionChoices(outline)} value={section.showRule} hasRule={section.hasRule} disabled={disabled || !section.categorized} onChange={(r) => edit((d) => setSectionShowRule(d, sel.section, r))} />
         {outline.gate && <p className="field-hint">Sensitive questions must sit in a section shown only when the safety check “{outline.gate}” is Yes.</p>}
         <div className="button-row">
           <button type="button" className="secondary-button" disabled={disabled || sel.section === 0} onClick={() => edit((d) => moveSection(d, sel.section, sel.section - 1)) && ws.select(doc.key, { kind: 'section', section: sel.section - 1 })}>
@@ -66,9 +77,13 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
         const index = outline.sections[section]?.items.length ?? 0;
         if (edit((d) => moveItem(d, ref, { section, index: section === sel.section ? index - 1 : index }))) ws.select(doc.key, { kind: 'item', section, index: section === sel.section ? index - 1 : index });
       };
+      const duplicate = () => {
+        let at = ref;
+        if (edit((d) => ((r) => ((at = r.at), r.definition))(duplicateItem(d, ref)))) ws.select(doc.key, { kind: 'item', ...at });
+      };
       const common = (
         <>
-          <ShowWhenField choices={conditionChoices(outline, item.question?.key)} value={item.showWhen} disabled={disabled} onChange={(w) => edit((d) => setItemShowWhen(d, ref, w))} />
+          <ShowRuleField key={item.uiPath} choices={conditionChoices(outline, item.question?.key)} value={item.showRule} hasRule={item.hasRule} disabled={disabled} onChange={(r) => edit((d) => setItemShowRule(d, ref, r))} />
           <SelectField
             label="Section"
             value={String(sel.section)}
@@ -78,6 +93,9 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
             testId="prop-section"
           />
           <div className="button-row">
+            <button type="button" className="secondary-button" disabled={disabled} data-testid="duplicate-selected" onClick={duplicate}>
+              Duplicate
+            </button>
             <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
               Delete
             </button>
@@ -96,8 +114,8 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       if (item.question) {
         return (
           <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
-            <h2 id="props-title">{kindLabels[item.question.kind]} question</h2>
-            <QuestionFields ws={ws} doc={doc} q={item.question} disabled={disabled} gate={outline.gate} />
+            <h2 id="props-title">{item.question.computed ? (item.question.computed.op === 'band' ? 'Band worked out from a total' : 'Value worked out from answers') : `${kindLabels[item.question.kind]} question`}</h2>
+            <QuestionFields ws={ws} doc={doc} def={def} q={item.question} disabled={disabled} gate={outline.gate} />
             {item.question.kind === 'group' && <GroupAdder ws={ws} doc={doc} group={item.question.key} disabled={disabled} />}
             {common}
           </form>
@@ -113,7 +131,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       return (
         <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
           <h2 id="props-title">{kindLabels[child.kind]} question in a repeatable group</h2>
-          <QuestionFields ws={ws} doc={doc} q={child} disabled={disabled} gate={undefined} />
+          <QuestionFields ws={ws} doc={doc} def={def} q={child} disabled={disabled} gate={undefined} />
           <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
             Delete
           </button>
@@ -130,6 +148,15 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       <TextField id="prop-label" label="Title" value={String(def.title ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { title: v }), 'form-title')} testId="prop-form-title" />
       <TextField label="Description" multiline value={String(def.description ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { description: v }), 'form-description')} />
       <TextField label="Source document" hint="Where the questions come from, e.g. a policy or seed document." value={source.document ?? ''} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { sourceDocument: v }), 'form-source')} />
+      <TextField
+        label={`What changed in version ${String(def.version ?? '')}`}
+        hint="The change note kept in the form’s history; publishing asks for it too."
+        multiline
+        value={changeNoteOf(def)}
+        disabled={disabled}
+        onChange={(v) => edit((d) => withChangeNote(d, v, today()), 'change-note')}
+        testId="prop-change-note"
+      />
       <SelectField
         label="Safety check"
         hint="A yes/no question (“Is it safe to talk?”) that must be answered Yes before sensitive sections show."
@@ -143,7 +170,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
   );
 }
 
-function QuestionFields({ ws, doc, q, disabled, gate }: { ws: Workspace; doc: Doc; q: OutlineQuestion; disabled: boolean; gate: string | undefined }) {
+function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; doc: Doc; def: RawDefinition; q: OutlineQuestion; disabled: boolean; gate: string | undefined }) {
   const ref = q.group ? { key: q.key, group: q.group } : { key: q.key };
   const update = (patch: QuestionPatch, mergeKey?: string) => ws.edit(doc.key, (d) => updateQuestion(d, ref, patch), mergeKey && `${mergeKey}:${q.group ?? ''}/${q.key}`);
   const isChoice = q.kind === 'single-choice' || q.kind === 'multiple-choice';
@@ -164,22 +191,24 @@ function QuestionFields({ ws, doc, q, disabled, gate }: { ws: Workspace; doc: Do
   };
   return (
     <>
-      <TextField id="prop-label" label="Question" hint="The question as the practitioner asks it." value={q.label} disabled={disabled} onChange={relabel} testId="prop-question-label" />
-      <TextField label="Hint" value={q.hint ?? ''} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" />
-      {isChoice && <OptionsEditor options={q.options} disabled={disabled || !q.optionsEditable} onChange={(options) => update({ options }, 'options')} />}
+      <TextField id="prop-label" label={q.computed ? 'Name' : 'Question'} hint={q.computed ? 'What the value is called where it is shown, e.g. “Total score”.' : 'The question as the practitioner asks it.'} value={q.label} disabled={disabled} onChange={relabel} testId="prop-question-label" />
+      <TypeChanger key={q.schemaPath} q={q} def={def} disabled={disabled} onChange={(fn) => ws.edit(doc.key, fn)} />
+      {q.computed && <ComputedEditor q={q} def={def} disabled={disabled} onChange={(fn, mergeKey) => ws.edit(doc.key, fn, mergeKey)} />}
+      <TextField label="Hint" hint="A short line under the question." value={q.hint ?? ''} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" />
+      {isChoice && <OptionsEditor options={q.options} disabled={disabled || !q.optionsEditable} onChange={(options, typing) => update({ options }, typing ? 'options' : undefined)} />}
       {isChoice && !q.optionsEditable && <p className="field-hint">These options come from a shared definition ($ref): change them in the JSON view.</p>}
-      <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.gated && gate ? 'Required only once the safety check is answered Yes.' : undefined} />
-      {!q.group && (
-        <SelectField
-          label="Sensitivity"
-          hint="Decides which exports carry the answer and whether it waits behind the safety check (every level but Personal). A safe address is kept only in the full export and never in a draft."
-          value={q.sensitivity ?? ''}
-          disabled={disabled}
-          options={sensitivityChoices(q.sensitivity)}
-          onChange={(v) => update({ sensitivity: v === '' ? null : v })}
-          testId="prop-sensitivity"
-        />
-      )}
+      <AnswerLimits q={q} disabled={disabled} update={update} />
+      {!q.computed && <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.gated && gate ? 'Required only once the safety check is answered Yes.' : undefined} />}
+      {/* A group item's level applies to it in every item; the group then sits behind the safety check. */}
+      <SelectField
+        label="Sensitivity"
+        hint="Decides which exports carry the answer and whether it waits behind the safety check (every level but Personal). A safe address is kept only in the full export and never in a draft."
+        value={q.sensitivity ?? ''}
+        disabled={disabled}
+        options={sensitivityChoices(q.sensitivity, Object.keys(ownObject(def, 'sensitivityLevels') ?? {}))}
+        onChange={(v) => update({ sensitivity: v === '' ? null : v })}
+        testId="prop-sensitivity"
+      />
       <TextField label="Export code" hint="Lower case letters, digits and _; stable across versions (CSV columns use it)." value={q.code ?? ''} disabled={disabled} onChange={(v) => update({ code: v }, 'code')} testId="prop-code" />
       <p className="field-hint">
         Answer key: <code>{q.group ? `${q.group}[].${q.key}` : q.key}</code>
@@ -203,8 +232,14 @@ function GroupAdder({ ws, doc, group, disabled }: { ws: Workspace; doc: Doc; gro
   );
 }
 
-/** The built-in levels, and the question's own when the form declares it (its JSON view declares more). */
-function sensitivityChoices(current: string | undefined): Array<{ value: string; label: string }> {
+/** The form's current change note: the summary of this version's changelog entry. */
+function changeNoteOf(def: RawDefinition): string {
+  const entry = (ownArray(def, 'changelog') ?? []).find((e) => own(e, 'version') === def.version);
+  return ownString(entry, 'summary') ?? '';
+}
+
+/** The built-in levels, the form's own (declared in `sensitivityLevels`), and the question's when it names another. */
+function sensitivityChoices(current: string | undefined, declared: string[]): Array<{ value: string; label: string }> {
   const choices = [
     { value: '', label: 'Not sensitive' },
     { value: 'personal', label: 'Personal (identifies the person)' },
@@ -212,5 +247,6 @@ function sensitivityChoices(current: string | undefined): Array<{ value: string;
     { value: 'special-category', label: 'Special category (UK GDPR art. 9)' },
     { value: 'safe-address', label: 'Safe address (refuge or confidential address)' },
   ];
-  return current && !choices.some((c) => c.value === current) ? [...choices, { value: current, label: current }] : choices;
+  for (const name of [...declared, ...(current ? [current] : [])]) if (!choices.some((c) => c.value === name)) choices.push({ value: name, label: `${name} (this form’s own level)` });
+  return choices;
 }

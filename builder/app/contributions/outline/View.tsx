@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { deleteSelection } from '../../commands/edit';
 import { isReadOnly } from '../../services/document';
-import { kindLabels, moveItem, moveSection, readOutline, type Outline, type OutlineItem } from '../../services/edits/index';
+import { moveItem, moveSection, questionKindLabel, readOutline, type Outline, type OutlineItem } from '../../services/edits/index';
 import { useStore } from '../../services/store';
 import type { Selection, Workspace } from '../../services/workspace';
 import { Palette } from './Palette';
@@ -79,7 +79,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
   const row = (item: OutlineItem) => {
     const s: Selection = { kind: 'item', section: item.section, index: item.index };
     const q = item.question;
-    const kind = q ? kindLabels[q.kind] : item.type === 'guidance' ? 'Guidance' : 'Other';
+    const kind = q ? questionKindLabel(q) : item.type === 'guidance' ? 'Guidance' : 'Other';
     return (
       <li key={`${item.section}-${item.index}`}>
         <button
@@ -101,7 +101,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
           <span className="row-kind">{kind}</span>
           <span className="row-label">{item.label || '(no label)'}</span>
           {q?.required && <span className="row-flag" title="Required">required</span>}
-          {q?.sensitivity && <span className="row-flag row-flag-sensitive" title={`Sensitivity: ${q.sensitivity}`}>sensitive</span>}
+          {q?.sensitivity && <span className="row-flag row-flag-sensitive" title={`Sensitivity: ${q.sensitivity}`}>{q.sensitivity === 'sensitive' ? 'sensitive' : q.sensitivity.replace(/-/g, ' ')}</span>}
           {outline.gate && q?.key === outline.gate && <span className="row-flag" title="The safety check">safety check</span>}
           {item.hasRule && <span className="row-flag" title="Shown only when a condition holds">conditional</span>}
         </button>
@@ -118,7 +118,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
                     aria-current={same(selection, cs) ? 'true' : undefined}
                     onClick={() => select(cs)}
                   >
-                    <span className="row-kind">{kindLabels[child.kind]}</span>
+                    <span className="row-kind">{questionKindLabel(child)}</span>
                     <span className="row-label">{child.label}</span>
                     {child.required && <span className="row-flag">required</span>}
                   </button>

@@ -1,6 +1,4 @@
 import { useId, type ReactNode } from 'react';
-import type { ConditionChoice } from './model';
-import type { ShowWhen } from '../../services/edits/index';
 
 /** Small labelled form controls for the properties form (GOV.UK-style: label, hint, control). */
 export function TextField(props: { id?: string; label: string; hint?: string; value: string; onChange: (v: string) => void; disabled?: boolean; multiline?: boolean; testId?: string }) {
@@ -57,47 +55,27 @@ export function Fieldset({ legend, children }: { legend: string; children: React
   );
 }
 
-/** "Show only when [question] is [value]": picks, never typed, so the rule is always well-formed. */
-export function ShowWhenField({ choices, value, onChange, disabled }: { choices: ConditionChoice[]; value: ShowWhen | undefined; onChange: (v: ShowWhen | null) => void; disabled?: boolean }) {
-  const questionId = useId();
-  const valueId = useId();
-  const current = value ? choices.find((c) => c.key === value.key) : undefined;
-  const encode = (v: unknown) => JSON.stringify(v);
+/** A number or nothing: an empty box removes the limit it sets. */
+export function NumberField(props: { label: string; hint?: string; value: number | undefined; onChange: (v: number | null) => void; disabled?: boolean; testId?: string }) {
+  const id = useId();
   return (
-    <Fieldset legend="Show when">
-      <div className="field">
-        <label htmlFor={questionId}>Show only when this question…</label>
-        <select
-          id={questionId}
-          value={value?.key ?? ''}
-          disabled={disabled}
-          data-testid="showwhen-question"
-          onChange={(e) => {
-            const choice = choices.find((c) => c.key === e.target.value);
-            onChange(choice && choice.values[0] ? { key: choice.key, value: choice.values[0].value } : null);
-          }}
-        >
-          <option value="">Always show</option>
-          {choices.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {value && current && (
-        <div className="field">
-          <label htmlFor={valueId}>…has the answer</label>
-          <select id={valueId} value={encode(value.value)} disabled={disabled} data-testid="showwhen-value" onChange={(e) => onChange({ key: value.key, value: JSON.parse(e.target.value) as unknown })}>
-            {current.values.map((v) => (
-              <option key={encode(v.value)} value={encode(v.value)}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {value && !current && <p className="field-hint">Shown when “{value.key}” is {encode(value.value)} (set in the JSON).</p>}
-    </Fieldset>
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && <p className="field-hint" id={`${id}-hint`}>{props.hint}</p>}
+      <input
+        id={id}
+        type="number"
+        className="number-input"
+        value={props.value === undefined ? '' : String(props.value)}
+        disabled={props.disabled}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        data-testid={props.testId}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v === '') props.onChange(null);
+          else if (Number.isFinite(Number(v))) props.onChange(Number(v));
+        }}
+      />
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { allQuestions, neighbourPlace, type Outline, type OutlineItem, type OutlineQuestion, type RawDefinition } from '../../services/edits/index';
+import { allQuestions, neighbourPlace, type ConditionOp, type Outline, type OutlineItem, type OutlineQuestion, type RawDefinition } from '../../services/edits/index';
 import type { Selection } from '../../services/workspace';
 
 /** Pure helpers the outline view and the edit commands share. */
@@ -40,27 +40,51 @@ export function moveTarget(def: RawDefinition, selection: Selection | undefined,
 export interface ConditionChoice {
   key: string;
   label: string;
+  /** The answers "is" and "is one of" pick from (empty for numbers and text). */
   values: Array<{ value: unknown; label: string }>;
+  /** What can be asked of its answer. */
+  ops: ConditionOp[];
+}
+
+/** The words of each condition, as the show-when editor offers them. */
+export const conditionOpLabels: Record<ConditionOp, string> = {
+  is: 'is',
+  'one-of': 'is one of',
+  answered: 'is answered',
+  'at-least': 'is at least',
+  'at-most': 'is at most',
+};
+
+function choiceOf(q: OutlineQuestion): ConditionChoice | undefined {
+  const base = { key: q.key, label: q.label };
+  if (q.computed?.op === 'band') return { ...base, values: q.computed.bands.map((b) => ({ value: b.code, label: b.title })), ops: ['is', 'one-of'] };
+  if (q.computed) return { ...base, values: [], ops: ['at-least', 'at-most'] };
+  switch (q.kind) {
+    case 'yes-no':
+      return { ...base, values: [{ value: true, label: 'Yes' }, { value: false, label: 'No' }], ops: ['is', 'answered'] };
+    case 'single-choice':
+    case 'multiple-choice':
+      return { ...base, values: q.options.map((o) => ({ value: o.code, label: o.label })), ops: ['is', 'one-of', 'answered'] };
+    case 'number':
+      return { ...base, values: [], ops: ['at-least', 'at-most', 'answered'] };
+    case 'text':
+    case 'long-text':
+    case 'date':
+    case 'time':
+      return { ...base, values: [], ops: ['answered'] };
+    default:
+      return undefined;
+  }
 }
 
 /**
- * Questions a show-when rule can watch: yes/no and choice questions, other than the element
- * itself (and never group items, whose answers live inside each repeat).
+ * Questions a show-when rule can watch, other than the element itself (and never group items,
+ * whose answers live inside each repeat): answers, and computed totals and bands (issue 18.6).
  */
 export function conditionChoices(outline: Outline, exceptKey?: string): ConditionChoice[] {
   return allQuestions(outline)
-    .filter((q: OutlineQuestion) => !q.group && q.key !== exceptKey && ['yes-no', 'single-choice', 'multiple-choice'].includes(q.kind))
-    .map((q) => ({
-      key: q.key,
-      label: q.label,
-      values:
-        q.kind === 'yes-no'
-          ? [
-              { value: true, label: 'Yes' },
-              { value: false, label: 'No' },
-            ]
-          : q.options.map((o) => ({ value: o.code, label: o.label })),
-    }));
+    .filter((q) => !q.group && q.key !== exceptKey)
+    .flatMap((q) => choiceOf(q) ?? []);
 }
 
 /** The outline selection a problem's JSON pointer belongs to, so clicking a problem can reveal it there. */

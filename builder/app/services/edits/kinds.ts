@@ -1,5 +1,5 @@
 import type { Question } from '../../../../runtime/core/index';
-import { own, ownObject, type JsonObject } from './json';
+import { isObject, own, ownArray, ownObject, type JsonObject } from './json';
 
 /** What a policy lead picks from the palette. */
 export const questionKinds = [
@@ -14,7 +14,8 @@ export const questionKinds = [
   'group',
 ] as const;
 export type QuestionKind = (typeof questionKinds)[number];
-export type PaletteKind = QuestionKind | 'section' | 'guidance';
+/** `computed`: a total, count or band the runtime works out (services/edits/computed.ts). */
+export type PaletteKind = QuestionKind | 'computed' | 'section' | 'guidance';
 
 export const kindLabels: Record<PaletteKind | 'unknown', string> = {
   'single-choice': 'Single choice',
@@ -26,16 +27,19 @@ export const kindLabels: Record<PaletteKind | 'unknown', string> = {
   time: 'Time',
   'yes-no': 'Yes / no',
   group: 'Repeatable group',
+  computed: 'Total, score or band',
   section: 'Section',
   guidance: 'Guidance text',
   unknown: 'Other',
 };
 
-export const paletteKinds: PaletteKind[] = [...questionKinds, 'section', 'guidance'];
+export const paletteKinds: PaletteKind[] = [...questionKinds, 'computed', 'section', 'guidance'];
 
 export interface ChoiceOption {
   code: string;
   label: string;
+  /** `x-score`: the points the option adds to a score total; absent when the option is not scored. */
+  score?: number;
 }
 
 const defaultOptions: ChoiceOption[] = [
@@ -104,7 +108,7 @@ export function kindOf(question: Question | undefined): QuestionKind | 'unknown'
 }
 
 export function readOptions(question: Question | undefined): ChoiceOption[] {
-  return (question?.options ?? []).map((o) => ({ code: o.code, label: o.label }));
+  return (question?.options ?? []).map((o) => ({ code: o.code, label: o.label, ...(o.score !== undefined ? { score: o.score } : {}) }));
 }
 
 const OPTION_KEYWORDS = ['oneOf', 'anyOf', 'enum'] as const;
@@ -122,6 +126,12 @@ export function optionsHolder(schema: JsonObject, kind: QuestionKind | 'unknown'
 export function writeOptions(schema: JsonObject, kind: QuestionKind | 'unknown', options: ChoiceOption[]): void {
   const holder = optionsHolder(schema, kind);
   if (!holder) return;
+  // What else an option carries (`x-exclusive`, translations' anchors) stays with its code.
+  const before = new Map<unknown, JsonObject>();
+  for (const o of ownArray(holder, 'oneOf') ?? []) if (isObject(o)) before.set(own(o, 'const'), o);
   for (const k of OPTION_KEYWORDS) delete holder[k];
-  holder.oneOf = options.map((o) => ({ const: o.code, title: o.label }));
+  holder.oneOf = options.map((o) => {
+    const { const: _c, title: _t, 'x-score': _s, ...rest } = before.get(o.code) ?? {};
+    return { const: o.code, title: o.label, ...(o.score !== undefined ? { 'x-score': o.score } : {}), ...rest };
+  });
 }

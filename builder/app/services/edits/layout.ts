@@ -1,9 +1,9 @@
-import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
+import { scopeKey } from '../../../../runtime/core/index';
 import { arrayAt, isObject, objectAt, own, ownArray, ownObject, type JsonObject } from './json';
-import { kindOf } from './kinds';
-import { modelOf, questionOf } from './model';
+import { modelOf } from './model';
 import { clone, findControl, placeRequired, propsOf, sectionAt, sectionElements, syncPropertyOrder, type ItemRef, type QuestionRef, type RawDefinition } from './questions';
 import { sectionsContainer, type ShowWhen } from './structure';
+import { showRuleJson, type ShowRule } from './showRule';
 
 /** Turns a plain root layout into a Categorization so sections can be added; its elements become the first section. */
 function ensureCategorized(def: RawDefinition): unknown[] {
@@ -78,14 +78,36 @@ function forgetQuestion(def: RawDefinition, ref: QuestionRef): void {
     return;
   }
   dropRulesOn(own(def, 'uischema'), ref.key);
+  // A total stops reading it (a total left reading nothing is flagged by lint, and named by the confirmation).
+  for (const prop of Object.values(propsOf(def))) {
+    const of = ownArray(ownObject(prop, 'x-computed'), 'of');
+    if (of && of.length > 1) for (let i = of.length - 1; i >= 0; i--) if (of[i] === ref.key) of.splice(i, 1);
+  }
   const safety = ownObject(def, 'safety');
   if (safety && safety.gate === ref.key) delete safety.gate;
 }
 
+/**
+ * A condition without the parts that watch `key`: undefined when nothing is left. In an AND/OR
+ * (a show-when of several conditions) only those conditions go, and one left stands alone.
+ */
+function withoutKey(condition: unknown, key: string): unknown {
+  if (!isObject(condition)) return condition;
+  const parts = ownArray(condition, 'conditions');
+  if (!parts) return scopeKey(own(condition, 'scope')) === key ? undefined : condition;
+  const kept = parts.map((c) => withoutKey(c, key)).filter((c) => c !== undefined);
+  if (kept.length === 0) return undefined;
+  return kept.length === 1 ? kept[0] : { ...condition, conditions: kept };
+}
+
 function dropRulesOn(node: unknown, key: string): void {
   if (!isObject(node)) return;
-  const condition = ownObject(ownObject(node, 'rule'), 'condition');
-  if (condition && scopeKey(own(condition, 'scope')) === key) delete node.rule;
+  const rule = ownObject(node, 'rule');
+  if (rule && own(rule, 'condition') !== undefined) {
+    const condition = withoutKey(own(rule, 'condition'), key);
+    if (condition === undefined) delete node.rule;
+    else rule.condition = condition;
+  }
   for (const child of ownArray(node, 'elements') ?? []) dropRulesOn(child, key);
   dropRulesOn(ownObject(ownObject(node, 'options'), 'detail'), key);
 }
@@ -129,38 +151,35 @@ export function setGuidanceText(input: RawDefinition, ref: ItemRef, text: string
   return def;
 }
 
-/**
- * The condition schema that makes "question is value" true, for the question's kind. `def` is the
- * definition as it was before the edit (see `modelOf`).
- */
-export function conditionSchema(def: RawDefinition, key: string, value: unknown): JsonObject {
-  const kind = kindOf(questionOf(def, { key }));
-  return kind === 'multiple-choice' ? { contains: { const: value } } : { const: value };
+/** The show-when "question is value" as a one-condition rule (null: always shown). */
+const asRule = (when: ShowWhen | null): ShowRule | null => (when ? { mode: 'all', conditions: [{ key: when.key, op: 'is', value: when.value }] } : null);
+
+/** Sets (or, with null or no condition, removes) the show-when of `target` in the copy being edited, with the kinds `before` has. */
+function applyShowRule(before: RawDefinition, target: JsonObject, rule: ShowRule | null): void {
+  const json = rule ? showRuleJson(before, rule) : undefined;
+  if (json) target.rule = json;
+  else delete target.rule;
 }
 
-/** Sets or removes the show-when rule of `target` (in the copy being edited), with the kinds `before` has. */
-function applyShowWhen(before: RawDefinition, target: JsonObject, when: ShowWhen | null): void {
-  if (!when) {
-    delete target.rule;
-    return;
-  }
-  target.rule = { effect: 'SHOW', condition: { scope: scopeOfKey(when.key), schema: conditionSchema(before, when.key, when.value) } };
+/** Shows an element only when its conditions hold (all or any of them); null removes the rule. */
+export function setItemShowRule(input: RawDefinition, ref: ItemRef, rule: ShowRule | null): RawDefinition {
+  const def = clone(input);
+  const el = sectionElements(def, ref.section)[ref.index];
+  if (isObject(el)) applyShowRule(input, el, rule);
+  return def;
+}
+
+export function setSectionShowRule(input: RawDefinition, section: number, rule: ShowRule | null): RawDefinition {
+  const def = clone(input);
+  ensureCategorized(def);
+  applyShowRule(input, sectionAt(def, section), rule);
+  return def;
 }
 
 /** Shows an element only when a question has a value (null removes the rule). */
-export function setItemShowWhen(input: RawDefinition, ref: ItemRef, when: ShowWhen | null): RawDefinition {
-  const def = clone(input);
-  const el = sectionElements(def, ref.section)[ref.index];
-  if (isObject(el)) applyShowWhen(input, el, when);
-  return def;
-}
+export const setItemShowWhen = (input: RawDefinition, ref: ItemRef, when: ShowWhen | null): RawDefinition => setItemShowRule(input, ref, asRule(when));
 
-export function setSectionShowWhen(input: RawDefinition, section: number, when: ShowWhen | null): RawDefinition {
-  const def = clone(input);
-  ensureCategorized(def);
-  applyShowWhen(input, sectionAt(def, section), when);
-  return def;
-}
+export const setSectionShowWhen = (input: RawDefinition, section: number, when: ShowWhen | null): RawDefinition => setSectionShowRule(input, section, asRule(when));
 
 /**
  * Makes a yes/no question the safety check (null removes it). Sensitive questions already

@@ -4,6 +4,7 @@ import { controlForKind, kindOf, schemaForKind, writeOptions, type ChoiceOption,
 import { modelOf, questionOf } from './model';
 import { codeFromLabel, keyFromLabel } from './names';
 import { sectionsContainer } from './structure';
+import { applyLimits, type LimitsPatch } from './limits';
 
 /**
  * Pure edit operations on a raw definition (the JSON as written, not the zod output, so no
@@ -208,7 +209,7 @@ export function findControl(def: RawDefinition, key: string): JsonObject | undef
   return undefined;
 }
 
-export interface QuestionPatch {
+export interface QuestionPatch extends LimitsPatch {
   label?: string;
   hint?: string;
   required?: boolean;
@@ -234,6 +235,7 @@ export function updateQuestion(input: RawDefinition, ref: QuestionRef, patch: Qu
     else schema['x-sensitivity'] = patch.sensitivity;
   }
   if (patch.options) writeOptions(schema, kindOf(questionOf(input, ref)), patch.options);
+  applyLimits(def, ref, schema, patch);
   if (patch.required !== undefined || patch.sensitivity !== undefined) placeRequired(def, ref, patch.required ?? wasRequired);
   return def;
 }

@@ -39,18 +39,44 @@ function renameInList(list: unknown[] | undefined, from: string, to: string): vo
 function renameScopes(node: unknown, from: string, to: string, inDetail: boolean, wantDetail: boolean): void {
   if (!isObject(node)) return;
   if (inDetail === wantDetail && scopeKey(own(node, 'scope')) === from) node.scope = scopeOfKey(to);
-  const condition = ownObject(ownObject(node, 'rule'), 'condition');
-  if (!wantDetail && !inDetail && condition && scopeKey(own(condition, 'scope')) === from) condition.scope = scopeOfKey(to);
+  if (!wantDetail && !inDetail) renameCondition(ownObject(ownObject(node, 'rule'), 'condition'), from, to);
   for (const child of ownArray(node, 'elements') ?? []) renameScopes(child, from, to, inDetail, wantDetail);
   renameScopes(ownObject(ownObject(node, 'options'), 'detail'), from, to, true, wantDetail);
 }
 
-/** Renames an answer key everywhere it is named: properties (in place), required lists, scopes, rules, the gate. */
+/** A rule's condition, and each condition of an AND/OR (the show-when of several conditions). */
+function renameCondition(condition: JsonObject | undefined, from: string, to: string): void {
+  if (!condition) return;
+  if (scopeKey(own(condition, 'scope')) === from) condition.scope = scopeOfKey(to);
+  for (const c of ownArray(condition, 'conditions') ?? []) renameCondition(isObject(c) ? c : undefined, from, to);
+}
+
+/**
+ * The computed values that read a renamed answer: totals' `of` lists and a band's total at the same
+ * level, a count or sum over a renamed group, and a sum over items of a renamed item question.
+ */
+function renameComputed(def: RawDefinition, holderProps: JsonObject, ref: QuestionRef, to: string): void {
+  for (const prop of Object.values(holderProps)) {
+    const spec = ownObject(prop, 'x-computed');
+    if (!spec) continue;
+    renameInList(ownArray(spec, 'of'), ref.key, to);
+    if (spec.of === ref.key) spec.of = to;
+    if (!ref.group && spec.items === ref.key) spec.items = to;
+  }
+  if (!ref.group) return;
+  for (const prop of Object.values(propsOf(def))) {
+    const spec = ownObject(prop, 'x-computed');
+    if (spec && spec.items === ref.group && spec.field === ref.key) spec.field = to;
+  }
+}
+
+/** Renames an answer key everywhere it is named: properties (in place), required lists, scopes, rules, computed values, the gate. */
 export function renameKey(def: RawDefinition, ref: QuestionRef, to: string): RawDefinition {
   const holderSchema = ref.group ? ownObject(ownObject(propsOf(def), ref.group), 'items') : ownObject(def, 'schema');
   if (!holderSchema) return def;
   const props = ownObject(holderSchema, 'properties') ?? {};
   holderSchema.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k === ref.key ? to : k, v]));
+  renameComputed(def, ownObject(holderSchema, 'properties')!, ref, to);
   renameInList(ownArray(holderSchema, 'required'), ref.key, to);
   for (const clause of ownArray(holderSchema, 'allOf') ?? []) {
     renameInList(ownArray(ownObject(clause, 'then'), 'required'), ref.key, to);

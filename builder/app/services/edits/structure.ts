@@ -1,7 +1,8 @@
-import { scopeKey, type Question } from '../../../../runtime/core/index';
+import { scopeKey, type ComputedSpec, type Question } from '../../../../runtime/core/index';
 import { isObject, own, ownArray, ownObject, ownString, type JsonObject } from './json';
-import { kindOf, optionsHolder, readOptions, type ChoiceOption, type QuestionKind } from './kinds';
+import { kindLabels, kindOf, optionsHolder, readOptions, type ChoiceOption, type QuestionKind } from './kinds';
 import { modelOf } from './model';
+import { readShowRule, type ShowRule } from './showRule';
 
 /**
  * The outline a policy lead sees: sections (UI `Category`s) holding questions and guidance.
@@ -33,6 +34,20 @@ export interface OutlineQuestion {
   code?: string;
   /** JSON pointer of the property in the definition (for a group item behind `$ref`, where it is written). */
   schemaPath: string;
+  /** Set for a value the runtime works out (`x-computed`): nobody types it. */
+  computed?: ComputedSpec;
+  /** The help behind the question's "Help" disclosure (`x-help`). */
+  help?: string;
+  /** Answer limits as written: `minimum`, `maximum`, `maxLength`; `integer` for whole numbers. */
+  limits: { minimum?: number; maximum?: number; maxLength?: number; integer: boolean };
+  /** A single choice shown as a drop-down list. */
+  dropdown: boolean;
+}
+
+/** How a question's kind is named to a policy lead (a computed value is no kind of answer: a total or a band). */
+export function questionKindLabel(q: Pick<OutlineQuestion, 'kind' | 'computed'>): string {
+  if (q.computed) return q.computed.op === 'band' ? 'Band' : 'Total';
+  return kindLabels[q.kind];
 }
 
 export interface OutlineItem {
@@ -43,6 +58,8 @@ export interface OutlineItem {
   uiPath: string;
   label: string;
   showWhen?: ShowWhen;
+  /** Its show-when, when every condition is one the Design view edits. */
+  showRule?: ShowRule;
   hasRule: boolean;
   question?: OutlineQuestion;
   /** For a repeatable group: its item questions. */
@@ -56,6 +73,7 @@ export interface OutlineSection {
   /** False when the uischema root is a plain layout shown as one section. */
   categorized: boolean;
   showWhen?: ShowWhen;
+  showRule?: ShowRule;
   hasRule: boolean;
   items: OutlineItem[];
 }
@@ -100,7 +118,16 @@ function outlineQuestion(q: Question): OutlineQuestion {
     ...(q.level?.gated ? { gated: true } : {}),
     ...(q.code !== undefined ? { code: q.code } : {}),
     schemaPath: q.pointer,
+    ...(q.computed ? { computed: q.computed } : {}),
+    ...(q.help !== undefined ? { help: q.help } : {}),
+    limits: limitsOf(q.schema),
+    dropdown: own(ownObject(q.control?.element, 'options'), 'format') === 'select',
   };
+}
+
+function limitsOf(schema: JsonObject): OutlineQuestion['limits'] {
+  const num = (k: string) => (typeof own(schema, k) === 'number' ? { [k]: own(schema, k) as number } : {});
+  return { ...num('minimum'), ...num('maximum'), ...num('maxLength'), integer: own(schema, 'type') === 'integer' };
 }
 
 export function readOutline(definition: JsonObject): Outline {
@@ -115,7 +142,8 @@ export function readOutline(definition: JsonObject): Outline {
         const itemPath = `${uiPath}/elements/${i}`;
         const base = { section: s, index: i, uiPath: itemPath, hasRule: isObject(own(el, 'rule')) };
         const showWhen = readShowWhen(own(el, 'rule'));
-        const withRule = showWhen ? { ...base, showWhen } : base;
+        const showRule = readShowRule(own(el, 'rule'));
+        const withRule = { ...base, ...(showWhen ? { showWhen } : {}), ...(showRule ? { showRule } : {}) };
         if (own(el, 'type') === 'Label') return { ...withRule, type: 'guidance', label: ownString(el, 'text') ?? '' };
         const key = scopeKey(own(el, 'scope'));
         const found = own(el, 'type') === 'Control' && key !== null ? model.byKey.get(key) : undefined;
@@ -126,6 +154,7 @@ export function readOutline(definition: JsonObject): Outline {
         return item;
       });
       const showWhen = readShowWhen(own(section, 'rule'));
+      const showRule = readShowRule(own(section, 'rule'));
       return {
         index: s,
         label: categorized ? ownString(section, 'label') ?? `Section ${s + 1}` : 'Questions',
@@ -133,6 +162,7 @@ export function readOutline(definition: JsonObject): Outline {
         categorized,
         hasRule: isObject(own(section, 'rule')),
         ...(showWhen ? { showWhen } : {}),
+        ...(showRule ? { showRule } : {}),
         items,
       };
     }),
