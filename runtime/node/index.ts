@@ -16,3 +16,8 @@ export {
   openResponseStore, storeLocation, describeLocation, checkSubmission, parseSubmission, ResponseStore, SealError, SchemaRefusedError, MAKE_KEY,
   type StoreLocation, type StoreOutcome, type StoredResponse, type AuditEntry,
 } from './store/index';
+export {
+  AccountStore, openAccountStore, isRole, ROLES, ROLE_DUTIES, sameToken, SESSION_SECONDS, validUsername,
+  type Account, type NewSession, type Role, type Session,
+} from './accounts/index';
+export { storeMayExist } from './store/index';
