@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadDefinition } from '../../runtime/core/index';
+import type { AccountsDoor } from './accounts';
 import { BodyTooLargeError, readBodyBytes } from './guard';
 import { sendBody, sendError, sendJson } from './http';
 import type { CspReports } from './reports';
 import { readResponse, submitResponse, validResponseId, type ResponsesDoor } from './responses';
+import { sessionRoute } from './sessionRoutes';
 import { validId, validVersion, type FormStore, type Refusal } from './store';
 import type { ValidatorModules } from './validators';
 
@@ -13,6 +15,7 @@ export interface ApiContext {
   reports: CspReports;
   maxBodyBytes: number;
   responses: ResponsesDoor;
+  accounts: AccountsDoor;
 }
 
 /** HTTP status for each refusal of the store. */
@@ -119,6 +122,11 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   }
   if (area === 'csp-report' && id === undefined) return cspReportRoute(ctx, req, res, method);
   if (area === 'responses') return responsesRoute(ctx, req, res, segments.slice(1));
+  if (area === 'session' && id === undefined) {
+    const text = method === 'POST' ? await body(ctx, req, res) : '';
+    if (text === undefined) return;
+    return sessionRoute(ctx.accounts, req, res, text);
+  }
   return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
 }
 

@@ -4,6 +4,7 @@ import {
 } from '../../runtime/node/index';
 import type { Problem } from '../../runtime/core/index';
 import { sendError, sendJson } from './http';
+import { actorName, hasRole } from './requireRole';
 import type { FormStore } from './store';
 
 /**
@@ -43,11 +44,11 @@ export class ResponsesDoor {
 }
 
 /**
- * Who is acting. Until accounts exist (issue 20 point 4) the one person at this machine is
- * "local"; a signed-in user's name will come from the request's session here, and nowhere else.
+ * Who is acting: the signed-in account's name (issue 20 point 4), or "local" in single-user
+ * local mode; from the request's session (requireRole.ts) and nowhere else.
  */
-export function actorOf(_req: IncomingMessage): { actor: string } {
-  return { actor: 'local' };
+export function actorOf(req: IncomingMessage): { actor: string } {
+  return { actor: actorName(req) };
 }
 
 const statusOf: Record<Exclude<StoreOutcome<unknown>, { ok: true }>['reason'], number> = {
@@ -88,9 +89,11 @@ function refused(res: ServerResponse, problems: Problem[]): void {
 /** `GET /api/responses/<id>` (`?version=n` for an earlier one) and `/api/responses/<id>/history`. */
 export async function readResponse(ctx: ResponsesContext, req: IncomingMessage, res: ServerResponse, id: string, action: string | undefined): Promise<void> {
   const store = await ctx.responses.store();
+  const history = await store.history(id);
+  // A practitioner sees the responses they made; the data team any. Another's is "not found", so
+  // an id says nothing about whether it exists.
+  if (history.length === 0 || (!hasRole(req, 'data-team') && history[0]!.actor !== actorName(req))) return notFound(res, id);
   if (action === 'history') {
-    const history = await store.history(id);
-    if (history.length === 0) return notFound(res, id);
     return sendJson(res, 200, { responseId: id, history });
   }
   const wanted = new URL(req.url ?? '/', 'http://local').searchParams.get('version');
