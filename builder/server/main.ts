@@ -6,7 +6,8 @@ import { startStudioServer } from './server';
 async function main(): Promise<void> {
   const config = configFromEnv(process.env, process.cwd());
   const running = await startStudioServer(config, standaloneValidatorModule);
-  console.log(`Assessment Studio running at ${running.url}`);
+  const bound = config.host === '127.0.0.1' ? '' : ` (listening on ${config.host} port ${running.port})`;
+  console.log(`Assessment Studio running at ${running.url}${bound}`);
   console.log(`Definitions: ${config.formsDir}`);
   console.log(`Responses: ${describeLocation(config.store)} (opened on the first submission)`);
   if (!running.accountsRequired) {
