@@ -112,8 +112,10 @@ export const usersCommand: Command = {
       io.out(`added ${p.name} (${p.roles.join(', ')}) in ${where}`);
       if (secret!.generated) {
         io.out(`password: ${secret!.password}`);
-        io.err('The password is shown this once: give it to its owner by a safe route. Restart the server if it is running: sign-in is then required.');
+        io.err('The password is shown this once: give it to its owner by a safe route.');
       }
+      // The server reads whether accounts exist when it starts (builder/server/accounts.ts).
+      io.err('A server already running on this store requires sign-in from its next start: restart it.');
       return 0;
     } finally {
       await opened.close();
