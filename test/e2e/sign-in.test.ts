@@ -64,7 +64,9 @@ describe('signing in and out', () => {
     await page.getByRole('button', { name: 'Submit assessment' }).click();
     await waitOrExplain(page, page.getByRole('heading', { name: 'Assessment submitted and saved' }), 90_000);
 
-    await page.goto(`${suite.server.url}/signin`);
+    // Sign-out is a button on /signin, reached from the header of the practitioner page.
+    await page.goto(`${suite.server.url}/forms/`);
+    await page.getByRole('link', { name: 'Signed in as pat – sign out' }).click();
     await page.getByText('You are signed in as pat (practitioner).').waitFor();
     await expectNoAxeViolations(page, 'signed in');
     await page.getByRole('button', { name: 'Sign out' }).click();

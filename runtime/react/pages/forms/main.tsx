@@ -12,6 +12,7 @@ import { DefinitionRefusedError, loadDefinition, loadPublished } from '../../emb
 import type { ValidateFunction } from '../../model/validation';
 import { indexedDbStorage } from '../../storage/indexedDb';
 import { DraftsNote, draftPolicyOf, type DraftPolicy } from './DraftsNote';
+import { SignedInAs } from '../SignedInAs';
 import '../../styles.css';
 
 /**
@@ -43,6 +44,7 @@ function Page() {
           <a className="as-page__service" href="/forms/">
             Assessment Studio
           </a>
+          <SignedInAs />
         </div>
       </header>
       <main className="as-page__main" id="main">
