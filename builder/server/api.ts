@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadDefinition } from '../../runtime/core/index';
+import type { AccountsDoor } from './accounts';
 import { BodyTooLargeError, readBodyBytes } from './guard';
 import { sendBody, sendError, sendJson } from './http';
 import type { CspReports } from './reports';
 import { changeResponse } from './response-changes';
 import { exportResponses, listResponses, responseHistory, viewResponse } from './response-reading';
-import { notFound, readResponse, submitResponse, validResponseId, type ResponsesDoor } from './responses';
+import { mayRead, notFound, readResponse, submitResponse, validResponseId, type ResponsesDoor } from './responses';
+import { sessionRoute } from './sessionRoutes';
 import { validId, validVersion, type FormStore, type Refusal } from './store';
 import type { ValidatorModules } from './validators';
 
@@ -15,6 +17,7 @@ export interface ApiContext {
   reports: CspReports;
   maxBodyBytes: number;
   responses: ResponsesDoor;
+  accounts: AccountsDoor;
 }
 
 /** HTTP status for each refusal of the store. */
@@ -122,6 +125,11 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   if (area === 'csp-report' && id === undefined) return cspReportRoute(ctx, req, res, method);
   if (area === 'responses') return responsesRoute(ctx, req, res, segments.slice(1));
   if ((area === 'response-list' || area === 'my-responses' || area === 'response-exports') && id === undefined) return storeReadRoute(ctx, req, res, area);
+  if (area === 'session' && id === undefined) {
+    const text = method === 'POST' ? await body(ctx, req, res) : '';
+    if (text === undefined) return;
+    return sessionRoute(ctx.accounts, req, res, text);
+  }
   return sendError(res, 404, { error: 'No such API route.', reason: 'not-found' });
 }
 
@@ -143,8 +151,9 @@ async function responsesRoute(ctx: ApiContext, req: IncomingMessage, res: Server
   const writes = action === 'corrections' || action === 'status';
   if (writes ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res, writes ? 'POST' : 'GET');
   if (!ctx.responses.enabled) return sendError(res, 404, { error: 'This server keeps no responses.', reason: 'not-found' });
-  // One line per route, where issue 20 point 4's role check goes: practitioner (their own) or data team.
+  // The role each needs is in access.ts (the gate has checked it); reading one response also needs it to be the caller's own, or the data team.
   if (action === undefined) return readResponse(ctx, req, res, id);
+  if ((action === 'history' || action === 'view') && !(await mayRead(ctx, req, id))) return notFound(res, id);
   if (action === 'history') return responseHistory(ctx, req, res, id, () => notFound(res, id));
   if (action === 'view') return viewResponse(ctx, req, res, id, () => notFound(res, id));
   const text = await body(ctx, req, res);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
+import { admit } from './gate';
 import { handleApi, sendModule, type ApiContext } from './api';
 import { allowCrossOriginRead, answerPreflight, isCrossOriginRead, listedOrigin } from './cors';
 import { OutsideRootError, readRegular } from './disk';
@@ -15,6 +16,8 @@ export interface AppContext extends ApiContext {
   csp: CspOptions;
   /** The port actually bound (PORT=0 picks one), which Host and Origin must name. */
   port(): number;
+  /** PUBLIC_ORIGIN: the address people type when the server listens beyond loopback (Host and Origin may name it too). */
+  publicOrigin?: string;
 }
 
 const MIME: Record<string, string> = {
@@ -38,6 +41,7 @@ const MIME: Record<string, string> = {
 export function pageOf(segments: string[]): PageName | undefined {
   const [first, second, third, ...rest] = segments;
   if (segments.length === 1 && first === '') return 'builder';
+  if (segments.length === 1 && first === 'signin') return 'signin';
   if (first === 'embed' && segments.length === 2 && second === '') return 'embed';
   // The data team's Responses page and a practitioner's "My assessments": one page (issue 20 point 5).
   if ((first === 'responses' || first === 'my-assessments') && segments.length === 2 && second === '') return 'responses';
@@ -49,7 +53,7 @@ export function pageOf(segments: string[]): PageName | undefined {
 }
 
 function kindOf(page: PageName | undefined): PageKind {
-  return page ?? 'other';
+  return page === 'builder' || page === 'forms' || page === 'embed' ? page : 'other';
 }
 
 export function createHandler(ctx: AppContext): (req: IncomingMessage, res: ServerResponse) => void {
@@ -79,11 +83,13 @@ async function route(ctx: AppContext, req: IncomingMessage, res: ServerResponse)
   const segments = pathSegments(req.url ?? '/');
   const page = segments ? pageOf(segments) : undefined;
   setSecurityHeaders(res, kindOf(page), ctx.csp);
-  if (!hostAllowed(req, ctx.port())) return sendError(res, 403, { error: 'Unknown Host: use 127.0.0.1 or localhost.', reason: 'host' });
-  if (isWrite(req.method) && !writeOriginAllowed(req, ctx.port())) {
+  if (!hostAllowed(req, ctx.port(), ctx.publicOrigin)) return sendError(res, 403, { error: 'Unknown Host: use 127.0.0.1 or localhost.', reason: 'host' });
+  if (isWrite(req.method) && !writeOriginAllowed(req, ctx.port(), ctx.publicOrigin)) {
     return sendError(res, 403, { error: 'Writes are accepted only from this server’s own pages.', reason: 'origin' });
   }
   if (!segments) return sendError(res, 400, { error: 'Malformed path.', reason: 'path' });
+  // The route table's verdict (access.ts): who may, with which role, and a write's CSRF token.
+  if (!(await admit(ctx, req, res, segments))) return;
   const method = req.method ?? 'GET';
   const [first, ...rest] = segments;
   if (method === 'OPTIONS') return answerPreflight(req, res, segments, ctx.csp.embedOrigins);

@@ -7,8 +7,13 @@ import { parseEmbedOrigins } from './headers';
 export interface ServerConfig {
   /** 0 picks any free port (tests). */
   port: number;
-  /** Always the loopback address: the server is for the person at this machine only. */
-  host: '127.0.0.1';
+  /**
+   * HOST, default 127.0.0.1. Anything but loopback is refused at start unless accounts exist
+   * (server.ts): without them the server is for the person at this machine only.
+   */
+  host: string;
+  /** PUBLIC_ORIGIN (`https://studio.example`): the address people use when HOST is not loopback. */
+  publicOrigin?: string;
   formsDir: string;
   /** The built web app (dist/app), next to this bundle's dist/node. */
   appDir: string;
@@ -30,7 +35,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerConfig
   const here = dirname(fileURLToPath(import.meta.url));
   return {
     port,
-    host: '127.0.0.1',
+    host: env.HOST || '127.0.0.1',
+    ...(env.PUBLIC_ORIGIN ? { publicOrigin: parsePublicOrigin(env.PUBLIC_ORIGIN) } : {}),
     formsDir: resolve(cwd, env.FORMS_DIR ?? 'form-definitions'),
     appDir: resolve(cwd, env.APP_DIR ?? resolve(here, '../app')),
     embedOrigins: parseEmbedOrigins(env.EMBED_ORIGINS),
@@ -40,4 +46,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerConfig
     maxBodyBytes: MAX_BODY_BYTES,
     store: storeLocation(env, cwd),
   };
+}
+
+/** Loopback: the only addresses the server listens on without accounts. */
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}
+
+function parsePublicOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== value) {
+    throw new Error(`PUBLIC_ORIGIN must be exactly scheme://host[:port], like https://studio.example, not "${value}"`);
+  }
+  return url.origin;
 }

@@ -8,26 +8,29 @@ import type { IncomingMessage } from 'node:http';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-export function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+/** `publicOrigin` (PUBLIC_ORIGIN): the one other name a server listening beyond loopback answers to. */
+export function allowedHosts(port: number, publicOrigin?: string): Set<string> {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  return new Set(publicOrigin ? [...hosts, new URL(publicOrigin).host] : hosts);
 }
 
-export function allowedOrigins(port: number): Set<string> {
-  return new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+export function allowedOrigins(port: number, publicOrigin?: string): Set<string> {
+  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`];
+  return new Set(publicOrigin ? [...origins, publicOrigin] : origins);
 }
 
-export function hostAllowed(req: IncomingMessage, port: number): boolean {
+export function hostAllowed(req: IncomingMessage, port: number, publicOrigin?: string): boolean {
   const host = req.headers.host;
-  return typeof host === 'string' && allowedHosts(port).has(host.toLowerCase());
+  return typeof host === 'string' && allowedHosts(port, publicOrigin).has(host.toLowerCase());
 }
 
 /**
  * A write must come from one of our own pages, or from a tool that is not a browser (which sends
  * neither header). Browsers always send `Origin` on a cross-origin write, so absence is not a hole.
  */
-export function writeOriginAllowed(req: IncomingMessage, port: number): boolean {
+export function writeOriginAllowed(req: IncomingMessage, port: number, publicOrigin?: string): boolean {
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowedOrigins(port).has(origin.toLowerCase())) return false;
+  if (origin !== undefined && !allowedOrigins(port, publicOrigin).has(origin.toLowerCase())) return false;
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   return true;

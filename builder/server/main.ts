@@ -6,9 +6,18 @@ import { startStudioServer } from './server';
 async function main(): Promise<void> {
   const config = configFromEnv(process.env, process.cwd());
   const running = await startStudioServer(config, standaloneValidatorModule);
-  console.log(`Assessment Studio running at ${running.url}`);
+  const bound = config.host === '127.0.0.1' ? '' : ` (listening on ${config.host} port ${running.port})`;
+  console.log(`Assessment Studio running at ${running.url}${bound}`);
   console.log(`Definitions: ${config.formsDir}`);
   console.log(`Responses: ${describeLocation(config.store)} (opened on the first submission)`);
+  if (!running.accountsRequired) {
+    // The first person to start the product learns how to stop it being open to anyone at this machine.
+    console.log('No accounts yet: single-user local mode (this machine only, no sign-in).');
+    console.log('To require sign-in, stop the server and create the administrator:');
+    console.log('  npx assessment-studio users add <your-name> --role administrator');
+  } else {
+    console.log('Sign-in required: accounts exist (npx assessment-studio users list).');
+  }
   const stop = () => {
     // Writes in progress finish (each is one atomic rename); new connections are refused.
     const force = setTimeout(() => process.exit(0), 3000);

@@ -5,6 +5,6 @@ import pages from './pages.json';
  * (paths relative to the project root, which Vite keeps in its output). vite.config.ts builds
  * exactly the pages listed in pages.json; the server serves exactly these.
  */
-export const PAGES: Readonly<Record<'builder' | 'forms' | 'embed' | 'responses', string>> = pages;
+export const PAGES: Readonly<Record<'builder' | 'forms' | 'embed' | 'responses' | 'signin', string>> = pages;
 
 export type PageName = keyof typeof PAGES;

@@ -4,6 +4,7 @@ import {
 } from '../../runtime/node/index';
 import type { Problem } from '../../runtime/core/index';
 import { sendError, sendJson } from './http';
+import { actorName, hasRole } from './requireRole';
 import type { FormStore } from './store';
 
 /**
@@ -43,11 +44,11 @@ export class ResponsesDoor {
 }
 
 /**
- * Who is acting. Until accounts exist (issue 20 point 4) the one person at this machine is
- * "local"; a signed-in user's name will come from the request's session here, and nowhere else.
+ * Who is acting: the signed-in account's name (issue 20 point 4), or "local" in single-user
+ * local mode; from the request's session (requireRole.ts) and nowhere else.
  */
-export function actorOf(_req: IncomingMessage): { actor: string } {
-  return { actor: 'local' };
+export function actorOf(req: IncomingMessage): { actor: string } {
+  return { actor: actorName(req) };
 }
 
 /** HTTP status of each refusal of the response store. */
@@ -88,8 +89,18 @@ function refused(res: ServerResponse, problems: Problem[]): void {
 }
 
 /** `GET /api/responses/<id>` (`?version=n` for an earlier one). */
+/**
+ * A practitioner reads the responses they made; the data team any. Another's is "not found", so an
+ * id says nothing about whether it exists. Every route that reads one response asks here first.
+ */
+export async function mayRead(ctx: ResponsesContext, req: IncomingMessage, id: string): Promise<boolean> {
+  const history = await (await ctx.responses.store()).history(id);
+  return history.length > 0 && (hasRole(req, 'data-team') || history[0]!.actor === actorName(req));
+}
+
 export async function readResponse(ctx: ResponsesContext, req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
   const store = await ctx.responses.store();
+  if (!(await mayRead(ctx, req, id))) return notFound(res, id);
   const wanted = new URL(req.url ?? '/', 'http://local').searchParams.get('version');
   if (wanted !== null && !/^[1-9]\d{0,8}$/.test(wanted)) return sendError(res, 400, { error: 'version must be a whole number from 1.', reason: 'path' });
   const found = await store.get(id, wanted === null ? undefined : Number(wanted));

@@ -13,3 +13,4 @@ export * from './export/index';
 export * from './versions/index';
 export * from './validate/index';
 export * from './rules/index';
+export * from './session/index';

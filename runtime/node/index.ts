@@ -17,3 +17,8 @@ export {
   type StoreLocation, type StoreOutcome, type StoredResponse, type AuditEntry,
 } from './store/index';
 export { isDay, type ResponseFilter, type ResponseSummary } from './store/index';
+export {
+  AccountStore, openAccountStore, isRole, ROLES, ROLE_DUTIES, sameToken, SESSION_SECONDS, validUsername,
+  type Account, type NewSession, type Role, type Session,
+} from './accounts/index';
+export { storeMayExist } from './store/index';

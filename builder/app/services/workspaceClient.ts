@@ -1,4 +1,4 @@
-import type { Problem } from '../../../runtime/core/index';
+import { csrfHeaders, type Problem } from '../../../runtime/core/index';
 
 /** The only code in the app that talks to builder/server (STYLE.md). Failures are values. */
 export interface VersionSummary {
@@ -26,6 +26,9 @@ export interface Refusal {
 }
 
 export type Answer<T> = ({ ok: true } & T) | Refusal;
+
+/** Every write carries the session's CSRF token (issue 20; none in single-user local mode). */
+const token = (): Record<string, string> => csrfHeaders(document.cookie);
 
 const formPath = (id: string, version: string) => `/api/forms/${encodeURIComponent(id)}/${encodeURIComponent(version)}`;
 
@@ -76,7 +79,7 @@ export function saveForm(id: string, version: string, text: string, etag: string
   return attempt(async () => {
     const res = await fetch(formPath(id, version), {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json', ...(etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag }) },
+      headers: { 'Content-Type': 'application/json', ...token(), ...(etag === null ? { 'If-None-Match': '*' } : { 'If-Match': etag }) },
       body: text,
     });
     if (!res.ok) return refusal(res);
@@ -87,7 +90,7 @@ export function saveForm(id: string, version: string, text: string, etag: string
 
 export function publishForm(id: string, version: string, etag: string | null): Promise<Answer<{ sha256: string; etag: string }>> {
   return attempt(async () => {
-    const res = await fetch(`${formPath(id, version)}/publish`, { method: 'POST', headers: etag ? { 'If-Match': etag } : {} });
+    const res = await fetch(`${formPath(id, version)}/publish`, { method: 'POST', headers: { ...token(), ...(etag ? { 'If-Match': etag } : {}) } });
     if (!res.ok) return refusal(res);
     const body = (await res.json()) as { sha256: string; etag: string };
     return { ok: true, sha256: body.sha256, etag: body.etag ?? res.headers.get('ETag') ?? '' };
@@ -97,7 +100,7 @@ export function publishForm(id: string, version: string, etag: string | null): P
 /** Retires a whole form (`on`), or brings it back; no file of it changes. */
 export function setRetired(id: string, on: boolean): Promise<Answer<object>> {
   return attempt(async () => {
-    const res = await fetch(`/api/forms/${encodeURIComponent(id)}/retirement`, { method: on ? 'PUT' : 'DELETE' });
+    const res = await fetch(`/api/forms/${encodeURIComponent(id)}/retirement`, { method: on ? 'PUT' : 'DELETE', headers: token() });
     return res.ok ? { ok: true } : refusal(res);
   });
 }
@@ -105,7 +108,7 @@ export function setRetired(id: string, on: boolean): Promise<Answer<object>> {
 /** Removes a draft read at `etag` (issue 17); published versions are refused by the server. */
 export function discardDraft(id: string, version: string, etag: string | null): Promise<Answer<object>> {
   return attempt(async () => {
-    const res = await fetch(formPath(id, version), { method: 'DELETE', headers: etag ? { 'If-Match': etag } : {} });
+    const res = await fetch(formPath(id, version), { method: 'DELETE', headers: { ...token(), ...(etag ? { 'If-Match': etag } : {}) } });
     return res.ok ? { ok: true } : refusal(res);
   });
 }
@@ -115,7 +118,7 @@ export function renumberDraft(id: string, version: string, to: string, text: str
   return attempt(async () => {
     const res = await fetch(`${formPath(id, version)}/renumber`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(etag ? { 'If-Match': etag } : {}) },
+      headers: { 'Content-Type': 'application/json', ...token(), ...(etag ? { 'If-Match': etag } : {}) },
       body: JSON.stringify({ to, text }),
     });
     if (!res.ok) return refusal(res);
@@ -127,7 +130,7 @@ export function renumberDraft(id: string, version: string, to: string, text: str
 /** Asks the server to compile the draft's validator ahead of time; the answer is a same-origin module URL. */
 export function draftValidatorUrl(text: string): Promise<Answer<{ url: string; sha256: string }>> {
   return attempt(async () => {
-    const res = await fetch('/api/validators', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });
+    const res = await fetch('/api/validators', { method: 'POST', headers: { 'Content-Type': 'application/json', ...token() }, body: text });
     if (!res.ok) return refusal(res);
     const body = (await res.json()) as { url: string; sha256: string };
     return { ok: true, url: body.url, sha256: body.sha256 };

@@ -6,6 +6,8 @@ export interface CliIo {
   cwd: string;
   /** The environment commands read (DATABASE_URL, DATA_DIR, RESPONSES_KEY); process.env when absent. */
   env?: NodeJS.ProcessEnv;
+  /** The whole of standard input (`users add --password-stdin`); nothing is read when absent. */
+  stdin?: () => Promise<string>;
 }
 
 /** One CLI command per file in this folder, registered in `index.ts`. */

@@ -7,6 +7,7 @@ import { hashCommand } from './hash';
 import { lintCommand } from './lint';
 import { migrateCommand } from './migrate';
 import { publishCommand } from './publish';
+import { usersCommand } from './users';
 import { validateCommand } from './validate';
 
 /** Every command, by name. Each lives in its own file. */
@@ -20,5 +21,6 @@ export const commands: Record<string, Command> = {
   [lintCommand.name]: lintCommand,
   [migrateCommand.name]: migrateCommand,
   [publishCommand.name]: publishCommand,
+  [usersCommand.name]: usersCommand,
   [validateCommand.name]: validateCommand,
 };

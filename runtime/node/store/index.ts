@@ -1,6 +1,6 @@
 /** The response store (issue 20): one `ResponseStore` on PGlite or a PostgreSQL server. */
 export { ResponseStore, type AuditEntry, type AuditAction, type StoredResponse, type StoreOutcome, type StoreRefusal, type Actor, type ChangeOptions } from './response-store';
-export { openResponseStore, storeLocation, storeStatus, migrateStore, describeLocation, openDriver, type StoreLocation } from './open';
+export { openResponseStore, storeLocation, storeMayExist, storeStatus, migrateStore, describeLocation, openDriver, type StoreLocation } from './open';
 export { chooseKey, MAKE_KEY, newKeyText } from './key';
 export { SealError, sealerFor, type Sealer } from './seal';
 export { SchemaRefusedError, migrate, schemaStatus, type SchemaStatus } from './migrate';

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pgliteDriver, postgresDriver, type SqlDriver } from './driver';
 import { pgliteWorkerDriver } from './pglite-worker-driver';
@@ -34,6 +34,17 @@ export function describeLocation(at: StoreLocation): string {
   return at.memory ? 'PGlite in memory' : `PGlite in ${resolve(at.dataDir, 'pglite')}`;
 }
 
+/**
+ * Whether there may be a database to look in without making one: PGlite's folder exists (the
+ * server then need not start embedded PostgreSQL just to learn there are no accounts), or a
+ * server is named. An in-memory PGlite starts empty.
+ */
+export async function storeMayExist(at: StoreLocation): Promise<boolean> {
+  if (at.databaseUrl) return true;
+  if (at.memory) return false;
+  return access(resolve(at.dataDir, 'pglite')).then(() => true, () => false);
+}
+
 export async function openDriver(at: StoreLocation): Promise<SqlDriver> {
   if (at.databaseUrl) return postgresDriver(at.databaseUrl);
   if (at.memory) return pgliteDriver(undefined);
@@ -57,6 +68,11 @@ export async function openResponseStore(
     if (chosen.warning) options.warn?.(chosen.warning);
     key = chosen.key;
   }
+  return new ResponseStore(await openMigrated(at), sealerFor(key));
+}
+
+/** The database, migrated to this code's schema; closed again when that is refused. */
+export async function openMigrated(at: StoreLocation): Promise<SqlDriver> {
   const db = await openDriver(at);
   try {
     await migrate(db);
@@ -64,7 +80,7 @@ export async function openResponseStore(
     await db.close().catch(() => undefined);
     throw e;
   }
-  return new ResponseStore(db, sealerFor(key));
+  return db;
 }
 
 /** `db status` without migrating. */

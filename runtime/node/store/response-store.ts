@@ -1,4 +1,5 @@
 import { contentHash, type Problem, type ResponseEnvelope, type ResponseStatus } from '../../core/index';
+import { AccountStore } from '../accounts/account-store';
 import type { SqlDriver, SqlSession } from './driver';
 import { applyPatch, type PatchOp } from './json-patch';
 import { CREATOR, filterSql, summaryOf, type ResponseFilter, type ResponseSummary } from './listing';
@@ -43,7 +44,7 @@ export interface StoreRefusal {
 
 export type StoreOutcome<T> = ({ ok: true } & T) | StoreRefusal;
 
-/** Who acts: "local" until accounts exist (issue 20 point 4), then the signed-in user. */
+/** Who acts: "local" until accounts exist (issue 20 point 4), then the signed-in user's name. */
 export interface Actor {
   actor: string;
 }
@@ -79,6 +80,11 @@ export class ResponseStore {
 
   get kind(): SqlDriver['kind'] {
     return this.db.kind;
+  }
+
+  /** The accounts kept in the same database (one connection, one PGlite per folder). */
+  get accounts(): AccountStore {
+    return new AccountStore(this.db);
   }
 
   close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Definition, Problem, ResponseEnvelope } from '../../../core/index';
+import { csrfHeaders, type Definition, type Problem, type ResponseEnvelope } from '../../../core/index';
 import { AssessmentForm } from '../../AssessmentForm';
 import { DefinitionRefused } from '../../DefinitionRefused';
 import { leaveWhenExitedElsewhere } from '../../quickExit';
@@ -12,6 +12,7 @@ import { DefinitionRefusedError, loadDefinition, loadPublished } from '../../emb
 import type { ValidateFunction } from '../../model/validation';
 import { indexedDbStorage } from '../../storage/indexedDb';
 import { DraftsNote, draftPolicyOf, type DraftPolicy } from './DraftsNote';
+import { SignedInAs } from '../SignedInAs';
 import '../../styles.css';
 
 /**
@@ -43,6 +44,7 @@ function Page() {
           <a className="as-page__service" href="/forms/">
             Assessment Studio
           </a>
+          <SignedInAs />
         </div>
       </header>
       <main className="as-page__main" id="main">
@@ -202,7 +204,8 @@ function useServerStore(): boolean {
  * already holds). A refusal names what the server said; the answers stay on the page.
  */
 async function saveToServer(response: ResponseEnvelope): Promise<{ ok: true } | { ok: false; message: string }> {
-  const res = await fetch('/api/responses', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(response) });
+  // The session's CSRF token (issue 20; none in single-user local mode).
+  const res = await fetch('/api/responses', { method: 'POST', headers: { 'Content-Type': 'application/json', ...csrfHeaders(document.cookie) }, body: JSON.stringify(response) });
   if (res.ok) return { ok: true };
   const body = (await res.json().catch(() => undefined)) as { error?: unknown; problems?: Array<{ message?: unknown }> } | undefined;
   const first = body?.problems?.[0]?.message;

@@ -1,4 +1,4 @@
-import type { LabelledAnswer, Problem } from '../../../core/index';
+import { csrfHeaders, type LabelledAnswer, type Problem } from '../../../core/index';
 
 /**
  * The Responses page's one door to the server (issue 20 point 5): every call goes through
@@ -57,7 +57,9 @@ export class RequestRefused extends Error {
 }
 
 async function send(path: string, init: RequestInit = {}): Promise<Response> {
-  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers }, credentials: 'same-origin' });
+  // Every write carries the session's CSRF token (none in single-user local mode).
+  const csrf = init.method && init.method !== 'GET' ? csrfHeaders(document.cookie) : {};
+  const res = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...csrf, ...init.headers }, credentials: 'same-origin' });
   if (res.ok) return res;
   const body = (await res.json().catch(() => ({}))) as { error?: string; problems?: Problem[] };
   throw new RequestRefused(body.error ?? `The server answered ${res.status}.`, body.problems ?? []);

@@ -1,0 +1,1 @@
+export { cookieValue, csrfHeaders, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies';
