@@ -1,11 +1,12 @@
 import { printable } from '../core/index';
 import type { CliIo } from './commands/command';
+import { asksForHelp, describeFlags } from './commands/flags';
 import { commands } from './commands/index';
 
 /**
  * `assessment-studio <command> …` with the output and working directory given, not taken from the
  * process: what cli.ts runs, and what a host runs to get a command's exact output. Exit codes: 0
- * clean, 1 problems found, 2 bad arguments.
+ * clean, 1 problems found, 2 bad arguments; `<command> --help` prints its usage and flags (exit 0).
  */
 export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
@@ -18,6 +19,12 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     io.err(`assessment-studio: unknown command "${printable(name)}"\n${usage}`);
     return 2;
+  }
+  if (asksForHelp(args, command.flags)) {
+    io.out(`usage: ${command.usage}`);
+    const flags = describeFlags(command.flags);
+    io.out(`options: ${flags ? `${flags}, ` : ''}--help`);
+    return 0;
   }
   return command.run(args, io);
 }

@@ -16,11 +16,12 @@ import { loadDefinitionFile } from './validate';
 export const compileCommand: Command = {
   name: 'compile',
   usage: 'assessment-studio compile <definition.json> [--out validator.js [--force]]',
+  flags: { out: 'string', force: 'boolean' },
   async run(args: string[], io: CliIo) {
     let file: string;
     let out: string | undefined;
     try {
-      const parsed = parseArgs(args, { values: ['out'], booleans: ['force'] });
+      const parsed = parseArgs(this, args);
       if (parsed.operands.length !== 1) throw new UsageError('expected one definition file');
       file = resolve(io.cwd, parsed.operands[0]!);
       const given = parsed.flags.out as string | undefined;
