@@ -1,3 +1,4 @@
+import { randomInt, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
@@ -26,7 +27,7 @@ export interface PublishLockOptions {
 
 export async function withPublishLock<T>(formsDir: string, fn: () => Promise<T>, options: PublishLockOptions = {}): Promise<T> {
   const path = join(formsDir, LOCK_FILE);
-  const token = `${process.pid} ${hostname()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
+  const token = `${process.pid} ${hostname()} ${Date.now()} ${randomUUID()}`;
   await acquire(path, token, options.timeoutMs ?? 10_000);
   try {
     return await fn();
@@ -58,7 +59,7 @@ async function acquire(path: string, token: string, timeoutMs: number): Promise<
     }
     if (Date.now() > deadline) throw new PublishLockTimeoutError(path);
     // Jittered backoff, so two waiters do not retry in lockstep.
-    await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** Math.min(attempt, 4)) * (0.5 + Math.random())));
+    await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** Math.min(attempt, 4)) * (0.5 + randomInt(1000) / 1000)));
   }
 }
 
@@ -81,7 +82,7 @@ async function staleHolder(path: string): Promise<string | undefined> {
  * live one is linked back (link fails rather than overwrite if yet another publish got in).
  */
 export async function breakStaleLock(path: string, staleHolder: string): Promise<void> {
-  const aside = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.breaking`;
+  const aside = `${path}.${process.pid}.${randomUUID()}.breaking`;
   try {
     await rename(path, aside);
   } catch {
