@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { writeFile } from 'node:fs/promises';
-import { displayPath } from '../disk';
+import { displayPath, writeFileAtomic } from '../disk';
 import { tryStandaloneValidatorModule } from '../standalone';
 import { printable, type Problem } from '../../core/index';
 import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
@@ -46,7 +45,7 @@ export const compileCommand: Command = {
       return 0;
     }
     try {
-      await writeFile(out, module.value, 'utf8');
+      await writeFileAtomic(out, module.value);
     } catch (e) {
       io.err(printable(`${displayPath(out, io.cwd)}: the validator could not be written (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
       return 1;
