@@ -61,6 +61,7 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(target, 'utf8')).toBe('new');
     expectDurableWrite(target);
     expect(readdirSync(join(dir, 'one'))).toEqual(['target.json']);
+    await expect(writeFileAtomic(join(dir, 'no-such-folder/x.json'), 'x')).rejects.toThrow();
   });
 
   it('a failure before the rename leaves the old file and no temporary file', async () => {
