@@ -15,7 +15,8 @@ export async function runCommand(argv: string[], io: CliIo): Promise<number> {
     (name ? io.out : io.err)(usage);
     return name ? 0 : 2;
   }
-  const command = commands[name];
+  // Own names only: `constructor` or `__proto__` are the object's, not commands.
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     io.err(`assessment-studio: unknown command "${printable(name)}"\n${usage}`);
     return 2;

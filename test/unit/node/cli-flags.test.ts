@@ -68,6 +68,10 @@ describe('every command', () => {
     expect((await run([name, '-h'])).code).toBe(0);
   });
 
+  it.each(['constructor', '__proto__', 'toString'])('%s is an unknown command (exit 2), not an object property', async (name) => {
+    expect((await run([name, '--help'])).code).toBe(2);
+  });
+
   it.each([
     ['compile', 'form-definitions/routine-enquiry/1.0.0.json', '--out'],
     ['export', '--format', 'json', 'x.json', '--form'],
