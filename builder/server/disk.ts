@@ -1,19 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, realpath, rename, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { isTempName, syncFolder, writeFileAtomic } from '../../runtime/node/index';
 
 /**
  * The only module of builder/server that touches the file system (DESIGN.md: one module in
  * builder/ touches the disk). Everything else asks it, so every path is checked in one place.
  *
- * Atomic writes: the new bytes go to a temporary file in the same folder, are fsynced, and are
- * renamed over the old file; the folder is fsynced so the rename itself survives a power cut.
- * A reader (or a crash) therefore sees the old file or the new one, never a mixture.
+ * Atomic writes go through runtime/node's one writer (temp file in the same folder, fsync,
+ * rename, fsync the folder), the one the command line's publish uses too: a reader (or a crash)
+ * sees the old file or the new one, never a mixture.
  */
-
-/** Temporary files never end in `.json`, so a left-over one is never taken for a definition. */
-const TEMP_PATTERN = /^\.as-[0-9a-f]{16}\.tmp$/;
 
 export class OutsideRootError extends Error {}
 
@@ -87,24 +83,7 @@ export async function writeAtomic(root: string, parts: string[], data: string | 
   await assertRealInside(root, folder);
   const existing = await lstat(target).catch(() => undefined);
   if (existing && !existing.isFile()) throw new OutsideRootError(`${target} is not a regular file`);
-  const temp = join(folder, `.as-${randomBytes(8).toString('hex')}.tmp`);
-  const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (e) {
-    await handle.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-  await handle.close();
-  try {
-    await rename(temp, target);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-  await syncFolder(folder);
+  await writeFileAtomic(target, data);
 }
 
 /** Removes a regular file under root (one unlink: atomic); false when it was not there. */
@@ -119,17 +98,6 @@ export async function removeRegular(root: string, parts: string[]): Promise<bool
   return true;
 }
 
-async function syncFolder(folder: string): Promise<void> {
-  const dir = await open(folder, constants.O_RDONLY);
-  try {
-    await dir.sync();
-  } catch {
-    // Some file systems refuse fsync on a folder; the rename is still atomic, only less durable.
-  } finally {
-    await dir.close();
-  }
-}
-
 /**
  * Temporary files left by a write the process did not live to finish. Removed at start-up; only
  * names this module creates are touched, one folder level deep, never anything else.
@@ -139,7 +107,7 @@ export async function removeStaleTemps(root: string): Promise<string[]> {
   const folders = ['.', ...(await listEntries(root)).filter((e) => e.kind === 'dir').map((e) => e.name)];
   for (const folder of folders) {
     for (const entry of await listEntries(root, folder)) {
-      if (entry.kind === 'file' && TEMP_PATTERN.test(entry.name)) {
+      if (entry.kind === 'file' && isTempName(entry.name)) {
         await unlink(inside(root, folder, entry.name));
         removed.push(join(folder, entry.name));
       }
@@ -148,9 +116,6 @@ export async function removeStaleTemps(root: string): Promise<string[]> {
   return removed;
 }
 
-export function isTempName(name: string): boolean {
-  return TEMP_PATTERN.test(name);
-}
 
 export async function ensureFolder(path: string): Promise<void> {
   await mkdir(path, { recursive: true });

@@ -1,7 +1,6 @@
 import { constants } from 'node:fs';
-import { open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import semver from 'semver';
 import {
   decodeUtf8,
@@ -204,20 +203,7 @@ export async function siblingVersionFiles(location: DefinitionLocation): Promise
     .sort((a, b) => semver.compare(a.version, b.version));
 }
 
-/**
- * Write a file so that a reader sees the old content or the new, never half of it: write a
- * temporary file in the same folder, then rename it over the target.
- */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
-    await rename(temp, path);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-}
+export { writeFileAtomic } from './atomicWrite';
 
 /** A path as the user would like to read it: relative to the working folder when inside it. */
 export function displayPath(file: string, cwd: string): string {

@@ -11,6 +11,7 @@ export { loadDefinitionFile, validateResponseFile, validateLine } from './comman
 export { publishFile, type PublishOutcome } from './commands/publish';
 export { diffReport, diffText, type DiffReport } from './commands/diff';
 export { standaloneValidatorModule, tryStandaloneValidatorModule } from './standalone';
+export { writeFileAtomic, syncFolder, isTempName } from './atomicWrite';
 export { withPublishLock, PublishLockTimeoutError, type PublishLockOptions } from './publishLock';
 export {
   openResponseStore, storeLocation, describeLocation, checkSubmission, parseSubmission, ResponseStore, SealError, SchemaRefusedError, MAKE_KEY,

@@ -1,16 +1,22 @@
+import { randomInt, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
 
 /**
  * One writer at a time for `form-definitions/published.json`. The command line's `publish` and the
  * builder's server both read the record, add a hash and write it back; each write is atomic, but
  * two read-modify-writes at once lose one of the hashes. A lock file created with O_EXCL is the
  * portable cross-process mutex (no native addon, works on every file system Node writes to).
+ *
+ * The lock holds `<pid> <host> <time> <uuid>`. A waiter may break it only when its holder is
+ * gone: on this machine, when that pid no longer runs (however old the lock: a live publish may
+ * be slow, and age alone once let a second waiter in beside it); from another machine, where the
+ * pid cannot be asked, when the holder has not refreshed the lock's time for `staleMs`.
  */
 export const LOCK_FILE = '.published.json.lock';
 
-/** A lock older than this is left by a crash: no publish holds it for more than a second or two. */
+/** A holder refreshes its lock's time three times per period; one silent this long is gone. */
 const STALE_MS = 30_000;
 
 export class PublishLockTimeoutError extends Error {
@@ -22,74 +28,94 @@ export class PublishLockTimeoutError extends Error {
 export interface PublishLockOptions {
   /** How long to wait for another publish before giving up. */
   timeoutMs?: number;
+  /** How long a holder on another machine may leave the lock untouched before it counts as gone. */
+  staleMs?: number;
 }
 
 export async function withPublishLock<T>(formsDir: string, fn: () => Promise<T>, options: PublishLockOptions = {}): Promise<T> {
   const path = join(formsDir, LOCK_FILE);
-  const token = `${process.pid} ${hostname()} ${Date.now()} ${Math.random().toString(36).slice(2)}`;
-  await acquire(path, token, options.timeoutMs ?? 10_000);
+  const staleMs = options.staleMs ?? STALE_MS;
+  const token = `${process.pid} ${hostname()} ${Date.now()} ${randomUUID()}`;
+  await acquire(path, token, options.timeoutMs ?? 10_000, staleMs);
+  // The heartbeat waiters on other machines judge us by; unref'd, so it never keeps a process up.
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(path, now, now).catch(() => undefined);
+  }, Math.max(10, Math.floor(staleMs / 3)));
+  heartbeat.unref();
   try {
     return await fn();
   } finally {
-    // Only our own lock: a stale-lock breaker may have taken it over after a very long pause.
+    clearInterval(heartbeat);
     const holder = await readFile(path, 'utf8').catch(() => '');
     if (holder === token) await unlink(path).catch(() => undefined);
   }
 }
 
-async function acquire(path: string, token: string, timeoutMs: number): Promise<void> {
+/** Create `path` exclusively with `token` in it: true when this call made it. */
+async function create(path: string, token: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'wx', 0o644);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    await handle.writeFile(token, 'utf8');
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+async function acquire(path: string, token: string, timeoutMs: number, staleMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(path, 'wx', 0o644);
-      try {
-        await handle.writeFile(token, 'utf8');
-      } finally {
-        await handle.close();
-      }
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    const stale = await staleHolder(path);
-    if (stale !== undefined) {
-      await breakStaleLock(path, stale);
-      continue;
-    }
+    if (await create(path, token)) return;
+    const stale = await staleHolder(path, staleMs);
+    // Straight back to `create` only after a break: a busy break guard waits like a live lock.
+    if (stale !== undefined && (await breakStaleLock(path, stale, staleMs))) continue;
     if (Date.now() > deadline) throw new PublishLockTimeoutError(path);
     // Jittered backoff, so two waiters do not retry in lockstep.
-    await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** Math.min(attempt, 4)) * (0.5 + Math.random())));
+    await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** Math.min(attempt, 4)) * (0.5 + randomInt(1000) / 1000)));
   }
 }
 
-/** The holder's token when the lock is left by a crash, else undefined. */
-async function staleHolder(path: string): Promise<string | undefined> {
+/** The holder's token when the holder of `path` is gone, else undefined (alive, or released meanwhile). */
+async function staleHolder(path: string, staleMs: number): Promise<string | undefined> {
   const [holder, info] = await Promise.all([readFile(path, 'utf8').catch(() => undefined), stat(path).catch(() => null)]);
   if (!info || holder === undefined) return undefined; // released meanwhile: just try again
-  if (Date.now() - info.mtimeMs > STALE_MS) return holder;
   const [pid, host] = holder.split(' ');
-  // A holder on this machine that no longer runs left the lock behind.
-  if (host === hostname() && pid && Number(pid) !== process.pid && !isRunning(Number(pid))) return holder;
-  return undefined;
+  if (host === hostname() && pid && /^\d+$/.test(pid)) {
+    // On this machine the pid answers, whatever the lock's age.
+    return Number(pid) !== process.pid && !isRunning(Number(pid)) ? holder : undefined;
+  }
+  return Date.now() - info.mtimeMs > staleMs ? holder : undefined;
 }
 
 /**
- * Removes the lock only if it still belongs to `staleHolder`. The holder was judged dead some
- * moments ago; meanwhile it may have released normally and exited, and a live publish may have
- * taken the lock (CI saw exactly that: an unconditional unlink let two publishes in and one hash
- * was lost). So the lock is first moved aside atomically, then read: the stale one is deleted, a
- * live one is linked back (link fails rather than overwrite if yet another publish got in).
+ * Removes the lock only if it still holds `goneToken`, the token of the holder judged gone. Waiters that judged the same
+ * holder gone race here: the first breaks the lock and may take it at once, so a later one must
+ * not touch what it finds. Checking and removing happen under a second O_EXCL file, so no two
+ * breakers interleave, and the lock is never moved aside (a moment without it would let another
+ * publish in beside the live holder). True when this call had the guard (the lock is then gone or another's).
  */
-export async function breakStaleLock(path: string, staleHolder: string): Promise<void> {
-  const aside = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.breaking`;
-  try {
-    await rename(path, aside);
-  } catch {
-    return; // gone already: someone else broke or released it
+export async function breakStaleLock(path: string, goneToken: string, staleMs: number = STALE_MS): Promise<boolean> {
+  const guard = `${path}.break`;
+  if (!(await create(guard, `${process.pid} ${hostname()} ${Date.now()} ${randomUUID()}`))) {
+    // Another waiter is breaking it now; a guard left by a breaker that died is cleared, then retried.
+    const dead = await staleHolder(guard, staleMs);
+    if (dead !== undefined && (await readFile(guard, 'utf8').catch(() => undefined)) === dead) await unlink(guard).catch(() => undefined);
+    return false;
   }
-  const moved = await readFile(aside, 'utf8').catch(() => undefined);
-  if (moved !== staleHolder) await link(aside, path).catch(() => undefined);
-  await unlink(aside).catch(() => undefined);
+  try {
+    const current = await readFile(path, 'utf8').catch(() => undefined);
+    if (current === goneToken) await unlink(path).catch(() => undefined);
+    return true;
+  } finally {
+    await unlink(guard).catch(() => undefined);
+  }
 }
 
 function isRunning(pid: number): boolean {

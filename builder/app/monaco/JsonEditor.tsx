@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type * as Monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
+import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { isReadOnly, type Doc } from '../services/document';
 import type { Workspace, WorkspaceState } from '../services/workspace';
 import { markersFor } from './markers';

@@ -1,8 +1,12 @@
-import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
-import * as jsonContribution from 'monaco-editor/esm/vs/language/json/monaco.contribution.js';
-import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
-import JsonWorker from 'monaco-editor/esm/vs/language/json/json.worker.js?worker';
-import type { json } from 'monaco-editor';
+// Monaco 0.56+ maps `monaco-editor/<path>` to esm/vs/<path>.js; these are its tree-shakeable
+// entry points (the editor API and JSON features only, not every language). Up to 0.55 the JSON
+// contribution pulled in every editor feature (find, suggest, hover, code lens…); now it does not,
+// and without them the JSON mode asks for services nobody registered, so they are imported here.
+import 'monaco-editor/features/register.all';
+import * as monaco from 'monaco-editor/editor/editor.api';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { definitionJsonSchema } from '../../../runtime/core/index';
 import { uischemaDefs, uischemaRef } from './uischemaSchema';
 
@@ -15,8 +19,6 @@ self.MonacoEnvironment = {
     return label === 'json' ? new JsonWorker() : new EditorWorker();
   },
 };
-
-const jsonDefaults = (jsonContribution as unknown as { jsonDefaults: json.LanguageServiceDefaults }).jsonDefaults;
 
 /** Every definition model lives under this path, so the schema's fileMatch covers them and nothing else. */
 export const MODEL_ROOT = 'file:///form-definitions/';

@@ -25,11 +25,9 @@ function store(kind: 'localStorage' | 'sessionStorage'): Storage | undefined {
   }
 }
 
+/** 64 bits from `crypto.getRandomValues` (every page has it, http too): never Math.random. */
 function freshId(): string {
-  const bytes = new Uint8Array(8);
-  globalThis.crypto?.getRandomValues?.(bytes);
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return /[^0]/.test(hex) ? hex : Math.random().toString(16).slice(2).padEnd(16, '0');
+  return [...crypto.getRandomValues(new Uint8Array(8))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** This tab's id: the same across reloads of the tab, another in every other tab. */

@@ -1,4 +1,7 @@
 import { printable } from '../../core/index';
+import { parseFlags, UsageError, type FlagSpec, type ParsedArgs } from './flags';
+
+export { UsageError, type FlagSpec } from './flags';
 
 export interface CliIo {
   out(line: string): void;
@@ -14,37 +17,14 @@ export interface CliIo {
 export interface Command {
   name: string;
   usage: string;
+  /** Every flag the command takes: anything else is refused, naming the flag (exit 2). */
+  flags: FlagSpec;
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-export class UsageError extends Error {}
-
-/** Minimal flag parser: `--flag value`, `--flag=value`, boolean flags; unknown flags are usage errors. */
-export function parseArgs(
-  args: string[],
-  spec: { values?: string[]; booleans?: string[] },
-): { flags: Record<string, string | true>; operands: string[] } {
-  const flags: Record<string, string | true> = {};
-  const operands: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      operands.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (spec.booleans?.includes(name)) flags[name] = true;
-    else if (spec.values?.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`option --${name} needs a value`);
-      flags[name] = value;
-    } else throw new UsageError(`unknown option --${name}`);
-  }
-  return { flags, operands };
+/** The command's arguments against its declared flags; a `UsageError` names what was wrong. */
+export function parseArgs(command: Pick<Command, 'flags'>, args: string[]): ParsedArgs {
+  return parseFlags(args, command.flags);
 }
 
 /**
@@ -58,7 +38,7 @@ export function parseFormatArgs(
   operands: (given: string[]) => string[],
 ): { format: 'text' | 'json'; operands: string[] } | undefined {
   try {
-    const parsed = parseArgs(args, { values: ['format'] });
+    const parsed = parseArgs(command, args);
     const format = (parsed.flags.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
     return { format, operands: operands(parsed.operands) };

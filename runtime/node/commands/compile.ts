@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { writeFile } from 'node:fs/promises';
-import { displayPath } from '../disk';
+import { displayPath, writeFileAtomic } from '../disk';
 import { tryStandaloneValidatorModule } from '../standalone';
 import { printable, type Problem } from '../../core/index';
 import { parseArgs, usageError, UsageError, type CliIo, type Command } from './command';
@@ -16,11 +15,12 @@ import { loadDefinitionFile } from './validate';
 export const compileCommand: Command = {
   name: 'compile',
   usage: 'assessment-studio compile <definition.json> [--out validator.js [--force]]',
+  flags: { out: 'string', force: 'boolean' },
   async run(args: string[], io: CliIo) {
     let file: string;
     let out: string | undefined;
     try {
-      const parsed = parseArgs(args, { values: ['out'], booleans: ['force'] });
+      const parsed = parseArgs(this, args);
       if (parsed.operands.length !== 1) throw new UsageError('expected one definition file');
       file = resolve(io.cwd, parsed.operands[0]!);
       const given = parsed.flags.out as string | undefined;
@@ -45,7 +45,7 @@ export const compileCommand: Command = {
       return 0;
     }
     try {
-      await writeFile(out, module.value, 'utf8');
+      await writeFileAtomic(out, module.value);
     } catch (e) {
       io.err(printable(`${displayPath(out, io.cwd)}: the validator could not be written (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
       return 1;

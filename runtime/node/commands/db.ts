@@ -1,6 +1,6 @@
 import { printable } from '../../core/index';
 import { describeLocation, migrateStore, newKeyText, storeLocation, storeStatus } from '../store/index';
-import { usageError, UsageError, type Command } from './command';
+import { parseArgs, usageError, UsageError, type Command } from './command';
 
 /**
  * `db migrate`: bring the response store's schema to this code's (PGlite under DATA_DIR, or the
@@ -11,10 +11,16 @@ import { usageError, UsageError, type Command } from './command';
 export const dbCommand: Command = {
   name: 'db',
   usage: 'assessment-studio db migrate|status   (DATABASE_URL, else PGlite under DATA_DIR, default ./data)',
+  flags: {},
   async run(args, io) {
-    const [action, ...rest] = args;
-    if ((action !== 'migrate' && action !== 'status') || rest.length) {
-      usageError(io, this, new UsageError(action === undefined ? 'expected migrate or status' : `unexpected ${[action, ...rest].join(' ')}`));
+    let action: string | undefined;
+    try {
+      const [first, ...rest] = parseArgs(this, args).operands;
+      if ((first !== 'migrate' && first !== 'status') || rest.length) throw new UsageError(first === undefined ? 'expected migrate or status' : `unexpected ${[first, ...rest].join(' ')}`);
+      action = first;
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      usageError(io, this, e);
       return 2;
     }
     const at = storeLocation(io.env ?? process.env, io.cwd);
@@ -41,9 +47,13 @@ export const dbCommand: Command = {
 export const keyCommand: Command = {
   name: 'key',
   usage: 'assessment-studio key   (prints a new RESPONSES_KEY)',
+  flags: {},
   async run(args, io) {
-    if (args.length) {
-      usageError(io, this, new UsageError('key takes no arguments'));
+    try {
+      if (parseArgs(this, args).operands.length) throw new UsageError('key takes no arguments');
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      usageError(io, this, e);
       return 2;
     }
     io.out(newKeyText());

@@ -14,6 +14,7 @@ import { loadDefinitionFile } from './validate';
 export const diffCommand: Command = {
   name: 'diff',
   usage: 'assessment-studio diff [--format text|json] <old-definition.json> <new-definition.json>',
+  flags: { format: 'string' },
   async run(args: string[], io: CliIo) {
     const parsed = parseFormatArgs(this, args, io, (given) => {
       if (given.length !== 2) throw new UsageError('expected two definition files: the old version and the new');

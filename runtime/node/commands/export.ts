@@ -25,9 +25,15 @@ const usage =
  * and left out, the others are still exported. Exit code 0 when every response was exported,
  * 1 when any was refused (or the definition is unreadable), 2 for bad arguments.
  */
+const flags = {
+  form: 'string', format: 'string', profile: 'string', 'codebook-format': 'string', 'fhir-base': 'string', out: 'string',
+  validate: 'boolean', force: 'boolean', 'from-store': 'boolean',
+} as const;
+
 export const exportCommand: Command = {
   name: 'export',
   usage,
+  flags,
   async run(args, io) {
     let opts: Options;
     try {
@@ -104,27 +110,27 @@ interface Form {
 }
 
 function readOptions(args: string[]): Options {
-  const { flags, operands } = parseArgs(args, { values: ['form', 'format', 'profile', 'codebook-format', 'fhir-base', 'out'], booleans: ['validate', 'force', 'from-store'] });
-  const fromStore = flags['from-store'] === true;
-  const form = flags.form;
+  const { flags: given, operands } = parseArgs({ flags }, args);
+  const fromStore = given['from-store'] === true;
+  const form = given.form;
   if (typeof form !== 'string') throw new UsageError('--form <definition.json> is required');
-  const format = flags.format;
+  const format = given.format;
   if (typeof format !== 'string' || !(formats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}`);
-  const profile = flags.profile ?? 'full';
+  const profile = given.profile ?? 'full';
   if (typeof profile !== 'string' || !isExportProfile(profile)) throw new UsageError(`--profile must be one of ${exportProfiles.join(', ')}`);
-  const codebookFormat = flags['codebook-format'] ?? 'csv';
+  const codebookFormat = given['codebook-format'] ?? 'csv';
   if (codebookFormat !== 'csv' && codebookFormat !== 'md') throw new UsageError('--codebook-format must be csv or md');
-  if (flags['codebook-format'] !== undefined && format !== 'codebook') throw new UsageError('--codebook-format goes with --format codebook');
+  if (given['codebook-format'] !== undefined && format !== 'codebook') throw new UsageError('--codebook-format goes with --format codebook');
   if (fromStore && operands.length) throw new UsageError('--from-store takes no response files: it exports what the store holds');
-  if (fromStore && (format === 'codebook' || flags.validate !== undefined)) throw new UsageError('--from-store goes with json, ndjson, csv or fhir (stored responses were validated when submitted)');
+  if (fromStore && (format === 'codebook' || given.validate !== undefined)) throw new UsageError('--from-store goes with json, ndjson, csv or fhir (stored responses were validated when submitted)');
   if (!fromStore && (format === 'json' || format === 'ndjson' || format === 'csv') && operands.length === 0) throw new UsageError('no response files given');
   if (format === 'codebook' && operands.length) throw new UsageError('a codebook takes no response files');
-  const fhirBase = flags['fhir-base'];
+  const fhirBase = given['fhir-base'];
   if (fhirBase !== undefined && (typeof fhirBase !== 'string' || !/^(https?:\/\/|urn:)\S+$/.test(fhirBase))) throw new UsageError('--fhir-base must be an http(s) URL or a urn');
   return {
-    fromStore, form, format: format as Format, profile, codebookFormat, operands, validate: flags.validate === true, force: flags.force === true,
+    fromStore, form, format: format as Format, profile, codebookFormat, operands, validate: given.validate === true, force: given.force === true,
     ...(typeof fhirBase === 'string' ? { fhirBase } : {}),
-    ...(typeof flags.out === 'string' ? { out: flags.out } : {}),
+    ...(typeof given.out === 'string' ? { out: given.out } : {}),
   };
 }
 

@@ -6,10 +6,11 @@ import { parseArgs, usageError, UsageError, type Command } from './command';
 export const hashCommand: Command = {
   name: 'hash',
   usage: 'assessment-studio hash <definition.json>',
+  flags: {},
   async run(args, io) {
     let operands: string[];
     try {
-      ({ operands } = parseArgs(args, {}));
+      ({ operands } = parseArgs(this, args));
       if (operands.length !== 1) throw new UsageError('expected one definition file');
     } catch (e) {
       usageError(io, this, e as Error);

@@ -102,6 +102,7 @@ async function previousVersion(location: NonNullable<ReturnType<typeof definitio
 export const lintCommand: Command = {
   name: 'lint',
   usage: 'assessment-studio lint [--format text|json] [files or folders...]   (default: form-definitions/)',
+  flags: { format: 'string' },
   async run(args: string[], io: CliIo) {
     const parsed = parseFormatArgs(this, args, io, (given) => (given.length ? given : [FORM_DEFINITIONS]));
     if (!parsed) return 2;

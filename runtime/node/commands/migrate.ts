@@ -19,13 +19,14 @@ import { loadDefinitionFile } from './validate';
 export const migrateCommand: Command = {
   name: 'migrate',
   usage: 'assessment-studio migrate --from <old-definition.json> --to <new-definition.json> [--out <folder> [--force]] <response.json...>',
+  flags: { from: 'string', to: 'string', out: 'string', force: 'boolean' },
   async run(args: string[], io: CliIo) {
     let fromFile: string;
     let toFile: string;
     let out: string | undefined;
     let inputs: string[];
     try {
-      const parsed = parseArgs(args, { values: ['from', 'to', 'out'], booleans: ['force'] });
+      const parsed = parseArgs(this, args);
       if (typeof parsed.flags.from !== 'string' || typeof parsed.flags.to !== 'string') throw new UsageError('--from and --to are both needed');
       if (parsed.operands.length === 0) throw new UsageError('expected at least one response file');
       fromFile = resolve(io.cwd, parsed.flags.from);

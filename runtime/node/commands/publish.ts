@@ -77,10 +77,11 @@ async function publishLocked(file: string, root: string): Promise<PublishOutcome
 export const publishCommand: Command = {
   name: 'publish',
   usage: 'assessment-studio publish <form-definitions/<id>/<version>.json>',
+  flags: {},
   async run(args: string[], io: CliIo) {
     let operands: string[];
     try {
-      ({ operands } = parseArgs(args, {}));
+      ({ operands } = parseArgs(this, args));
       if (operands.length !== 1) throw new UsageError(operands.length ? 'expected one definition file' : 'missing the definition file to publish');
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;

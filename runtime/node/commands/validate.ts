@@ -106,6 +106,7 @@ export function validateLine(p: FileProblem): string {
 export const validateCommand: Command = {
   name: 'validate',
   usage: 'assessment-studio validate [--format text|json] <definition.json> <response.json...>',
+  flags: { format: 'string' },
   async run(args: string[], io: CliIo) {
     const parsed = parseFormatArgs(this, args, io, (given) => {
       if (given.length < 2) throw new UsageError(given.length === 0 ? 'expected a definition and at least one response file' : 'expected at least one response file');

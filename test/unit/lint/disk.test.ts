@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { definitionLocation, readPublishedRecord, readTextFile, siblingVersionFiles, writeFileAtomic } from '../../../runtime/node/disk';
+import { definitionLocation, readPublishedRecord, readTextFile, siblingVersionFiles } from '../../../runtime/node/disk';
 import { contextFor } from '../../../runtime/node/commands/lint';
 import { fixtureText } from './fixtures';
 
@@ -52,15 +52,5 @@ describe('runtime/node/disk', () => {
     expect(await readPublishedRecord(root)).toMatchObject({ ok: true, value: {} });
     writeFileSync(join(root, 'published.json'), '{"a/1.0.0": 1}');
     expect((await readPublishedRecord(root)).problems[0]?.code).toBe('published-record-invalid');
-  });
-
-  it('replaces a file atomically, leaving no temporary file', async () => {
-    const file = join(dir, 'atomic/target.json');
-    mkdirSync(join(dir, 'atomic'));
-    writeFileSync(file, 'old');
-    await writeFileAtomic(file, 'new');
-    expect(readFileSync(file, 'utf8')).toBe('new');
-    expect(readdirSync(join(dir, 'atomic'))).toEqual(['target.json']);
-    await expect(writeFileAtomic(join(dir, 'no-such-folder/x.json'), 'x')).rejects.toThrow();
   });
 });
