@@ -63,6 +63,8 @@ async function password(io: CliIo, fromStdin: boolean): Promise<{ password: stri
 export const usersCommand: Command = {
   name: 'users',
   usage: USAGE,
+  // For --help; `parse` reads them itself, as --role may be given more than once.
+  flags: { role: 'string', 'password-stdin': 'boolean', format: 'string' },
   async run(args, io) {
     let p: Parsed;
     try {
