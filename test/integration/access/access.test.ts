@@ -39,6 +39,14 @@ const SAMPLES: Record<string, { path: string; headers?: Record<string, string>; 
   '/api/responses': { path: '/api/responses', body: '{}' },
   '/api/responses/:id': { path: '/api/responses/no-such-response' },
   '/api/responses/:id/history': { path: '/api/responses/no-such-response/history' },
+  '/api/responses/:id/view': { path: '/api/responses/no-such-response/view' },
+  '/api/responses/:id/corrections': { path: '/api/responses/no-such-response/corrections', body: '{}' },
+  '/api/responses/:id/status': { path: '/api/responses/no-such-response/status', body: '{}' },
+  '/api/response-list': { path: '/api/response-list' },
+  '/api/my-responses': { path: '/api/my-responses' },
+  '/api/response-exports': { path: '/api/response-exports', body: '{}' },
+  '/responses/': { path: '/responses/' },
+  '/my-assessments/': { path: '/my-assessments/' },
   '/*': { path: '/assets/no-such-file.js' },
 };
 

@@ -59,7 +59,8 @@ describe('the listening address', () => {
     const r = run({ ...env, HOST: '0.0.0.0', PUBLIC_ORIGIN: 'https://studio.example' });
     running.push(r);
     const port = await Promise.race([r.port, r.code.then((c) => Promise.reject(new Error(`exited ${c}: ${r.output()}`)))]);
-    expect(r.output()).toMatch(/Sign-in required/);
+    // Printed after the line that gives the port, possibly in a later chunk of output.
+    await expect.poll(() => r.output()).toMatch(/Sign-in required/);
     expect((await call(port, 'GET', '/api/forms')).status).toBe(401);
     const s = await signIn(port, 'ada', 'a long admin password');
     expect(s.setCookie.every((c) => /; Secure/.test(c))).toBe(true);
