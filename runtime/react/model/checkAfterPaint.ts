@@ -10,7 +10,10 @@ import type { Problem } from '../../core/index';
  * unchecked, so it is refused too (as a validator that cannot load refuses to submit).
  */
 export function checkAfterPaint(definition: unknown): Promise<Problem[]> {
-  return import('./checkStepwise').then(
+  // Fetched and evaluated only once the first frame is painted: loaded at once, the chunk (lint,
+  // zod) was evaluated while the form was still rendering, and a 200-question form's first render
+  // was 110 ms slower for it (test/bench/RESULTS.md).
+  return afterFirstPaint().then(() => import('./checkStepwise')).then(
     ({ checkStepwise }) => checkStepwise(definition),
     (): Problem[] => [
       {
@@ -22,4 +25,12 @@ export function checkAfterPaint(definition: unknown): Promise<Problem[]> {
       },
     ],
   );
+}
+
+/** Resolves in a task after the next frame is painted (at once where there are no frames). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }
