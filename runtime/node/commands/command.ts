@@ -54,3 +54,14 @@ export function usageError(io: CliIo, command: { name: string; usage: string }, 
   io.err(`assessment-studio ${command.name}: ${printable(e.message)}`);
   io.err(`usage: ${command.usage}`);
 }
+
+/** What `parse` reads from the arguments, or undefined once its usage error is written (the caller exits 2). */
+export function parsedOrUsage<T>(io: CliIo, command: { name: string; usage: string }, parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    usageError(io, command, e);
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import { printable } from '../../core/index';
 import { describeLocation, migrateStore, newKeyText, storeLocation, storeStatus } from '../store/index';
-import { parseArgs, usageError, UsageError, type Command } from './command';
+import { parseArgs, parsedOrUsage, usageError, UsageError, type Command } from './command';
 
 /**
  * `db migrate`: bring the response store's schema to this code's (PGlite under DATA_DIR, or the
@@ -13,16 +13,12 @@ export const dbCommand: Command = {
   usage: 'assessment-studio db migrate|status   (DATABASE_URL, else PGlite under DATA_DIR, default ./data)',
   flags: {},
   async run(args, io) {
-    let action: string | undefined;
-    try {
+    const action = parsedOrUsage(io, this, () => {
       const [first, ...rest] = parseArgs(this, args).operands;
       if ((first !== 'migrate' && first !== 'status') || rest.length) throw new UsageError(first === undefined ? 'expected migrate or status' : `unexpected ${[first, ...rest].join(' ')}`);
-      action = first;
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      usageError(io, this, e);
-      return 2;
-    }
+      return first;
+    });
+    if (!action) return 2;
     const at = storeLocation(io.env ?? process.env, io.cwd);
     const where = printable(describeLocation(at));
     try {

@@ -4,7 +4,7 @@ import { openAccountStore } from '../accounts/open';
 import { newPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../accounts/password';
 import { isRole, ROLES, validUsername, type Role } from '../accounts/roles';
 import { describeLocation, storeLocation } from '../store/open';
-import { usageError, UsageError, type CliIo, type Command } from './command';
+import { parsedOrUsage, UsageError, type CliIo, type Command } from './command';
 
 const USAGE = `assessment-studio users add <name> --role <${ROLES.join('|')}> [--role …] [--password-stdin] | list [--format json] | disable <name>`;
 
@@ -66,14 +66,8 @@ export const usersCommand: Command = {
   // For --help; `parse` reads them itself, as --role may be given more than once.
   flags: { role: 'string', 'password-stdin': 'boolean', format: 'string' },
   async run(args, io) {
-    let p: Parsed;
-    try {
-      p = parse(args);
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      usageError(io, this, e);
-      return 2;
-    }
+    const p = parsedOrUsage(io, this, () => parse(args));
+    if (!p) return 2;
     const at = storeLocation(io.env ?? process.env, io.cwd);
     const where = printable(describeLocation(at));
     let secret: { password: string; generated: boolean } | undefined;
