@@ -64,6 +64,8 @@ export default defineConfig({
     // twice): beside another browser suite on 2 cores, a page descheduled by the OS reads as a long task.
     include: TIMING_ONLY ? TIMING_SUITES : ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['node_modules/**', 'dist/**', 'test/bench/**', ...(TIMING_ONLY ? [] : TIMING_SUITES)],
+    // One folder per run, where the store tests' shared databases are made (test/support/shared-databases.ts).
+    globalSetup: ['test/support/run-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Browser tests share one built app and server; keep files parallel but bounded on 2 cores.

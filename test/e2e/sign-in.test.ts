@@ -1,23 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openAccountStore } from '../../runtime/node/accounts/open';
 import { storeLocation } from '../../runtime/node/store/index';
 import { expectNoAxeViolations, fillRoutineShortest, openPage } from './runtime-harness';
 import { waitOrExplain } from './support/browser';
 import { productSuite } from './support/suite';
+import { pgliteDataDir } from '../support/shared-databases';
 
 /**
  * Issue 20 point 4 in real Chromium: a practitioner is sent to sign in, gets the error summary
  * for empty fields and for a wrong password (keyboard only), signs in, submits an assessment
  * (the page sends the session's CSRF token), signs out, and is sent to sign in again.
  */
-const env = { RESPONSES_STORE: 'on', DATA_DIR: mkdtempSync(join(tmpdir(), 'as-data-')) };
+const env: Record<string, string> = { RESPONSES_STORE: 'on' };
 const PASSWORD = 'pat signs in with this';
 
 // Before the suite's server starts: sign-in is required only when accounts exist at start.
 beforeAll(async () => {
+  env.DATA_DIR = await pgliteDataDir('bare');
   const opened = await openAccountStore(storeLocation(env, process.cwd()));
   await opened.accounts.add('pat', ['practitioner'], PASSWORD);
   await opened.close();

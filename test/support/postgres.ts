@@ -45,7 +45,18 @@ function runAs(user: string | undefined, command: string, args: string[]): void 
   if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr || r.stdout}`);
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** What it takes to reach and stop a test server, as plain data (shared between test workers). */
+export interface PostgresHandle {
+  bin: string;
+  /** The folder holding the cluster, its socket and its log. */
+  dir: string;
+  data: string;
+  port: number;
+  /** Who runs the server (as root, not root). */
+  user?: string;
+}
+
+export async function startPostgresHandle(): Promise<PostgresHandle> {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'as-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -62,27 +73,39 @@ export async function startPostgres(): Promise<TestPostgres> {
   // fsync off: a test cluster is thrown away, and syncing costs seconds on a shared machine.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
-  const url = (database = 'postgres') => `postgresql://studio@127.0.0.1:${port}/${database}`;
+  return { bin, dir, data, port, ...(user ? { user } : {}) };
+}
+
+export const postgresUrl = (handle: PostgresHandle, database = 'postgres') => `postgresql://studio@127.0.0.1:${handle.port}/${database}`;
+
+/** A new, empty database on the server, as a DATABASE_URL. */
+export async function postgresDatabase(handle: PostgresHandle, name: string): Promise<string> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: postgresUrl(handle) });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+  return postgresUrl(handle, name);
+}
+
+export function stopPostgres(handle: PostgresHandle): void {
+  try {
+    runAs(handle.user, join(handle.bin, 'pg_ctl'), ['-D', handle.data, '-m', 'immediate', '-w', 'stop']);
+  } finally {
+    rmSync(handle.dir, { recursive: true, force: true });
+  }
+}
+
+/** A server of one's own (the store bench); tests share the run's (test/support/shared-databases.ts). */
+export async function startPostgres(): Promise<TestPostgres> {
+  const handle = await startPostgresHandle();
   return {
-    url,
-    dataDir: data,
-    async database(name) {
-      const { default: pg } = await import('pg');
-      const client = new pg.Client({ connectionString: url() });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-      } finally {
-        await client.end();
-      }
-      return url(name);
-    },
-    async stop() {
-      try {
-        runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    url: (database) => postgresUrl(handle, database),
+    dataDir: handle.data,
+    database: (name) => postgresDatabase(handle, name),
+    stop: async () => stopPostgres(handle),
   };
 }

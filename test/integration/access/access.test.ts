@@ -6,7 +6,7 @@ import { openAccountStore } from '../../../runtime/node/accounts/open';
 import { storeLocation } from '../../../runtime/node/store/index';
 import { startServer, type RunningServer } from '../../e2e/support/server';
 import { minimalDefinition } from '../../support/minimal-definition';
-import { completeResponse, stopServer, targetEnv, targetKinds } from '../store/targets';
+import { completeResponse, targetEnv, targetKinds } from '../store/targets';
 import { call, signIn, type SignedIn } from './http';
 
 /**
@@ -89,7 +89,6 @@ describe('the route table', () => {
   });
 });
 
-afterAll(stopServer, 60_000);
 
 describe.each(targetKinds)('access with accounts on %s', (kind) => {
   let server: RunningServer;

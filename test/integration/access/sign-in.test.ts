@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountStore } from '../../../runtime/node/accounts/open';
 import { storeLocation } from '../../../runtime/node/store/index';
 import { startServer, type RunningServer } from '../../e2e/support/server';
-import { stopServer, targetEnv, targetKinds } from '../store/targets';
+import { targetEnv, targetKinds } from '../store/targets';
 import { call, signIn } from './http';
 
 /** `/api/session`: sign-in, its cookies, its one refusal, its rate limit, sign-out (issue 20 point 4). */
@@ -10,7 +10,6 @@ import { call, signIn } from './http';
 const PASSWORD = 'the right password here';
 const attempt = (port: number, username: string, password: string) => call(port, 'POST', '/api/session', { body: JSON.stringify({ username, password }) });
 
-afterAll(stopServer, 60_000);
 
 describe('single-user local mode (no accounts)', () => {
   let server: RunningServer;

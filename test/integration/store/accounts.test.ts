@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountStore } from '../../../runtime/node/accounts/account-store';
-import { openTarget, stopServer, targetKinds, type Target } from './targets';
+import { openTarget, targetKinds, type Target } from './targets';
 
 /** Accounts and sessions in the store's database, on PGlite and PostgreSQL (issue 20 point 4). */
 
-afterAll(stopServer, 60_000);
 
 describe.each(targetKinds)('accounts and sessions on %s', (kind) => {
   let t: Target;

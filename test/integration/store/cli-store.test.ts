@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MASK } from '../../../runtime/core/index';
 import { runCommand } from '../../../runtime/node/index';
 import { openResponseStore, storeLocation } from '../../../runtime/node/store/index';
-import { completeResponse, routineEnquiry, stopServer, targetEnv, targetKinds } from './targets';
+import { completeResponse, routineEnquiry, targetEnv, targetKinds } from './targets';
 
 /** `assessment-studio db migrate|status` and `export --from-store` on both databases (issue 20 point 6). */
 
@@ -15,7 +15,6 @@ async function run(env: Record<string, string>, ...argv: string[]): Promise<{ co
   return { code, out, err };
 }
 
-afterAll(stopServer, 60_000);
 
 describe.each(targetKinds)('the store commands on %s', (kind) => {
   it('db status says what is pending; db migrate applies it once; export --from-store writes the stored responses and is audited', async () => {

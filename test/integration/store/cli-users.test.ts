@@ -1,8 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../../runtime/node/index';
 import { openAccountStore } from '../../../runtime/node/accounts/open';
 import { storeLocation } from '../../../runtime/node/store/index';
-import { stopServer, targetEnv, targetKinds } from './targets';
+import { targetEnv, targetKinds } from './targets';
 
 /** `assessment-studio users add|list|disable` on both databases (issue 20 points 4 and 6). */
 
@@ -18,7 +18,6 @@ async function run(env: Record<string, string>, argv: string[], stdin?: string):
   return { code, out, err };
 }
 
-afterAll(stopServer, 60_000);
 
 describe.each(targetKinds)('users on %s', (kind) => {
   it('adds the first administrator (a password made and shown once), lists, disables; the password works', async () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeResponse, openTarget, routineEnquiry, stopServer, targetKinds, type Target } from './targets';
+import { completeResponse, openTarget, routineEnquiry, targetKinds, type Target } from './targets';
 
 /** The store's list, its filtered export pages and a change's check (issue 20 points 3 and 5), on both databases. */
 
 const { definition } = routineEnquiry();
 
-afterAll(stopServer, 60_000);
 
 describe.each(targetKinds)('listing and checked changes on %s', (kind) => {
   let t: Target;

@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer, copyForms, type RunningServer } from '../../e2e/support/server';
-import { completeResponse, stopServer, targetEnv } from './targets';
+import { completeResponse, targetEnv } from './targets';
 
 /**
  * Issue 20 point 7, scaled down: 200 submissions from 10 concurrent clients while the server
@@ -14,7 +14,6 @@ const SUBMISSIONS = 200;
 const CLIENTS = 10;
 const KILLS = 3;
 
-afterAll(stopServer, 60_000);
 
 describe('killing the server during submissions (PostgreSQL)', () => {
   it(`keeps each of ${SUBMISSIONS} acknowledged submissions exactly once through ${KILLS} SIGKILLs`, { timeout: 240_000 }, async () => {

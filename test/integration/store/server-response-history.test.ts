@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../e2e/support/server';
 import { call, codes } from './http';
-import { completeResponse, stopServer, targetEnv, targetKinds } from './targets';
+import { completeResponse, targetEnv, targetKinds } from './targets';
 
 /**
  * Issue 20 points 3 and 5 over HTTP, on both databases: a response's history, any earlier
@@ -9,7 +9,6 @@ import { completeResponse, stopServer, targetEnv, targetKinds } from './targets'
  * rewritten), a status change, the filtered list, the labelled view and the audited export.
  */
 
-afterAll(stopServer, 60_000);
 
 interface HistoryRow { action: string; actor: string; at: string; reason: string | null; version: number | null; patch: Array<{ op: string; path: string; value?: unknown }> | null; detail: Record<string, unknown> | null }
 

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../e2e/support/server';
 import { call, codes } from './http';
-import { completeResponse, stopServer, targetEnv, targetKinds } from './targets';
+import { completeResponse, targetEnv, targetKinds } from './targets';
 
 /** `POST /api/responses`, `GET /api/responses/<id>[/history]` on the real server, on both databases (issue 20 point 2). */
 
-afterAll(stopServer, 60_000);
 
 describe.each(targetKinds)('the server\'s response routes on %s', (kind) => {
   let server: RunningServer;

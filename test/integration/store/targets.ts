@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDefinition, type Definition, type ResponseEnvelope } from '../../../runtime/core/index';
 import { migrate, openDriver, ResponseStore, sealerFor, type SqlDriver } from '../../../runtime/node/store/index';
-import { startPostgres, type TestPostgres } from '../../support/postgres';
+import { pgliteDataDir, postgresDatabaseUrl } from '../../support/shared-databases';
 
 /**
  * The two databases every store test runs on: PGlite (files in a temporary DATA_DIR) and a
- * PostgreSQL server the test run starts itself. A suite calls `openTarget(kind)` in beforeAll and
- * `close()` in afterAll; each target is a fresh database, migrated, with its own key.
+ * PostgreSQL server the test run starts itself (both shared by the run: test/support/shared-databases.ts).
+ * A suite calls `openTarget(kind)` in beforeAll and `close()` in afterAll; each target is a fresh
+ * database, migrated, with its own key.
  */
 export type TargetKind = 'pglite' | 'postgres';
 export const targetKinds: TargetKind[] = ['pglite', 'postgres'];
@@ -26,13 +27,10 @@ export interface Target {
   close(): Promise<void>;
 }
 
-let server: Promise<TestPostgres> | undefined;
-let databases = 0;
-
 export async function openTarget(kind: TargetKind): Promise<Target> {
   const key = randomBytes(32);
   if (kind === 'pglite') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'as-store-'));
+    const dataDir = await pgliteDataDir();
     const db = await openDriver({ dataDir });
     await migrate(db);
     return {
@@ -45,26 +43,17 @@ export async function openTarget(kind: TargetKind): Promise<Target> {
       },
     };
   }
-  server ??= startPostgres();
-  const pg = await server;
-  const url = await pg.database(`store_${process.pid}_${++databases}`);
+  const { url, dataDir } = await postgresDatabaseUrl('store');
   const db = await openDriver({ databaseUrl: url, dataDir: tmpdir() });
   await migrate(db);
   return {
-    kind, db, key, files: pg.dataDir,
+    kind, db, key, files: dataDir,
     store: new ResponseStore(db, sealerFor(key)),
     env: { DATABASE_URL: url, RESPONSES_KEY: key.toString('base64') },
     close: async () => {
       await db.close().catch(() => undefined);
     },
   };
-}
-
-/** Stops the PostgreSQL server, if a suite started one (afterAll of the file). */
-export async function stopServer(): Promise<void> {
-  const started = server;
-  server = undefined;
-  if (started) await (await started).stop();
 }
 
 export function routineEnquiry(): { definition: Definition; raw: unknown } {
@@ -78,11 +67,10 @@ export function completeResponse(responseId: string, answers: Record<string, unk
   return { ...base, responseId, answers: { ...base.answers, ...answers } };
 }
 
-/** The environment of a server process on a fresh database of `kind` (nothing opened here). */
+/** The environment of a server process on a fresh, unmigrated database of `kind` (nothing opened here). */
 export async function targetEnv(kind: TargetKind): Promise<Record<string, string>> {
   const key = randomBytes(32).toString('base64');
-  if (kind === 'pglite') return { RESPONSES_STORE: 'on', DATA_DIR: mkdtempSync(join(tmpdir(), 'as-store-')), RESPONSES_KEY: key };
-  server ??= startPostgres();
-  const url = await (await server).database(`server_${process.pid}_${++databases}`);
+  if (kind === 'pglite') return { RESPONSES_STORE: 'on', DATA_DIR: await pgliteDataDir('bare'), RESPONSES_KEY: key };
+  const { url } = await postgresDatabaseUrl('server');
   return { RESPONSES_STORE: 'on', DATABASE_URL: url, RESPONSES_KEY: key };
 }
