@@ -3,7 +3,7 @@ import { countProblems } from '../../services/document';
 import { useStore } from '../../services/store';
 import type { Workspace } from '../../services/workspace';
 import { selectionForPath } from '../outline/model';
-import { problemRows, type ProblemRow } from './model';
+import { problemCountText, problemRows, type ProblemRow } from './model';
 import { Icon } from '../../shell/Icon';
 
 
@@ -29,7 +29,7 @@ export function ProblemsView({ ws }: { ws: Workspace }) {
     <section className="panel-view" aria-labelledby="problems-title">
       <header className="view-header">
         <h2 id="problems-title">
-          Problems <span className="count">{counts.errors} errors, {counts.warnings} warnings</span>
+          Problems <span className="count">{problemCountText(counts)}</span>
         </h2>
       </header>
       {rows.length === 0 ? (
