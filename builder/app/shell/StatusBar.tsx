@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { summarizeDiff } from '../contributions/diff/model';
-import { countProblems, isDirty } from '../services/document';
+import { countProblems, isDirty, problemCountText } from '../services/document';
 import { useStore } from '../services/store';
 import type { Workspace } from '../services/workspace';
 import { Icon } from './Icon';
-import { problemCountText } from '../contributions/problems/model';
 
 export function StatusBar({ ws }: { ws: Workspace }) {
   const doc = useStore(ws.store, (s) => (s.active ? s.docs[s.active] : undefined));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeNoteProblems, formModel, lintText, loadDefinitionText, type Problem } from '../../../runtime/core/index';
-import { problemCountText } from '../../../builder/app/contributions/problems/model';
+import { problemCountText } from '../../../builder/app/services/document';
 import { brokenCases, fixtureJson, fixtureText, lintFixture } from './fixtures';
 
 /**

@@ -17,10 +17,3 @@ export function problemRows(docs: readonly Doc[]): ProblemRow[] {
       .map((problem) => ({ doc: doc.key, title: `${doc.id} ${doc.version}`, problem })),
   );
 }
-
-const counted = (n: number, noun: string) => (n === 0 ? `no ${noun}s` : `${n} ${noun}${n === 1 ? '' : 's'}`);
-
-/** "1 error, no warnings": the counts as the panel heading and the status bar read them out. */
-export function problemCountText(counts: { errors: number; warnings: number }): string {
-  return `${counted(counts.errors, 'error')}, ${counted(counts.warnings, 'warning')}`;
-}
