@@ -99,7 +99,7 @@ describe.skipIf(!built)('problems beside their field, with quick fixes', () => {
     await studio.choose('prop-sensitivity', 'Sensitive');
     const beside = studio.page.getByTestId('field-problems-show-when');
     await beside.waitFor();
-    expect(await beside.locator('[data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(['sensitive-ungated']);
+    expect(await beside.locator('[data-problem-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-problem-code')))).toEqual(['sensitive-ungated']);
     expect(await beside.innerText()).toContain('“What happened?” holds sensitive answers');
     expect(await beside.innerText()).not.toMatch(/SHOW|element|scope/);
     expect(await studio.outline.locator('.outline-item.is-selected [data-testid="row-badge"]').getAttribute('aria-label')).toBe('1 error');
@@ -134,14 +134,18 @@ describe.skipIf(!built)('problems beside their field, with quick fixes', () => {
   }, 60_000);
 
   it('clicking a problem in the panel while Design is open selects its question and focuses its field', async () => {
+    // The export code of "Is it safe to talk?" given to "What happened?" as well.
     await studio.selectItem(0, 0);
-    await studio.page.getByTestId('prop-code').fill('Safe-Talk');
-    await expect.poll(() => studio.problemCodes(), { timeout: 10_000 }).toContain('code-malformed');
+    const gateCode = await studio.page.getByTestId('prop-code').inputValue();
+    await studio.selectItem(0, 1);
+    await studio.page.getByTestId('prop-code').fill(gateCode);
+    await expect.poll(() => studio.problemCodes(), { timeout: 10_000 }).toContain('code-duplicate');
     await studio.page.locator('.outline-form').click();
-    await problems().locator('[data-code="code-malformed"]').click();
+    await problems().locator('[data-code="code-duplicate"]').click();
     await expect.poll(() => studio.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('prop-code');
+    expect(await studio.outline.locator('[aria-current="true"]').innerText()).toContain('What happened?');
     const described = await studio.page.getByTestId('prop-code').getAttribute('aria-describedby');
-    expect(await studio.page.locator(`[id="${described!.split(' ').pop()}"]`).innerText()).toContain('must start with a lower-case letter');
+    expect(await studio.page.locator(`[id="${described!.split(' ').pop()}"]`).innerText()).toContain('is already used by “Is it safe to talk?”');
     expect(await studio.page.getByTestId('prop-code').getAttribute('aria-invalid')).toBe('true');
     expect(await studio.page.getByTestId('json-editor').count()).toBe(0);
     expect(studio.unexpectedErrors()).toEqual([]);

@@ -77,7 +77,7 @@ function ProblemList({ id, problems, source, field }: { id: string; problems: Pr
   return (
     <ul className="field-problems" id={id} data-testid={`field-problems-${field}`}>
       {problems.map((p, i) => (
-        <li key={`${p.code}-${p.path}-${i}`} className={`field-problem field-problem-${p.severity}`} data-code={p.code}>
+        <li key={`${p.code}-${p.path}-${i}`} className={`field-problem field-problem-${p.severity}`} data-problem-code={p.code}>
           <span className="field-problem-message">
             <Icon name={p.severity} label={p.severity === 'error' ? 'Error:' : p.severity === 'warning' ? 'Warning:' : 'Note:'} /> {p.message}
           </span>
