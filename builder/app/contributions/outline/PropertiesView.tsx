@@ -36,7 +36,7 @@ import { ShowRuleField } from './ShowRuleField';
 import { TypeChanger } from './TypeChanger';
 import { conditionChoices } from './model';
 import { OptionsEditor } from './OptionsEditor';
-import { FieldProblems, FieldProblemsContext } from './FieldProblems';
+import { FieldProblems, FieldProblemsContext, ProblemSummary } from './FieldProblems';
 import { problemsByField } from './problemFields';
 
 /** The design view: a form for whatever the outline has selected, with its problems beside their fields. */
@@ -163,6 +163,7 @@ function Properties({ ws, doc, def, outline, selection }: { ws: Workspace; doc: 
   return (
     <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
       <h2 id="props-title" tabIndex={-1}>Form settings</h2>
+      <ProblemSummary />
       <TextField id="prop-label" label="Title" field="title" value={String(def.title ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { title: v }), 'form-title')} testId="prop-form-title" />
       <TextField label="Description" multiline value={String(def.description ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { description: v }), 'form-description')} />
       <TextField label="Source document" hint="Where the questions come from, e.g. a policy or seed document." value={source.document ?? ''} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { sourceDocument: v }), 'form-source')} />
@@ -211,6 +212,7 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
   };
   return (
     <>
+      <ProblemSummary />
       <FieldProblems field="question" />
       <TextField id="prop-label" field="label" label={q.computed ? 'Name' : 'Question'} hint={q.computed ? 'What the value is called where it is shown, e.g. “Total score”.' : 'The question as the practitioner asks it.'} value={q.label} disabled={disabled} onChange={relabel} testId="prop-question-label" />
       <TypeChanger key={q.schemaPath} q={q} def={def} disabled={disabled} onChange={(fn) => ws.edit(doc.key, fn)} />

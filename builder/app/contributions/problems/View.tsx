@@ -4,6 +4,7 @@ import { applyQuickFix } from '../../services/quickFix';
 import { useStore } from '../../services/store';
 import type { Workspace } from '../../services/workspace';
 import { placeOfProblem } from '../outline/problemFields';
+import { revealField } from '../outline/FieldProblems';
 import { problemRows, type ProblemRow } from './model';
 import { Icon } from '../../shell/Icon';
 
@@ -25,7 +26,7 @@ export function ProblemsView({ ws }: { ws: Workspace }) {
     if (place) ws.select(row.doc, place.selection);
     if (place && ws.state.view === 'design') {
       ws.store.set({ sidebar: 'outline' });
-      requestAnimationFrame(() => focusField(place.field));
+      requestAnimationFrame(() => revealField(place.field));
     } else ws.revealPath(row.doc, row.problem.path, row.problem.line, row.problem.column);
   };
   return (
@@ -51,7 +52,8 @@ export function ProblemsView({ ws }: { ws: Workspace }) {
                   <span className="problem-message">{row.problem.message}</span>
                   <span className="problem-meta">
                     {row.problem.code} · {row.title}
-                    {row.problem.line ? ` [${row.problem.line}:${row.problem.column ?? 1}]` : ''}
+                    {/* A problem about the whole file (a removed question) has no line of its own: it is the version's. */}
+                    {row.problem.path === '' ? ' · the version' : row.problem.line ? ` [${row.problem.line}:${row.problem.column ?? 1}]` : ''}
                   </span>
                 </button>
                 {fixes.map((fix) => (
@@ -68,10 +70,3 @@ export function ProblemsView({ ws }: { ws: Workspace }) {
   );
 }
 
-/** Focus the field a problem is about: its first quick fix, else its control (a list of problems is not focusable). */
-function focusField(field: string): void {
-  const area = document.querySelector(`.properties [data-field="${field}"]`) ?? document.querySelector(`.properties [data-testid="field-problems-${field}"]`);
-  const focusable = 'button.quick-fix, input, select, textarea, button';
-  const target = area?.querySelector<HTMLElement>(focusable) ?? area?.nextElementSibling?.querySelector<HTMLElement>(focusable);
-  (target ?? document.getElementById('props-title'))?.focus();
-}
