@@ -29,9 +29,10 @@ describe('a percent-escape in a scope means the same to every part of the produc
   it('lint reports both scopes as naming nothing, and suggests the plain spelling that does', () => {
     const unresolved = lintText(text).filter((p) => p.code === 'scope-unresolved');
     expect(unresolved.map((p) => p.message)).toEqual([
-      expect.stringMatching(/rate%20pct.*not percent-decoded.*"#\/properties\/rate pct"/s),
+      expect.stringMatching(/rate%20pct.*%-codes.*“rate pct”/s),
       expect.stringMatching(/100%/),
     ]);
+    expect(unresolved[0]!.params).toMatchObject({ suggestion: '#/properties/rate pct' });
   });
 
   it('the model and the runtime find no question behind either control', () => {

@@ -144,3 +144,11 @@ export function countProblems(problems: readonly Problem[]): { errors: number; w
   }
   return { errors, warnings, infos };
 }
+
+/** "no errors", "1 error", "2 errors". */
+export const counted = (n: number, noun: string) => (n === 0 ? `no ${noun}s` : `${n} ${noun}${n === 1 ? '' : 's'}`);
+
+/** "1 error, no warnings": the counts as the panel heading and the status bar read them out. */
+export function problemCountText(counts: { errors: number; warnings: number }): string {
+  return `${counted(counts.errors, 'error')}, ${counted(counts.warnings, 'warning')}`;
+}

@@ -1,4 +1,4 @@
-import { contentHash } from '../../../runtime/core/index';
+import { contentHash, type Problem } from '../../../runtime/core/index';
 import { clearDraft, loadDraft, loadSession, storeDraft, storeSession } from './drafts';
 import { changeText, docKeyOf, isDirty, isReadOnly, openDoc, parseDocKey, redoDoc, relint, undoDoc, withPrevious, type Doc, type DocStatus } from './document';
 import { compareVersions } from '../commands/file';
@@ -29,6 +29,7 @@ export type Dialog =
   | { kind: 'confirm-discard'; doc: string }
   | { kind: 'confirm-discard-draft'; doc: string }
   | { kind: 'confirm-retire'; id: string }
+  | { kind: 'quick-fix-reason'; doc: string; problem: Problem; from: 'panel' | 'field' }
   | { kind: 'quick-open' }
   | { kind: 'commands' };
 

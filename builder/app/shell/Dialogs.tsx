@@ -7,6 +7,7 @@ import { ConfirmDeleteDialog, ConfirmDiscardDialog, ConfirmDiscardDraftDialog, C
 import { Modal } from './Modal';
 import { PublishDialog } from './PublishDialog';
 import { QuickInput } from './QuickInput';
+import { QuickFixReasonDialog } from './QuickFixDialog';
 
 export function Dialogs({ ws }: { ws: Workspace }) {
   const dialog = useStore(ws.store, (s) => s.dialog);
@@ -32,6 +33,8 @@ export function Dialogs({ ws }: { ws: Workspace }) {
       return <ConfirmDiscardDraftDialog ws={ws} dialog={dialog} />;
     case 'confirm-retire':
       return <ConfirmRetireDialog ws={ws} dialog={dialog} />;
+    case 'quick-fix-reason':
+      return <QuickFixReasonDialog ws={ws} dialog={dialog} />;
   }
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { summarizeDiff } from '../contributions/diff/model';
-import { countProblems, isDirty } from '../services/document';
+import { countProblems, isDirty, problemCountText } from '../services/document';
 import { useStore } from '../services/store';
 import type { Workspace } from '../services/workspace';
 import { Icon } from './Icon';
@@ -22,7 +22,7 @@ export function StatusBar({ ws }: { ws: Workspace }) {
           </span>
           <span className={`status-badge status-${doc.status}`}>{doc.status}</span>
           {isDirty(doc) && <span>unsaved</span>}
-          <button type="button" className="status-button" onClick={() => ws.store.set((s) => ({ showPanel: !s.showPanel }))} title="Toggle the Problems panel (Ctrl+Shift+M)" data-testid="status-problems">
+          <button type="button" className="status-button" onClick={() => ws.store.set((s) => ({ showPanel: !s.showPanel }))} title={`${problemCountText(counts)}: toggle the Problems panel (Ctrl+Shift+M)`} data-testid="status-problems">
             <Icon name="error" label="errors" /> {counts.errors} <Icon name="warning" label="warnings" /> {counts.warnings}
           </button>
           {step && !step.error && doc.previousVersion && (

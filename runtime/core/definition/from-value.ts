@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { fail, ok, type Problem, type Result } from '../problems/problem';
 import { escapePointerToken } from '../model/pointers';
+import { placeName } from '../problems/place';
 import validateEnvelope from './envelope-validator';
 import type { Definition } from './envelope';
 
@@ -37,16 +38,15 @@ function envelopeProblems(errors: ErrorObject[]): Problem[] {
     const path = key === undefined ? e.instancePath : `${e.instancePath}/${escapePointerToken(key)}`;
     if (seen.has(`${path} ${e.keyword}`)) continue;
     seen.add(`${path} ${e.keyword}`);
-    const where = path === '' ? 'the envelope' : `\`${path}\``;
-    problems.push({ code: 'envelope-invalid', severity: 'error', message: `${wording(e)} at ${where}.`, path, source: 'envelope', params: { keyword: e.keyword } });
+    problems.push({ code: 'envelope-invalid', severity: 'error', message: `${placeName(path)}: ${wording(e)}.`, path, source: 'envelope', params: { keyword: e.keyword } });
   }
   return problems;
 }
 
 function wording(e: ErrorObject): string {
-  if (e.keyword === 'required') return 'Required, but missing';
-  if (e.keyword === 'additionalProperties') return 'Not a property the envelope has';
-  if (e.propertyName !== undefined) return `The key ${JSON.stringify(e.propertyName)} ${e.message ?? 'is not allowed'}`;
-  const text = e.message ?? 'is not valid';
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (e.keyword === 'required') return 'required, but missing';
+  if (e.keyword === 'additionalProperties') return 'not a setting a form has';
+  if (e.keyword === 'enum') return `must be one of ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (e.propertyName !== undefined) return `the name ${JSON.stringify(e.propertyName)} ${e.message ?? 'is not allowed'}`;
+  return e.message ?? 'is not valid';
 }

@@ -23,11 +23,11 @@ export function checkCondition(condition: unknown, schema: unknown, options: { a
   while (stack.length) {
     const { node, path, depth } = stack.pop()!;
     if (depth > 32) {
-      problems.push(invalid(path, 'The rule condition is nested too deeply.'));
+      problems.push(invalid(path, 'This show-when is nested too deeply.'));
       continue;
     }
     if (!isObject(node)) {
-      problems.push(invalid(path, 'A rule condition must be an object.'));
+      problems.push(invalid(path, 'A show-when condition is not in a shape the builder can read.'));
       continue;
     }
     if (node.type === 'AND' || node.type === 'OR') {
@@ -36,13 +36,13 @@ export function checkCondition(condition: unknown, schema: unknown, options: { a
       continue;
     }
     if (node.type !== undefined && node.type !== 'LEAF') {
-      problems.push(invalid(`${path}/type`, `The condition type ${JSON.stringify(node.type)} is not supported: use a scope with a schema, or AND / OR.`));
+      problems.push(invalid(`${path}/type`, `A show-when condition of type ${JSON.stringify(node.type)} is not supported: test one question, or combine conditions with all (AND) or any (OR).`));
       continue;
     }
     if (typeof node.scope !== 'string' || !node.scope.startsWith('#')) {
-      problems.push(invalid(`${path}/scope`, 'A rule condition needs a "scope" starting with "#".'));
+      problems.push(invalid(`${path}/scope`, 'A show-when condition needs the question it asks about.'));
     } else if (node.scope !== '#' && schemaAtScope(schema, node.scope, root) === undefined) {
-      problems.push(invalid(`${path}/scope`, `The rule scope ${JSON.stringify(node.scope)} points at no property of the schema.`, { scope: node.scope }));
+      problems.push(invalid(`${path}/scope`, `A show-when asks about ${JSON.stringify(node.scope)}, which is not a question of the form.`, { scope: node.scope }));
     }
     if (Object.prototype.hasOwnProperty.call(node, 'schema')) {
       problems.push(...checkConditionSchema(node.schema, `${path}/schema`));
@@ -72,7 +72,7 @@ export function checkConditionSchema(schema: unknown, at = ''): Problem[] {
       const where = `${path}/${keyword.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (annotationKeywords.has(keyword)) continue;
       if (!supportedConditionKeywords.has(keyword)) {
-        problems.push(invalid(where, `The keyword "${keyword}" cannot be used in a rule condition; the rule engine supports ${[...supportedConditionKeywords].join(', ')}.`, { keyword }));
+        problems.push(invalid(where, `A show-when cannot test "${keyword}"; it can test ${[...supportedConditionKeywords].join(', ')}.`, { keyword }));
       } else if (SCHEMA_LISTS.has(keyword)) {
         if (!Array.isArray(arg)) problems.push(invalid(where, `"${keyword}" must be a list of schemas.`));
         else arg.forEach((s, i) => stack.push({ node: s, path: `${where}/${i}`, depth: depth + 1 }));

@@ -108,7 +108,7 @@ function findCycles(root: Record<string, unknown>, refEdges: Map<string, string[
           problems.push({
             code: 'ref-cycle',
             severity: 'error',
-            message: `The reference at ${JSON.stringify(where || '/')} leads back to itself without reaching any answer; validation would never end.`,
+            message: `This reference leads back to itself without reaching any answer; checking an answer would never end.`,
             path: at + where + refKeywordAt(root, where),
             source: 'safety',
           });

@@ -1,5 +1,5 @@
 import { deleteSelection } from '../../commands/edit';
-import { isReadOnly, type Doc } from '../../services/document';
+import { countProblems, isReadOnly, problemCountText, type Doc } from '../../services/document';
 import {
   addGroupQuestion,
   kindLabels,
@@ -36,13 +36,29 @@ import { ShowRuleField } from './ShowRuleField';
 import { TypeChanger } from './TypeChanger';
 import { conditionChoices } from './model';
 import { OptionsEditor } from './OptionsEditor';
+import { FieldProblems, FieldProblemsContext, ProblemSummary } from './FieldProblems';
+import { problemsByField } from './problemFields';
 
-/** The design view: a form for whatever the outline has selected. */
+/** The design view: a form for whatever the outline has selected, with its problems beside their fields. */
 export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc; selection: Selection | undefined }) {
   const def = doc.parsed ?? doc.lastGood;
   if (!def) return <p className="view-error">This text is not JSON yet. Fix it in the JSON view.</p>;
-  const disabled = isReadOnly(doc) || !doc.parsed;
   const outline = readOutline(def);
+  const byField = problemsByField(outline, doc.problems, selection ?? { kind: 'form' });
+  const count = [...byField.values()].flat();
+  return (
+    <FieldProblemsContext.Provider value={{ ws, docKey: doc.key, def: doc.parsed, byField, readOnly: isReadOnly(doc) || !doc.parsed }}>
+      {/* Said once when the selection or its problems change; each list is also linked to its field. */}
+      <p className="visually-hidden" role="status" data-testid="properties-problem-count">
+        {count.length ? `Problems here: ${problemCountText(countProblems(count))}.` : ''}
+      </p>
+      <Properties ws={ws} doc={doc} def={def} outline={outline} selection={selection} />
+    </FieldProblemsContext.Provider>
+  );
+}
+
+function Properties({ ws, doc, def, outline, selection }: { ws: Workspace; doc: Doc; def: RawDefinition; outline: ReturnType<typeof readOutline>; selection: Selection | undefined }) {
+  const disabled = isReadOnly(doc) || !doc.parsed;
   const edit = (fn: (d: RawDefinition) => RawDefinition, mergeKey?: string) => ws.edit(doc.key, fn, mergeKey);
   const sel = selection ?? { kind: 'form' };
 
@@ -50,8 +66,9 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
     const section = outline.sections[sel.section]!;
     return (
       <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
-        <h2 id="props-title">Section: {section.label}</h2>
+        <h2 id="props-title" tabIndex={-1}>Section: {section.label}</h2>
         <TextField id="prop-label" label="Section heading" value={section.label} disabled={disabled || !section.categorized} onChange={(v) => edit((d) => renameSection(d, sel.section, v), `section-label:${sel.section}`)} testId="prop-section-label" />
+        <FieldProblems field="show-when" />
         <ShowRuleField choices={conditionChoices(outline)} value={section.showRule} hasRule={section.hasRule} disabled={disabled || !section.categorized} onChange={(r) => edit((d) => setSectionShowRule(d, sel.section, r))} />
         {outline.gate && <p className="field-hint">Sensitive questions must sit in a section shown only when the safety check “{outline.gate}” is Yes.</p>}
         <div className="button-row">
@@ -83,6 +100,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       };
       const common = (
         <>
+          <FieldProblems field="show-when" />
           <ShowRuleField key={item.uiPath} choices={conditionChoices(outline, item.question?.key)} value={item.showRule} hasRule={item.hasRule} disabled={disabled} onChange={(r) => edit((d) => setItemShowRule(d, ref, r))} />
           <SelectField
             label="Section"
@@ -105,7 +123,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       if (item.type === 'guidance') {
         return (
           <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
-            <h2 id="props-title">Guidance text</h2>
+            <h2 id="props-title" tabIndex={-1}>Guidance text</h2>
             <TextField id="prop-label" label="Text shown to the practitioner" multiline value={item.label} disabled={disabled} onChange={(v) => edit((d) => setGuidanceText(d, ref, v), `guidance:${item.uiPath}`)} />
             {common}
           </form>
@@ -114,7 +132,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
       if (item.question) {
         return (
           <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
-            <h2 id="props-title">{item.question.computed ? (item.question.computed.op === 'band' ? 'Band worked out from a total' : 'Value worked out from answers') : `${kindLabels[item.question.kind]} question`}</h2>
+            <h2 id="props-title" tabIndex={-1}>{item.question.computed ? (item.question.computed.op === 'band' ? 'Band worked out from a total' : 'Value worked out from answers') : `${kindLabels[item.question.kind]} question`}</h2>
             <QuestionFields ws={ws} doc={doc} def={def} q={item.question} disabled={disabled} gate={outline.gate} />
             {item.question.kind === 'group' && <GroupAdder ws={ws} doc={doc} group={item.question.key} disabled={disabled} />}
             {common}
@@ -130,7 +148,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
     if (child) {
       return (
         <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
-          <h2 id="props-title">{kindLabels[child.kind]} question in a repeatable group</h2>
+          <h2 id="props-title" tabIndex={-1}>{kindLabels[child.kind]} question in a repeatable group</h2>
           <QuestionFields ws={ws} doc={doc} def={def} q={child} disabled={disabled} gate={undefined} />
           <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
             Delete
@@ -144,10 +162,12 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
   const source = (def.source ?? {}) as { document?: string; section?: string };
   return (
     <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
-      <h2 id="props-title">Form settings</h2>
-      <TextField id="prop-label" label="Title" value={String(def.title ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { title: v }), 'form-title')} testId="prop-form-title" />
+      <h2 id="props-title" tabIndex={-1}>Form settings</h2>
+      <ProblemSummary />
+      <TextField id="prop-label" label="Title" field="title" value={String(def.title ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { title: v }), 'form-title')} testId="prop-form-title" />
       <TextField label="Description" multiline value={String(def.description ?? '')} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { description: v }), 'form-description')} />
       <TextField label="Source document" hint="Where the questions come from, e.g. a policy or seed document." value={source.document ?? ''} disabled={disabled} onChange={(v) => edit((d) => updateForm(d, { sourceDocument: v }), 'form-source')} />
+      <VersionArea doc={doc} def={def} />
       <TextField
         label={`What changed in version ${String(def.version ?? '')}`}
         hint="The change note kept in the form’s history; publishing asks for it too."
@@ -165,6 +185,7 @@ export function PropertiesView({ ws, doc, selection }: { ws: Workspace; doc: Doc
         options={[{ value: '', label: 'None' }, ...yesNo.map((i) => ({ value: i.question!.key, label: i.label }))]}
         onChange={(v) => edit((d) => setGate(d, v || null))}
         testId="prop-gate"
+        field="gate"
       />
     </form>
   );
@@ -191,14 +212,19 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
   };
   return (
     <>
-      <TextField id="prop-label" label={q.computed ? 'Name' : 'Question'} hint={q.computed ? 'What the value is called where it is shown, e.g. “Total score”.' : 'The question as the practitioner asks it.'} value={q.label} disabled={disabled} onChange={relabel} testId="prop-question-label" />
+      <ProblemSummary />
+      <FieldProblems field="question" />
+      <TextField id="prop-label" field="label" label={q.computed ? 'Name' : 'Question'} hint={q.computed ? 'What the value is called where it is shown, e.g. “Total score”.' : 'The question as the practitioner asks it.'} value={q.label} disabled={disabled} onChange={relabel} testId="prop-question-label" />
       <TypeChanger key={q.schemaPath} q={q} def={def} disabled={disabled} onChange={(fn) => ws.edit(doc.key, fn)} />
+      {q.computed && <FieldProblems field="computed" />}
       {q.computed && <ComputedEditor q={q} def={def} disabled={disabled} onChange={(fn, mergeKey) => ws.edit(doc.key, fn, mergeKey)} />}
-      <TextField label="Hint" hint="A short line under the question." value={q.hint ?? ''} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" />
+      <TextField label="Hint" hint="A short line under the question." value={q.hint ?? ''} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" field="hint" />
+      <FieldProblems field="options" />
       {isChoice && <OptionsEditor options={q.options} disabled={disabled || !q.optionsEditable} onChange={(options, typing) => update({ options }, typing ? 'options' : undefined)} />}
       {isChoice && !q.optionsEditable && <p className="field-hint">These options come from a shared definition ($ref): change them in the JSON view.</p>}
+      <FieldProblems field="limits" />
       <AnswerLimits q={q} disabled={disabled} update={update} />
-      {!q.computed && <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" hint={q.gated && gate ? 'Required only once the safety check is answered Yes.' : undefined} />}
+      {!q.computed && <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" field="required" hint={q.gated && gate ? 'Required only once the safety check is answered Yes.' : undefined} />}
       {/* A group item's level applies to it in every item; the group then sits behind the safety check. */}
       <SelectField
         label="Sensitivity"
@@ -208,8 +234,9 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
         options={sensitivityChoices(q.sensitivity, Object.keys(ownObject(def, 'sensitivityLevels') ?? {}))}
         onChange={(v) => update({ sensitivity: v === '' ? null : v })}
         testId="prop-sensitivity"
+        field="sensitivity"
       />
-      <TextField label="Export code" hint="Lower case letters, digits and _; stable across versions (CSV columns use it)." value={q.code ?? ''} disabled={disabled} onChange={(v) => update({ code: v }, 'code')} testId="prop-code" />
+      <TextField label="Export code" hint="Lower case letters, digits and _; stable across versions (CSV columns use it)." value={q.code ?? ''} disabled={disabled} onChange={(v) => update({ code: v }, 'code')} testId="prop-code" field="code" />
       <p className="field-hint">
         Answer key: <code>{q.group ? `${q.group}[].${q.key}` : q.key}</code>
       </p>
@@ -229,6 +256,30 @@ function GroupAdder({ ws, doc, group, disabled }: { ws: Workspace; doc: Doc; gro
         ))}
       </div>
     </Fieldset>
+  );
+}
+
+/**
+ * The version area of the form settings: what changed since the previous version and the problems
+ * about the version as a whole (a removed question, a number too small), with their quick fixes.
+ */
+function VersionArea({ doc, def }: { doc: Doc; def: RawDefinition }) {
+  const retired = (ownArray(def, 'retired') ?? []).filter((r) => typeof own(r, 'code') === 'string');
+  return (
+    <section className="version-area" aria-labelledby="version-area-title" data-field="versions" data-testid="version-area">
+      <h3 id="version-area-title">Version {String(def.version ?? doc.version)}</h3>
+      <p className="field-hint">{doc.previousVersion ? `Changes are compared with ${doc.previousVersion}, the version before this one.` : 'The first version of this form.'}</p>
+      <FieldProblems field="versions" />
+      {retired.length > 0 && (
+        <ul className="retired-codes" aria-label="Retired export codes">
+          {retired.map((r) => (
+            <li key={String(own(r, 'code'))}>
+              Retired <code>{String(own(r, 'code'))}</code>: {String(own(r, 'reason') ?? '')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

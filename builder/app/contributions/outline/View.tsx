@@ -5,6 +5,8 @@ import { moveItem, moveSection, questionKindLabel, readOutline, type Outline, ty
 import { useStore } from '../../services/store';
 import type { Selection, Workspace } from '../../services/workspace';
 import { Palette } from './Palette';
+import { RowBadge } from './RowBadge';
+import { problemCountsByRow } from './problemFields';
 
 type Drag = { type: 'item'; section: number; index: number } | { type: 'section'; section: number };
 
@@ -40,6 +42,8 @@ export function OutlineView({ ws }: { ws: Workspace }) {
   const outline: Outline = definition ? readOutline(definition) : { sections: [] };
   const readOnly = isReadOnly(doc) || !doc.parsed;
   const select = (s: Selection) => ws.select(active, s);
+  const badges = problemCountsByRow(outline, doc.problems);
+  const badge = (s: Selection) => <RowBadge counts={badges.get(JSON.stringify(s))} />;
 
   const onDrop = (e: DragEvent, target: { section: number; index?: number }) => {
     e.preventDefault();
@@ -104,6 +108,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
           {q?.sensitivity && <span className="row-flag row-flag-sensitive" title={`Sensitivity: ${q.sensitivity}`}>{q.sensitivity === 'sensitive' ? 'sensitive' : q.sensitivity.replace(/-/g, ' ')}</span>}
           {outline.gate && q?.key === outline.gate && <span className="row-flag" title="The safety check">safety check</span>}
           {item.hasRule && <span className="row-flag" title="Shown only when a condition holds">conditional</span>}
+          {badge(s)}
         </button>
         {item.children && item.children.length > 0 && (
           <ul className="outline-children" aria-label={`Questions in ${item.label}`}>
@@ -121,6 +126,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
                     <span className="row-kind">{questionKindLabel(child)}</span>
                     <span className="row-label">{child.label}</span>
                     {child.required && <span className="row-flag">required</span>}
+                    {badge(cs)}
                   </button>
                 </li>
               );
@@ -143,6 +149,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
         <button type="button" data-outline-row="" className={`outline-row outline-form${same(selection, { kind: 'form' }) ? ' is-selected' : ''}`} aria-current={same(selection, { kind: 'form' }) ? 'true' : undefined} onClick={() => select({ kind: 'form' })}>
           <span className="row-kind">Form</span>
           <span className="row-label">{String(definition?.title ?? doc.id)}</span>
+          {badge({ kind: 'form' })}
         </button>
         <ol className="outline-sections" aria-label="Sections">
           {outline.sections.map((section) => {
@@ -165,6 +172,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
                   <span className="row-kind">Section</span>
                   <span className="row-label">{section.label}</span>
                   {section.hasRule && <span className="row-flag">conditional</span>}
+                  {badge(s)}
                 </button>
                 <ul className="outline-items" aria-label={`Questions in ${section.label}`}>
                   {section.items.map(row)}

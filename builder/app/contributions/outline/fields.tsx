@@ -1,30 +1,40 @@
 import { useId, type ReactNode } from 'react';
+import { useFieldProblems } from './FieldProblems';
+import type { FieldId } from './problemFields';
+
+/** The ids a control is described by: its hint and the problems listed beside it. */
+const describedBy = (...ids: Array<string | undefined | false>) => ids.filter(Boolean).join(' ') || undefined;
 
 /** Small labelled form controls for the properties form (GOV.UK-style: label, hint, control). */
-export function TextField(props: { id?: string; label: string; hint?: string; value: string; onChange: (v: string) => void; disabled?: boolean; multiline?: boolean; testId?: string }) {
+export function TextField(props: { id?: string; label: string; hint?: string; value: string; onChange: (v: string) => void; disabled?: boolean; multiline?: boolean; testId?: string; field?: FieldId }) {
   const auto = useId();
   const id = props.id ?? auto;
   const hintId = `${id}-hint`;
+  const problems = useFieldProblems(props.field);
+  const aria = { 'aria-describedby': describedBy(props.hint && hintId, problems.id), 'aria-invalid': problems.invalid || undefined };
   return (
-    <div className="field">
+    <div className={`field${problems.list ? ' field-with-problems' : ''}`} data-field={props.field}>
       <label htmlFor={id}>{props.label}</label>
       {props.hint && <p className="field-hint" id={hintId}>{props.hint}</p>}
+      {problems.list}
       {props.multiline ? (
-        <textarea id={id} value={props.value} disabled={props.disabled} aria-describedby={props.hint ? hintId : undefined} onChange={(e) => props.onChange(e.target.value)} rows={3} data-testid={props.testId} />
+        <textarea id={id} value={props.value} disabled={props.disabled} {...aria} onChange={(e) => props.onChange(e.target.value)} rows={3} data-testid={props.testId} />
       ) : (
-        <input id={id} type="text" value={props.value} disabled={props.disabled} aria-describedby={props.hint ? hintId : undefined} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} />
+        <input id={id} type="text" value={props.value} disabled={props.disabled} {...aria} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId} />
       )}
     </div>
   );
 }
 
-export function SelectField(props: { label: string; hint?: string; value: string; options: Array<{ value: string; label: string }>; onChange: (v: string) => void; disabled?: boolean; testId?: string }) {
+export function SelectField(props: { label: string; hint?: string; value: string; options: Array<{ value: string; label: string }>; onChange: (v: string) => void; disabled?: boolean; testId?: string; field?: FieldId }) {
   const id = useId();
+  const problems = useFieldProblems(props.field);
   return (
-    <div className="field">
+    <div className={`field${problems.list ? ' field-with-problems' : ''}`} data-field={props.field}>
       <label htmlFor={id}>{props.label}</label>
       {props.hint && <p className="field-hint" id={`${id}-hint`}>{props.hint}</p>}
-      <select id={id} value={props.value} disabled={props.disabled} aria-describedby={props.hint ? `${id}-hint` : undefined} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
+      {problems.list}
+      <select id={id} value={props.value} disabled={props.disabled} aria-describedby={describedBy(props.hint && `${id}-hint`, problems.id)} aria-invalid={problems.invalid || undefined} onChange={(e) => props.onChange(e.target.value)} data-testid={props.testId}>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -35,13 +45,15 @@ export function SelectField(props: { label: string; hint?: string; value: string
   );
 }
 
-export function CheckField(props: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; testId?: string; hint?: string }) {
+export function CheckField(props: { label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean; testId?: string; hint?: string; field?: FieldId }) {
   const id = useId();
+  const problems = useFieldProblems(props.field);
   return (
-    <div className="field field-check">
-      <input id={id} type="checkbox" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)} data-testid={props.testId} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+    <div className={`field field-check${problems.list ? ' field-with-problems' : ''}`} data-field={props.field}>
+      <input id={id} type="checkbox" checked={props.checked} disabled={props.disabled} onChange={(e) => props.onChange(e.target.checked)} data-testid={props.testId} aria-describedby={describedBy(props.hint && `${id}-hint`, problems.id)} aria-invalid={problems.invalid || undefined} />
       <label htmlFor={id}>{props.label}</label>
       {props.hint && <p className="field-hint" id={`${id}-hint`}>{props.hint}</p>}
+      {problems.list}
     </div>
   );
 }

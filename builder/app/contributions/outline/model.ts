@@ -92,11 +92,12 @@ export function selectionForPath(outline: Outline, path: string): Selection | un
   for (const section of outline.sections) {
     for (const item of section.items) {
       if (path === item.uiPath || path.startsWith(item.uiPath + '/')) return { kind: 'item', section: section.index, index: item.index };
-      const q = item.question;
-      if (q && (path === q.schemaPath || path.startsWith(q.schemaPath + '/'))) return { kind: 'item', section: section.index, index: item.index };
+      // A group item's pointer lies inside its group's: the item is the closer place.
       for (const child of item.children ?? []) {
         if (path === child.schemaPath || path.startsWith(child.schemaPath + '/')) return { kind: 'child', group: child.group!, key: child.key };
       }
+      const q = item.question;
+      if (q && (path === q.schemaPath || path.startsWith(q.schemaPath + '/'))) return { kind: 'item', section: section.index, index: item.index };
     }
     if (section.categorized && (path === section.uiPath || path.startsWith(section.uiPath + '/'))) return { kind: 'section', section: section.index };
   }

@@ -14,3 +14,4 @@ export * from './showRule';
 export * from './duplicate';
 export * from './retype';
 export * from './optionList';
+export * from './quickFixes';

@@ -35,8 +35,9 @@ function readLeaf(condition: unknown): ShowCondition | undefined {
   const raw = ownObject(condition, 'schema');
   if (!key || !raw) return undefined;
   // A multiple choice's condition is about one of its ticks.
-  const schema = ownObject(raw, 'contains') && Object.keys(raw).length === 1 ? ownObject(raw, 'contains')! : raw;
-  if (own(condition, 'failWhenUndefined') === true) {
+  const tick = ownObject(raw, 'contains') && Object.keys(raw).length === 1 ? ownObject(raw, 'contains')! : undefined;
+  const schema = tick ?? raw;
+  if (own(condition, 'failWhenUndefined') === true && !tick) {
     const type = own(schema, 'type');
     return typeof type === 'string' && onlyKeys(schema, ['type', 'minItems', 'minLength']) ? { key, op: 'answered' } : undefined;
   }
@@ -69,12 +70,14 @@ export function conditionJson(def: RawDefinition, c: ShowCondition): JsonObject 
   const q = modelOf(def).byKey.get(c.key);
   const multiple = q?.kind === 'multiple-choice';
   const scope = scopeOfKey(c.key);
-  const ofTick = (schema: JsonObject) => (multiple ? { contains: schema } : schema);
+  // `contains` holds for anything that is not an array, an unanswered choice included: without
+  // failWhenUndefined, “is Opioids” would show its question while nothing is ticked.
+  const ofTick = (schema: JsonObject) => (multiple ? { scope, schema: { contains: schema }, failWhenUndefined: true } : { scope, schema });
   switch (c.op) {
     case 'is':
-      return { scope, schema: ofTick({ const: c.value }) };
+      return ofTick({ const: c.value });
     case 'one-of':
-      return { scope, schema: ofTick({ enum: c.values ?? [] }) };
+      return ofTick({ enum: c.values ?? [] });
     case 'at-least':
       return { scope, schema: { type: 'number', minimum: Number(c.value) } };
     case 'at-most':

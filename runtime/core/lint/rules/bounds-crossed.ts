@@ -10,6 +10,13 @@ const COUNT_PAIRS = [
   ['minProperties', 'maxProperties'],
 ] as const;
 
+/** Each bound as Design's answer limits word it. */
+const boundWords: Record<string, string> = {
+  minimum: 'The smallest number allowed', exclusiveMinimum: 'The number answers must be above', maximum: 'the largest number allowed', exclusiveMaximum: 'the number answers must be below',
+  minLength: 'The shortest answer allowed', maxLength: 'the longest answer allowed', minItems: 'The fewest choices or items allowed', maxItems: 'the most allowed',
+  minProperties: 'The fewest entries allowed', maxProperties: 'the most allowed',
+};
+
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 interface Bound {
@@ -48,7 +55,7 @@ export const boundsCrossed: LintRule = {
   check({ model }) {
     const problems: Problem[] = [];
     const report = (pointer: string, lower: string, lowerValue: number, upper: string, upperValue: number) =>
-      problems.push(lintProblem('bounds-crossed', `${pointer}/${lower}`, `"${lower}": ${lowerValue} against "${upper}": ${upperValue} leaves no answer that can pass.`, { lower, upper, min: lowerValue, max: upperValue }));
+      problems.push(lintProblem('bounds-crossed', `${pointer}/${lower}`, `${boundWords[lower] ?? lower} (${lowerValue}) is above ${boundWords[upper] ?? upper} (${upperValue}), so no answer can pass.`, { lower, upper, min: lowerValue, max: upperValue }));
     for (const { node, pointer } of schemaNodes(model)) {
       const { lower, upper } = numberBounds(node);
       const integer = own(node, 'type') === 'integer';

@@ -1,5 +1,6 @@
 import { formModel } from '../../model/build';
 import { lintProblem, type LintRule } from '../rule';
+import { named } from '../wording';
 
 /**
  * An export code is a promise to hosts: the same code means the same answer in every version.
@@ -19,7 +20,7 @@ export const codeDropped: LintRule = {
         return lintProblem(
           'code-dropped',
           definition.retired ? '/retired' : '',
-          `The export code "${code}" ("${q.key}" in ${context.previous!.version}) is gone: keep it, or add { "code": "${code}", "reason": "…" } to "retired".`,
+          `${named(q)} (export code "${code}") of version ${context.previous!.version} was removed: bring it back, or retire its code with a reason, so exports say why its column ends.`,
           { code, key: q.key, previousVersion: context.previous!.version },
         );
       });

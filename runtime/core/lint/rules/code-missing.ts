@@ -1,6 +1,7 @@
 import type { Question } from '../../model/types';
 import { own } from '../../model/schema-walk';
 import { lintProblem, type LintRule } from '../rule';
+import { named } from '../wording';
 
 function what(q: Question): string {
   return q.group ? 'group item' : q.itemSchema ? 'repeatable group' : 'question';
@@ -19,7 +20,7 @@ export const codeMissing: LintRule = {
         return lintProblem(
           'code-missing',
           `${q.pointer}/x-code`,
-          `The ${what(q)} "${q.key}" has no export code (x-code)${viaRef ? '; a code inherited through $ref does not count, write it on the property itself' : ''}.`,
+          `The ${what(q)} ${named(q)} has no export code${viaRef ? ' of its own (one from a shared definition does not count)' : ''}: give it one in Design.`,
           { key: q.key },
         );
       });

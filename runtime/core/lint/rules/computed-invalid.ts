@@ -4,6 +4,7 @@ import { checkConditionSchema } from '../../rules/check';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
 import { bandProblems } from '../computed-bands';
+import { named } from '../wording';
 
 const numeric = (q: Question) => q.jsonType === 'integer' || q.jsonType === 'number';
 const choice = (q: Question) => q.kind === 'single-choice' || q.kind === 'multiple-choice';
@@ -41,7 +42,7 @@ export const computedInvalid: LintRule = {
         if (target && (target === q || own(own(target.schema, 'x-computed'), 'op') === 'band')) {
           problems.push(lintProblem('computed-invalid', `${at}/of`, `"${of}" is a band itself; a band reads a total, so computed values never go round in a cycle.`, { key: of, reason: 'cycle' }));
         } else if (target && target.jsonType !== 'integer') {
-          problems.push(lintProblem('computed-invalid', `${at}/of`, `"${of}" is not a whole number ("type": "integer"), so its bands could leave totals in none.`, { key: of, reason: 'band-total' }));
+          problems.push(lintProblem('computed-invalid', `${at}/of`, `"${of}" is not a whole number, so its bands could leave totals in none.`, { key: of, reason: 'band-total' }));
         }
         problems.push(...bandProblems(own(computed, 'bands'), at));
       } else if (typeof own(computed, 'items') === 'string') {
@@ -60,12 +61,12 @@ export const computedInvalid: LintRule = {
           }
         });
       }
-      if (!q.readOnly) problems.push(lintProblem('computed-invalid', `${q.pointer}/readOnly`, `The computed value "${q.key}" must be "readOnly": true.`));
+      if (!q.readOnly) problems.push(lintProblem('computed-invalid', `${q.pointer}/readOnly`, `The worked-out value ${named(q)} must be read-only: nobody types it.`));
       if (op === 'band' ? q.jsonType !== 'string' : !numeric(q)) {
-        problems.push(lintProblem('computed-invalid', `${q.pointer}/type`, `The computed value "${q.key}" must be ${op === 'band' ? '"type": "string" (the band\'s code)' : '"type": "integer" or "number"'}.`));
+        problems.push(lintProblem('computed-invalid', `${q.pointer}/type`, `The worked-out value ${named(q)} must be ${op === 'band' ? 'text (the band\'s code)' : 'a number'}.`));
       }
       // Required in any way, through `allOf` or an `if` as well as `required`.
-      if (q.required !== 'never') problems.push(lintProblem('computed-invalid', q.pointer, `The computed value "${q.key}" must not be required: nobody types it.`));
+      if (q.required !== 'never') problems.push(lintProblem('computed-invalid', q.pointer, `The worked-out value ${named(q)} must not be required: nobody types it.`));
     }
     return problems;
   },

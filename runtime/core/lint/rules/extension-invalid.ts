@@ -32,7 +32,7 @@ function checkValues(node: JsonObject, pointer: string): Problem[] {
   const problems: Problem[] = [];
   const sensitivity = own(node, 'x-sensitivity');
   if (sensitivity !== undefined && !(typeof sensitivity === 'string' && sensitivity.length <= LEVEL_NAME_MAX && LEVEL_NAME_PATTERN.test(sensitivity))) {
-    problems.push(lintProblem('extension-invalid', `${pointer}/x-sensitivity`, 'x-sensitivity must name a sensitivity level in kebab-case, e.g. "sensitive" or "safe-address".', { value: sensitivity }));
+    problems.push(lintProblem('extension-invalid', `${pointer}/x-sensitivity`, 'The sensitivity must name a level in lower case words joined by hyphens, e.g. "sensitive" or "safe-address".', { value: sensitivity }));
   }
   const help = own(node, 'x-help');
   if (help !== undefined && (typeof help !== 'string' || help.trim() === '')) {

@@ -2,6 +2,7 @@ import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
 import { isGated, isSensitive } from '../gate';
 import { lintProblem, type LintRule } from '../rule';
+import { named } from '../wording';
 
 /** The safety check must exist, be a yes/no question, not be sensitive itself, and be reachable. */
 export const gateInvalid: LintRule = {
@@ -12,21 +13,21 @@ export const gateInvalid: LintRule = {
     const anySensitive = model.all.some(isSensitive);
     if (gate === undefined) {
       return anySensitive
-        ? [lintProblem('gate-invalid', '/safety/gate', 'The form has sensitive questions but no safety check: set "safety": { "gate": "<key of a yes/no question>" }.')]
+        ? [lintProblem('gate-invalid', '/safety/gate', 'The form has sensitive questions but no safety check: choose a yes/no question as the safety check in the form settings.')]
         : [];
     }
     const question = model.byKey.get(gate);
-    if (!question) return [lintProblem('gate-invalid', '/safety/gate', `The safety check "${gate}" is not a top-level question of the schema.`, { gate })];
+    if (!question) return [lintProblem('gate-invalid', '/safety/gate', `The safety check “${gate}” is not a question of the form (or sits inside a repeatable group): choose another in the form settings.`, { gate })];
     const problems: Problem[] = [];
     if (!question.yesNo) {
-      problems.push(lintProblem('gate-invalid', `${question.pointer}/type`, `The safety check "${gate}" must be a yes/no question ("type": "boolean", or a single choice naming its yes and no codes in "x-yes-no").`, { gate }));
+      problems.push(lintProblem('gate-invalid', `${question.pointer}/type`, `The safety check ${named(question)} must be a yes/no question.`, { gate }));
     }
     if (isSensitive(question)) {
-      problems.push(lintProblem('gate-invalid', `${question.pointer}/x-sensitivity`, `The safety check "${gate}" must not itself be sensitive: it is asked before anything sensitive shows.`, { gate }));
+      problems.push(lintProblem('gate-invalid', `${question.pointer}/x-sensitivity`, `The safety check ${named(question)} must not itself be sensitive: it is asked before anything sensitive shows.`, { gate }));
     }
     const controls = uiIndex(model).scopes.filter((s) => s.role === 'control' && s.target.kind === 'question' && s.target.question === question);
     if (controls.length > 0 && controls.every((s) => isGated(s.element, model.gate))) {
-      problems.push(lintProblem('gate-invalid', controls[0]!.element.pointer, `The safety check "${gate}" is shown only behind itself, so it can never be answered.`, { gate }));
+      problems.push(lintProblem('gate-invalid', controls[0]!.element.pointer, `The safety check ${named(question)} is shown only once it is answered Yes, so it can never be answered.`, { gate }));
     }
     return problems;
   },

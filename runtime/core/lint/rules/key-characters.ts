@@ -25,7 +25,7 @@ export const keyCharacters: LintRule = {
       const found = distinctCharacters(text, (cp) => !isSafe(cp) && classifyCharacter(cp) === undefined && !MARKUP_CHARACTERS.has(String.fromCodePoint(cp)) && !lookalikes.has(cp));
       if (!found.length) continue;
       problems.push(
-        lintProblem('key-characters', pointer, `The ${what} "${visibleText(text)}" has ${describeCharacters(found)}, outside A–Z, a–z, 0–9, "_" and "-". Such names break in JSON Forms paths, scopes and host systems.`, {
+        lintProblem('key-characters', pointer, `The ${what} "${visibleText(text)}" has ${describeCharacters(found)}, outside A–Z, a–z, 0–9, "_" and "-". Such names break in exports, show-when rules and host systems.`, {
           name: text,
           characters: found.map(codePoint),
         }),

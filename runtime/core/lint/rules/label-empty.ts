@@ -2,6 +2,7 @@ import type { Problem } from '../../problems/problem';
 import type { Question } from '../../model/types';
 import { isObject, own } from '../../model/schema-walk';
 import { lintProblem, type LintRule } from '../rule';
+import { named } from '../wording';
 
 const blank = (text: unknown): text is string => typeof text === 'string' && text.trim() === '';
 
@@ -27,15 +28,15 @@ export const labelEmpty: LintRule = {
       if (!isShown(q)) continue;
       const label = own(q.control?.element, 'label');
       if (typeof label === 'string') {
-        if (blank(label)) problems.push(lintProblem('label-empty', `${q.control!.pointer}/label`, `The label shown for "${q.key}" is empty.`, { key: q.key }));
+        if (blank(label)) problems.push(lintProblem('label-empty', `${q.control!.pointer}/label`, `The question with the answer key “${q.key}” has no wording: write the question as it is asked.`, { key: q.key }));
       } else if (blank(q.title)) {
         // The title may come from a shared shape behind `$ref`; point at the question then.
         const at = typeof own(q.schema, 'title') === 'string' ? `${q.pointer}/title` : q.pointer;
-        problems.push(lintProblem('label-empty', at, `The title of "${q.key}" is empty.`, { key: q.key }));
+        problems.push(lintProblem('label-empty', at, `The question with the answer key “${q.key}” has no wording: write the question as it is asked.`, { key: q.key }));
       }
       for (const o of q.options) {
         if (o.labelPointer && blank(o.label)) {
-          problems.push(lintProblem('label-empty', o.labelPointer, `The option coded "${o.code}" of "${q.key}" has an empty title.`, { key: q.key, code: o.code }));
+          problems.push(lintProblem('label-empty', o.labelPointer, `The option coded "${o.code}" of ${named(q)} has no wording.`, { key: q.key, code: o.code }));
         }
       }
     }

@@ -11,7 +11,7 @@ export const labelTooLong: LintRule = {
     const problems: Problem[] = [];
     for (const { text, pointer } of shownTexts(definition, model)) {
       if (text.length > limits.labelChars) {
-        problems.push(lintProblem('label-too-long', pointer, `This text is ${text.length} characters long; the limit is ${limits.labelChars}. Move detail into x-help or shorten it.`, { length: text.length, limit: limits.labelChars }));
+        problems.push(lintProblem('label-too-long', pointer, `This text is ${text.length} characters long; the limit is ${limits.labelChars}. Shorten it, or move the detail into the help text.`, { length: text.length, limit: limits.labelChars }));
       }
     }
     return problems;

@@ -1,6 +1,7 @@
 import type { Problem } from '../../problems/problem';
 import { repeats } from '../repeats';
 import { lintProblem, type LintRule } from '../rule';
+import { named } from '../wording';
 
 /** Labels that differ only in case or spacing read the same to a practitioner. */
 const sameReading = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -19,7 +20,7 @@ export const optionLabelDuplicate: LintRule = {
       for (const { first, again } of repeats(q.options, (o) => sameReading(o.label))) {
         if (codeRepeats.has(again)) continue;
         problems.push(
-          lintProblem('option-label-duplicate', again.labelPointer ?? again.pointer, `The option "${again.label}" of "${q.key}" is worded like the option coded "${first.code}".`, {
+          lintProblem('option-label-duplicate', again.labelPointer ?? again.pointer, `The option “${again.label.trim()}” of ${named(q)} is worded like the option “${first.label.trim()}” (coded "${first.code}"): practitioners cannot tell them apart.`, {
             key: q.key,
             label: again.label,
             first: first.pointer,

@@ -20,7 +20,7 @@ export const optionsEmpty: LintRule = {
       for (const keyword of LISTS) {
         const list = own(node, keyword);
         if (Array.isArray(list) && list.length === 0) {
-          problems.push(lintProblem('options-empty', `${pointer}/${keyword}`, `"${keyword}" is empty, so no answer is allowed here. Add the options, or remove "${keyword}".`, { keyword }));
+          problems.push(lintProblem('options-empty', `${pointer}/${keyword}`, `This list of options ("${keyword}") is empty, so no answer is allowed here. Add the options.`, { keyword }));
         }
       }
     }

@@ -2,6 +2,7 @@ import { uiIndex } from '../../model/ui-index';
 import type { Question } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
+import { named } from '../wording';
 
 /**
  * Every question must be shown by some control. A group control without its own detail layout
@@ -27,8 +28,8 @@ export const questionNotShown: LintRule = {
           'question-not-shown',
           q.pointer,
           q.group
-            ? `The item "${q.key}" of group "${q.group.key}" is not shown by its detail layout.`
-            : `The question "${q.key}" is shown by no UI control.`,
+            ? `${named(q)} of the repeatable group ${named(q.group)} is not on the group's page, so it is never asked.`
+            : `${named(q)} is in no section of the form, so it is never asked: add it to a section.`,
           { key: q.key },
         ),
       );

@@ -51,7 +51,7 @@ export const schemaInvalid: LintRule = {
         // An empty `oneOf`/`anyOf` is options-empty's, worded as the question that cannot be answered.
         if (error.keyword === 'minItems' && /\/(oneOf|anyOf)$/.test(error.instancePath)) continue;
         problems.push(
-          lintProblem('schema-invalid', `/schema${error.instancePath}`, `Not valid draft 2020-12: ${error.instancePath || 'the schema'} ${error.message ?? 'is invalid'}.`, {
+          lintProblem('schema-invalid', `/schema${error.instancePath}`, `A setting here is not valid: ${settingName(error.instancePath)} ${error.message ?? 'is invalid'}.`, {
             keyword: error.keyword,
             params: error.params,
           }),
@@ -61,3 +61,9 @@ export const schemaInvalid: LintRule = {
     return problems;
   },
 };
+
+/** The setting a meta-schema error is about, by its own name (`…/age/minimum` → "minimum"), not its path. */
+function settingName(instancePath: string): string {
+  const last = instancePath.slice(instancePath.lastIndexOf('/') + 1);
+  return last === '' ? 'the question rules' : /^\d+$/.test(last) ? `entry ${Number(last) + 1}` : `“${last.replace(/~1/g, '/').replace(/~0/g, '~')}”`;
+}

@@ -1,5 +1,7 @@
 import { resolveScope, uiIndex } from '../../model/ui-index';
-import { percentDecodedScope } from '../../model/pointers';
+import { percentDecodedScope, scopeTokens } from '../../model/pointers';
+import { visibleText } from '../../safety/characters';
+import { named } from '../wording';
 import type { FormModel, UiScope } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 
@@ -10,9 +12,10 @@ export const scopeUnresolved: LintRule = {
     return uiIndex(model).scopes
       .filter((s) => s.target.kind === 'unresolved')
       .map((s) => {
-        const detail = s.element.detailOf ? ` (inside the detail of "${s.element.detailOf.key}", scopes are relative to one item)` : '';
+        const detail = s.element.detailOf ? ` of the repeatable group ${named(s.element.detailOf)}` : ' of the form';
         const { hint, suggestion } = percentHint(model, s);
-        return lintProblem('scope-unresolved', s.pointer, `The scope "${s.scope}" points at no property of the schema${detail}.${hint}`, {
+        const what = s.role === 'rule' ? 'A show-when here asks about' : 'The layout shows';
+        return lintProblem('scope-unresolved', s.pointer, `${what} “${visibleText(referred(s.scope))}”, which is not a question${detail}.${hint}`, {
           scope: s.scope,
           ...(suggestion ? { suggestion } : {}),
         });
@@ -30,6 +33,12 @@ function percentHint(model: FormModel, s: UiScope): { hint: string; suggestion?:
   if (decoded === undefined) return { hint: '' };
   const names = resolveScope(model, decoded, s.element.detailOf).kind === 'question';
   return names
-    ? { hint: ` Scopes are not percent-decoded: write "${decoded}".`, suggestion: decoded }
-    : { hint: ' Scopes are not percent-decoded.' };
+    ? { hint: ` Its name is written with %-codes: write “${referred(decoded)}” as it is.`, suggestion: decoded }
+    : { hint: ' Its name is written with %-codes, which are read as they stand.' };
+}
+
+/** What a reference names, as a person reads it: the question key (`#/properties/a` → `a`), else the reference. */
+function referred(scope: string): string {
+  const tokens = scopeTokens(scope);
+  return tokens && tokens.length >= 2 ? tokens.filter((_, i) => i % 2 === 1).join(' › ') : scope;
 }

@@ -2,7 +2,8 @@ import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
 import { isGated, revealsSensitive } from '../gate';
 import { deepEqual } from '../../rules/condition';
-import type { Question, SafetyGate } from '../../model/types';
+import type { FormModel, Question, SafetyGate } from '../../model/types';
+import { named, namedKey } from '../wording';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own, type JsonObject } from '../../model/schema-walk';
 
@@ -25,7 +26,7 @@ export const sensitiveUngated: LintRule = {
           lintProblem(
             'sensitive-ungated',
             s.pointer,
-            `This rule depends on the sensitive answer "${s.target.question.key}" but its element is outside the safety check, so the screen would reveal the answer.`,
+            `A show-when here depends on the sensitive answer to ${named(s.target.question)} but is not behind the safety check, so what appears on screen would give the answer away.`,
             { key: s.target.question.key },
           ),
         );
@@ -34,7 +35,7 @@ export const sensitiveUngated: LintRule = {
           lintProblem(
             'sensitive-ungated',
             s.element.pointer,
-            `"${s.target.question.key}" holds sensitive answers but is shown without the safety check: put it inside an element with the rule SHOW when "${gate?.key ?? '<gate>'}" is yes.`,
+            `${named(s.target.question)} holds sensitive answers but is shown without the safety check: show it only once ${gate ? named(gate.question, `“${gate.key}”`) : 'a safety check'} is answered Yes.`,
             { key: s.target.question.key },
           ),
         );
@@ -42,7 +43,7 @@ export const sensitiveUngated: LintRule = {
     }
     const sensitiveKeys = new Set(model.questions.filter((q: Question) => revealsSensitive(q, model)).map((q) => q.key));
     requiredOf(model.schema, '/schema').forEach(({ key, path }) => {
-      if (sensitiveKeys.has(key)) problems.push(unconditional(key, path));
+      if (sensitiveKeys.has(key)) problems.push(unconditional(model, key, path));
     });
     const allOf = own(model.schema, 'allOf');
     if (Array.isArray(allOf)) {
@@ -52,7 +53,7 @@ export const sensitiveUngated: LintRule = {
         for (const branch of ['then', 'else'] as const) {
           if (branch === 'then' && gated) continue;
           for (const { key, path } of requiredOf(own(entry, branch), `/schema/allOf/${i}/${branch}`)) {
-            if (sensitiveKeys.has(key)) problems.push(unconditional(key, path));
+            if (sensitiveKeys.has(key)) problems.push(unconditional(model, key, path));
           }
         }
       });
@@ -75,11 +76,11 @@ function ifRequiresGate(condition: unknown, gate: SafetyGate): boolean {
   return Array.isArray(required) && required.includes(gate.key) && Object.hasOwn(gateSchema ?? {}, 'const') && deepEqual(own(gateSchema, 'const'), gate.yes);
 }
 
-function unconditional(key: string, path: string): Problem {
+function unconditional(model: FormModel, key: string, path: string): Problem {
   return lintProblem(
     'sensitive-ungated',
     path,
-    `The sensitive question "${key}" is required even when the safety check is not answered yes; require it through "if" on the gate instead.`,
+    `The sensitive question ${namedKey(model, key)} is required even when the safety check is not answered Yes: require it only once the safety check is Yes.`,
     { key },
   );
 }

@@ -2,6 +2,7 @@ import type { Problem } from '../../problems/problem';
 import { limits } from '../../safety/limits';
 import { lintProblem, type LintRule } from '../rule';
 import { own } from '../../model/schema-walk';
+import { named } from '../wording';
 
 /** Options are `oneOf`/`anyOf`/`enum` on the question (single choice) or on its `items` (multiple choice). */
 export const tooManyOptions: LintRule = {
@@ -14,7 +15,7 @@ export const tooManyOptions: LintRule = {
         for (const keyword of ['oneOf', 'anyOf', 'enum']) {
           const list = own(holder, keyword);
           if (Array.isArray(list) && list.length > limits.optionsPerQuestion) {
-            problems.push(lintProblem('too-many-options', `${base}/${keyword}`, `"${q.key}" has ${list.length} options; the limit is ${limits.optionsPerQuestion}.`, { count: list.length, limit: limits.optionsPerQuestion }));
+            problems.push(lintProblem('too-many-options', `${base}/${keyword}`, `${named(q)} has ${list.length} options; the limit is ${limits.optionsPerQuestion}.`, { count: list.length, limit: limits.optionsPerQuestion }));
           }
         }
       }

@@ -17,28 +17,28 @@ export const uischemaInvalid: LintRule = {
     for (const { node, pointer, parent } of uiIndex(model).elements) {
       const type = own(node, 'type');
       if (typeof type !== 'string' || !known.has(type)) {
-        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, `Unknown UI element type ${JSON.stringify(type ?? null)}; use one of ${[...known].join(', ')}.`, { type }));
+        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, `The layout has a part of unknown type ${JSON.stringify(type ?? null)}; the known types are ${[...known].join(', ')}.`, { type }));
         continue;
       }
       if (layouts.has(type) && !Array.isArray(own(node, 'elements'))) {
-        problems.push(lintProblem('uischema-invalid', pointer, `A ${type} needs an "elements" array.`));
+        problems.push(lintProblem('uischema-invalid', pointer, `A ${type} of the layout needs a list of what it holds.`));
       }
       if (scoped.has(type) && typeof own(node, 'scope') !== 'string') {
-        problems.push(lintProblem('uischema-invalid', pointer, `A ${type} needs a "scope" such as "#/properties/age".`));
+        problems.push(lintProblem('uischema-invalid', pointer, `A ${type} of the layout needs to name the question it shows.`));
       }
       if (type === 'Label' && typeof own(node, 'text') !== 'string') {
-        problems.push(lintProblem('uischema-invalid', pointer, 'A Label needs a "text".'));
+        problems.push(lintProblem('uischema-invalid', pointer, 'A piece of guidance text has no text.'));
       }
       if (type === 'Category' && own(parent?.node, 'type') !== 'Categorization') {
-        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, 'A Category must sit directly inside a Categorization.'));
+        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, 'A section (Category) must sit directly in the list of sections (Categorization).'));
       }
       if (own(parent?.node, 'type') === 'Categorization' && type !== 'Category' && type !== 'Categorization') {
-        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, 'A Categorization may contain only Category elements.'));
+        problems.push(lintProblem('uischema-invalid', `${pointer}/type`, 'The list of sections (Categorization) may hold only sections (Category).'));
       }
       const rule = own(node, 'rule');
       if (rule !== undefined) {
         if (!isObject(rule) || !effects.has(own(rule, 'effect') as string) || !isObject(own(rule, 'condition'))) {
-          problems.push(lintProblem('uischema-invalid', `${pointer}/rule`, 'A rule needs an "effect" (SHOW, HIDE, ENABLE or DISABLE) and a "condition" object.'));
+          problems.push(lintProblem('uischema-invalid', `${pointer}/rule`, 'A show-when needs what it does (show, hide, enable or disable) and the condition it tests.'));
         }
       }
     }

@@ -58,13 +58,13 @@ describe('scope-unresolved', () => {
       '/uischema/elements/0/elements/6/scope',
       '/uischema/elements/0/elements/7/scope',
     ]);
-    expect(found[0]!.message).toContain('not percent-decoded');
-    expect(found[0]!.message).toContain('"#/properties/rate pct"');
+    expect(found[0]!.message).toContain('%-codes');
+    expect(found[0]!.message).toContain('“rate pct”');
     expect(found[0]!.params).toEqual({ scope: '#/properties/rate%20pct', suggestion: '#/properties/rate pct' });
     // A decoded `/` is a new token in a scope: the suggestion escapes it as JSON Forms reads it.
     expect(found[1]!.params).toEqual({ scope: '#/properties/a%2Fb', suggestion: '#/properties/a~1b' });
     // Decoded, it still names nothing: the message says why, but suggests nothing.
-    expect(found[2]!.message).toContain('not percent-decoded');
+    expect(found[2]!.message).toContain('%-codes');
     expect(found[2]!.params).toEqual({ scope: '#/properties/no%20such' });
     // The runtime finds no control for these questions either.
     expect(pathsOf(problems, 'question-not-shown')).toEqual(['/schema/properties/rate pct', '/schema/properties/a~1b']);

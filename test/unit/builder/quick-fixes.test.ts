@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { lintText, loadDefinitionText, type LintContext, type Problem } from '../../../runtime/core/index';
+import { definitionText, quickFixesFor, type RawDefinition } from '../../../builder/app/services/edits/index';
+import { fixtureJson, fixtureText } from '../lint/fixtures';
+
+/**
+ * Issue 17.3: each quick fix, applied to the fixture whose problem it is for, makes that problem
+ * go away and brings no new error.
+ */
+const previous = (() => {
+  const loaded = loadDefinitionText(fixtureText('valid'));
+  if (!loaded.ok) throw new Error('valid.json does not load');
+  return loaded.value;
+})();
+
+const lintDef = (def: RawDefinition, context: Omit<LintContext, 'raw'> = {}) => lintText(definitionText(def), context);
+const errorCodes = (problems: Problem[]) => new Set(problems.filter((p) => p.severity === 'error').map((p) => p.code));
+
+function fixOnce(def: RawDefinition, code: string, context: Omit<LintContext, 'raw'> = {}, input?: { reason?: string }) {
+  const before = lintDef(def, context);
+  const problem = before.find((p) => p.code === code);
+  expect(problem, `${code} before the fix`).toBeDefined();
+  const fixes = quickFixesFor(def, problem!);
+  expect(fixes).toHaveLength(1);
+  const fixed = fixes[0]!.apply(def, input);
+  return { fix: fixes[0]!, before, fixed };
+}
+
+function expectFixed(code: string, before: Problem[], after: Problem[]) {
+  expect(after.filter((p) => p.code === code)).toEqual([]);
+  const was = errorCodes(before);
+  expect([...errorCodes(after)].filter((c) => !was.has(c))).toEqual([]);
+}
+
+describe('quick fixes', () => {
+  it('retire: a dropped code is listed in "retired" with the reason given', () => {
+    const def = fixtureJson('code-dropped');
+    const { fix, before, fixed } = fixOnce(def, 'code-dropped', { previous }, { reason: 'We no longer ask how they got in touch.' });
+    expect(fix).toMatchObject({ id: 'retire-code', needsReason: true });
+    expect(fixed.retired).toEqual([{ code: 'contact_method', reason: 'We no longer ask how they got in touch.' }]);
+    expectFixed('code-dropped', before, lintDef(fixed, { previous }));
+    // The input is left as it was: the builder's undo keeps the text before.
+    expect(def.retired).toEqual([]);
+  });
+
+  it('retire: a form with no "retired" list yet gets one', () => {
+    const def = fixtureJson('code-dropped');
+    delete def.retired;
+    const { before, fixed } = fixOnce(def, 'code-dropped', { previous }, { reason: 'Dropped.' });
+    expect(before.find((p) => p.code === 'code-dropped')!.path).toBe('');
+    expectFixed('code-dropped', before, lintDef(fixed, { previous }));
+  });
+
+  it('put behind the safety check: a sensitive question shown outside it', () => {
+    const def = fixtureJson('sensitive-ungated');
+    const { fix, before, fixed } = fixOnce(def, 'sensitive-ungated');
+    expect(fix.id).toBe('gate-question');
+    expectFixed('sensitive-ungated', before, lintDef(fixed));
+  });
+
+  it('put behind the safety check: a show-when of its own is kept beside the gate', () => {
+    const def = fixtureJson('valid') as RawDefinition & { uischema: { elements: Array<{ elements: Array<Record<string, unknown>> }> }; schema: { properties: Record<string, Record<string, unknown>> } };
+    def.schema.properties.contactNote!['x-sensitivity'] = 'sensitive';
+    const { before, fixed } = fixOnce(def, 'sensitive-ungated');
+    expectFixed('sensitive-ungated', before, lintDef(fixed));
+    const rule = (fixed as typeof def).uischema.elements[0]!.elements[3]!.rule as { condition: { type: string; conditions: unknown[] } };
+    expect(rule.condition.type).toBe('AND');
+    expect(rule.condition.conditions).toContainEqual({ scope: '#/properties/contact', schema: { const: 'in_person' } });
+  });
+
+  it('put behind the safety check: a sensitive question required whatever the check says is required only after yes', () => {
+    const def = fixtureJson('valid') as RawDefinition & { schema: { required: string[] } };
+    def.schema.required.push('harmed');
+    const { before, fixed } = fixOnce(def, 'sensitive-ungated');
+    expect(before.find((p) => p.code === 'sensitive-ungated')!.path).toBe('/schema/required/2');
+    expectFixed('sensitive-ungated', before, lintDef(fixed));
+    expect((fixed as typeof def).schema.required).not.toContain('harmed');
+  });
+
+  it('renumber: a draft whose changes need a new major version gets the suggested number', () => {
+    const def = fixtureJson('code-dropped');
+    def.version = '1.1.0';
+    def.retired = [{ code: 'contact_method', reason: 'Dropped.' }];
+    const { fix, before, fixed } = fixOnce(def, 'version-bump-too-small', { previous, fileVersion: '1.1.0' });
+    expect(fix).toMatchObject({ id: 'renumber-draft', renumberTo: '2.0.0' });
+    expect(fixed.version).toBe('2.0.0');
+    expectFixed('version-bump-too-small', before, lintDef(fixed, { previous, fileVersion: '2.0.0' }));
+  });
+
+  it('make codes unique: options after the first of a code get codes of their own', () => {
+    const def = fixtureJson('option-code-duplicate');
+    const { fix, before, fixed } = fixOnce(def, 'option-code-duplicate');
+    expect(fix.id).toBe('unique-option-codes');
+    expectFixed('option-code-duplicate', before, lintDef(fixed));
+    const codes = ((fixed.schema as { properties: { contact: { oneOf: Array<{ const: string }> } } }).properties.contact.oneOf).map((o) => o.const);
+    expect(codes).toEqual(['phone', 'in_person', 'text_message']);
+  });
+
+  it('a problem with no mechanical fix, or a definition that no longer matches, offers none', () => {
+    const def = fixtureJson('label-empty');
+    const problem = lintDef(def).find((p) => p.code === 'label-empty')!;
+    expect(quickFixesFor(def, problem)).toEqual([]);
+    const gateless = fixtureJson('sensitive-ungated');
+    delete gateless.safety;
+    expect(quickFixesFor(gateless, { code: 'sensitive-ungated', severity: 'error', message: '', path: '/uischema/elements/0/elements/5', params: { key: 'harmed' } })).toEqual([]);
+  });
+});
