@@ -108,6 +108,12 @@ describe.skipIf(!built)('problems beside their field, with quick fixes', () => {
     expect(await studio.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.fix)).toBe('gate-question');
     expect(await studio.seriousAxeViolations()).toEqual([]);
     await studio.shot('builder-problem-quick-fix-gate');
+    // The problems beside the field read in the dark theme too.
+    await studio.page.getByTestId('theme-toggle').click();
+    await expect.poll(() => studio.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await studio.shot('builder-problem-quick-fix-gate-dark');
+    await studio.page.getByTestId('theme-toggle').click();
     await beside.getByRole('button', { name: 'Put it behind the safety check' }).click();
     await beside.waitFor({ state: 'detached' });
     expect(await studio.problemCodes()).not.toContain('sensitive-ungated');
