@@ -1,9 +1,8 @@
-import { readOutline } from '../../services/edits/index';
 import { countProblems } from '../../services/document';
 import { useStore } from '../../services/store';
 import type { Workspace } from '../../services/workspace';
-import { selectionForPath } from '../outline/model';
 import { problemRows, type ProblemRow } from './model';
+import { revealProblem } from './reveal';
 import { Icon } from '../../shell/Icon';
 
 
@@ -12,19 +11,7 @@ export function ProblemsView({ ws }: { ws: Workspace }) {
   const docs = useStore(ws.store, (s) => s.docs);
   const rows = problemRows(Object.values(docs));
   const counts = countProblems(rows.map((r) => r.problem));
-  const reveal = (row: ProblemRow) => {
-    const doc = ws.state.docs[row.doc];
-    if (!doc) return;
-    ws.setActive(row.doc);
-    const def = doc.parsed ?? doc.lastGood;
-    const selection = def ? selectionForPath(readOutline(def), row.problem.path) : undefined;
-    // In the design view a problem the outline can show is shown there; anything else in the JSON.
-    if (selection) ws.select(row.doc, selection);
-    if (selection && ws.state.view === 'design') {
-      ws.store.set({ sidebar: 'outline' });
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.outline-tree [aria-current="true"]')?.focus());
-    } else ws.revealPath(row.doc, row.problem.path, row.problem.line, row.problem.column);
-  };
+  const reveal = (row: ProblemRow) => revealProblem(ws, row.doc, row.problem);
   return (
     <section className="panel-view" aria-labelledby="problems-title">
       <header className="view-header">
