@@ -1,4 +1,4 @@
-import { insertionPoint, moveTarget, selectionAfterDelete } from '../contributions/outline/model';
+import { insertionPoint, moveAnnouncement, moveTarget, selectionAfterDelete } from '../contributions/outline/model';
 import { isReadOnly } from '../services/document';
 import { addComputed, addGuidance, addQuestion, addSection, allQuestions, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, moveSection, paletteKinds, readOutline, type PaletteKind, type QuestionRef } from '../services/edits/index';
 import type { Selection, Workspace } from '../services/workspace';
@@ -75,14 +75,20 @@ function move(ws: Workspace, direction: -1 | 1): void {
   const doc = ws.activeDoc();
   if (!doc?.parsed) return;
   const selection = ws.state.selection[doc.key];
+  let moved: Selection | undefined;
   if (selection?.kind === 'section') {
     const to = selection.section + direction;
-    if (to >= 0 && to < readOutline(doc.parsed).sections.length && ws.edit(doc.key, (d) => moveSection(d, selection.section, to))) ws.select(doc.key, { kind: 'section', section: to });
-    return;
+    if (to >= 0 && to < readOutline(doc.parsed).sections.length && ws.edit(doc.key, (d) => moveSection(d, selection.section, to))) moved = { kind: 'section', section: to };
+  } else {
+    const target = moveTarget(doc.parsed, selection, direction);
+    if (target && ws.edit(doc.key, (d) => moveItem(d, target.from, target.to))) moved = { kind: 'item', ...target.to };
   }
-  const target = moveTarget(doc.parsed, selection, direction);
-  if (!target) return;
-  if (ws.edit(doc.key, (d) => moveItem(d, target.from, target.to))) ws.select(doc.key, { kind: 'item', ...target.to });
+  if (!moved) return;
+  ws.select(doc.key, moved);
+  // A keyboard move changes nothing a screen reader would notice by itself: say where it went.
+  const after = ws.state.docs[doc.key]?.parsed;
+  const words = after && moveAnnouncement(readOutline(after), moved);
+  if (words) ws.announce(words);
 }
 
 export const editCommands: Command[] = [

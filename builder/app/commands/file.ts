@@ -48,7 +48,7 @@ export const fileCommands: Command[] = [
     enabled: (ws) => !!ws.state.active,
     run: (ws) => ws.closeTab(ws.state.active!),
   },
-  { id: 'studio.form.quickOpen', title: 'Go to form…', category: 'Go', keybinding: 'mod+p', global: true, run: (ws) => ws.store.set({ dialog: { kind: 'quick-open' } }) },
+  { id: 'studio.form.quickOpen', title: 'Go to form or question…', category: 'Go', keybinding: 'mod+p', global: true, run: (ws) => ws.store.set({ dialog: { kind: 'quick-open' } }) },
   {
     id: 'studio.diff.open',
     title: 'Compare with previous version',

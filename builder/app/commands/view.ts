@@ -1,3 +1,4 @@
+import { revealProblem } from '../contributions/problems/reveal';
 import type { Command } from './registry';
 
 export const viewCommands: Command[] = [
@@ -31,7 +32,7 @@ export const viewCommands: Command[] = [
       const current = ws.state.reveal?.doc === doc.key ? doc.problems.findIndex((p) => p.path === ws.state.reveal!.path) : -1;
       const next = doc.problems[(current + 1) % doc.problems.length]!;
       ws.store.set({ showPanel: true });
-      ws.revealPath(doc.key, next.path, next.line, next.column);
+      revealProblem(ws, doc.key, next);
     },
   },
 ];

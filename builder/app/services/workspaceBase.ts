@@ -14,6 +14,13 @@ export type Selection =
   | { kind: 'item'; section: number; index: number }
   | { kind: 'child'; group: string; key: string };
 
+export interface Rename {
+  from: string;
+  to: string;
+  /** Set when the question is inside a repeatable group: the key changes in each item. */
+  group?: string;
+}
+
 export interface DiffTab {
   id: string;
   left: string;
@@ -61,6 +68,8 @@ export interface WorkspaceState {
   toast?: Toast;
   /** A request to show a place in the JSON view (bumped `nonce` to re-trigger). */
   reveal?: { doc: string; path: string; line?: number; column?: number; nonce: number };
+  /** What the polite live region says next (a move by keyboard or drag); `nonce` repeats the same words. */
+  announcement?: { text: string; nonce: number };
   busy?: string;
 }
 
@@ -269,13 +278,33 @@ export class WorkspaceBase {
     this.store.set({ toast: { message, tone, undo: !!undo, ...(typeof undo === 'function' ? { onUndo: undo } : {}) } });
   }
 
+  announce(text: string): void {
+    this.store.set((s) => ({ announcement: { text, nonce: (s.announcement?.nonce ?? 0) + 1 } }));
+  }
+
+  /**
+   * Answer keys renamed by relabelling a new question, in order, per doc: the preview carries its
+   * answers across them (the rename is known here, not guessed from two definitions).
+   */
+  readonly renames = new Map<string, Array<Rename & { seq: number }>>();
+  private renameSeq = 0;
+
+  noteRename(doc: string, rename: Rename): void {
+    const list = this.renames.get(doc) ?? [];
+    list.push({ ...rename, seq: ++this.renameSeq });
+    // Only the renames since the preview last rebuilt matter; a long session must not grow this.
+    if (list.length > 200) list.splice(0, list.length - 200);
+    this.renames.set(doc, list);
+  }
+
   setTheme(theme: 'light' | 'dark'): void {
     this.store.set({ theme });
     this.persistSession();
   }
 
-  revealPath(doc: string, path: string, line?: number, column?: number): void {
-    this.store.set((s) => ({ view: 'json', reveal: { doc, path, ...(line ? { line } : {}), ...(column ? { column } : {}), nonce: (s.reveal?.nonce ?? 0) + 1 } }));
+  /** With `inJson` false the place is remembered (F8 goes on from it) while Design stays shown. */
+  revealPath(doc: string, path: string, line?: number, column?: number, inJson = true): void {
+    this.store.set((s) => ({ ...(inJson ? { view: 'json' as const } : {}), reveal: { doc, path, ...(line ? { line } : {}), ...(column ? { column } : {}), nonce: (s.reveal?.nonce ?? 0) + 1 } }));
   }
 
   hashOf(text: string): string | undefined {

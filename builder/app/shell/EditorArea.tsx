@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { runCommand } from '../commands/index';
 import { diffContribution } from '../contributions/diff/contribution';
 import { renumberTarget } from '../contributions/diff/model';
@@ -33,6 +33,10 @@ export function EditorArea({ ws }: { ws: Workspace }) {
   const tabs = useStore(ws.store, (s) => s.tabs);
   const active = useStore(ws.store, (s) => s.active);
   const docs = useStore(ws.store, (s) => s.docs);
+  // However a tab became active (Ctrl+P, the Explorer, closing another), it is brought into view.
+  useEffect(() => {
+    if (active) document.getElementById(`tab-${cssId(active)}`)?.closest('.tab')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active, tabs.length]);
   const onKeyDown = (e: KeyboardEvent) => {
     const i = tabs.indexOf(active ?? '');
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
@@ -163,7 +167,7 @@ function FormEditor({ ws, doc }: { ws: Workspace; doc: Doc }) {
           <>
             <Splitter label="Resize preview" orientation="vertical" value={previewWidth} min={280} max={900} invert onChange={setPreviewWidth} controls="preview-pane" />
             <aside className="preview-pane" id="preview-pane" style={{ width: previewWidth }} aria-label="Preview">
-              <PreviewView ws={ws} doc={doc} />
+              <PreviewView key={doc.key} ws={ws} doc={doc} />
             </aside>
           </>
         )}

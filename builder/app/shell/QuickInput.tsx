@@ -1,6 +1,9 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { allCommands, keyLabel, runCommand } from '../commands/index';
 import { explorerForms, statusLabel } from '../contributions/explorer/model';
+import { questionPlaces } from '../contributions/outline/model';
+import { showInOutline } from '../contributions/outline/reveal';
+import { readOutline } from '../services/edits/index';
 import type { Workspace } from '../services/workspace';
 import { Modal } from './Modal';
 
@@ -29,9 +32,26 @@ export function QuickInput({ ws, mode }: { ws: Workspace; mode: 'commands' | 'fo
   const close = () => ws.store.set({ dialog: undefined });
   const items: Item[] = useMemo(() => {
     if (mode === 'forms') {
-      return explorerForms(ws.state.forms).flatMap((f) =>
+      const forms = explorerForms(ws.state.forms).flatMap((f) =>
         f.versions.map((v) => ({ id: `${f.id}@${v.version}`, label: `${f.title} ${v.version}`, detail: `${f.id} · ${statusLabel[v.status]}`, run: () => void ws.openForm(f.id, v.version) })),
       );
+      // The questions of the open forms too (issue 17.8), “Label — form title”, opened in Design.
+      const questions = ws.state.tabs.flatMap((key) => {
+        const doc = ws.state.docs[key];
+        const def = doc && (doc.parsed ?? doc.lastGood);
+        if (!doc || !def) return [];
+        const title = typeof def.title === 'string' ? def.title : doc.id;
+        return questionPlaces(readOutline(def)).map((q) => ({
+          id: `${key}#${q.key}`,
+          label: `${q.label} — ${title}`,
+          detail: `question · ${doc.version}`,
+          run: () => {
+            ws.store.set({ view: 'design' });
+            showInOutline(ws, key, q.selection);
+          },
+        }));
+      });
+      return [...forms, ...questions];
     }
     return allCommands()
       .filter((c) => c.id !== 'studio.palette.showF1' && c.id !== 'studio.edit.redoY')
@@ -57,7 +77,7 @@ export function QuickInput({ ws, mode }: { ws: Workspace; mode: 'commands' | 'fo
     else return;
     e.preventDefault();
   };
-  const label = mode === 'commands' ? 'Command palette' : 'Go to form';
+  const label = mode === 'commands' ? 'Command palette' : 'Go to form or question';
   return (
     <Modal label={label} onClose={close} className="quick-input">
       <input
@@ -66,8 +86,8 @@ export function QuickInput({ ws, mode }: { ws: Workspace; mode: 'commands' | 'fo
         aria-expanded="true"
         aria-controls="quick-list"
         aria-activedescendant={shown[current] ? `quick-${current}` : undefined}
-        aria-label={mode === 'commands' ? 'Type a command' : 'Type the name of a form'}
-        placeholder={mode === 'commands' ? 'Type a command (e.g. “publish”)' : 'Type a form name'}
+        aria-label={mode === 'commands' ? 'Type a command' : 'Type the name of a form or question'}
+        placeholder={mode === 'commands' ? 'Type a command (e.g. “publish”)' : 'Type a form or question'}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

@@ -5,6 +5,7 @@ import { problemsContribution } from '../contributions/problems/contribution';
 import { useStore } from '../services/store';
 import type { Workspace } from '../services/workspace';
 import { ActivityBar } from './ActivityBar';
+import { Announcer } from './Announcer';
 import { Dialogs } from './Dialogs';
 import { EditorArea } from './EditorArea';
 import { Splitter } from './Splitter';
@@ -29,16 +30,22 @@ export function Workbench({ ws }: { ws: Workspace }) {
   return (
     <div className="workbench">
       <ActivityBar ws={ws} />
+      {/* The splitter sits inside the side bar's landmark (axe: all content in landmarks). */}
       {Side && (
-        <>
-          <aside className="side-bar" id="side-bar" style={{ width: sideWidth }} aria-label={sideViews[sidebar!].title}>
+        <aside className="side-bar" id="side-bar" style={{ width: sideWidth }} aria-label={sideViews[sidebar!].title}>
+          <div className="side-bar-content">
             <Side ws={ws} />
-          </aside>
+          </div>
           <Splitter label="Resize side bar" orientation="vertical" value={sideWidth} min={200} max={600} onChange={setSideWidth} controls="side-bar" />
-        </>
+        </aside>
       )}
       <main className="main-area">
-        <EditorArea ws={ws} />
+        {/* Toasts float over the editor, above the Problems panel, never over it (issue 17.8). */}
+        <div className="editor-stack">
+          <EditorArea ws={ws} />
+          <Toast ws={ws} />
+        </div>
+        <Announcer ws={ws} />
         {showPanel && (
           <>
             <Splitter label="Resize Problems panel" orientation="horizontal" value={panelHeight} min={80} max={500} invert onChange={setPanelHeight} controls="bottom-panel" />
@@ -50,7 +57,6 @@ export function Workbench({ ws }: { ws: Workspace }) {
       </main>
       <StatusBar ws={ws} />
       <Dialogs ws={ws} />
-      <Toast ws={ws} />
     </div>
   );
 }

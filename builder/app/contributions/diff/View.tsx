@@ -3,7 +3,7 @@ import { DiffEditor } from '../../monaco/DiffEditor';
 import { useStore } from '../../services/store';
 import type { Workspace } from '../../services/workspace';
 import { compareVersions } from '../../commands/file';
-import { groupBySeverity, summarizeDiff } from './model';
+import { groupBySeverity, sideName, summarizeDiff } from './model';
 
 const severityText = { major: 'Major changes (answers or exports change)', minor: 'Minor changes (new things to collect)', patch: 'Patch changes (wording and layout)' } as const;
 
@@ -14,7 +14,11 @@ export function DiffView({ ws, tab }: { ws: Workspace; tab: string }) {
   const forms = useStore(ws.store, (s) => s.forms);
   const summary = useMemo(() => (diff?.leftText !== undefined && diff.rightText !== undefined ? summarizeDiff(diff.leftText, diff.rightText) : undefined), [diff?.leftText, diff?.rightText]);
   if (!diff) return <p className="view-empty">Nothing to compare.</p>;
-  const versions = (forms.find((f) => f.id === diff.id)?.versions.map((v) => v.version) ?? []).sort(compareVersions);
+  const form = forms.find((f) => f.id === diff.id);
+  const versions = (form?.versions.map((v) => v.version) ?? []).sort(compareVersions);
+  const statusOf = (v: string) => form?.versions.find((x) => x.version === v)?.status;
+  const before = sideName(diff.left, statusOf(diff.left), 'before');
+  const after = sideName(diff.right, statusOf(diff.right), 'after');
   const pick = (side: 'left' | 'right', v: string) => {
     ws.closeTab(tab);
     void ws.openDiff(diff.id, side === 'left' ? v : diff.left, side === 'right' ? v : diff.right);
@@ -23,9 +27,10 @@ export function DiffView({ ws, tab }: { ws: Workspace; tab: string }) {
   return (
     <div className="diff-view" data-testid="diff-view">
       <div className="diff-toolbar">
-        <h2>
-          {diff.id}: {diff.left} → {diff.right}
-        </h2>
+        {/* The page's level-one heading while Compare is shown (axe page-has-heading-one). */}
+        <h1>
+          Compare {diff.id}: {diff.left} → {diff.right}
+        </h1>
         {selectable && (
           <>
             <label>
@@ -48,8 +53,9 @@ export function DiffView({ ws, tab }: { ws: Workspace; tab: string }) {
         )}
       </div>
       <div className="diff-body">
-        <div className="diff-editor">{diff.leftText !== undefined && diff.rightText !== undefined && <DiffEditor left={diff.leftText} right={diff.rightText} theme={theme} label={`Differences between ${diff.left} and ${diff.right}`} />}</div>
-        <section className="diff-changes" aria-labelledby="changes-title" data-testid="diff-changes">
+        <div className="diff-editor">{diff.leftText !== undefined && diff.rightText !== undefined && <DiffEditor left={diff.leftText} right={diff.rightText} theme={theme} leftLabel={before} rightLabel={after} />}</div>
+        {/* Focusable, so a keyboard user can scroll a long list (axe scrollable-region-focusable). */}
+        <section className="diff-changes" aria-labelledby="changes-title" data-testid="diff-changes" tabIndex={0}>
           <h3 id="changes-title">Changes</h3>
           {summary?.error && <p className="view-note">{summary.error}</p>}
           {summary && !summary.error && summary.changes.length === 0 && <p className="view-empty">No changes to questions, options or layout.</p>}

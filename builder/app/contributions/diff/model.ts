@@ -42,3 +42,9 @@ export function renumberTarget(draft: { status: string; version: string; previou
   if (step.error || step.bump === 'none' || !step.suggested || step.suggested === draft.version) return undefined;
   return taken.includes(step.suggested) ? undefined : step.suggested;
 }
+
+/** Each side's accessible name in the Compare view, e.g. “Version 1.0.0 (before)”, “Draft 1.1.0 (after)”. */
+export function sideName(version: string, status: string | undefined, side: 'before' | 'after'): string {
+  const kind = status === 'draft' ? 'Draft' : status === 'retired' ? 'Retired version' : 'Version';
+  return `${kind} ${version} (${side})`;
+}

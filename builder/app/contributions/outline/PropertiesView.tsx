@@ -208,6 +208,7 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       },
       `label:${q.group ?? ''}/${q.schemaPath}`,
     );
+    if (ok && key !== q.key) ws.noteRename(doc.key, { from: q.key, to: key, ...(q.group ? { group: q.group } : {}) });
     if (ok && q.group && key !== q.key) ws.select(doc.key, { kind: 'child', group: q.group, key });
   };
   return (

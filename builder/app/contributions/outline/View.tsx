@@ -4,6 +4,7 @@ import { isReadOnly } from '../../services/document';
 import { moveItem, moveSection, questionKindLabel, readOutline, type Outline, type OutlineItem } from '../../services/edits/index';
 import { useStore } from '../../services/store';
 import type { Selection, Workspace } from '../../services/workspace';
+import { moveAnnouncement } from './model';
 import { Palette } from './Palette';
 import { RowBadge } from './RowBadge';
 import { problemCountsByRow } from './problemFields';
@@ -20,6 +21,8 @@ export function OutlineView({ ws }: { ws: Workspace }) {
   const doc = useStore(ws.store, (s) => (s.active ? s.docs[s.active] : undefined));
   const selection = useStore(ws.store, (s) => (s.active ? s.selection[s.active] : undefined));
   const [drag, setDrag] = useState<Drag | null>(null);
+  // Where a drop would land, drawn as a line (issue 17.8): before item `index`, or at the end of a section.
+  const [dropAt, setDropAt] = useState<{ section: number; index?: number } | null>(null);
   const tree = useRef<HTMLDivElement>(null);
 
   // Keep keyboard focus on the selected row after it moves or is re-created.
@@ -48,18 +51,39 @@ export function OutlineView({ ws }: { ws: Workspace }) {
   const onDrop = (e: DragEvent, target: { section: number; index?: number }) => {
     e.preventDefault();
     e.stopPropagation();
+    setDropAt(null);
     if (!drag || readOnly) return;
+    let moved: Selection | undefined;
     if (drag.type === 'section') {
-      ws.edit(active, (d) => moveSection(d, drag.section, target.section));
-      select({ kind: 'section', section: target.section });
+      if (ws.edit(active, (d) => moveSection(d, drag.section, target.section))) moved = { kind: 'section', section: target.section };
     } else {
       const length = outline.sections[target.section]?.items.length ?? 0;
       let index = target.index ?? length;
       if (drag.section === target.section && drag.index < index) index -= 1;
-      ws.edit(active, (d) => moveItem(d, { section: drag.section, index: drag.index }, { section: target.section, index }));
-      select({ kind: 'item', section: target.section, index });
+      if (ws.edit(active, (d) => moveItem(d, { section: drag.section, index: drag.index }, { section: target.section, index }))) moved = { kind: 'item', section: target.section, index };
+    }
+    if (moved) {
+      select(moved);
+      const after = ws.activeDoc()?.parsed;
+      const words = after && moveAnnouncement(readOutline(after), moved);
+      if (words) ws.announce(words);
     }
     setDrag(null);
+  };
+  const dragOver = (e: DragEvent, target: { section: number; index?: number }) => {
+    if (!drag || readOnly) return;
+    e.preventDefault();
+    e.stopPropagation();
+    // A section goes before the section it is dropped on, wherever in it the pointer is.
+    if (drag.type === 'section') target = { section: target.section };
+    if (dropAt?.section !== target.section || dropAt.index !== target.index) setDropAt(target);
+  };
+  const indicator = (at: { section: number; index?: number }) =>
+    drag && dropAt && dropAt.section === at.section && dropAt.index === at.index ? <span className="drop-indicator" data-testid="drop-indicator" aria-hidden="true" /> : null;
+
+  const endDrag = () => {
+    setDrag(null);
+    setDropAt(null);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -85,7 +109,8 @@ export function OutlineView({ ws }: { ws: Workspace }) {
     const q = item.question;
     const kind = q ? questionKindLabel(q) : item.type === 'guidance' ? 'Guidance' : 'Other';
     return (
-      <li key={`${item.section}-${item.index}`}>
+      <li key={`${item.section}-${item.index}`} className="outline-slot">
+        {indicator({ section: item.section, index: item.index })}
         <button
           type="button"
           data-outline-row=""
@@ -98,12 +123,13 @@ export function OutlineView({ ws }: { ws: Workspace }) {
             e.dataTransfer.effectAllowed = 'move';
             setDrag({ type: 'item', section: item.section, index: item.index });
           }}
-          onDragOver={(e) => e.preventDefault()}
+          onDragEnd={endDrag}
+          onDragOver={(e) => dragOver(e, { section: item.section, index: item.index })}
           onDrop={(e) => onDrop(e, { section: item.section, index: item.index })}
           onClick={() => select(s)}
         >
           <span className="row-kind">{kind}</span>
-          <span className="row-label">{item.label || '(no label)'}</span>
+          <span className="row-label" title={item.label || undefined}>{item.label || '(no label)'}</span>
           {q?.required && <span className="row-flag" title="Required">required</span>}
           {q?.sensitivity && <span className="row-flag row-flag-sensitive" title={`Sensitivity: ${q.sensitivity}`}>{q.sensitivity === 'sensitive' ? 'sensitive' : q.sensitivity.replace(/-/g, ' ')}</span>}
           {outline.gate && q?.key === outline.gate && <span className="row-flag" title="The safety check">safety check</span>}
@@ -124,7 +150,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
                     onClick={() => select(cs)}
                   >
                     <span className="row-kind">{questionKindLabel(child)}</span>
-                    <span className="row-label">{child.label}</span>
+                    <span className="row-label" title={child.label}>{child.label}</span>
                     {child.required && <span className="row-flag">required</span>}
                     {badge(cs)}
                   </button>
@@ -148,14 +174,15 @@ export function OutlineView({ ws }: { ws: Workspace }) {
       <div className="outline-tree" ref={tree} onKeyDown={onKeyDown} data-testid="outline">
         <button type="button" data-outline-row="" className={`outline-row outline-form${same(selection, { kind: 'form' }) ? ' is-selected' : ''}`} aria-current={same(selection, { kind: 'form' }) ? 'true' : undefined} onClick={() => select({ kind: 'form' })}>
           <span className="row-kind">Form</span>
-          <span className="row-label">{String(definition?.title ?? doc.id)}</span>
+          <span className="row-label" title={String(definition?.title ?? doc.id)}>{String(definition?.title ?? doc.id)}</span>
           {badge({ kind: 'form' })}
         </button>
         <ol className="outline-sections" aria-label="Sections">
           {outline.sections.map((section) => {
             const s: Selection = { kind: 'section', section: section.index };
             return (
-              <li key={section.index} onDragOver={(e) => e.preventDefault()} onDrop={(e) => onDrop(e, { section: section.index })}>
+              <li key={section.index} className="outline-slot" onDragOver={(e) => dragOver(e, { section: section.index })} onDrop={(e) => onDrop(e, { section: section.index })}>
+                {drag?.type === 'section' && indicator({ section: section.index })}
                 <button
                   type="button"
                   data-outline-row=""
@@ -167,10 +194,11 @@ export function OutlineView({ ws }: { ws: Workspace }) {
                     e.dataTransfer.setData('text/plain', `section:${section.index}`);
                     setDrag({ type: 'section', section: section.index });
                   }}
+                  onDragEnd={endDrag}
                   onClick={() => select(s)}
                 >
                   <span className="row-kind">Section</span>
-                  <span className="row-label">{section.label}</span>
+                  <span className="row-label" title={section.label}>{section.label}</span>
                   {section.hasRule && <span className="row-flag">conditional</span>}
                   {badge(s)}
                 </button>
@@ -178,6 +206,7 @@ export function OutlineView({ ws }: { ws: Workspace }) {
                   {section.items.map(row)}
                   {section.items.length === 0 && <li className="view-empty">Empty: add a question with “+ Add”.</li>}
                 </ul>
+                {drag?.type === 'item' && indicator({ section: section.index })}
               </li>
             );
           })}

@@ -103,3 +103,47 @@ export function selectionForPath(outline: Outline, path: string): Selection | un
   }
   return undefined;
 }
+
+/**
+ * What a screen reader hears after a move by keyboard or drag (issue 17.8): the element, its place
+ * now and out of how many, and the section when there are several.
+ */
+export function moveAnnouncement(outline: Outline, selection: Selection): string | undefined {
+  if (selection.kind === 'section') {
+    const section = outline.sections[selection.section];
+    return section ? `Moved “${section.label}” to position ${selection.section + 1} of ${outline.sections.length}` : undefined;
+  }
+  if (selection.kind !== 'item') return undefined;
+  const section = outline.sections[selection.section];
+  const item = section?.items[selection.index];
+  if (!section || !item) return undefined;
+  const where = outline.sections.length > 1 ? ` in “${section.label}”` : '';
+  return `Moved “${item.label || 'the element'}” to position ${selection.index + 1} of ${section.items.length}${where}`;
+}
+
+/** Every question of a form with the outline selection that shows it (Ctrl+P goes to questions too). */
+export function questionPlaces(outline: Outline): Array<{ label: string; key: string; selection: Selection }> {
+  return outline.sections.flatMap((section) =>
+    section.items.flatMap((item) => [
+      ...(item.question ? [{ label: item.label, key: item.question.key, selection: { kind: 'item', section: section.index, index: item.index } as Selection }] : []),
+      ...(item.children ?? []).map((child) => ({ label: child.label, key: `${child.group}.${child.key}`, selection: { kind: 'child', group: child.group!, key: child.key } as Selection })),
+    ]),
+  );
+}
+
+/**
+ * Where Design shows a problem: its element in the outline, or the form's own fields (title,
+ * description, source, change note, safety check) for a pointer at the form's top level.
+ */
+export function designSelectionForPath(outline: Outline, path: string, def?: RawDefinition): Selection | undefined {
+  const own = selectionForPath(outline, path);
+  if (own) return own;
+  // An entry of the form's `required` list is about the question it names.
+  const required = /^\/schema\/required\/(\d+)$/.exec(path);
+  const schema = def?.schema;
+  const list = required && typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? (schema as { required?: unknown }).required : undefined;
+  const key = Array.isArray(list) ? list[Number(required![1])] : undefined;
+  const named = typeof key === 'string' ? questionPlaces(outline).find((q) => q.key === key) : undefined;
+  if (named) return named.selection;
+  return path === '' || /^\/(title|description|source|changelog|safety)(\/|$)/.test(path) ? { kind: 'form' } : undefined;
+}

@@ -1,18 +1,20 @@
-import { Component, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { checkDefinitionValue, loadDefinitionText } from '../../../../runtime/core/index';
 import { AssessmentForm, createFormController, DefinitionRefused, memoryStorage, type FormOptions, type ValidateFunction } from '../../../../runtime/react/index';
 import type { Doc } from '../../services/document';
 import type { Workspace } from '../../services/workspace';
 import { draftValidatorUrl } from '../../services/workspaceClient';
-import { keepAnswers } from './model';
+import { carryRenames, keepAnswers } from './model';
 
 type Answers = Record<string, unknown>;
 
 /**
  * Live preview with the real runtime. The form is re-created when the definition changes (the
  * runtime compiles a definition once); the answers given so far are carried over where their
- * question still exists. Validation uses the server's ahead-of-time validator for this exact
- * text (no eval under the builder's CSP).
+ * question still exists, across keys renamed by relabelling. Validation uses the server's
+ * ahead-of-time validator for this exact text (no eval under the builder's CSP). While the next
+ * validator is fetched the last form stays shown, at its scroll position (issue 17.8: it went
+ * blank and jumped to the top on every pause in typing).
  */
 export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
   const text = doc.history.present;
@@ -43,8 +45,34 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
-  // Computed once per rebuilt form: a new object on every render would reset the runtime's answers.
-  const kept = useMemo(() => (loaded.ok ? keepAnswers(answers.current, loaded.value.schema) : {}), [loaded, generation]);
+
+  const lastReady = useRef<{ settled: string; formKey: string; definition: FormOptions['definition']; validate: ValidateFunction | null } | undefined>(undefined);
+  const shownKey = validator?.text === settled ? formKey : lastReady.current?.formKey;
+  const renamesSeen = useRef(0);
+  // Computed once per form shown: a new object on every render would reset the runtime's answers.
+  // Idempotent (answers.current is moved, then read), so a second call in development is harmless.
+  const kept = useMemo(() => {
+    const pending = (ws.renames.get(doc.key) ?? []).filter((r) => r.seq > renamesSeen.current);
+    if (pending.length) {
+      answers.current = carryRenames(answers.current, pending);
+      renamesSeen.current = pending[pending.length - 1]!.seq;
+    }
+    const definition = validator?.text === settled && loaded.ok ? loaded.value : lastReady.current?.definition;
+    return definition ? keepAnswers(answers.current, (definition as { schema?: unknown }).schema) : {};
+  }, [shownKey, generation]);
+  // The pane keeps its place when the form under it is replaced.
+  const scrollTop = useRef(0);
+  useEffect(() => {
+    const pane = surface.current?.closest('.preview-pane');
+    if (!pane) return;
+    const onScroll = () => (scrollTop.current = pane.scrollTop);
+    pane.addEventListener('scroll', onScroll, { passive: true });
+    return () => pane.removeEventListener('scroll', onScroll);
+  }, []);
+  useLayoutEffect(() => {
+    const pane = surface.current?.closest('.preview-pane');
+    if (pane && pane.scrollTop !== scrollTop.current) pane.scrollTop = scrollTop.current;
+  }, [shownKey, generation]);
 
   useEffect(() => {
     if (!checked?.ok) return;
@@ -81,8 +109,9 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
       </div>
     );
   }
-  const definition = loaded.value;
-  const ready = validator?.text === settled;
+  const ready = validator?.text === settled ? { settled, formKey, definition: loaded.value, validate: validator.validate } : undefined;
+  if (ready) lastReady.current = ready;
+  const shown = ready ?? lastReady.current;
   return (
     <div className="preview">
       <div className="preview-toolbar">
@@ -96,13 +125,13 @@ export function PreviewView({ ws, doc }: { ws: Workspace; doc: Doc }) {
       </div>
       {submitted && <p className="preview-note" role="status">The response validated and would be submitted now.</p>}
       <div className="preview-surface" ref={surface} inert={!interactive} data-testid="preview">
-        {ready ? (
-          <PreviewBoundary key={`${formKey}-${generation}`}>
+        {shown ? (
+          <PreviewBoundary key={`${shown.formKey}-${generation}`}>
             <PreviewForm
-              definition={definition}
+              definition={shown.definition}
               answers={kept}
               storage={memoryStorage()}
-              {...(validator.validate ? { validator: validator.validate } : {})}
+              {...(shown.validate ? { validator: shown.validate } : {})}
               onChange={(a) => {
                 answers.current = a as Answers;
                 setSubmitted(false);

@@ -27,3 +27,29 @@ export function keepAnswers(answers: Answers, schema: unknown): Answers {
   }
   return kept;
 }
+
+/**
+ * Moves answers across answer keys renamed since the preview last rebuilt (a new question's key
+ * follows its label), in the order they happened, so "a" → "ab" → "abc" carries one answer. A key
+ * that already holds an answer is never overwritten. Pure: returns a new object.
+ */
+export function carryRenames(answers: Answers, renames: ReadonlyArray<{ from: string; to: string; group?: string }>): Answers {
+  let out: Answers = { ...answers };
+  for (const r of renames) {
+    if (!r.group) {
+      if (Object.prototype.hasOwnProperty.call(out, r.from) && !Object.prototype.hasOwnProperty.call(out, r.to)) {
+        const { [r.from]: value, ...rest } = out;
+        out = { ...rest, [r.to]: value };
+      }
+      continue;
+    }
+    const rows = out[r.group];
+    if (!Array.isArray(rows)) continue;
+    out[r.group] = rows.map((row) => {
+      if (!isObject(row) || !Object.prototype.hasOwnProperty.call(row, r.from) || Object.prototype.hasOwnProperty.call(row, r.to)) return row;
+      const { [r.from]: value, ...rest } = row;
+      return { ...rest, [r.to]: value };
+    });
+  }
+  return out;
+}

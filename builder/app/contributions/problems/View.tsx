@@ -1,11 +1,10 @@
-import { readOutline, quickFixesFor } from '../../services/edits/index';
+import { quickFixesFor } from '../../services/edits/index';
 import { countProblems, isReadOnly, problemCountText } from '../../services/document';
 import { applyQuickFix } from '../../services/quickFix';
 import { useStore } from '../../services/store';
 import type { Workspace } from '../../services/workspace';
-import { placeOfProblem } from '../outline/problemFields';
-import { revealField } from '../outline/FieldProblems';
 import { problemRows, type ProblemRow } from './model';
+import { revealProblem } from './reveal';
 import { Icon } from '../../shell/Icon';
 
 /**
@@ -17,18 +16,7 @@ export function ProblemsView({ ws }: { ws: Workspace }) {
   const docs = useStore(ws.store, (s) => s.docs);
   const rows = problemRows(Object.values(docs));
   const counts = countProblems(rows.map((r) => r.problem));
-  const reveal = (row: ProblemRow) => {
-    const doc = ws.state.docs[row.doc];
-    if (!doc) return;
-    ws.setActive(row.doc);
-    const def = doc.parsed ?? doc.lastGood;
-    const place = def ? placeOfProblem(readOutline(def), row.problem) : undefined;
-    if (place) ws.select(row.doc, place.selection);
-    if (place && ws.state.view === 'design') {
-      ws.store.set({ sidebar: 'outline' });
-      requestAnimationFrame(() => revealField(place.field));
-    } else ws.revealPath(row.doc, row.problem.path, row.problem.line, row.problem.column);
-  };
+  const reveal = (row: ProblemRow) => revealProblem(ws, row.doc, row.problem);
   return (
     <section className="panel-view" aria-labelledby="problems-title">
       <header className="view-header">
