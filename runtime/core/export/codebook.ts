@@ -78,7 +78,7 @@ const exportsWords = (actions: ProfileActions): string => exportProfiles.map((p)
 const typeWords: Record<QuestionKind, string> = {
   text: 'text', 'long-text': 'long-text', email: 'text', integer: 'integer', decimal: 'decimal', 'yes-no': 'boolean',
   'single-choice': 'choice', 'multiple-choice': 'multi-choice', date: 'date', time: 'time', 'date-time': 'date-time',
-  group: 'group', list: 'multi-choice', other: 'text',
+  group: 'group', object: 'object', list: 'multi-choice', other: 'text',
 };
 
 export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'show_when', 'range', 'length', 'sensitivity', 'exports', 'section', 'group', 'introduced_in', 'computed', 'computed_as', 'csv_columns'] as const;
