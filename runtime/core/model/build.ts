@@ -70,6 +70,13 @@ function build(definition: Source): FormModel {
       if (group) q.group = group;
       if (parent) {
         q.parent = parent;
+        // Required inside an object means required once the object is answered: as required as the
+        // object, then (the plan of a follow-up required when the risk is above 0 is required then).
+        if (q.required === 'always' && parent.required !== 'always') {
+          q.required = parent.required;
+          q.requiredIf = parent.requiredIf;
+          q.requiredWhen = parent.requiredWhen;
+        }
         // A question of a sensitive object is as sensitive as the object, unless it says otherwise.
         if (q.level === undefined && parent.level) {
           q.level = parent.level;
