@@ -14,7 +14,7 @@ type Source = Pick<Definition, 'schema' | 'uischema'> & Partial<Pick<Definition,
 const cache = new WeakMap<object, FormModel>();
 
 /**
- * The form model of a definition (docs/definition-format.md, "Answers are flat"): every question
+ * The form model of a definition (docs/definition-format.md, "Answers are flat", "Answers grouped in objects"): every question
  * with its kind, pointers, options, requirement, sensitivity, section, control and rules, read once.
  * Lint, validation, exports, versions, the runtime and the builder all read questions here.
  * Cached per definition object: definitions are not mutated once loaded (the builder makes a new
