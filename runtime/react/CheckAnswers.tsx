@@ -1,5 +1,5 @@
 import { useController, useViewVersion } from './hooks';
-import { escapePointerToken, type Question, type Translate } from '../core/index';
+import { escapePointerToken, valueAt, type Question, type Translate } from '../core/index';
 import type { FormModel } from './model/formModel';
 import { isKeyVisible, withComputed } from './model/validation';
 import { splitDateTime } from './model/dateTime';
@@ -72,7 +72,7 @@ export function AnswerList({ onChange }: { onChange?: (pointer: string) => void 
                           href={`#${k}`}
                           onClick={(e) => {
                             e.preventDefault();
-                            onChange(`/${escapePointerToken(k)}`);
+                            onChange(changeTarget(model, k));
                           }}
                         >
                           Change<span className="as-visually-hidden"> {model.title(k)}</span>
@@ -90,9 +90,32 @@ export function AnswerList({ onChange }: { onChange?: (pointer: string) => void 
   );
 }
 
+/** Where "Change" leads: the question's field, or for answers grouped in an object its first question's. */
+function changeTarget(model: FormModel, key: string): string {
+  const question = model.question(key);
+  const first = question?.kind === 'object' ? model.questions.fields.find((q) => q.path[0] === key && q.control) : undefined;
+  return first ? first.answerPath : `/${escapePointerToken(key)}`;
+}
+
 function AnswerText({ model, answerKey, value }: { model: FormModel; answerKey: string; value: unknown }) {
   const question = model.question(answerKey)!;
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return <span className="as-secondary-text">Not answered</span>;
+  if (question.kind === 'object') {
+    // Each answer given inside the object, by its question (a group inside it counted, not listed).
+    const inner = model.questions.fields.filter((q) => q.path[0] === answerKey && valueAt(value, q.path.slice(1)) !== undefined);
+    return (
+      <>
+        {inner.map((q) => {
+          const v = valueAt(value, q.path.slice(1));
+          return (
+            <span key={q.answerPath} className="as-summary-entries__field">
+              {questionTitle(model.t, q, q.key)}: {q.kind === 'group' && Array.isArray(v) ? String(v.length) : formatValue(q, v, model.t)}
+            </span>
+          );
+        })}
+      </>
+    );
+  }
   if (question.kind === 'group' && Array.isArray(value)) {
     return (
       <ol className="as-summary-entries">
@@ -102,9 +125,9 @@ function AnswerText({ model, answerKey, value }: { model: FormModel; answerKey: 
               {groupItemLabel(question, i)}
             </span>
             {(question.items ?? []).map((q) =>
-              item && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, q.key) && (item as Record<string, unknown>)[q.key] !== undefined ? (
-                <span key={q.key} className="as-summary-entries__field">
-                  {questionTitle(model.t, q, q.key)}: {formatValue(q, (item as Record<string, unknown>)[q.key], model.t)}
+              valueAt(item, q.path) !== undefined ? (
+                <span key={q.answerPath} className="as-summary-entries__field">
+                  {questionTitle(model.t, q, q.key)}: {formatValue(q, valueAt(item, q.path), model.t)}
                 </span>
               ) : null,
             )}

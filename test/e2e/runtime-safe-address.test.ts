@@ -1,8 +1,5 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../runtime/core/index';
-import { copyForms } from './support/server';
+import { copyForms, publishInCopy } from './support/server';
 import { productSuite } from './support/suite';
 import { openPage, savedDraftText, shot } from './runtime-harness';
 
@@ -39,11 +36,7 @@ const form = {
     ],
   },
 };
-mkdirSync(join(formsDir, form.id), { recursive: true });
-writeFileSync(join(formsDir, form.id, `${form.version}.json`), JSON.stringify(form, null, 2));
-const record = JSON.parse(readFileSync(join(formsDir, 'published.json'), 'utf8')) as Record<string, string>;
-record[`${form.id}/${form.version}`] = contentHash(form);
-writeFileSync(join(formsDir, 'published.json'), JSON.stringify(record, null, 2));
+publishInCopy(formsDir, form);
 
 const suite = productSuite({ formsDir });
 const prefix = `assessment:${form.id}`;

@@ -3,7 +3,7 @@ import type { ResponseEnvelope } from '../response/envelope';
 import { withoutHiddenAnswers } from '../rules/visibility';
 import { computeValue } from './computed';
 import { sensitiveQuestions, treatmentOf, MASK, type ExportProfileName, type ProfileActions } from './profiles';
-import { formModel } from '../model/build';
+import { answerIn, formModel } from '../model/build';
 import type { FormModel, Question } from '../model/types';
 
 /** One answer as an export sees it, after the profile. */
@@ -21,7 +21,7 @@ const DROPPED: Cell = { kind: 'dropped' };
 export interface ExportContext {
   definition: Definition;
   model: FormModel;
-  /** Top-level questions (groups carry their items), in column order. */
+  /** The questions of the top-level answers, objects opened (groups carry their items), in column order. */
   questions: Question[];
   profile: ExportProfileName;
   sensitive: ReadonlyMap<Question, ProfileActions>;
@@ -29,17 +29,18 @@ export interface ExportContext {
 
 export function exportContext(definition: Definition, profile: ExportProfileName = 'full'): ExportContext {
   const model = formModel(definition);
-  return { definition, model, questions: model.questions, profile, sensitive: sensitiveQuestions(model) };
+  return { definition, model, questions: model.fields, profile, sensitive: sensitiveQuestions(model) };
 }
 
 /**
  * The answer to `question` in `answers` (the response's top-level answers, or one group item's),
- * own properties only. Computed questions are computed from `root` (the top-level answers).
+ * at its path (inside objects too), own properties only. Computed questions are computed from
+ * `root` (the top-level answers).
  */
 export function cellOf(ctx: ExportContext, question: Question, answers: Record<string, unknown>, root: Record<string, unknown> = answers): Cell {
   const treatment = treatmentOf(ctx.profile, question, ctx.sensitive);
   if (treatment === 'drop') return DROPPED;
-  const stored = Object.hasOwn(answers, question.key) ? answers[question.key] : undefined;
+  const stored = answerIn(answers, question);
   const siblings = question.group ? (question.group.items ?? []) : ctx.model.questions;
   const value = question.computed ? computeValue(question, siblings, root, stored) : stored;
   if (value === undefined || value === null) return ABSENT;
@@ -82,21 +83,31 @@ export function projectAnswers(ctx: ExportContext, answers: Record<string, unkno
     const cell = cellOf(ctx, q, answers);
     if (cell.kind === 'dropped' || cell.kind === 'absent') continue;
     if (cell.kind === 'masked') {
-      out[q.key] = MASK;
+      setAt(out, q.path, MASK);
       continue;
     }
     if (q.kind === 'group' && q.items) {
       const items = q.items;
-      out[q.key] = groupItems(cell.value).map((item) => {
+      setAt(out, q.path, groupItems(cell.value).map((item) => {
         const row: Record<string, unknown> = {};
         for (const iq of items) {
           const c = cellOf(ctx, iq, item);
-          if (c.kind === 'value') row[iq.key] = c.value;
-          else if (c.kind === 'masked') row[iq.key] = MASK;
+          if (c.kind === 'value') setAt(row, iq.path, c.value);
+          else if (c.kind === 'masked') setAt(row, iq.path, MASK);
         }
         return row;
-      });
-    } else out[q.key] = cell.value;
+      }));
+    } else setAt(out, q.path, cell.value);
   }
   return out;
+}
+
+/** Writes `value` at `path` (a question's, so keys from the definition), making the objects on the way. */
+function setAt(out: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = out;
+  for (const key of path.slice(0, -1)) {
+    const next = node[key];
+    node = node[key] = (next !== null && typeof next === 'object' ? next : {}) as Record<string, unknown>;
+  }
+  node[path[path.length - 1]!] = value;
 }

@@ -20,7 +20,7 @@ export function showWhenWords(q: Question, model: FormModel): string {
     seen.add(placed.rule);
     const effect = own(placed.rule, 'effect');
     if (effect !== 'SHOW' && effect !== 'HIDE') continue; // ENABLE/DISABLE change editing, not what is asked
-    const mapped = enableWhenOf(placed.rule, model.byKey);
+    const mapped = enableWhenOf(placed.rule, model);
     parts.push(mapped?.mapped ? joined(mapped.enableWhen, mapped.behavior, model) : `a rule at ${placed.pointer}/rule`);
   }
   return parts.join('; and ');

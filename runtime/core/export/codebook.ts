@@ -38,6 +38,8 @@ export interface CodebookEntry {
   /** The computed value's rule in words ("sum of the scores of q1, q2, q3"; bands listed); '' when not computed. */
   computedAs: string;
   columns: string[];
+  /** Where the answer sits in a response's answers: `/riskFollowUp/plan`; in a group item, `*` for the item's index. */
+  answerPath: string;
 }
 
 export function codebook(definition: Definition, history: readonly Pick<Definition, 'version' | 'schema' | 'uischema'>[] = []): CodebookEntry[] {
@@ -65,6 +67,7 @@ export function codebook(definition: Definition, history: readonly Pick<Definiti
       computed: q.computed !== undefined,
       computedAs: computedWords(q, model),
       columns: columnsOf(q),
+      answerPath: q.answerPath.replace(/\/-(?=\/)/g, '/*'),
     };
   });
 }
@@ -78,16 +81,16 @@ const exportsWords = (actions: ProfileActions): string => exportProfiles.map((p)
 const typeWords: Record<QuestionKind, string> = {
   text: 'text', 'long-text': 'long-text', email: 'text', integer: 'integer', decimal: 'decimal', 'yes-no': 'boolean',
   'single-choice': 'choice', 'multiple-choice': 'multi-choice', date: 'date', time: 'time', 'date-time': 'date-time',
-  group: 'group', list: 'multi-choice', other: 'text',
+  group: 'group', object: 'object', list: 'multi-choice', other: 'text',
 };
 
-export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'show_when', 'range', 'length', 'sensitivity', 'exports', 'section', 'group', 'introduced_in', 'computed', 'computed_as', 'csv_columns'] as const;
+export const CODEBOOK_COLUMNS = ['code', 'question', 'type', 'options', 'required', 'show_when', 'range', 'length', 'sensitivity', 'exports', 'section', 'group', 'introduced_in', 'computed', 'computed_as', 'csv_columns', 'answer_path'] as const;
 
 /** The codebook as CSV (RFC 4180, neutralised like every export). @public */
 export function codebookCsv(entries: readonly CodebookEntry[]): string {
   const rows = entries.map((e) => [
     e.code, e.question, e.type, e.options.map((o) => `${o.code}=${o.label}`).join('; '),
-    e.requiredWhen, e.showWhen, e.range, e.length, e.sensitivity, exportsWords(e.exports), e.section, e.group, e.introducedIn, e.computed ? 'true' : 'false', e.computedAs, e.columns.join(' '),
+    e.requiredWhen, e.showWhen, e.range, e.length, e.sensitivity, exportsWords(e.exports), e.section, e.group, e.introducedIn, e.computed ? 'true' : 'false', e.computedAs, e.columns.join(' '), e.answerPath,
   ]);
   return encodeRows([[...CODEBOOK_COLUMNS], ...rows]);
 }
@@ -126,6 +129,8 @@ function levelsList(model: FormModel): string[] {
 function columnsOf(q: Question): string[] {
   if (q.kind === 'multiple-choice') return q.options.map((o) => `${q.exportCode}__${o.code}`);
   if (q.kind === 'group') return [`${q.exportCode}__count`];
+  // An object has no answer of its own in CSV: its questions have their columns.
+  if (q.kind === 'object') return [];
   return [q.exportCode];
 }
 

@@ -1,5 +1,8 @@
-import { topLevelKeyOfScope } from './fhir-common';
-import type { Question } from '../model/types';
+import { questionAtScope } from '../model/build';
+import type { FormModel, Question } from '../model/types';
+
+/** What a rule's scopes are resolved in: the form's questions, top level and inside objects. */
+export type ScopeQuestions = Pick<FormModel, 'byKey' | 'atPath'>;
 
 /**
  * JSON Forms rules → FHIR R4 `enableWhen` where they map (docs/exports.md, "FHIR"):
@@ -31,7 +34,7 @@ const own = (o: unknown, k: string): unknown => (isObject(o) && Object.hasOwn(o,
 
 export type EnableWhenPart = { list: FhirEnableWhen[]; behavior: 'all' | 'any' } | undefined;
 
-export function enableWhenOf(rule: unknown, byKey: ReadonlyMap<string, Question>): EnableWhenMapping | undefined {
+export function enableWhenOf(rule: unknown, byKey: ScopeQuestions): EnableWhenMapping | undefined {
   if (!isObject(rule)) return undefined;
   const effect = own(rule, 'effect');
   const condition = own(rule, 'condition');
@@ -40,7 +43,7 @@ export function enableWhenOf(rule: unknown, byKey: ReadonlyMap<string, Question>
   return part ? { mapped: true, enableWhen: part.list, behavior: part.behavior } : { mapped: false, rule };
 }
 
-function mapCondition(condition: unknown, byKey: ReadonlyMap<string, Question>): EnableWhenPart {
+function mapCondition(condition: unknown, byKey: ScopeQuestions): EnableWhenPart {
   const type = own(condition, 'type');
   const conditions = own(condition, 'conditions');
   if ((type === 'AND' || type === 'OR') && Array.isArray(conditions) && conditions.length) {
@@ -75,7 +78,7 @@ export function enableWhenForSchema(target: Question, schema: unknown): EnableWh
   return undefined;
 }
 
-function mapNegated(condition: unknown, byKey: ReadonlyMap<string, Question>): EnableWhenPart {
+function mapNegated(condition: unknown, byKey: ScopeQuestions): EnableWhenPart {
   const target = scopedQuestion(condition, byKey);
   const schema = own(condition, 'schema');
   if (!target || !isObject(schema) || Object.keys(schema).join() !== 'const') return undefined;
@@ -93,9 +96,11 @@ function one(q: Question, operator: FhirEnableWhen['operator'], value: unknown):
   return e ? { list: [e], behavior: 'all' } : undefined;
 }
 
-function scopedQuestion(condition: unknown, byKey: ReadonlyMap<string, Question>): Question | undefined {
-  const key = topLevelKeyOfScope(own(condition, 'scope'));
-  return key === undefined ? undefined : byKey.get(key);
+function scopedQuestion(condition: unknown, questions: ScopeQuestions): Question | undefined {
+  const scope = own(condition, 'scope');
+  const q = typeof scope === 'string' ? questionAtScope(questions, scope, undefined) : undefined;
+  // A rule reads answers; an object or a group item is no answer enableWhen can test.
+  return q && q.kind !== 'object' && !q.group ? q : undefined;
 }
 
 /** The `answer[x]` of an enableWhen, typed by the question it names; undefined when the value does not fit. */

@@ -51,6 +51,7 @@ const typeMap: Record<QuestionKind, FhirQuestionnaireItem['type']> = {
   time: 'time',
   'date-time': 'dateTime',
   group: 'group',
+  object: 'group',
   // A list of free values (no options): one string per entry.
   list: 'string',
   other: 'string',

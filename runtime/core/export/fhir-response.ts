@@ -90,6 +90,11 @@ function itemsOf(ctx: ExportContext, node: FhirNode, answers: Record<string, unk
   }
   const q = node.question;
   if (!shown(q)) return [];
+  if (q.kind === 'object') {
+    // Its questions read the same answers (their paths go through it); each is judged on its own level.
+    const children = node.children.flatMap((c) => itemsOf(ctx, c, answers, options, shown));
+    return children.length ? [{ linkId: q.exportCode, text: textOf(q), item: children }] : [];
+  }
   const cell = cellOf(ctx, q, answers);
   if (cell.kind === 'masked') return [q.kind === 'group' ? maskedGroup(q) : masked(q)];
   if (cell.kind !== 'value') return [];

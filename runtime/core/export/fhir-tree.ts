@@ -1,8 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import type { Question } from '../model/types';
 import { enableWhenOf, type EnableWhenMapping } from './fhir-enable-when';
-import { questionsOf } from './fhir-form-facts';
-import { topLevelKeyOfScope } from './fhir-common';
+import { formModel, questionAtScope } from '../model/build';
 
 /**
  * The item tree the FHIR Questionnaire and every QuestionnaireResponse share, so responses nest
@@ -25,32 +24,64 @@ const cache = new WeakMap<object, FhirNode[]>();
 export function fhirTree(definition: Definition): FhirNode[] {
   const hit = cache.get(definition);
   if (hit) return hit;
-  const questions = questionsOf(definition);
-  const byKey = new Map(questions.map((q) => [q.key, q]));
-  const placed = new Set<string>();
+  const model = formModel(definition);
+  const placed = new Set<Question>();
   const counters = { section: 0, group: 0, label: 0 };
+  // An object is a `group` item holding its questions' items, placed where its first control is.
+  const objectNodes = new Map<Question, Extract<FhirNode, { kind: 'question' }>>();
 
-  const questionNode = (q: Question, rule?: EnableWhenMapping): FhirNode => ({
+  const questionNode = (q: Question, rule?: EnableWhenMapping): Extract<FhirNode, { kind: 'question' }> => ({
     kind: 'question',
     question: q,
     ...(rule ? { rule } : {}),
-    children: (q.items ?? []).map((iq) => ({ kind: 'question', question: iq, children: [] })),
+    children: (q.kind === 'object' ? (q.children ?? []) : itemQuestions(q)).map((iq) => questionNode(iq)),
   });
+
+  /** The node `q` goes under: its object's (made, and placed in the tree, on first need); undefined at the top. */
+  const objectNodeOf = (q: Question): { node: FhirNode; fresh: FhirNode | undefined } | undefined => {
+    const parent = q.parent;
+    if (!parent) return undefined;
+    const existing = objectNodes.get(parent);
+    if (existing) return { node: existing, fresh: undefined };
+    const node: Extract<FhirNode, { kind: 'question' }> = { kind: 'question', question: parent, children: [] };
+    objectNodes.set(parent, node);
+    placed.add(parent);
+    const above = objectNodeOf(parent);
+    if (!above) return { node, fresh: node };
+    (above.node as { children: FhirNode[] }).children.push(node);
+    return { node, fresh: above.fresh };
+  };
+
+  /** Places a question: at this point of the tree, or under its object's node; answers what this point gains. */
+  const place = (q: Question, rule?: EnableWhenMapping): FhirNode[] => {
+    placed.add(q);
+    const node = q.kind === 'object' ? objectShell(q, rule) : questionNode(q, rule);
+    const holder = objectNodeOf(q);
+    if (!holder) return [node];
+    (holder.node as { children: FhirNode[] }).children.push(node);
+    return holder.fresh ? [holder.fresh] : [];
+  };
+
+  /** An object shown by a control of its own: its questions follow, each placed by its own control or at the end. */
+  const objectShell = (q: Question, rule?: EnableWhenMapping): FhirNode => {
+    const node: Extract<FhirNode, { kind: 'question' }> = { kind: 'question', question: q, ...(rule ? { rule } : {}), children: [] };
+    objectNodes.set(q, node);
+    return node;
+  };
 
   const walk = (node: unknown): FhirNode[] => {
     if (!isObject(node)) return [];
     const type = own(node, 'type');
-    const rule = enableWhenOf(own(node, 'rule'), byKey);
+    const rule = enableWhenOf(own(node, 'rule'), model);
     const children = (): FhirNode[] => {
       const elements = own(node, 'elements');
       return Array.isArray(elements) ? elements.flatMap(walk) : [];
     };
     if (type === 'Control') {
-      const key = topLevelKeyOfScope(own(node, 'scope'));
-      const q = key !== undefined ? byKey.get(key) : undefined;
-      if (!q || placed.has(q.key)) return [];
-      placed.add(q.key);
-      return [questionNode(q, rule)];
+      const scope = own(node, 'scope');
+      const q = typeof scope === 'string' ? questionAtScope(model, scope, undefined) : undefined;
+      if (!q || q.group || placed.has(q)) return [];
+      return place(q, rule);
     }
     if (type === 'Label') {
       const text = own(node, 'text');
@@ -67,7 +98,26 @@ export function fhirTree(definition: Definition): FhirNode[] {
   };
 
   const tree = walk(definition.uischema);
-  for (const q of questions) if (!placed.has(q.key)) tree.push(questionNode(q));
+  // Questions no control shows, at the end: top-level ones, and those of objects placed above.
+  for (const q of model.all) {
+    if (placed.has(q) || q.group) continue;
+    if (q.kind === 'object' && !q.parent) {
+      tree.push(questionNode(q));
+      for (const inner of q.children ?? []) markPlaced(inner, placed);
+      placed.add(q);
+    } else if (q.parent && objectNodes.has(q.parent)) tree.push(...place(q));
+    else if (!q.parent) tree.push(...place(q));
+  }
   cache.set(definition, tree);
   return tree;
+}
+
+/** A group's item questions as the item holds them: objects as objects (their questions inside). */
+function itemQuestions(group: Question): Question[] {
+  return [...(group.itemsAt?.values() ?? [])].filter((q) => !q.parent);
+}
+
+function markPlaced(q: Question, placed: Set<Question>): void {
+  placed.add(q);
+  for (const inner of q.children ?? []) markPlaced(inner, placed);
 }

@@ -1,7 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import type { Question } from '../model/types';
-import { escapePointerToken, tokensFromPointer } from '../model/pointers';
+import { pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import { cellOf, exportContext, groupEntries, projectAnswers, shownResponse, type ExportContext } from './answers';
 import type { ExportProfileName } from './profiles';
 
@@ -35,7 +35,7 @@ function textOf(q: Question, value: unknown): string {
 
 function answerOf(ctx: ExportContext, q: Question, answers: Record<string, unknown>, base: string, root: Record<string, unknown>): LabelledAnswer | undefined {
   const cell = cellOf(ctx, q, answers, root);
-  const pointer = `${base}/${escapePointerToken(q.key)}`;
+  const pointer = base + pointerFromTokens(q.path);
   const head = { pointer, code: q.exportCode, label: labelOf(q) };
   if (cell.kind === 'dropped') return undefined;
   if (cell.kind !== 'value') return { ...head, state: cell.kind };

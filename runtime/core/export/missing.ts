@@ -1,6 +1,6 @@
 import type { Definition } from '../definition/envelope';
-import { forEachConditionScope } from '../model/build';
-import { escapePointerToken, scopeKey } from '../model/pointers';
+import { answerIn, forEachConditionScope } from '../model/build';
+import { scopeKey } from '../model/pointers';
 import { isObject, own } from '../model/schema-walk';
 import type { FormModel, Question } from '../model/types';
 import type { ResponseEnvelope } from '../response/envelope';
@@ -48,7 +48,7 @@ export function missingContext(definition: Definition, model: FormModel, respons
   if (response.status !== 'completed') {
     for (const q of model.shown) {
       if (q.group || !q.control) continue;
-      const value = own(response.answers, q.key);
+      const value = answerIn(response.answers, q);
       if (value !== undefined && value !== null) lastAnswered = Math.max(lastAnswered, q.control.order);
     }
   }
@@ -70,8 +70,7 @@ function readsGate(question: Question, gate: string): boolean {
   return reads;
 }
 
-/** The answer pointer of a question: top level, or inside item `index` of its group. */
+/** The answer pointer of a question: top level (inside objects too), or inside item `index` of its group. */
 export function answerPointer(question: Question, index?: number): string {
-  const key = `/${escapePointerToken(question.key)}`;
-  return question.group && index !== undefined ? `/${escapePointerToken(question.group.key)}/${index}${key}` : key;
+  return question.group && index !== undefined ? question.answerPath.replace('/-/', `/${index}/`) : question.answerPath;
 }

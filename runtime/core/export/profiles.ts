@@ -49,6 +49,11 @@ export function sensitiveQuestions(model: FormModel): ReadonlyMap<Question, Prof
     raise(q, q.level?.profiles);
     raise(q, q.group?.level?.profiles);
   }
+  // An object is as strict as its strictest question: a change to the whole address is the address.
+  for (let i = all.length - 1; i >= 0; i--) {
+    const q = all[i]!;
+    if (q.parent) raise(q.parent, sensitive.get(q));
+  }
   // Computed values may depend on computed values: repeat until nothing changes.
   for (let changed = true; changed; ) {
     changed = false;

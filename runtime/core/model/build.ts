@@ -2,9 +2,9 @@ import type { Definition } from '../definition/envelope';
 import { computedSources, parseComputed } from '../rules/computed';
 import { FORBIDDEN_KEYS } from '../safety/limits';
 import { levelOf, levelTable, type SensitivityLevel } from './sensitivity';
-import { escapePointerToken, scopePropertyPath, scopeTokens } from './pointers';
+import { escapePointerToken, pointerFromTokens, scopePropertyPath, valueAt } from './pointers';
 import { isObject, lazyAnchors, own, type AnchorLookup } from './schema-walk';
-import { collectRequired, constraintsOf, groupItems, kindOf, optionsOf, shapeOf, str, type RequiredMap } from './schema';
+import { collectRequired, constraintsOf, groupItems, kindOf, objectProperties, optionsOf, shapeOf, str, type RequiredMap } from './schema';
 import type {
   FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, Section,
 } from './types';
@@ -14,7 +14,7 @@ type Source = Pick<Definition, 'schema' | 'uischema'> & Partial<Pick<Definition,
 const cache = new WeakMap<object, FormModel>();
 
 /**
- * The form model of a definition (docs/definition-format.md, "Answers are flat"): every question
+ * The form model of a definition (docs/definition-format.md, "Answers are flat", "Answers grouped in objects"): every question
  * with its kind, pointers, options, requirement, sensitivity, section, control and rules, read once.
  * Lint, validation, exports, versions, the runtime and the builder all read questions here.
  * Cached per definition object: definitions are not mutated once loaded (the builder makes a new
@@ -30,6 +30,8 @@ export function formModel(definition: Source): FormModel {
 
 /** Deeper than any real layout; loaded files are capped lower, this guards objects built in memory. */
 const MAX_UI_DEPTH = 256;
+/** Objects and groups inside each other; the loader's nesting limit (64) stops files well before. */
+const MAX_OBJECT_DEPTH = 32;
 
 function build(definition: Source): FormModel {
   const schema: JsonObject = isObject(definition.schema) ? definition.schema : {};
@@ -46,38 +48,65 @@ function build(definition: Source): FormModel {
     byId.set(q.id, q);
     all.push(q);
   };
-  const props = own(schema, 'properties');
-  if (isObject(props)) {
-    const required = collectRequired(schema, schema, anchors);
+  const atPath = new Map<string, Question>();
+  const fields: Question[] = [];
+  /**
+   * The questions of one object schema (the form's, an object question's, a group item's), in
+   * declaration order: an object's questions are read in its place (`path` longer, same level);
+   * a group's items make a level of their own. Depth is bounded by the loader's nesting limit;
+   * MAX_OBJECT_DEPTH guards definitions built in memory.
+   */
+  const readObject = (objectSchema: JsonObject, schemaPointer: string, prefix: readonly string[], answerPrefix: string, into: Question[], level: { fields: Question[]; at: Map<string, Question> }, parent: Question | undefined, group: Question | undefined, depth: number): void => {
+    const props = own(objectSchema, 'properties');
+    if (!isObject(props) || depth > MAX_OBJECT_DEPTH) return;
+    const required = collectRequired(schema, objectSchema, anchors);
     for (const key of Object.keys(props)) {
       const prop = props[key];
       // The loader refuses these keys; a definition built in memory could still carry them.
       if (!isObject(prop) || FORBIDDEN_KEYS.has(key)) continue;
-      const pointer = `/schema/properties/${escapePointerToken(key)}`;
-      const question = readQuestion(schema, anchors, levels, prop, key, pointer, `/${escapePointerToken(key)}`, required);
-      questions.push(question);
-      byKey.set(key, question);
-      add(question);
-      if (question.kind !== 'group') continue;
+      const pointer = `${schemaPointer}/properties/${escapePointerToken(key)}`;
+      const path = [...prefix, key];
+      const q = readQuestion(schema, anchors, levels, prop, key, pointer, `${answerPrefix}/${escapePointerToken(key)}`, required, path);
+      if (group) q.group = group;
+      if (parent) {
+        q.parent = parent;
+        // Required inside an object means required once the object is answered: as required as the
+        // object, then (the plan of a follow-up required when the risk is above 0 is required then).
+        if (q.required === 'always' && parent.required !== 'always') {
+          q.required = parent.required;
+          q.requiredIf = parent.requiredIf;
+          q.requiredWhen = parent.requiredWhen;
+        }
+        // A question of a sensitive object is as sensitive as the object, unless it says otherwise.
+        if (q.level === undefined && parent.level) {
+          q.level = parent.level;
+          if (parent.sensitivity !== undefined) q.sensitivity = parent.sensitivity;
+        }
+      }
+      into.push(q);
+      level.at.set(pointerFromTokens(path), q);
+      add(q);
+      if (q.kind === 'object') {
+        const inner = objectProperties(schema, prop, pointer, anchors);
+        q.children = [];
+        if (inner) readObject(inner.schema, inner.pointer, path, q.answerPath, q.children, level, q, group, depth + 1);
+        continue;
+      }
+      level.fields.push(q);
+      if (q.kind !== 'group') continue;
       const items = groupItems(schema, prop, pointer, anchors);
       if (!items) continue;
-      question.itemSchema = items;
-      question.items = [];
-      const itemProps = own(items.schema, 'properties') as JsonObject;
-      const itemRequired = collectRequired(schema, items.schema, anchors);
-      for (const itemKey of Object.keys(itemProps)) {
-        const itemProp = itemProps[itemKey];
-        if (!isObject(itemProp) || FORBIDDEN_KEYS.has(itemKey)) continue;
-        const item = readQuestion(schema, anchors, levels, itemProp, itemKey, `${items.pointer}/properties/${escapePointerToken(itemKey)}`,
-          `/${escapePointerToken(key)}/-/${escapePointerToken(itemKey)}`, itemRequired);
-        item.group = question;
-        question.items.push(item);
-        add(item);
-      }
+      q.itemSchema = items;
+      const itemLevel = { fields: [] as Question[], at: new Map<string, Question>() };
+      readObject(items.schema, items.pointer, [], `${q.answerPath}/-`, [], itemLevel, undefined, q, depth + 1);
+      q.items = itemLevel.fields;
+      q.itemsAt = itemLevel.at;
     }
-  }
+  };
+  readObject(schema, '/schema', [], '', questions, { fields, at: atPath }, undefined, undefined, 0);
+  for (const q of questions) byKey.set(q.key, q);
   const model = {
-    schema, uischema, questions, all, byKey, byId, shown: [] as Question[],
+    schema, uischema, questions, fields, atPath, all, byKey, byId, shown: [] as Question[],
     sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels,
   } as FormModel;
   const sections: Section[] = [];
@@ -152,7 +181,7 @@ function withComputedSources(reads: Set<string>, byKey: ReadonlyMap<string, Ques
 /** Most questions have no conditions: they share one empty list (frozen: nothing may add to it). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyMap<string, SensitivityLevel>, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap): Question {
+function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyMap<string, SensitivityLevel>, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap, path: readonly string[]): Question {
   const shape = shapeOf(root, prop, anchors);
   const info = kindOf(root, shape, pointer, false, anchors);
   const req = required.get(key);
@@ -172,7 +201,8 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyM
     schema: prop,
     shape,
     answerPath,
-    scope: `#/properties/${escapePointerToken(key)}`,
+    path,
+    scope: path.length === 1 ? `#/properties/${escapePointerToken(key)}` : scopeOfPath(path),
   };
   if (code !== undefined) q.code = code;
   if (info.jsonType) q.jsonType = info.jsonType;
@@ -205,15 +235,20 @@ function yesNoOf(q: Question, declared: unknown): Question['yesNo'] {
 }
 
 /** The question a scope names, if it names one (no schema walking: what the runtime needs). */
-export function questionAtScope(model: Pick<FormModel, 'byKey'>, scope: string, detailOf: Question | undefined): Question | undefined {
+export function questionAtScope(model: Pick<FormModel, 'byKey' | 'atPath'>, scope: string, detailOf: Question | undefined): Question | undefined {
   if (!detailOf && scope.startsWith('#/properties/')) {
     // The common spelling, `#/properties/key` with nothing to unescape, is looked up as it stands.
     const key = scope.slice(13);
     if (!key.includes('/') && !key.includes('~')) return model.byKey.get(key);
   }
-  const tokens = scopeTokens(scope);
-  if (!tokens || tokens.length !== 2 || tokens[0] !== 'properties') return undefined;
-  return detailOf ? detailOf.items?.find((q) => q.key === tokens[1]) : model.byKey.get(tokens[1]!);
+  const path = scopePropertyPath(scope);
+  if (!path || path.length === 0) return undefined;
+  return (detailOf ? detailOf.itemsAt : model.atPath)?.get(pointerFromTokens(path));
+}
+
+/** The scope of a property path: `#/properties/a/properties/b`. */
+function scopeOfPath(path: readonly string[]): string {
+  return '#' + path.map((k) => `/properties/${escapePointerToken(k)}`).join('');
 }
 
 export function forEachConditionScope(condition: unknown, pointer: string, visit: (scope: string, pointer: string) => void, depth = 0): void {
@@ -229,10 +264,35 @@ function labelText(label: unknown): string | undefined {
   return str(own(label, 'text'));
 }
 
-/** The question an answer pointer (or a pointer inside an answer) belongs to: `/key`, `/group/0/key/…`. */
+/**
+ * The question an answer pointer (or a pointer inside an answer) belongs to: `/key`,
+ * `/object/key`, `/group/0/key/…`; the deepest question on the way (a group or object itself when
+ * the pointer goes no further in, or names nothing inside it).
+ */
 export function questionAtAnswer(model: FormModel, tokens: readonly string[]): Question | undefined {
-  if (tokens.length === 0) return undefined;
-  const top = model.byKey.get(tokens[0]!);
-  if (!top || top.kind !== 'group' || tokens.length < 3 || !/^\d+$/.test(tokens[1]!)) return top;
-  return top.items?.find((q) => q.key === tokens[2]) ?? top;
+  let at: ReadonlyMap<string, Question> | undefined = model.atPath;
+  let found: Question | undefined;
+  let path = '';
+  for (let i = 0; i < tokens.length && at; i++) {
+    path += '/' + escapePointerToken(tokens[i]!);
+    const q = at.get(path);
+    if (!q) break;
+    found = q;
+    if (q.kind === 'object') continue;
+    if (q.kind !== 'group' || !/^\d+$/.test(tokens[i + 1] ?? '')) break;
+    at = q.itemsAt;
+    path = '';
+    i++;
+  }
+  return found;
+}
+
+/** The pointer of `q`'s answer that `tokens` (a pointer at or inside it, from `questionAtAnswer`) run through: `/children/1/address/postcode`. */
+export function answerPointerIn(q: Pick<Question, 'answerPath'>, tokens: readonly string[]): string {
+  return pointerFromTokens(tokens.slice(0, q.answerPath.split('/').length - 1));
+}
+
+/** The answer to `q` in the object it is read from (the top-level answers or one group item), own properties only. */
+export function answerIn(answers: unknown, q: Pick<Question, 'path'>): unknown {
+  return valueAt(answers, q.path);
 }

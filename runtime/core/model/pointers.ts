@@ -127,6 +127,23 @@ export function valueAt(data: unknown, path: ReadonlyArray<string | number>): un
   return node;
 }
 
+/**
+ * `data` (an object of answers) with `value` at `path`, copying only the objects on the way;
+ * `undefined` removes the value, and an object left empty by that goes too (an answer grouped in an
+ * object that is cleared leaves no `{}` behind). Own properties only.
+ */
+export function withValueAt(data: unknown, path: readonly string[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const base = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const [head, ...rest] = path as [string, ...string[]];
+  const inner = withValueAt(valueAt(base, [head]), rest, value);
+  const out: Record<string, unknown> = { ...base };
+  const empty = inner !== null && typeof inner === 'object' && !Array.isArray(inner) && Object.keys(inner).length === 0;
+  if (inner === undefined || (empty && rest.length > 0)) delete out[head];
+  else out[head] = inner;
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
 /** Reads the value at an RFC 6901 pointer (or `#` fragment) without walking into inherited properties. */
 export function getAtPointer(root: unknown, pointer: string): unknown {
   let tokens: string[];

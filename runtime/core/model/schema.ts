@@ -38,6 +38,20 @@ export function groupItems(root: JsonObject, prop: JsonObject, pointer: string, 
   return { schema: items, pointer: itemsPointer };
 }
 
+/** An object question's schema holding `properties` (its own, or behind local `$ref`s) and where it is written. */
+export function objectProperties(root: JsonObject, prop: JsonObject, pointer: string, anchors: AnchorLookup): { schema: JsonObject; pointer: string } | undefined {
+  let node: unknown = prop;
+  let at = pointer;
+  for (let hops = 0; hops < 8 && isObject(node) && !isObject(own(node, 'properties')); hops++) {
+    const ref = own(node, '$ref');
+    const resolved = typeof ref === 'string' ? resolveLocalRef(root, ref, anchors) : undefined;
+    if (!resolved) return undefined;
+    node = resolved.node;
+    at = `/schema${resolved.pointer}`;
+  }
+  return isObject(node) && isObject(own(node, 'properties')) ? { schema: node, pointer: at } : undefined;
+}
+
 export interface KindInfo {
   kind: QuestionKind;
   jsonType?: string;
@@ -56,6 +70,8 @@ export function kindOf(root: JsonObject, shape: JsonObject, pointer: string, mul
     if (hasOptions(items)) return { kind: 'multiple-choice', jsonType: 'array', optionsFrom: items, optionsPointer: `${pointer}/items` };
     return { kind: 'list', jsonType: 'array', optionsPointer: pointer };
   }
+  // An object with properties of its own: its properties are questions, its answer an object of their answers.
+  if ((type === 'object' || type === undefined) && isObject(own(shape, 'properties'))) return { kind: 'object', jsonType: 'object', optionsPointer: pointer };
   if (hasOptions(shape) && (type === undefined || type === 'string' || type === 'integer' || type === 'number')) {
     return { kind: 'single-choice', jsonType: str(type), optionsFrom: shape, optionsPointer: pointer };
   }

@@ -11,7 +11,7 @@ export type JsonObject = Record<string, unknown>;
  */
 export type QuestionKind =
   | 'text' | 'long-text' | 'email' | 'integer' | 'decimal' | 'yes-no' | 'single-choice' | 'multiple-choice'
-  | 'date' | 'time' | 'date-time' | 'group' | 'list' | 'other';
+  | 'date' | 'time' | 'date-time' | 'group' | 'object' | 'list' | 'other';
 
 export interface QuestionOption {
   /** The option's value as text: what exports write. */
@@ -103,12 +103,25 @@ export interface Question {
   schema: JsonObject;
   /** The property with local `$ref`s followed (its own keywords on top): the shape answers must have. */
   shape: JsonObject;
-  /** Pointer of the answer: `/key`, or `/group/-/key` for a group item (any index). */
+  /** Pointer of the answer: `/key`, `/object/key`, or `/group/-/key` for a group item (any index). */
   answerPath: string;
-  /** UI scope of the question relative to its object: `#/properties/<key>`. */
+  /**
+   * Where the answer sits in the object it is read from (the top-level answers, or one item of its
+   * group): `['key']`, or `['riskFollowUp', 'plan']` inside an object. Read answers with it (`answerIn`).
+   */
+  path: readonly string[];
+  /** UI scope of the question relative to the same object: `#/properties/<key>` (`…/properties/<key>` inside objects). */
   scope: string;
+  /** The repeatable group whose items hold the answer (the nearest one). */
   group?: Question;
+  /** The object question it is a property of. */
+  parent?: Question;
+  /** For an object question: its properties' questions, in declaration order. */
+  children?: Question[];
+  /** For a group: the questions of one item, objects opened (their questions in their place, never the objects). */
   items?: Question[];
+  /** For a group: every question of an item (objects too) by the pointer of its `path` (`/address/postcode`). */
+  itemsAt?: ReadonlyMap<string, Question>;
   /** For a group: the item object schema (after a local `$ref`) and its pointer. */
   itemSchema?: { schema: JsonObject; pointer: string };
   control?: QuestionControl;
@@ -163,8 +176,16 @@ export interface UiScope {
 export interface FormModel {
   schema: JsonObject;
   uischema: JsonObject;
-  /** Top-level questions (groups included) in declaration order. */
+  /** Top-level questions (groups and objects included) in declaration order. */
   questions: Question[];
+  /**
+   * The questions answered in the top-level answers, objects opened (an object's questions in its
+   * place, the object itself left out; a group's items stay in the group): what exports and
+   * validation iterate over.
+   */
+  fields: Question[];
+  /** Every question of the top level (objects and their questions too) by the pointer of its `path`. */
+  atPath: ReadonlyMap<string, Question>;
   /** Every question, groups before their items, in declaration order: the column order of exports. */
   all: Question[];
   /** Top-level questions by key. */

@@ -61,7 +61,7 @@ function indexUi(model: FormModel): UiIndex {
  * detail, scopes resolve against the item schema (`#/properties/name`), never the form's, so a
  * scope there that names a top-level question (or spells out `#/properties/children/items/…`) names nothing.
  */
-export function resolveScope(model: Pick<FormModel, 'schema' | 'byKey' | 'anchors'>, scope: string, detailOf: Question | undefined): ScopeTarget {
+export function resolveScope(model: Pick<FormModel, 'schema' | 'byKey' | 'atPath' | 'anchors'>, scope: string, detailOf: Question | undefined): ScopeTarget {
   // A question first: its common spelling is looked up without decoding (a scope that does not
   // decode names no question either: questionAtScope decodes it the same way).
   const question = questionAtScope(model, scope, detailOf);

@@ -1,5 +1,7 @@
 import type { FormModel, Question } from '../model/types';
 import type { Answers } from './envelope';
+import { answerIn } from '../model/build';
+import { withValueAt } from '../model/pointers';
 
 const neverDrafted = (q: Question | undefined): boolean => q?.level?.drafts === 'never';
 
@@ -11,25 +13,23 @@ const neverDrafted = (q: Question | undefined): boolean => q?.level?.drafts === 
  * types it again. Returns `answers` itself when nothing is left out. @public
  */
 export function answersForDraft(model: FormModel, answers: Answers): Answers {
-  let out: Answers | undefined;
-  const copy = (): Answers => (out ??= { ...answers });
-  for (const q of model.questions) {
-    if (!Object.hasOwn(answers, q.key)) continue;
+  let out: unknown = answers;
+  // Objects opened: a safe address grouped in an object (`/address/postcode`) is left out where it sits.
+  for (const q of model.fields) {
+    if (answerIn(out, q) === undefined) continue;
     if (neverDrafted(q)) {
-      delete copy()[q.key];
+      out = withValueAt(out, q.path, undefined);
       continue;
     }
-    const dropped = (q.items ?? []).filter(neverDrafted).map((i) => i.key);
-    const value = answers[q.key];
+    const dropped = (q.items ?? []).filter(neverDrafted);
+    const value = answerIn(out, q);
     if (dropped.length === 0 || !Array.isArray(value)) continue;
-    copy()[q.key] = value.map((item: unknown) => {
+    out = withValueAt(out, q.path, value.map((item: unknown) => {
       if (!item || typeof item !== 'object' || Array.isArray(item)) return item;
-      const kept: Record<string, unknown> = { ...(item as Record<string, unknown>) };
-      for (const key of dropped) delete kept[key];
-      return kept;
-    });
+      return dropped.reduce<unknown>((kept, d) => withValueAt(kept, d.path, undefined), item) ?? {};
+    }));
   }
-  return out ?? answers;
+  return (out ?? {}) as Answers;
 }
 
 /** Whether a draft leaves the question's answer out (for the hint the runtime shows by it). */

@@ -44,6 +44,8 @@ interface PlannedControl {
   depth: number;
   /** A repeatable group's item layout, laid out again for every item the answers hold. */
   detail?: Record<string, unknown>;
+  /** The objects the answer sits in (`/riskFollowUp` for `/riskFollowUp/plan`), outermost first. */
+  objects: Array<{ tokens: readonly string[]; pointer: string }>;
 }
 
 interface ControlPlan {
@@ -71,7 +73,8 @@ function controlPlan(root: Record<string, unknown>): ControlPlan {
     if (element.type === 'Control' && typeof element.scope === 'string') {
       const tokens = scopeToDataPath(element.scope);
       const detail = isObject(element.options) && isObject(element.options.detail) ? element.options.detail : undefined;
-      plan.controls.push({ tokens, pointer: pointerFromTokens(tokens), rules: own, depth, detail });
+      const objects = tokens.slice(0, -1).map((_, i) => ({ tokens: tokens.slice(0, i + 1), pointer: pointerFromTokens(tokens.slice(0, i + 1)) }));
+      plan.controls.push({ tokens, pointer: pointerFromTokens(tokens), rules: own, depth, detail, objects });
     }
     if (Array.isArray(element.elements)) for (const child of element.elements) walk(child, own, depth + 1);
   };
@@ -82,8 +85,9 @@ function controlPlan(root: Record<string, unknown>): ControlPlan {
 
 /**
  * The answer pointers hidden by rules: `/key` for a question, `/group/0/key` for a question of a
- * group item. A question is hidden when every control showing it is hidden; a question no
- * control shows is not counted as hidden (lint reports it instead).
+ * group item, `/object/key` and `/object` for an object's. A question is hidden when every control
+ * showing it is hidden, an object when every control scoped into it is; a question no control
+ * shows is not counted as hidden (lint reports it instead).
  */
 export function hiddenAnswerPointers(definition: HasSchemas, answers: unknown): Set<string> {
   return new Set(hiddenAnswerPaths(definition, answers).keys());
@@ -112,6 +116,12 @@ function hiddenAnswerPaths(definition: HasSchemas, given: unknown): Map<string, 
       const dataPath = itemPath.length ? [...itemPath, ...control.tokens] : control.tokens;
       if (!seen.has(pointer)) seen.set(pointer, dataPath);
       if (visible) shown.add(pointer);
+      // An object is hidden when every control scoped into it is (the risk follow-up's Group is).
+      for (const object of control.objects) {
+        const at = prefix + object.pointer;
+        if (!seen.has(at)) seen.set(at, itemPath.length ? [...itemPath, ...object.tokens] : object.tokens);
+        if (visible) shown.add(at);
+      }
       if (!control.detail) continue;
       const items = valueAt(answers, dataPath);
       if (!Array.isArray(items)) continue;

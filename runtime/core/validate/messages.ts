@@ -1,11 +1,10 @@
 import type { Definition } from '../definition/envelope';
-import { formModel, questionAtAnswer } from '../model/build';
-import { escapePointerToken } from '../model/pointers';
+import { answerPointerIn, formModel, questionAtAnswer } from '../model/build';
 import type { QuestionKind } from '../model/types';
 
 /** The question an answer belongs to, and where that answer is: what wording a problem needs. */
 export interface Asked {
-  /** Pointer of the answer: `/key`, or `/group/0/key`. */
+  /** Pointer of the answer: `/key`, `/object/key`, or `/group/0/key`. */
   pointer: string;
   key: string;
   /** The question as asked, or its key in words when it has no title. */
@@ -17,8 +16,7 @@ export interface Asked {
 export function askedAt(definition: Pick<Definition, 'schema' | 'uischema'>, tokens: readonly string[]): Asked | undefined {
   const q = questionAtAnswer(formModel(definition), tokens);
   if (!q) return undefined;
-  const pointer = q.group ? `/${escapePointerToken(q.group.key)}/${tokens[1]}/${escapePointerToken(q.key)}` : `/${escapePointerToken(q.key)}`;
-  return { pointer, key: q.key, title: q.title?.trim() || keyInWords(q.key), kind: q.kind };
+  return { pointer: answerPointerIn(q, tokens), key: q.key, title: q.title?.trim() || keyInWords(q.key), kind: q.kind };
 }
 
 /** `childAge` or `child_age` → "child age". */

@@ -5,7 +5,7 @@ import type { Problem } from '../problems/problem';
 import type { Answers, FormRef, ResponseEnvelope } from '../response/envelope';
 import { matchesSchema } from '../rules/condition';
 import { hiddenAnswerPointers, isHiddenPointer } from '../rules/visibility';
-import { formModel } from '../model/build';
+import { answerIn, formModel } from '../model/build';
 import { isObject } from '../model/json';
 import type { FormModel, Question, RequiredCondition } from '../model/types';
 import { answerKind } from './compared';
@@ -302,23 +302,23 @@ function jsonTypeOf(value: unknown): string {
 
 function nowRequired(answers: Answers, b: FormModel): NowRequired[] {
   const out: NowRequired[] = [];
-  const missing = (obj: Record<string, unknown>, key: string) => !Object.hasOwn(obj, key) || obj[key] === undefined || obj[key] === null;
-  const applies = (q: Question, data: unknown) => q.required === 'always' || q.requiredIf.some((c) => holds(c, data));
+  const missing = (obj: unknown, q: Question) => { const v = answerIn(obj, q); return v === undefined || v === null; };
+  // An `if` written inside an object reads the object's answers; one inherited from the object, the object's level.
+  const conditionData = (q: Question, level: unknown) => (q.parent && q.requiredIf !== q.parent.requiredIf ? answerIn(level, q.parent) : level);
+  const applies = (q: Question, level: unknown) => q.required === 'always' || q.requiredIf.some((c) => holds(c, conditionData(q, level)));
   for (const q of b.all) {
-    // Nobody answers a computed value: the runtime works it out.
-    if (q.required === 'never' || q.computed) continue;
+    // Nobody answers a computed value: the runtime works it out; an object is answered through its questions.
+    if (q.required === 'never' || q.computed || q.kind === 'object') continue;
     const code = q.id;
     const group = q.group;
     if (!group) {
-      if (missing(answers, q.key) && applies(q, answers)) out.push({ code, key: q.key, path: q.answerPath });
+      if (missing(answers, q) && applies(q, answers)) out.push({ code, key: q.key, path: q.answerPath });
       continue;
     }
-    const items = answers[group.key];
+    const items = answerIn(answers, group);
     if (!Array.isArray(items)) continue;
     items.forEach((item, i) => {
-      if (isObject(item) && missing(item, q.key) && applies(q, item)) {
-        out.push({ code, key: q.key, path: `/${escapePointerToken(group.key)}/${i}/${escapePointerToken(q.key)}` });
-      }
+      if (isObject(item) && missing(item, q) && applies(q, item)) out.push({ code, key: q.key, path: q.answerPath.replace('/-/', `/${i}/`) });
     });
   }
   return out;

@@ -46,7 +46,7 @@ function makePlans(model: FormModel, group: Question, renderers: FormRenderers):
     return {
       question,
       // Ranked as a top-level question is, against a root of this question and the shared $defs.
-      Renderer: renderers.question(element, question.key, question.schema, model.questions.schema).renderer,
+      Renderer: renderers.question(element, question.path, question.schema, model.questions.schema).renderer,
       props: {
         ...questionWording(model.t, question, element, control?.pointer),
         schema: question.shape,

@@ -10,7 +10,7 @@ import { defaultLayouts, unknownLayoutEntry, type LayoutEntry } from './layouts'
  * renderer when both showed the same definition).
  */
 export interface FormRenderers {
-  question(element: UiElement, key: string, property: JsonSchema, rootSchema: JsonSchema): RendererEntry;
+  question(element: UiElement, key: string | readonly string[], property: JsonSchema, rootSchema: JsonSchema): RendererEntry;
   control(element: UiElement, schema: JsonSchema, rootSchema: JsonSchema): RendererEntry;
   layout(element: UiElement, rootSchema: JsonSchema): LayoutEntry;
 }

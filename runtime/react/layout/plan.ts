@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { FormController } from '../model/controller';
-import { computedSources, escapePointerToken, scopeKey } from '../../core/index';
+import { computedSources, questionAtScope, valueAt, withValueAt } from '../../core/index';
 import { fieldId, type JsonSchema, type UiElement } from '../model/formModel';
 import { topKey } from '../model/uiState';
 import { questionWording } from '../model/wording';
@@ -51,10 +51,13 @@ export function questionPlan(c: FormController, element: UiElement, pointer: str
 
 function makePlan(c: FormController, element: UiElement, pointer: string): QuestionPlan | null {
   const { model, store, ui } = c;
-  const key = scopeKey(element.scope);
-  const question = key === null ? undefined : model.question(key);
-  if (!question) return null;
-  const answerPointer = `/${escapePointerToken(question.key)}`;
+  const question = typeof element.scope === 'string' ? questionAtScope(model.questions, element.scope, undefined) : undefined;
+  // A group's items are planned by their group (itemPlan.ts); an object is shown by its questions' controls.
+  if (!question || question.group || question.kind === 'object') return null;
+  // An answer inside an object (`/riskFollowUp/plan`) lives in its top-level answer, read and written there.
+  const top = question.path[0]!;
+  const inner = question.path.slice(1);
+  const answerPointer = question.answerPath;
   const errorKey = topKey(answerPointer);
   const { computed } = question;
   const wording = questionWording(model.t, question, element, pointer);
@@ -64,17 +67,17 @@ function makePlan(c: FormController, element: UiElement, pointer: string): Quest
     schema: question.shape,
     element,
     debug: c.debug,
-    Renderer: c.renderers.question(element, question.key, question.schema, model.questions.schema).renderer,
+    Renderer: c.renderers.question(element, question.path, question.schema, model.questions.schema).renderer,
     id: fieldId(answerPointer),
     pointer: answerPointer,
     ...wording,
-    required: model.required.has(question.key),
-    subscribeValue: computed ? (cb) => subscribeComputed(c, computedSources(question, model.question), cb) : (cb) => store.subscribe(question.key, cb),
+    required: inner.length ? question.required !== 'never' : model.required.has(question.key),
+    subscribeValue: computed ? (cb) => subscribeComputed(c, computedSources(question, model.question), cb) : (cb) => store.subscribe(top, cb),
     // Worked out from the answers that count (those a rule hides left out), as the response's is.
-    getValue: computed ? () => c.shownAnswers()[question.key] : () => store.get(question.key),
+    getValue: computed ? () => c.shownAnswers()[question.key] : inner.length ? () => valueAt(store.get(top), inner) : () => store.get(top),
     subscribeError: (cb) => ui.subscribe(errorKey, cb),
     getError: () => ui.shownError(answerPointer),
-    onChange: (v) => store.set(question.key, v),
+    onChange: inner.length ? (v) => store.set(top, withValueAt(store.get(top), inner, v)) : (v) => store.set(top, v),
     onBlur: () => c.blur(answerPointer),
   };
 }

@@ -68,16 +68,18 @@ export interface FormModel {
 export function buildFormModel(definition: Definition, locale?: string): FormModel {
   const questions = coreFormModel(definition);
   const t = translator(definition, locale);
-  const top = questions.shown.filter((q) => !q.group);
+  // Top-level answers in reading order: an object's (`riskFollowUp`) where its first question shows,
+  // under that question's rules (the Group around them).
+  const top = topLevelShown(questions.shown);
   const rulesOf = (placed: ReadonlyArray<{ rule: unknown }>) => placed.map((p) => p.rule as unknown as Rule);
-  const rulesByKey = new Map(top.map((q) => [q.key, rulesOf(q.control!.rules)]));
+  const rulesByKey = new Map(top.map(({ key, first }) => [key, rulesOf(first.control!.rules)]));
   const sections = questions.sections?.map((s) => ({
     index: s.index,
     id: `section-${s.index + 1}`,
     label: t(`${s.pointer}/label`, s.label),
     element: s.element as unknown as UiElement,
     pointer: s.pointer,
-    keys: s.questions.filter((q) => !q.group).map((q) => q.key),
+    keys: topLevelShown(s.questions).map((t) => t.key),
     rules: rulesOf(s.rules),
   })) ?? null;
   const question = (key: string) => questions.byKey.get(key);
@@ -90,7 +92,7 @@ export function buildFormModel(definition: Definition, locale?: string): FormMod
     rulesByKey,
     sensitiveKeys: new Set(questions.questions.filter((q) => q.sensitivity).map((q) => q.key)),
     computedKeys: questions.questions.filter((q) => q.computed).map((q) => q.key),
-    order: top.map((q) => q.key),
+    order: top.map((t) => t.key),
     ruleReads: questions.ruleReads ? [...questions.ruleReads] : null,
     t,
     question,
@@ -98,6 +100,13 @@ export function buildFormModel(definition: Definition, locale?: string): FormMod
     hint: (key) => questionHint(t, question(key)),
     kind: (key) => question(key)?.kind,
   };
+}
+
+/** The top-level answers some of `shown` belong to, once each, with the first question shown of each. */
+function topLevelShown(shown: readonly Question[]): Array<{ key: string; first: Question }> {
+  const seen = new Map<string, Question>();
+  for (const q of shown) if (!q.group && !seen.has(q.path[0]!)) seen.set(q.path[0]!, q);
+  return [...seen].map(([key, first]) => ({ key, first }));
 }
 
 /** A DOM id for an answer pointer: stable, unique, and safe in a URL fragment. */

@@ -7,12 +7,14 @@ import {
   isHiddenPointer,
   problemsFromAjv,
   askedAt,
+  answerPointerIn,
   pointerFromTokens,
   questionAtAnswer,
   tokensFromPointer,
   valueAt,
   type Answers,
   type Problem,
+  type Question,
 } from '../../core/index';
 import { evaluateCondition, ruleOutcome } from './conditions';
 import { dateTimeMessage } from './dateTime';
@@ -114,8 +116,20 @@ export function runValidator(model: FormModel, validate: ValidateFunction, answe
 export function withField(model: FormModel, e: FieldError): FieldError {
   const tokens = tokensFromPointer(e.pointer);
   const q = questionAtAnswer(model.questions, tokens);
-  const depth = q?.group ? 3 : 1;
-  return q && tokens.length > depth ? { ...e, field: pointerFromTokens(tokens.slice(0, depth)) } : e;
+  if (!q) return e;
+  let field = answerPointerIn(q, tokens);
+  // An object has no field of its own (a required follow-up left out): its first question's shows it.
+  const first = q.kind === 'object' ? firstShown(q) : undefined;
+  if (first) field += pointerFromTokens(first.path.slice(q.path.length));
+  return field !== e.pointer ? { ...e, field } : e;
+}
+
+function firstShown(object: Question): Question | undefined {
+  for (const q of object.children ?? []) {
+    const found = q.kind === 'object' ? firstShown(q) : q.control ? q : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -129,13 +143,14 @@ function practitionerMessage(model: FormModel, p: Problem, answers: Answers): st
   const q = questionAtAnswer(model.questions, tokens);
   const inItem = q?.group !== undefined;
   // Only a problem with the answer itself, not with something inside it.
-  const atAnswer = q !== undefined && tokens.length === (inItem ? 3 : 1);
+  const atAnswer = q !== undefined && answerPointerIn(q, tokens) === p.path;
   if (p.code === 'answer-format' && atAnswer && (q.kind === 'date' || q.kind === 'date-time')) {
     const info = askedAt(model.definition, tokens);
     if (info) message = q.kind === 'date' ? dateMessage(info, valueAt(answers, tokens)) : dateTimeMessage(info, valueAt(answers, tokens)) ?? message;
   }
-  const group = inItem ? q.group : q?.kind === 'group' && tokens.length > 2 ? q : undefined;
-  if (group && /^\d+$/.test(tokens[1]!)) message = `${groupItemLabel(group, Number(tokens[1]))}: ${message}`;
+  const group = inItem ? q.group : q?.kind === 'group' && tokens.length > q.path.length + 1 ? q : undefined;
+  const index = group ? tokens[group.path.length] : undefined;
+  if (group && index !== undefined && /^\d+$/.test(index)) message = `${groupItemLabel(group, Number(index))}: ${message}`;
   return message;
 }
 

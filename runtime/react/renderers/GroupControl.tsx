@@ -1,10 +1,9 @@
 import { isObjectArrayControl, rankWith } from './testers';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import { escapePointerToken } from '../../core/index';
+import { pointerFromTokens, questionAtAnswer, tokensFromPointer, valueAt, withValueAt } from '../../core/index';
 import { countRender, useController, useShownError } from '../hooks';
 import { evaluateCondition, ruleOutcome } from '../model/conditions';
 import { fieldId } from '../model/formModel';
-import { topKey } from '../model/uiState';
 import { itemPlans, type ItemPlan } from '../layout/itemPlan';
 import { groupItemNoun } from '../model/groupNoun';
 import type { ControlProps, RendererEntry } from './types';
@@ -20,7 +19,8 @@ export function GroupControl(p: ControlProps) {
   const c = useController();
   countRender(c.debug);
   const items = Array.isArray(p.value) ? (p.value as Item[]) : [];
-  const group = c.model.question(topKey(p.pointer));
+  // Top level or inside an object (`/household/members`).
+  const group = questionAtAnswer(c.model.questions, tokensFromPointer(p.pointer));
   const fields = group ? itemPlans(c.model, group, c.renderers) : [];
   const noun = group ? groupItemNoun(group) : 'Item';
   const lower = lowerNoun(noun);
@@ -133,7 +133,7 @@ const GroupItem = memo(function GroupItem(props: ItemProps) {
         {label}
       </h3>
       {fields.map((f) => {
-        const { key } = f.question;
+        const { key, path } = f.question;
         // An item's rules read the item's own answers.
         const { rule } = f.props.uischema;
         if (rule && !ruleOutcome(rule, evaluateCondition(rule.condition, item)).visible) return null;
@@ -141,15 +141,11 @@ const GroupItem = memo(function GroupItem(props: ItemProps) {
           <ItemField
             key={key}
             plan={f}
-            pointer={`${pointer}/${escapePointerToken(key)}`}
-            value={Object.prototype.hasOwnProperty.call(item, key) ? item[key] : undefined}
+            pointer={pointer + pointerFromTokens(path)}
+            value={valueAt(item, path)}
             enabled={props.enabled}
-            onChange={(v) => {
-              const next = { ...item };
-              if (v === undefined) delete next[key];
-              else next[key] = v;
-              props.onChange(index, next);
-            }}
+            // An item's answer may sit in an object of the item (`address/postcode`).
+            onChange={(v) => props.onChange(index, (withValueAt(item, path, v) ?? {}) as Item)}
           />
         );
       })}

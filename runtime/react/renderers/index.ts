@@ -62,17 +62,20 @@ export function bestRanked<E extends { tester: RankedTester }>(entries: readonly
  * The renderer for the top-level question `key`, ranked with a root holding only this question
  * (and the shared $defs); the testers resolve its scope once (testers.ts keeps the last resolution).
  */
-export function pickQuestionRenderer(uischema: UiElement, key: string, property: JsonSchema, rootSchema: JsonSchema, renderers: readonly RendererEntry[] = defaultRenderers): RendererEntry {
+export function pickQuestionRenderer(uischema: UiElement, key: string | readonly string[], property: JsonSchema, rootSchema: JsonSchema, renderers: readonly RendererEntry[] = defaultRenderers): RendererEntry {
   const solo = soloRoot(rootSchema, key, property);
   return pickRenderer(uischema, solo, solo, renderers);
 }
 
 /**
  * A root holding only this question (and shared $defs): testers resolve scopes and run `isEmpty`
- * over the schemas they are given, which over a large root made first render quadratic.
+ * over the schemas they are given, which over a large root made first render quadratic. A question
+ * inside an object is held at its path (`riskFollowUp` → `plan`), where its scope reaches it.
  */
-export function soloRoot(root: JsonSchema, key: string, schema: JsonSchema | undefined): JsonSchema {
-  const solo: JsonSchema = { type: 'object', properties: { [key]: schema ?? {} } };
+export function soloRoot(root: JsonSchema, key: string | readonly string[], schema: JsonSchema | undefined): JsonSchema {
+  const path = typeof key === 'string' ? [key] : key;
+  let solo: JsonSchema = schema ?? {};
+  for (let i = path.length - 1; i >= 0; i--) solo = { type: 'object', properties: { [path[i]!]: solo } };
   if (root.$defs) solo.$defs = root.$defs;
   if (root.definitions) solo.definitions = root.definitions;
   return solo;

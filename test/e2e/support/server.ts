@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { contentHash } from '../../../runtime/core/index';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -55,6 +56,15 @@ export async function startServer(options: { formsDir?: string; env?: Record<str
 /** Copies made for tests, removed when the test process ends (they once piled up by the hundred in /tmp). */
 const copies = new Set<string>();
 let removeOnExit = false;
+
+/** Writes `form` (published) into a copy of the forms and records its hash, as `publish` would. */
+export function publishInCopy(formsDir: string, form: { id: string; version: string }): void {
+  mkdirSync(join(formsDir, form.id), { recursive: true });
+  writeFileSync(join(formsDir, form.id, `${form.version}.json`), JSON.stringify(form, null, 2));
+  const record = JSON.parse(readFileSync(join(formsDir, 'published.json'), 'utf8')) as Record<string, string>;
+  record[`${form.id}/${form.version}`] = contentHash(form);
+  writeFileSync(join(formsDir, 'published.json'), JSON.stringify(record, null, 2));
+}
 
 export function copyForms(): string {
   const dir = mkdtempSync(join(tmpdir(), 'as-forms-'));

@@ -5,7 +5,7 @@ import { csvText, exportResponse, formModel, questionnaireResponseFrom, MASK, ty
 import { loadFixture, responseOf, richAnswers } from './helpers';
 
 const { definition } = loadFixture('export-rich');
-const byKey = formModel(definition).byKey;
+const byKey = formModel(definition);
 const cond = (scope: string, schema: unknown) => ({ scope: `#/properties/${scope}`, schema });
 
 describe('rules → enableWhen', () => {

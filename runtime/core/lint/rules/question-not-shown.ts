@@ -7,6 +7,8 @@ import { named } from '../wording';
 /**
  * Every question must be shown by some control. A group control without its own detail layout
  * shows all the group's items (JSON Forms generates one); with a detail, only the items it names.
+ * An object question holds questions and is shown through them (controls scoped into it), so
+ * only its questions are checked.
  */
 export const questionNotShown: LintRule = {
   codes: ['question-not-shown'],
@@ -22,7 +24,7 @@ export const questionNotShown: LintRule = {
       }
     }
     return model.all
-      .filter((q) => !shown.has(q) && !(q.group && !shown.has(q.group)))
+      .filter((q) => q.kind !== 'object' && !shown.has(q) && !(q.group && !shown.has(q.group)))
       .map((q) =>
         lintProblem(
           'question-not-shown',
