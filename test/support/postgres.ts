@@ -45,7 +45,8 @@ function runAs(user: string | undefined, command: string, args: string[]): void 
   if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr || r.stdout}`);
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `durable`: the server's defaults (fsync on), for figures a service would see (`npm run bench:store`). */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'as-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -60,8 +61,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   runAs(user, join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'studio', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   // fsync off: a test cluster is thrown away, and syncing costs seconds on a shared machine.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${fast}`, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   const url = (database = 'postgres') => `postgresql://studio@127.0.0.1:${port}/${database}`;
   return {
     url,
