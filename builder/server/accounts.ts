@@ -23,16 +23,18 @@ export class AccountsDoor {
     readonly required: boolean,
     /** Cookies get `Secure` (served over https, or on an address other than loopback). */
     readonly secureCookies: boolean,
+    /** A session with no request for this long has ended (SESSION_IDLE_MINUTES). */
+    private readonly idleSeconds: number,
   ) {}
 
   /**
    * Looks for accounts without starting embedded PostgreSQL when it has no folder yet (then there
    * are none). RESPONSES_STORE=off turns accounts off with the store: single-user local mode.
    */
-  static async start(responses: ResponsesDoor, secureCookies: boolean): Promise<AccountsDoor> {
-    if (!responses.enabled || !(await storeMayExist(responses.location))) return new AccountsDoor(responses, false, secureCookies);
+  static async start(responses: ResponsesDoor, secureCookies: boolean, idleSeconds: number): Promise<AccountsDoor> {
+    if (!responses.enabled || !(await storeMayExist(responses.location))) return new AccountsDoor(responses, false, secureCookies, idleSeconds);
     const count = await (await responses.store()).accounts.count();
-    return new AccountsDoor(responses, count > 0, secureCookies);
+    return new AccountsDoor(responses, count > 0, secureCookies, idleSeconds);
   }
 
   /** Who sends this request: `local` without accounts; else the live session of its cookie, or nobody. */
@@ -40,7 +42,7 @@ export class AccountsDoor {
     if (!this.required) return { kind: 'local' };
     const id = cookieValue(req.headers.cookie, SESSION_COOKIE);
     if (!id) return { kind: 'anonymous' };
-    const session = await (await this.responses.store()).accounts.session(id);
+    const session = await (await this.responses.store()).accounts.session(id, new Date(), this.idleSeconds);
     return session ? { kind: 'account', username: session.username, roles: session.roles, csrf: session.csrf, sessionId: id } : { kind: 'anonymous' };
   }
 

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_BODY_BYTES } from './guard';
-import { MAKE_KEY, storeLocation, type StoreLocation } from '../../runtime/node/index';
+import { MAKE_KEY, SESSION_IDLE_SECONDS, SESSION_SECONDS, storeLocation, type StoreLocation } from '../../runtime/node/index';
 import { parseEmbedOrigins } from './headers';
 
 export interface ServerConfig {
@@ -22,6 +22,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Where responses are kept: DATABASE_URL, else PGlite under DATA_DIR (default ./data). */
   store: StoreLocation;
+  /** SESSION_IDLE_MINUTES (default 30): a session with no request for this long ends. */
+  sessionIdleSeconds: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
@@ -45,12 +47,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServerConfig
     builderInlineStyles: env.BUILDER_STYLES !== 'strict',
     maxBodyBytes: MAX_BODY_BYTES,
     store: storeLocation(env, cwd),
+    sessionIdleSeconds: idleSeconds(env.SESSION_IDLE_MINUTES),
   };
 }
 
 /** Loopback: the only addresses the server listens on without accounts. */
 export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost';
+}
+
+function idleSeconds(value: string | undefined): number {
+  if (value === undefined || value === '') return SESSION_IDLE_SECONDS;
+  const minutes = Number(value);
+  if (!/^\d+$/.test(value) || minutes < 1 || minutes * 60 > SESSION_SECONDS) {
+    throw new Error(`SESSION_IDLE_MINUTES must be whole minutes from 1 to ${SESSION_SECONDS / 60}, not "${value}"`);
+  }
+  return minutes * 60;
 }
 
 function parsePublicOrigin(value: string): string {

@@ -36,3 +36,33 @@ export function sendBody(
   res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers });
   res.end(headOnly ? undefined : body);
 }
+
+/**
+ * Writes chunks as the client takes them (waiting for `drain`), then ends the response; its
+ * headers must already be sent. A client that goes away stops the reading (the source's pages
+ * are closed); a failure half-way cuts the connection, so the client sees an incomplete download
+ * rather than a file that looks whole.
+ */
+export async function streamTo(res: ServerResponse, chunks: AsyncIterable<string>): Promise<void> {
+  try {
+    for await (const chunk of chunks) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await drainedOrClosed(res);
+    }
+    res.end();
+  } catch (e) {
+    res.destroy(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}

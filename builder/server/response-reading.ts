@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDay, type ResponseFilter } from '../../runtime/node/index';
 import {
-  checkResponseAgainst, contentHash, exporters, exportProfiles, historyUnderProfile, isExportProfile, labelledAnswers, limits, parseJsonText,
+  checkResponseAgainst, contentHash, exporters, streamChunks, exportProfiles, historyUnderProfile, isExportProfile, labelledAnswers, limits, parseJsonText,
   type Definition, type ExportFormat, type ExportProfileName, type Problem, type ResponseEnvelope,
 } from '../../runtime/core/index';
-import { sendBody, sendError, sendJson } from './http';
+import { sendError, sendJson, streamTo } from './http';
 import { actorOf, type ResponsesContext } from './responses';
 import { validId, validVersion } from './store';
 
@@ -119,7 +119,9 @@ export async function responseHistory(ctx: ResponsesContext, req: IncomingMessag
  * `POST /api/response-exports` `{ form, version, format, profile, status?, from?, to? }`: the file,
  * as an attachment. Stored responses made with other content of the version are left out (as the
  * command line's `--from-store` does) and counted in `X-Left-Out`. Recorded in the audit before
- * it is sent: an export that reached nobody is still on the record, never one missing from it.
+ * the first byte, with the count as it stood then: an export that reached nobody is still on the
+ * record, never one missing from it. The file is streamed: the store is read a page at a time and
+ * each page written as the client takes it, so memory stays flat for any number of responses.
  */
 export async function exportResponses(ctx: ResponsesContext, req: IncomingMessage, res: ServerResponse, text: string): Promise<void> {
   const parsed = parseJsonText(text, limits.responseBytes);
@@ -141,22 +143,24 @@ export async function exportResponses(ctx: ResponsesContext, req: IncomingMessag
   if (!form) return;
   const store = await ctx.responses.store();
   const hashes = [form.sha256, contentHash(form.definition)];
-  const chosen: ResponseEnvelope[] = [];
-  let leftOut = 0;
-  if (format !== 'codebook') {
-    // The whole set is gathered before the first byte: an export refused half-way must not leave a partial file.
-    for await (const r of store.responses(formId, formVersion, 500, filter.value)) {
-      if (checkResponseAgainst(form.definition, r, { sha256: hashes }).length) leftOut++;
-      else chosen.push(r);
-    }
-  }
   const chosenFormat = format as (typeof FORMATS)[number];
-  const exporter = exporters[chosenFormat];
-  const file = [...exporter.chunks(form.definition, chosen, { profile: profile.value! })].join('');
+  const counts = chosenFormat === 'codebook' ? { chosen: 0, leftOut: 0 } : await store.exportCounts(formId, formVersion, hashes, filter.value);
   const { formId: _f, formVersion: _v, ...rest } = filter.value;
   await store.recordExport(actorOf(req), {
-    form: { id: formId, version: formVersion }, format: chosenFormat, profile: profile.value!, count: chosen.length, destination: 'download', filter: rest,
+    form: { id: formId, version: formVersion }, format: chosenFormat, profile: profile.value!, count: counts.chosen, destination: 'download', filter: rest,
   });
+  const exporter = exporters[chosenFormat];
   const name = `${formId}-${formVersion}${exporter.suffix}`;
-  sendBody(res, 200, file, exporter.mediaType, { 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store', 'X-Left-Out': String(leftOut) });
+  res.writeHead(200, {
+    'Content-Type': exporter.mediaType, 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store', 'X-Left-Out': String(counts.leftOut),
+  });
+  const responses = chosenFormat === 'codebook' ? none() : madeWith(form.definition, hashes, store.responses(formId, formVersion, 500, filter.value));
+  await streamTo(res, streamChunks(exporter.writer(form.definition, { profile: profile.value! }), responses));
 }
+
+/** The stored responses made against this content of the version (the others are counted in X-Left-Out). */
+async function* madeWith(definition: Definition, hashes: string[], stored: AsyncIterable<ResponseEnvelope>): AsyncGenerator<ResponseEnvelope> {
+  for await (const r of stored) if (checkResponseAgainst(definition, r, { sha256: hashes }).length === 0) yield r;
+}
+
+async function* none(): AsyncGenerator<ResponseEnvelope> {}

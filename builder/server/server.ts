@@ -29,7 +29,7 @@ export async function startStudioServer(config: ServerConfig, generator?: Module
   let port = config.port;
   const responses = new ResponsesDoor(config.store, env);
   const secure = config.publicOrigin?.startsWith('https:') === true || !isLoopback(config.host);
-  const accounts = await AccountsDoor.start(responses, secure).catch(async (e: unknown) => {
+  const accounts = await AccountsDoor.start(responses, secure, config.sessionIdleSeconds).catch(async (e: unknown) => {
     await responses.close();
     throw e;
   });

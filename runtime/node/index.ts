@@ -19,7 +19,7 @@ export {
 } from './store/index';
 export { isDay, type ResponseFilter, type ResponseSummary } from './store/index';
 export {
-  AccountStore, openAccountStore, isRole, ROLES, ROLE_DUTIES, sameToken, SESSION_SECONDS, validUsername,
+  AccountStore, openAccountStore, isRole, ROLES, ROLE_DUTIES, sameToken, SESSION_SECONDS, SESSION_IDLE_SECONDS, validUsername,
   type Account, type NewSession, type Role, type Session,
 } from './accounts/index';
 export { storeMayExist } from './store/index';

@@ -1,26 +1,41 @@
 /**
- * `npm run bench:store [-- --count N --clients C]`: the response store on PGlite and on
- * PostgreSQL (a server this bench starts, as the tests do). For each: N submissions of the
- * routine-enquiry 1.0.0 complete response through the real server (`POST /api/responses`) from C
- * concurrent clients, latency p50/p95; then `export --from-store --format ndjson` of all of them
- * (the server stopped first: PGlite's files have one user), responses per second; and the
- * database's size. Figures only; nothing is asserted.
+ * `npm run bench:store` (issue 20 point 8): the response store at size, on PGlite and on a
+ * PostgreSQL server this bench starts (Debian's, as the tests start it, but with fsync on).
+ * For each database:
+ *  1. N stored responses of routine-enquiry 1.0.0 (STORE_BENCH_N, default 100,000). The schema is
+ *     made by the real server's first submission; the rest are seeded by the fast path of
+ *     test/support/seed-responses.ts: the very rows a submission leaves (head, version 1 sealed by
+ *     the store's own code, create audit row), 1,000 per INSERT … SELECT unnest(…).
+ *  2. Submission latency through the real server (`POST /api/responses`, dist/node/server.js) with
+ *     C concurrent clients (STORE_BENCH_CLIENTS, default 20), S submissions (STORE_BENCH_SUBMISSIONS,
+ *     default 2,000) on top of the N: p50, p95, p99 and submissions per second.
+ *  3. Export throughput from the store over HTTP (`POST /api/response-exports`, streamed), CSV and
+ *     JSON of every stored response: responses/s and MB/s (MB = 10^6 bytes).
+ *  4. The database's size on disk (PGlite's folder; pg_database_size).
+ * Figures only; nothing is asserted.
  */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { loadDefinition, type ResponseEnvelope } from '../../runtime/core/index';
+import { pgliteDriver, postgresDriver, type SqlDriver } from '../../runtime/node/store/driver';
+import { sealerFor } from '../../runtime/node/store/seal';
 import { startServer } from '../e2e/support/server';
 import { startPostgres } from '../support/postgres';
+import { seedResponses } from '../support/seed-responses';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COUNT = arg('count', 10_000);
-const CLIENTS = arg('clients', 20);
-const base = JSON.parse(readFileSync('test/fixtures/responses/routine-enquiry/1.0.0/valid-complete.json', 'utf8')) as { responseId: string };
+const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const N = num('STORE_BENCH_N', 100_000);
+const SUBMISSIONS = num('STORE_BENCH_SUBMISSIONS', 2_000);
+const CLIENTS = num('STORE_BENCH_CLIENTS', 20);
+const only = process.env.STORE_BENCH_ONLY; // pglite | postgres
+
+const loaded = loadDefinition(readFileSync('form-definitions/routine-enquiry/1.0.0.json', 'utf8'));
+if (!loaded.ok) throw new Error('routine-enquiry 1.0.0 does not load');
+const definition = loaded.value;
+const base = JSON.parse(readFileSync('test/fixtures/responses/routine-enquiry/1.0.0/valid-complete.json', 'utf8')) as ResponseEnvelope;
 
 function du(dir: string): number {
   return readdirSync(dir).reduce((n, name) => {
@@ -29,57 +44,96 @@ function du(dir: string): number {
   }, 0);
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
-async function run(name: string, env: Record<string, string>, size: () => Promise<number>): Promise<void> {
-  const server = await startServer({ env });
+async function submit(url: string, responseId: string): Promise<number> {
+  const start = performance.now();
+  const res = await fetch(`${url}/api/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...base, responseId }) });
+  await res.arrayBuffer();
+  if (res.status !== 201) throw new Error(`submission ${responseId}: ${res.status}`);
+  return performance.now() - start;
+}
+
+/** The export's bytes, counted as they arrive (nothing kept). */
+function exportBytes(url: string, format: 'csv' | 'json'): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: hostname, port, method: 'POST', path: '/api/response-exports', headers: { 'Content-Type': 'application/json' } }, (res) => {
+      let bytes = 0;
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`export ${format}: ${res.statusCode}`))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ form: 'routine-enquiry', version: '1.0.0', format, profile: 'full' }));
+  });
+}
+
+async function run(name: string, env: Record<string, string>, open: () => Promise<SqlDriver>, size: () => Promise<number>): Promise<void> {
+  const key = Buffer.from(env.RESPONSES_KEY!, 'base64');
+  let server = await startServer({ env });
+  await submit(server.url, 'bench-schema');
+  await server.stop();
+
+  const s0 = performance.now();
+  const db = await open();
+  await seedResponses(db, sealerFor(key), definition, base, {
+    count: N - 1, prefix: 'seed-', actor: 'bench',
+    onBatch: (done) => done % 20_000 === 0 && console.log(`${name}: ${done} seeded (${seconds(s0).toFixed(0)} s)`),
+  });
+  await db.close();
+  const seedSeconds = seconds(s0);
+
+  server = await startServer({ env });
   const latencies: number[] = [];
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      for (let i = next++; i < COUNT; i = next++) {
-        const body = JSON.stringify({ ...base, responseId: `bench-${i}` });
-        const start = performance.now();
-        const res = await fetch(`${server.url}/api/responses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-        await res.arrayBuffer();
-        if (res.status !== 201) throw new Error(`submission ${i}: ${res.status}`);
-        latencies.push(performance.now() - start);
-      }
-    }),
-  );
-  const seconds = (performance.now() - t0) / 1000;
-  await server.stop();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    for (let i = next++; i < SUBMISSIONS; i = next++) latencies.push(await submit(server.url, `bench-${String(i).padStart(7, '0')}`));
+  }));
+  const submitSeconds = seconds(t0);
   latencies.sort((a, b) => a - b);
-  const out = join(mkdtempSync(join(tmpdir(), 'bench-export-')), 'out.ndjson');
-  const e0 = performance.now();
-  const exported = spawnSync(process.execPath, [resolve('dist/node/cli.js'), 'export', '--from-store', '--form', 'form-definitions/routine-enquiry/1.0.0.json', '--format', 'ndjson', '--out', out, '--force'], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-  const exportSeconds = (performance.now() - e0) / 1000;
-  if (exported.status !== 0) throw new Error(`export failed: ${exported.stderr}`);
-  const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
+  const stored = N + SUBMISSIONS;
+
+  const exports: string[] = [];
+  for (const format of ['csv', 'json'] as const) {
+    const e0 = performance.now();
+    const bytes = await exportBytes(server.url, format);
+    const s = seconds(e0);
+    exports.push(`${format.toUpperCase()} ${s.toFixed(1)} s, ${(stored / s).toFixed(0)} responses/s, ${(bytes / 1e6 / s).toFixed(1)} MB/s (${(bytes / 1e6).toFixed(0)} MB)`);
+  }
+  await server.stop();
+  const mib = (await size()) / 1048576;
   console.log(
-    `${name.padEnd(10)} ${COUNT} submissions, ${CLIENTS} clients: p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, ${(COUNT / seconds).toFixed(0)}/s; ` +
-      `export ${lines} in ${exportSeconds.toFixed(1)} s (${(lines / exportSeconds).toFixed(0)}/s, process start included); database ${(await size() / 1048576).toFixed(1)} MiB`,
+    `${name}: ${stored} stored (seeded ${N - 1} in ${seedSeconds.toFixed(0)} s)\n` +
+      `  ${SUBMISSIONS} submissions, ${CLIENTS} clients: p50 ${pct(latencies, 50).toFixed(0)} ms, p95 ${pct(latencies, 95).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms, ${(SUBMISSIONS / submitSeconds).toFixed(0)}/s\n` +
+      `  export ${exports.join('; ')}\n` +
+      `  database ${mib.toFixed(0)} MiB (${((mib * 1048576) / stored / 1024).toFixed(1)} KiB a response)`,
   );
 }
 
-const key = randomBytes(32).toString('base64');
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-store-'));
-await run('PGlite', { RESPONSES_STORE: 'on', DATA_DIR: dataDir, RESPONSES_KEY: key }, async () => du(join(dataDir, 'pglite')));
-const pg = await startPostgres();
-try {
-  const url = await pg.database('bench');
-  await run('PostgreSQL', { RESPONSES_STORE: 'on', DATABASE_URL: url, RESPONSES_KEY: key }, async () => {
-    const { default: pgLib } = await import('pg');
-    const client = new pgLib.Client({ connectionString: url });
-    await client.connect();
-    const { rows } = await client.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n');
-    await client.end();
-    return Number(rows[0]!.n);
-  });
-} finally {
-  await pg.stop();
+const RESPONSES_KEY = randomBytes(32).toString('base64');
+console.log(`bench:store N=${N} submissions=${SUBMISSIONS} clients=${CLIENTS}`);
+if (only !== 'postgres') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+  try {
+    await run('PGlite', { RESPONSES_STORE: 'on', DATA_DIR: dataDir, RESPONSES_KEY }, () => pgliteDriver(join(dataDir, 'pglite')), async () => du(join(dataDir, 'pglite')));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+if (only !== 'pglite') {
+  const pg = await startPostgres({ durable: true });
+  try {
+    const url = await pg.database('bench');
+    await run('PostgreSQL', { RESPONSES_STORE: 'on', DATABASE_URL: url, RESPONSES_KEY }, () => postgresDriver(url), async () => {
+      const db = await postgresDriver(url);
+      const { rows } = await db.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n');
+      await db.close();
+      return Number(rows[0]!.n);
+    });
+  } finally {
+    await pg.stop();
+  }
 }

@@ -56,7 +56,8 @@ export interface PostgresHandle {
   user?: string;
 }
 
-export async function startPostgresHandle(): Promise<PostgresHandle> {
+/** `durable`: the server's defaults (fsync on), for figures a service would see (`npm run bench:store`). */
+export async function startPostgresHandle(options: { durable?: boolean } = {}): Promise<PostgresHandle> {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'as-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -71,8 +72,8 @@ export async function startPostgresHandle(): Promise<PostgresHandle> {
   runAs(user, join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'studio', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   // fsync off: a test cluster is thrown away, and syncing costs seconds on a shared machine.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const fast = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  runAs(user, join(bin, 'pg_ctl'), ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${fast}`, '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   return { bin, dir, data, port, ...(user ? { user } : {}) };
 }
 
@@ -100,8 +101,8 @@ export function stopPostgres(handle: PostgresHandle): void {
 }
 
 /** A server of one's own (the store bench); tests share the run's (test/support/shared-databases.ts). */
-export async function startPostgres(): Promise<TestPostgres> {
-  const handle = await startPostgresHandle();
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
+  const handle = await startPostgresHandle(options);
   return {
     url: (database) => postgresUrl(handle, database),
     dataDir: handle.data,

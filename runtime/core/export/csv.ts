@@ -2,6 +2,7 @@ import type { Definition } from '../definition/envelope';
 import type { ResponseEnvelope } from '../response/envelope';
 import { exportContext, shownResponse, type ExportContext } from './answers';
 import { csvLayout, longRows, missingOf, wideRow, type CsvCell, type CsvLayout } from './csv-layout';
+import { writerChunks, type ExportWriter } from './writer';
 import type { ExportOptions } from './json';
 
 /**
@@ -102,27 +103,19 @@ export function csvWriter(definition: Definition, options: ExportOptions & { lon
 }
 
 /** The wide CSV file (one row per response), header first, as text chunks. @public */
-export function* csvRows(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): Generator<string> {
-  const writer = csvWriter(definition, { ...options, long: false });
-  yield writer.headers.wide;
-  for (const response of responses) {
-    const { wide } = writer.add(response);
-    if (wide) yield wide;
-  }
-  const { wide } = writer.flush();
-  if (wide) yield wide;
+export function csvRows(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): Generator<string> {
+  return writerChunks(csvFileWriter(definition, 'wide', options), responses);
 }
 
 /** The long CSV file of repeatable-group items (one row per item), header first, as text chunks. @public */
-export function* csvGroupRows(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): Generator<string> {
-  const writer = csvWriter(definition, options);
-  yield writer.headers.long;
-  for (const response of responses) {
-    const { long } = writer.add(response);
-    if (long) yield long;
-  }
-  const { long } = writer.flush();
-  if (long) yield long;
+export function csvGroupRows(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): Generator<string> {
+  return writerChunks(csvFileWriter(definition, 'long', options), responses);
+}
+
+/** One of the two CSV files as an export writer: its header, then its rows in batches. @public */
+export function csvFileWriter(definition: Definition, file: 'wide' | 'long', options: ExportOptions = {}): ExportWriter {
+  const writer = csvWriter(definition, file === 'wide' ? { ...options, long: false } : options);
+  return { head: () => writer.headers[file], add: (response) => writer.add(response)[file], end: () => writer.flush()[file] };
 }
 
 /** Whole files, for small exports and tests. @public */

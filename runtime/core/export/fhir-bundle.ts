@@ -4,6 +4,7 @@ import { exportContext } from './answers';
 import { exportMeta, type FhirExportMeta, type FhirOptions } from './fhir-common';
 import { questionnaireFromDefinition, type FhirQuestionnaire } from './fhir-questionnaire';
 import { responseIn, type FhirQuestionnaireResponse } from './fhir-response';
+import { writerChunks, type ExportWriter } from './writer';
 
 /** FHIR options plus the Bundle's `timestamp` (default: now). @public */
 export type FhirBundleOptions = FhirOptions & { timestamp?: Date };
@@ -26,16 +27,24 @@ export function fhirBundle(definition: Definition, responses: Iterable<ResponseE
 }
 
 /** The Bundle as JSON text chunks (one entry per chunk), so many responses stream. @public */
-export function* fhirBundleChunks(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirBundleOptions = {}): Generator<string> {
+export function fhirBundleChunks(definition: Definition, responses: Iterable<ResponseEnvelope>, options: FhirBundleOptions = {}): Generator<string> {
+  return writerChunks(fhirBundleWriter(definition, options), responses);
+}
+
+/** The Bundle's writer: its head and the Questionnaire entry, a QuestionnaireResponse entry per response. @public */
+export function fhirBundleWriter(definition: Definition, options: FhirBundleOptions = {}): ExportWriter {
   const ctx = exportContext(definition, options.profile);
-  const head = {
-    resourceType: 'Bundle',
-    type: 'collection',
-    meta: exportMeta(ctx.model, { ...options, profile: ctx.profile }),
-    timestamp: (options.timestamp ?? new Date()).toISOString(),
+  return {
+    head() {
+      const head = {
+        resourceType: 'Bundle',
+        type: 'collection',
+        meta: exportMeta(ctx.model, { ...options, profile: ctx.profile }),
+        timestamp: (options.timestamp ?? new Date()).toISOString(),
+      };
+      return JSON.stringify(head).slice(0, -1) + ',"entry":[\n' + JSON.stringify({ resource: questionnaireFromDefinition(definition, options) });
+    },
+    add: (response) => ',\n' + JSON.stringify({ resource: responseIn(ctx, response, options) }),
+    end: () => '\n]}\n',
   };
-  yield JSON.stringify(head).slice(0, -1) + ',"entry":[\n';
-  yield JSON.stringify({ resource: questionnaireFromDefinition(definition, options) });
-  for (const response of responses) yield ',\n' + JSON.stringify({ resource: responseIn(ctx, response, options) });
-  yield '\n]}\n';
 }

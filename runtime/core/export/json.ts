@@ -3,6 +3,7 @@ import type { ResponseEnvelope } from '../response/envelope';
 import { FORBIDDEN_KEYS } from '../safety/limits';
 import { exportContext, projectAnswers, shownResponse, type ExportContext } from './answers';
 import { levelsApplied, type ExportProfileName } from './profiles';
+import { writerChunks, type ExportWriter } from './writer';
 
 export interface ExportOptions {
   profile?: ExportProfileName;
@@ -46,15 +47,23 @@ export function responseToJson(definition: Definition, response: ResponseEnvelop
 }
 
 /** Many responses as one JSON array, streamed in chunks so the text is never held whole. @public */
-export function* jsonArrayChunks(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): Generator<string> {
+export function jsonArrayChunks(definition: Definition, responses: Iterable<ResponseEnvelope>, options: ExportOptions = {}): Generator<string> {
+  return writerChunks(jsonArrayWriter(definition, options), responses);
+}
+
+/** The JSON array's writer: `[`, each envelope two-space indented after a comma, `]`. @public */
+export function jsonArrayWriter(definition: Definition, options: ExportOptions = {}): ExportWriter {
   const ctx = exportContext(definition, options.profile);
   let first = true;
-  yield '[';
-  for (const response of responses) {
-    yield (first ? '\n' : ',\n') + JSON.stringify(exportResponseIn(ctx, response), null, 2);
-    first = false;
-  }
-  yield first ? ']\n' : '\n]\n';
+  return {
+    head: () => '[',
+    add(response) {
+      const text = (first ? '\n' : ',\n') + JSON.stringify(exportResponseIn(ctx, response), null, 2);
+      first = false;
+      return text;
+    },
+    end: () => (first ? ']\n' : '\n]\n'),
+  };
 }
 
 /** Assigning `__proto__` with `=` would set a prototype; an own data property is just data. */

@@ -31,6 +31,12 @@ export interface NewSession extends Session {
 /** Eight hours: one working day, then sign in again. */
 export const SESSION_SECONDS = 8 * 60 * 60;
 
+/** Thirty minutes with no request ends a session too (SESSION_IDLE_MINUTES on the server). */
+export const SESSION_IDLE_SECONDS = 30 * 60;
+
+/** A request is written down at most once a minute: not a database write for every request. */
+const SEEN_EVERY_MS = 60_000;
+
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const token = (): string => randomBytes(32).toString('base64url');
@@ -90,23 +96,46 @@ export class AccountStore {
     const roles = await this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ roles: Role[] }>('SELECT roles FROM accounts WHERE username = $1 AND disabled_at IS NULL', [username]);
       if (!rows[0]) return undefined;
-      await tx.query('INSERT INTO sessions (id_sha256, username, csrf, expires_at) VALUES ($1, $2, $3, $4)', [sha256(id), username, csrf, expires.toISOString()]);
+      await tx.query('INSERT INTO sessions (id_sha256, username, csrf, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)', [sha256(id), username, csrf, expires.toISOString(), now.toISOString()]);
       return rows[0].roles;
     });
     if (!roles) throw new Error(`no enabled account ${username} to start a session for`);
     return { id, username, roles, csrf, expiresAt: expires.toISOString() };
   }
 
-  /** The live session with this id (from the cookie), or undefined: unknown, expired or its account disabled. */
-  async session(id: string, now = new Date()): Promise<Session | undefined> {
+  /**
+   * The live session with this id (from the cookie), or undefined: unknown, expired, idle for
+   * `idleSeconds` or more, or its account disabled. Finding it counts as a request.
+   */
+  async session(id: string, now = new Date(), idleSeconds = SESSION_IDLE_SECONDS): Promise<Session | undefined> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
     const { rows } = await this.db.query<Record<string, unknown>>(
-      `SELECT s.username, s.csrf, s.expires_at, a.roles FROM sessions s JOIN accounts a USING (username)
-       WHERE s.id_sha256 = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL`,
-      [sha256(id), now.toISOString()],
+      `SELECT s.username, s.csrf, s.expires_at, s.last_seen_at, a.roles FROM sessions s JOIN accounts a USING (username)
+       WHERE s.id_sha256 = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND a.disabled_at IS NULL`,
+      [sha256(id), now.toISOString(), new Date(now.getTime() - idleSeconds * 1000).toISOString()],
     );
     const r = rows[0];
-    return r ? { username: r.username as string, roles: r.roles as Role[], csrf: r.csrf as string, expiresAt: iso(r.expires_at) } : undefined;
+    if (!r) return undefined;
+    if (now.getTime() - new Date(iso(r.last_seen_at)).getTime() >= SEEN_EVERY_MS) {
+      await this.db.query('UPDATE sessions SET last_seen_at = $2 WHERE id_sha256 = $1 AND last_seen_at < $2', [sha256(id), now.toISOString()]);
+    }
+    return { username: r.username as string, roles: r.roles as Role[], csrf: r.csrf as string, expiresAt: iso(r.expires_at) };
+  }
+
+  /**
+   * A new password for an enabled account (`users reset-password`): its sessions end with the old
+   * one, so whoever held them must sign in again.
+   */
+  async resetPassword(username: string, password: string): Promise<'reset' | 'not-found' | 'disabled'> {
+    const hash = await hashPassword(password, this.scrypt);
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ disabled: boolean }>('SELECT disabled_at IS NOT NULL AS disabled FROM accounts WHERE username = $1 FOR UPDATE', [username]);
+      if (!rows[0]) return 'not-found';
+      if (rows[0].disabled) return 'disabled';
+      await tx.query('UPDATE accounts SET password = $2 WHERE username = $1', [username, hash]);
+      await tx.query('DELETE FROM sessions WHERE username = $1', [username]);
+      return 'reset';
+    });
   }
 
   /** Sign-out: the session row goes (and expired ones with it). */

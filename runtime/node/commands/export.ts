@@ -1,8 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import {
-  codebook, codebookCsv, codebookMarkdown, contentHash, csvWriter, exportResponse, fhirBundleChunks, isExportProfile,
-  exportProfiles, limits, loadResponseFor, questionnaireFromDefinition, questionnaireResponseFrom,
+  codebook, codebookCsv, codebookMarkdown, contentHash, csvWriter, exporters, exportResponse, isExportProfile,
+  exportProfiles, limits, loadResponseFor, questionnaireFromDefinition, streamChunks,
   positioned, printable, validateResponse, withPositions, type Definition, type ExportProfileName, type Problem, type ResponseEnvelope,
 } from '../../core/index';
 import { readDefinitionFile, readTextFile } from '../disk';
@@ -208,18 +208,12 @@ async function write(opts: Options, form: Form, fileCount: number, responses: As
         for await (const r of responses) await out.write(JSON.stringify(exportResponse(definition, r, exportOptions), null, 2) + '\n');
         return;
       }
-      let first = true;
-      await out.write('[');
-      for await (const r of responses) {
-        await out.write((first ? '\n' : ',\n') + JSON.stringify(exportResponse(definition, r, exportOptions), null, 2));
-        first = false;
-      }
-      await out.write(first ? ']\n' : '\n]\n');
+      for await (const chunk of streamChunks(exporters.json.writer(definition, exportOptions), responses)) await out.write(chunk);
       return;
     }
     case 'ndjson': {
       const out = await outputs.main('.ndjson');
-      for await (const r of responses) await out.write(JSON.stringify(exportResponse(definition, r, exportOptions)) + '\n');
+      for await (const chunk of streamChunks(exporters.ndjson.writer(definition, exportOptions), responses)) await out.write(chunk);
       return;
     }
     case 'csv': {
@@ -245,11 +239,7 @@ async function write(opts: Options, form: Form, fileCount: number, responses: As
         await out.write(JSON.stringify(questionnaireFromDefinition(definition, exportOptions), null, 2) + '\n');
         return;
       }
-      // The Bundle's head and the Questionnaire entry come from core; each response is added as it is read.
-      const [head, questionnaire] = [...fhirBundleChunks(definition, [], exportOptions)];
-      await out.write(head! + questionnaire!);
-      for await (const r of responses) await out.write(',\n' + JSON.stringify({ resource: questionnaireResponseFrom(definition, r, exportOptions) }));
-      await out.write('\n]}\n');
+      for await (const chunk of streamChunks(exporters.fhir.writer(definition, exportOptions), responses)) await out.write(chunk);
       return;
     }
     case 'codebook': {

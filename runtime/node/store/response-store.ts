@@ -222,6 +222,22 @@ export class ResponseStore {
     await this.audit(this.db, who, 'export', null, null, null, null, detail);
   }
 
+  /**
+   * How many responses `filter` chooses of a form version, and how many of them were made against
+   * other content of it (a hash not in `hashes`): an export's count, known before its first byte.
+   */
+  async exportCounts(formId: string, formVersion: string, hashes: readonly string[], filter: ResponseFilter = {}): Promise<{ chosen: number; leftOut: number }> {
+    const params: unknown[] = [[...hashes]];
+    const where = filterSql({ ...filter, formId, formVersion }, params);
+    const { rows } = await this.db.query<{ chosen: number | string; left_out: number | string }>(
+      `SELECT count(*) FILTER (WHERE r.form_sha256 = ANY($1::text[]))::int AS chosen,
+              count(*) FILTER (WHERE NOT r.form_sha256 = ANY($1::text[]))::int AS left_out
+         FROM responses r WHERE true${where}`,
+      params,
+    );
+    return { chosen: Number(rows[0]!.chosen), leftOut: Number(rows[0]!.left_out) };
+  }
+
   async count(): Promise<number> {
     const { rows } = await this.db.query<{ n: number | string }>('SELECT count(*)::int AS n FROM responses');
     return Number(rows[0]!.n);

@@ -55,6 +55,40 @@ describe.each(targetKinds)('accounts and sessions on %s', (kind) => {
     expect(await accounts.session("' OR 1=1 --")).toBeUndefined();
   });
 
+  it('ends a session after the idle time with no request, and at 8 hours however active (issue 20: idle timeout)', async () => {
+    const t0 = new Date(Date.UTC(2026, 0, 5, 9));
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    const s = await accounts.startSession('pat', t0);
+    // Each request within 30 minutes of the one before keeps it alive.
+    for (const m of [29, 58, 87, 116]) expect(await accounts.session(s.id, at(m))).toMatchObject({ username: 'pat' });
+    expect(await accounts.session(s.id, at(116 + 31))).toBeUndefined();
+
+    const idle = await accounts.startSession('pat', t0);
+    expect(await accounts.session(idle.id, at(31))).toBeUndefined();
+    // Configured shorter: 5 minutes.
+    const short = await accounts.startSession('pat', t0);
+    expect(await accounts.session(short.id, at(4), 5 * 60)).toMatchObject({ username: 'pat' });
+    expect(await accounts.session(short.id, at(10), 5 * 60)).toBeUndefined();
+
+    const busy = await accounts.startSession('pat', t0);
+    for (let m = 20; m < 8 * 60; m += 20) expect(await accounts.session(busy.id, at(m))).toBeDefined();
+    expect(await accounts.session(busy.id, at(8 * 60 + 1))).toBeUndefined();
+  });
+
+  it('resets a password: the old one stops working, the new one works, the account\'s sessions end; a disabled or unknown account is refused', async () => {
+    expect(await accounts.add('forgetful', ['practitioner'], 'the first password')).toBe(true);
+    const s = await accounts.startSession('forgetful');
+    expect(await accounts.resetPassword('forgetful', 'a brand new password')).toBe('reset');
+    expect(await accounts.session(s.id)).toBeUndefined();
+    expect(await accounts.verify('forgetful', 'the first password')).toBeUndefined();
+    expect((await accounts.verify('forgetful', 'a brand new password'))?.username).toBe('forgetful');
+    expect(await accounts.resetPassword('nobody', 'a brand new password')).toBe('not-found');
+    expect(await accounts.add('gone', ['practitioner'], 'the gone password')).toBe(true);
+    await accounts.disable('gone');
+    expect(await accounts.resetPassword('gone', 'a brand new password')).toBe('disabled');
+    expect(await accounts.verify('gone', 'a brand new password')).toBeUndefined();
+  });
+
   it('signs out: the session ends', async () => {
     const s = await accounts.startSession('ada');
     await accounts.endSession(s.id);

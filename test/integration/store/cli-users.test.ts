@@ -54,6 +54,31 @@ describe.each(targetKinds)('users on %s', (kind) => {
   }, 240_000);
 });
 
+describe.each(targetKinds)('users reset-password on %s', (kind) => {
+  it('prints a new password once (or reads one from stdin); the old one stops working; an unknown name exits 1', async () => {
+    const env = await targetEnv(kind);
+    expect((await run(env, ['users', 'add', 'pat', '--role', 'practitioner', '--password-stdin'], 'pat has a long password\n')).code).toBe(0);
+    const reset = await run(env, ['users', 'reset-password', 'pat']);
+    expect(reset.code).toBe(0);
+    const shown = reset.out.find((l) => l.startsWith('password: '))!.slice('password: '.length);
+    expect(shown.length).toBeGreaterThanOrEqual(24);
+    const piped = await run(env, ['users', 'reset-password', 'pat', '--password-stdin'], 'pat chose this one\n');
+    expect(piped.code).toBe(0);
+    expect(piped.out.some((l) => l.startsWith('password:'))).toBe(false);
+    expect((await run(env, ['users', 'reset-password', 'nobody'])).code).toBe(1);
+    expect((await run(env, ['users', 'reset-password', 'pat', '--password-stdin'], 'short\n')).code).toBe(1);
+
+    const opened = await openAccountStore(storeLocation(env, root));
+    try {
+      expect(await opened.accounts.verify('pat', 'pat has a long password')).toBeUndefined();
+      expect(await opened.accounts.verify('pat', shown)).toBeUndefined();
+      expect((await opened.accounts.verify('pat', 'pat chose this one'))?.username).toBe('pat');
+    } finally {
+      await opened.close();
+    }
+  }, 240_000);
+});
+
 describe('users: bad arguments (exit 2), short passwords (exit 1)', () => {
   it.each([
     [['users']],
@@ -64,6 +89,8 @@ describe('users: bad arguments (exit 2), short passwords (exit 1)', () => {
     [['users', 'disable']],
     [['users', 'add', 'ada', '--role', 'administrator', '--colour', 'red']],
     [['users', 'disable', 'ada', '--role', 'administrator']],
+    [['users', 'reset-password']],
+    [['users', 'reset-password', 'ada', '--role', 'administrator']],
   ])('%j', async (argv) => {
     const r = await run({ DATA_DIR: '/nonexistent/never-opened' }, argv);
     expect(r.code).toBe(2);

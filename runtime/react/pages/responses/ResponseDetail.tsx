@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LabelledAnswer } from '../../../core/index';
 import { responseHistory, viewResponse, type HistoryEntry, type ResponseView } from './client';
+import { CorrectionForm } from './CorrectionForm';
 import { when } from './ResponseTable';
 import { Table } from './Table';
 
@@ -57,7 +58,11 @@ export function ResponseDetail({ id, profile, onClose }: { id: string; profile: 
   const [view, setView] = useState<ResponseView | null>(null);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
+  const [saved, setSaved] = useState<number | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const notice = useRef<HTMLParagraphElement>(null);
+  const correctButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     let live = true;
     Promise.all([viewResponse(id, profile, version), responseHistory(id, profile)])
@@ -66,13 +71,17 @@ export function ResponseDetail({ id, profile, onClose }: { id: string; profile: 
     return () => {
       live = false;
     };
-  }, [id, profile, version]);
+  }, [id, profile, version, saved]);
   useEffect(() => heading.current?.focus(), [id]);
+  useEffect(() => {
+    if (saved !== null) notice.current?.focus();
+  }, [saved]);
   return (
     <section className="as-responses__detail" aria-labelledby="detail-heading">
       <h2 className="as-heading-l" id="detail-heading" tabIndex={-1} ref={heading}>Response {id}</h2>
       <button type="button" className="as-button as-button--secondary" onClick={onClose}>Back to the list</button>
       {error ? <p className="as-error-message" role="alert">{error}</p> : null}
+      <p className="as-notification" role="status" tabIndex={-1} ref={notice} hidden={saved === null}>{saved === null ? '' : `Correction saved as version ${saved}. Its reason is in the history below.`}</p>
       {view ? (
         <>
           <p className="as-body">{view.title}, version {view.form.version}. Showing version {view.version} of {view.versions}, last changed {when(view.updatedAt)}.</p>
@@ -84,6 +93,21 @@ export function ResponseDetail({ id, profile, onClose }: { id: string; profile: 
                 </button>
               ))}
             </nav>
+          ) : null}
+          {correcting ? (
+            <CorrectionForm id={id} onCancel={() => {
+              setCorrecting(false);
+              requestAnimationFrame(() => correctButton.current?.focus());
+            }} onSaved={(n) => {
+              setCorrecting(false);
+              setVersion(undefined);
+              setSaved(n);
+            }} />
+          ) : view.version === view.versions ? (
+            <button type="button" className="as-button" ref={correctButton} onClick={() => {
+              setSaved(null);
+              setCorrecting(true);
+            }}>Correct an answer</button>
           ) : null}
           <h3 className="as-heading-m">Answers</h3>
           <Answers answers={view.answers} />

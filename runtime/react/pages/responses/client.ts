@@ -95,3 +95,13 @@ export async function exportResponses(filter: Filter, format: string, profile: s
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
   return { blob: await res.blob(), name };
 }
+
+/** The stored response as it is now, every answer (the correction form starts from it). */
+export async function storedResponse(id: string): Promise<{ response: { answers: Record<string, unknown>; form: { id: string; version: string } }; version: number }> {
+  return (await send(`/api/responses/${encodeURIComponent(id)}`)).json() as Promise<{ response: { answers: Record<string, unknown>; form: { id: string; version: string } }; version: number }>;
+}
+
+/** A correction: the new answers and the reason, a new version (the server checks it as a submission). */
+export async function correctResponse(id: string, answers: Record<string, unknown>, reason: string): Promise<{ version: number }> {
+  return (await send(`/api/responses/${encodeURIComponent(id)}/corrections`, { method: 'POST', body: JSON.stringify({ answers, reason }) })).json() as Promise<{ version: number }>;
+}
