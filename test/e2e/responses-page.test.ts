@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseEnvelope } from '../../runtime/core/index';
-import { productSuite } from './support/suite';
-import { pgliteDataDir } from '../support/shared-databases';
+import { storeSuite } from './support/suite';
 import { waitOrExplain } from './support/browser';
 import { expectNoAxeViolations, openPage } from './runtime-harness';
 
@@ -11,12 +10,7 @@ import { expectNoAxeViolations, openPage } from './runtime-harness';
  * filters them, opens one with its answers by question label and its history (an earlier version
  * too), and exports the filtered set as CSV with a profile, the export recorded in the audit.
  */
-const env: Record<string, string> = { RESPONSES_STORE: 'on' };
-// Before the suite's server starts (hooks run in the order they are declared).
-beforeAll(async () => {
-  env.DATA_DIR = await pgliteDataDir('bare');
-}, 240_000);
-const suite = productSuite({ env });
+const suite = storeSuite();
 
 const fixture = JSON.parse(readFileSync('test/fixtures/responses/routine-enquiry/1.0.0/valid-complete.json', 'utf8')) as ResponseEnvelope;
 const stored = (responseId: string, extra: Partial<ResponseEnvelope> = {}): ResponseEnvelope => ({ ...fixture, responseId, ...extra });

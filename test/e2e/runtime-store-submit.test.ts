@@ -1,21 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { productSuite } from './support/suite';
+import { storeSuite } from './support/suite';
 import { fillRoutineShortest, openPage } from './runtime-harness';
 import { formDraftKeys } from './support/drafts';
 import { waitOrExplain } from './support/browser';
-import { pgliteDataDir } from '../support/shared-databases';
 
 /**
  * Issue 20 point 2 in real Chromium: the practitioner page submits to the server's response
  * store and says "Assessment submitted and saved" only once the store has acknowledged; when the
  * server refuses or cannot be reached, the answers and the draft stay, and it says so.
  */
-const env: Record<string, string> = { RESPONSES_STORE: 'on' };
-// Before the suite's server starts (hooks run in the order they are declared).
-beforeAll(async () => {
-  env.DATA_DIR = await pgliteDataDir('bare');
-}, 240_000);
-const suite = productSuite({ env });
+const suite = storeSuite();
 const FORM = '/forms/routine-enquiry/2.0.0';
 
 // Reading opens the store: embedded PostgreSQL's first start takes seconds (a minute on a loaded

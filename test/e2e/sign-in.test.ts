@@ -1,27 +1,22 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openAccountStore } from '../../runtime/node/accounts/open';
 import { storeLocation } from '../../runtime/node/store/index';
 import { expectNoAxeViolations, fillRoutineShortest, openPage } from './runtime-harness';
 import { waitOrExplain } from './support/browser';
-import { productSuite } from './support/suite';
-import { pgliteDataDir } from '../support/shared-databases';
+import { storeSuite } from './support/suite';
 
 /**
  * Issue 20 point 4 in real Chromium: a practitioner is sent to sign in, gets the error summary
  * for empty fields and for a wrong password (keyboard only), signs in, submits an assessment
  * (the page sends the session's CSRF token), signs out, and is sent to sign in again.
  */
-const env: Record<string, string> = { RESPONSES_STORE: 'on' };
 const PASSWORD = 'pat signs in with this';
 
-// Before the suite's server starts: sign-in is required only when accounts exist at start.
-beforeAll(async () => {
-  env.DATA_DIR = await pgliteDataDir('bare');
+const suite = storeSuite(async (env) => {
   const opened = await openAccountStore(storeLocation(env, process.cwd()));
   await opened.accounts.add('pat', ['practitioner'], PASSWORD);
   await opened.close();
-}, 240_000);
-const suite = productSuite({ env });
+});
 
 describe('signing in and out', () => {
   it('sends to sign-in, shows the error summary, signs in by keyboard, submits with the CSRF token, signs out', { timeout: 180_000 }, async () => {

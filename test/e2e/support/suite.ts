@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
+import { pgliteDataDir } from '../../support/shared-databases';
 
 export interface ProductSuite {
   readonly server: RunningServer;
@@ -23,4 +24,19 @@ export function productSuite(options?: Parameters<typeof startServer>[0]): Produ
     await suite.server?.stop();
   });
   return suite;
+}
+
+/**
+ * `productSuite` with the response store on, in a fresh copy of the run's PGlite cluster
+ * (test/support/shared-databases.ts). `beforeStart` runs on that store before the server starts
+ * (sign-in is required only when accounts exist at start).
+ */
+export function storeSuite(beforeStart?: (env: Record<string, string>) => Promise<void>): ProductSuite {
+  const env: Record<string, string> = { RESPONSES_STORE: 'on' };
+  // Declared before productSuite's own: hooks run in the order they are declared.
+  beforeAll(async () => {
+    env.DATA_DIR = await pgliteDataDir('bare');
+    await beforeStart?.(env);
+  }, 240_000);
+  return productSuite({ env });
 }
