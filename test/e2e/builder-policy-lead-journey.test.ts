@@ -34,7 +34,7 @@ class PolicyLead {
 
   async add(kind: string): Promise<void> {
     await this.outline.getByRole('button', { name: '+ Add' }).click();
-    await this.page.getByRole('list', { name: 'Add to the form' }).getByRole('button', { name: kind, exact: true }).click();
+    await this.page.getByRole('menu', { name: 'Add to the form' }).getByRole('menuitem', { name: kind, exact: true }).click();
   }
 
   /** Adds a question of a kind after the selected one and words it. */
