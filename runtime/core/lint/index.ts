@@ -32,6 +32,7 @@ import { idMismatch } from './rules/id-mismatch';
 import { labelTooLong } from './rules/label-too-long';
 import { questionNotShown } from './rules/question-not-shown';
 import { ruleInvalid } from './rules/rule-invalid';
+import { ruleShowsUnanswered } from './rules/rule-shows-unanswered';
 import { schemaInvalid } from './rules/schema-invalid';
 import { scopeUnresolved } from './rules/scope-unresolved';
 import { sensitiveUngated } from './rules/sensitive-ungated';
@@ -78,6 +79,7 @@ export const allRules: LintRule[] = [
   scopeUnresolved,
   questionNotShown,
   ruleInvalid,
+  ruleShowsUnanswered,
   gateInvalid,
   sensitiveUngated,
   sensitivityUnknown,
