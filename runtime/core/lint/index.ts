@@ -50,6 +50,7 @@ import { formEmpty } from './rules/form-empty';
 
 export type { LintContext, LintInput, LintRule } from './rule';
 export { lintProblem } from './rule';
+export { conditionsShowingUnanswered, type UnansweredCondition } from './rules/rule-shows-unanswered';
 
 /** Every lint rule, in the order their problems are listed. Add a rule: one file in rules/, one line here. */
 export const allRules: LintRule[] = [

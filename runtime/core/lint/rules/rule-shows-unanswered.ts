@@ -2,7 +2,7 @@ import { uiIndex } from '../../model/ui-index';
 import { evaluateCondition } from '../../rules/index';
 import { recordedHash } from '../../definition/published';
 import type { Problem } from '../../problems/problem';
-import type { Question, UiElementInfo } from '../../model/types';
+import type { FormModel, Question, UiElementInfo } from '../../model/types';
 import { visibleText } from '../../safety/characters';
 import { shorten } from '../../model/json';
 import { named } from '../wording';
@@ -12,39 +12,46 @@ import { isObject, own } from '../../model/schema-walk';
 /** The effects whose element appears (or opens) when the condition holds; HIDE and DISABLE read it the other way. */
 const SHOWS_WHEN_TRUE: Record<string, boolean> = { SHOW: true, ENABLE: true, HIDE: false, DISABLE: false };
 
-/** One condition that reads one question, with its pointer in the file. */
-export interface UnansweredLeaf {
+/** One condition that lets its element show while the question it reads is unanswered. */
+export interface UnansweredCondition {
+  /** Pointer of the condition in the file (inside AND/OR: `…/conditions/1`). */
   pointer: string;
   question: Question;
+  element: UiElementInfo;
+  effect: string;
 }
 
 /**
- * The conditions of an element's rule that let it show (or open) while the question they read is
- * unanswered. Decided by the runtime's own evaluator on answers without that question, so lint and
- * the practitioner page cannot disagree: JSON Schema's `contains`, `minimum`, `not`… hold on a
- * missing answer unless `failWhenUndefined` is set. AND and OR never negate, so one such condition
- * is enough for the element to show before its question is answered, once the others allow it.
+ * The rule conditions of a form that let their element show (or open) while the question they
+ * read is unanswered. Decided by the runtime's own evaluator on answers without that question, so
+ * lint and the practitioner page cannot disagree: JSON Schema's `contains`, `minimum`, `not`… hold
+ * on a missing answer unless `failWhenUndefined` is set. AND and OR never negate, so one such
+ * condition is enough for the element to show before its question is answered, once the others allow it.
  */
-export function leavesShowingUnanswered(element: UiElementInfo, questionAt: (pointer: string) => Question | undefined): UnansweredLeaf[] {
-  const rule = own(element.node, 'rule');
-  if (!isObject(rule)) return [];
-  const showsWhenTrue = SHOWS_WHEN_TRUE[String(own(rule, 'effect'))];
-  if (showsWhenTrue === undefined) return [];
-  const found: UnansweredLeaf[] = [];
-  const walk = (condition: unknown, pointer: string, depth: number): void => {
-    if (!isObject(condition) || depth > 32) return;
-    const list = own(condition, 'conditions');
-    if ((condition.type === 'AND' || condition.type === 'OR') && Array.isArray(list)) {
-      list.forEach((c, i) => walk(c, `${pointer}/conditions/${i}`, depth + 1));
-      return;
-    }
-    // `#` reads the whole form, which is never unanswered.
-    if (typeof condition.scope !== 'string' || condition.scope === '#') return;
-    const question = questionAt(`${pointer}/scope`);
-    if (!question || question.computed) return;
-    if (evaluateCondition(condition, {}) === showsWhenTrue) found.push({ pointer, question });
-  };
-  walk(own(rule, 'condition'), `${element.pointer}/rule/condition`, 0);
+export function conditionsShowingUnanswered(model: FormModel): UnansweredCondition[] {
+  const index = uiIndex(model);
+  const questions = new Map(index.scopes.flatMap((s) => (s.target.kind === 'question' ? [[s.pointer, s.target.question] as const] : [])));
+  const found: UnansweredCondition[] = [];
+  for (const element of index.elements) {
+    const rule = own(element.node, 'rule');
+    const effect = String(own(rule, 'effect'));
+    const showsWhenTrue = SHOWS_WHEN_TRUE[effect];
+    if (!isObject(rule) || showsWhenTrue === undefined) continue;
+    const walk = (condition: unknown, pointer: string, depth: number): void => {
+      if (!isObject(condition) || depth > 32) return;
+      const list = own(condition, 'conditions');
+      if ((condition.type === 'AND' || condition.type === 'OR') && Array.isArray(list)) {
+        list.forEach((c, i) => walk(c, `${pointer}/conditions/${i}`, depth + 1));
+        return;
+      }
+      // `#` reads the whole form, which is never unanswered; a computed value is never typed.
+      if (typeof condition.scope !== 'string' || condition.scope === '#') return;
+      const question = questions.get(`${pointer}/scope`);
+      if (!question || question.computed) return;
+      if (evaluateCondition(condition, {}) === showsWhenTrue) found.push({ pointer, question, element, effect });
+    };
+    walk(own(rule, 'condition'), `${element.pointer}/rule/condition`, 0);
+  }
   return found;
 }
 
@@ -66,26 +73,21 @@ export const ruleShowsUnanswered: LintRule = {
   check({ model, definition, context }) {
     if (definition.status !== 'draft' && context.published && recordedHash(context.published, definition.id, definition.version) !== undefined) return [];
     const index = uiIndex(model);
-    const questions = new Map(index.scopes.flatMap((s) => (s.target.kind === 'question' ? [[s.pointer, s.target.question] as const] : [])));
     const problems: Problem[] = [];
-    for (const element of index.elements) {
-      const leaves = leavesShowingUnanswered(element, (p) => questions.get(p));
-      if (!leaves.length) continue;
-      const shownQuestion = questions.get(`${element.pointer}/scope`);
-      const effect = String((element.node.rule as Record<string, unknown>).effect);
+    for (const { pointer, question, element, effect } of conditionsShowingUnanswered(model)) {
+      const shownQuestion = index.scopes.find((s) => s.element === element && s.role === 'control');
+      const name = elementName(element, shownQuestion?.target.kind === 'question' ? shownQuestion.target.question : undefined);
       const opens = effect === 'ENABLE' || effect === 'DISABLE';
-      // Only a show-when's conditions can be told to wait (the quick fix); a hide-when has to be turned round.
-      const advice = effect === 'SHOW' || effect === 'ENABLE' ? 'choose ‘Hide until answered’' : 'write it as a show-when and choose ‘Hide until answered’';
-      for (const leaf of leaves) {
-        problems.push(
-          lintProblem(
-            'rule-shows-unanswered',
-            leaf.pointer,
-            `${elementName(element, shownQuestion)} ${opens ? 'can be filled in' : 'shows'} before ${named(leaf.question)} is answered, and ${opens ? 'is closed' : 'hides'} again once another answer is given, dropping what was typed there; ${advice}.`,
-            { key: leaf.question.key, effect },
-          ),
-        );
-      }
+      // Only a show-when's conditions can be told to wait (the builder's quick fix); a hide-when has to be turned round.
+      const advice = effect === 'SHOW' ? 'choose ‘Hide until answered’' : effect === 'ENABLE' ? 'choose ‘Keep closed until answered’' : `write it as ${opens ? 'an enable' : 'a show'}-when instead`;
+      problems.push(
+        lintProblem(
+          'rule-shows-unanswered',
+          pointer,
+          `${name} ${opens ? 'can be filled in' : 'shows'} before ${named(question)} is answered, and ${opens ? 'is closed' : 'hides'} again once another answer is given, dropping what was typed there; ${advice}.`,
+          { key: question.key, effect },
+        ),
+      );
     }
     return problems;
   },
