@@ -43,6 +43,11 @@ describe('rule-shows-unanswered', () => {
     }
   });
 
+  it('reads a rule inside a group item against the item', () => {
+    const problems = lintChanged((d) => (d.uischema.elements[0].elements[4].options.detail.elements[1].rule = { effect: 'SHOW', condition: { scope: '#/properties/name', schema: { minLength: 1 } } }));
+    expect(withCode(problems, 'rule-shows-unanswered').map((p) => [p.path, p.params?.key])).toEqual([['/uischema/elements/0/elements/4/options/detail/elements/1/rule/condition', 'name']]);
+  });
+
   it('is left out for a published version with its hash recorded (the fix is a new version)', () => {
     const context = { folderId: 'lint-example', fileVersion: '1.0.0', published: {} };
     const draft = lintChanged((d) => (d.uischema.elements[0].elements[3].rule = { effect: 'SHOW', condition: on({ not: { const: 'phone' } }) }), context);
