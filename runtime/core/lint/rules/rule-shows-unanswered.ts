@@ -84,7 +84,7 @@ export const ruleShowsUnanswered: LintRule = {
         lintProblem(
           'rule-shows-unanswered',
           pointer,
-          `${name} ${opens ? 'can be filled in' : 'shows'} before ${named(question)} is answered, and ${opens ? 'is closed' : 'hides'} again once another answer is given, dropping what was typed there; ${advice}.`,
+          `${name} ${opens ? 'can be filled in' : 'shows'} before ${named(question)} is answered, and ${opens ? 'is closed again once another answer is given' : 'hides again once another answer is given, dropping what was typed there'}; ${advice}.`,
           { key: question.key, effect },
         ),
       );
