@@ -22,9 +22,11 @@ const ALL = [
   'routine-enquiry/1.0.0',
   'routine-enquiry/2.0.0',
   'parenting-capacity/1.0.0',
+  'parenting-capacity/1.1.0',
   'child-perspective/1.0.0',
   'protective-factors/1.0.0',
   'disclosure-record/1.0.0',
+  'disclosure-record/1.1.0',
   'death-review-vaw/1.0.0',
   'alcohol-audit/1.0.0',
 ];

@@ -28,7 +28,9 @@ const SHIPPED = [
   'child-perspective/1.0.0',
   'death-review-vaw/1.0.0',
   'disclosure-record/1.0.0',
+  'disclosure-record/1.1.0',
   'parenting-capacity/1.0.0',
+  'parenting-capacity/1.1.0',
   'protective-factors/1.0.0',
   'routine-enquiry/1.0.0',
   'routine-enquiry/2.0.0',
@@ -68,7 +70,7 @@ const published: PublishedRecord = (() => {
 const previousOf = (f: Shipped) => forms.filter((g) => g.id === f.id && semver.lt(g.version, f.version)).at(-1);
 
 describe('shipped forms', () => {
-  it('are the eight published versions (FORMS.md\'s seven and the AUDIT of issue 18), each with its hash recorded', () => {
+  it('are the ten published versions (FORMS.md\'s seven, the AUDIT of issue 18, and the 1.1.0s whose follow-ups wait for their question), each with its hash recorded', () => {
     expect(forms.map((f) => f.ref)).toEqual(SHIPPED);
     for (const f of forms) {
       expect(f.definition.status, f.ref).toBe('published');

@@ -32,6 +32,7 @@ import { idMismatch } from './rules/id-mismatch';
 import { labelTooLong } from './rules/label-too-long';
 import { questionNotShown } from './rules/question-not-shown';
 import { ruleInvalid } from './rules/rule-invalid';
+import { ruleShowsUnanswered } from './rules/rule-shows-unanswered';
 import { schemaInvalid } from './rules/schema-invalid';
 import { scopeUnresolved } from './rules/scope-unresolved';
 import { sensitiveUngated } from './rules/sensitive-ungated';
@@ -49,6 +50,7 @@ import { formEmpty } from './rules/form-empty';
 
 export type { LintContext, LintInput, LintRule } from './rule';
 export { lintProblem } from './rule';
+export { conditionsShowingUnanswered, type UnansweredCondition } from './rules/rule-shows-unanswered';
 
 /** Every lint rule, in the order their problems are listed. Add a rule: one file in rules/, one line here. */
 export const allRules: LintRule[] = [
@@ -78,6 +80,7 @@ export const allRules: LintRule[] = [
   scopeUnresolved,
   questionNotShown,
   ruleInvalid,
+  ruleShowsUnanswered,
   gateInvalid,
   sensitiveUngated,
   sensitivityUnknown,

@@ -73,6 +73,7 @@ export const problemCodes = {
   'sensitivity-unknown': { severity: 'error', doc: 'An `x-sensitivity` names a level that is neither built in (personal, sensitive, special-category, safe-address) nor declared in the form\'s `sensitivityLevels`; until fixed it is treated as the strictest level.' },
   'sensitivity-level-invalid': { severity: 'error', doc: 'A level declared in `sensitivityLevels` has a name that is not kebab-case, redefines a built-in level, names an unknown export profile, or gives an action other than keep, mask or drop (or `drafts` other than keep or never).' },
   'gate-invalid': { severity: 'error', doc: 'The safety check named by `safety.gate` is not a yes/no question (a boolean, or a single choice naming its yes and no codes in `x-yes-no`).' },
+  'rule-shows-unanswered': { severity: 'warning', doc: 'A show-when lets its element show before the question it reads is answered (a condition without `failWhenUndefined`).' },
   'rule-invalid': { severity: 'error', doc: 'A UI rule condition uses something the rule engine cannot evaluate.' },
   'computed-invalid': { severity: 'error', doc: 'A computed value refers to questions that do not exist, to computed values (a cycle), to unscored options, or has bands out of order, with gaps, overlaps or repeated codes, or is of the wrong type; `params.reason` says which.' },
   'version-bump-too-small': { severity: 'error', doc: 'The version number rose by less than the changes since the previous version require.' },

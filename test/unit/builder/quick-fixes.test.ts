@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText, loadDefinitionText, type LintContext, type Problem } from '../../../runtime/core/index';
+import { getAtPointer, lintText, loadDefinitionText, visibleQuestionKeys, type LintContext, type Problem } from '../../../runtime/core/index';
 import { definitionText, quickFixesFor, type RawDefinition } from '../../../builder/app/services/edits/index';
 import { fixtureJson, fixtureText } from '../lint/fixtures';
 
@@ -94,6 +94,39 @@ describe('quick fixes', () => {
     expectFixed('option-code-duplicate', before, lintDef(fixed));
     const codes = ((fixed.schema as { properties: { contact: { oneOf: Array<{ const: string }> } } }).properties.contact.oneOf).map((o) => o.const);
     expect(codes).toEqual(['phone', 'in_person', 'text_message']);
+  });
+
+  it('hide until answered: the show-when waits for its question (failWhenUndefined), shown only once the answer it names is given', () => {
+    const def = fixtureJson('rule-shows-unanswered');
+    const { fix, before, fixed } = fixOnce(def, 'rule-shows-unanswered');
+    expect(fix.id).toBe('hide-until-answered');
+    expectFixed('rule-shows-unanswered', before, lintDef(fixed));
+    const at = '/uischema/elements/0/elements/3/rule/condition';
+    expect(getAtPointer(fixed, at)).toEqual({ scope: '#/properties/contact', schema: { not: { const: 'phone' } }, failWhenUndefined: true });
+    const shows = (answers: Record<string, unknown>) => visibleQuestionKeys(fixed as never, answers).includes('contactNote');
+    expect([shows({}), shows({ contact: 'phone' }), shows({ contact: 'in_person' })]).toEqual([false, false, true]);
+  });
+
+  it('hide until answered: every condition of an AND/OR that holds unanswered, and none that does not', () => {
+    const def = fixtureJson('valid') as RawDefinition & { uischema: { elements: Array<{ elements: Array<Record<string, unknown>> }> } };
+    const gate = { scope: '#/properties/safeToTalk', schema: { const: true } };
+    const nature = { scope: '#/properties/contact', schema: { not: { const: 'phone' } } };
+    const children = { scope: '#/properties/children', schema: { minItems: 1 } };
+    def.uischema.elements[0]!.elements[3]!.rule = { effect: 'SHOW', condition: { type: 'OR', conditions: [gate, { type: 'AND', conditions: [nature, children] }] } };
+    expect(lintDef(def).filter((p) => p.code === 'rule-shows-unanswered').map((p) => p.path)).toHaveLength(2);
+    const { before, fixed } = fixOnce(def, 'rule-shows-unanswered');
+    expectFixed('rule-shows-unanswered', before, lintDef(fixed));
+    const at = '/uischema/elements/0/elements/3/rule/condition/conditions';
+    expect(getAtPointer(fixed, `${at}/0`)).toEqual(gate);
+    expect(getAtPointer(fixed, `${at}/1/conditions`)).toEqual([{ ...nature, failWhenUndefined: true }, { ...children, failWhenUndefined: true }]);
+  });
+
+  it('hide until answered: not offered for a hide-when, which shows exactly when its condition fails', () => {
+    const def = fixtureJson('valid') as RawDefinition & { uischema: { elements: Array<{ elements: Array<Record<string, unknown>> }> } };
+    def.uischema.elements[0]!.elements[3]!.rule = { effect: 'HIDE', condition: { scope: '#/properties/contact', schema: { const: 'phone' } } };
+    const problem = lintDef(def).find((p) => p.code === 'rule-shows-unanswered');
+    expect(problem?.path).toBe('/uischema/elements/0/elements/3/rule/condition');
+    expect(quickFixesFor(def, problem!)).toEqual([]);
   });
 
   it('a problem with no mechanical fix, or a definition that no longer matches, offers none', () => {

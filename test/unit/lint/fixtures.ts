@@ -55,6 +55,7 @@ export const brokenCases: BrokenCase[] = [
   { code: 'scope-unresolved', path: '/uischema/elements/0/elements/3/rule/condition/scope' },
   { code: 'question-not-shown', path: '/schema/properties/contactNote' },
   { code: 'rule-invalid', path: '/uischema/elements/0/elements/3/rule/condition/schema/pattern' },
+  { code: 'rule-shows-unanswered', path: '/uischema/elements/0/elements/3/rule/condition' },
   { code: 'gate-invalid', path: '/schema/properties/safeToTalk/type' },
   { code: 'sensitive-ungated', path: '/uischema/elements/0/elements/5' },
   { code: 'sensitivity-unknown', path: '/schema/properties/harmed/x-sensitivity' },

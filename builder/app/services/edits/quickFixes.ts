@@ -1,4 +1,4 @@
-import { getAtPointer, scopeOfKey, type Problem, type Question } from '../../../../runtime/core/index';
+import { conditionsShowingUnanswered, getAtPointer, scopeOfKey, type Problem, type Question } from '../../../../runtime/core/index';
 import { arrayAt, isObject, own, type JsonObject } from './json';
 import { modelOf } from './model';
 import { codeFromLabel } from './names';
@@ -11,7 +11,7 @@ import { renumbered } from './template';
  * beside the field and in the Problems panel and applies it through `ws.edit`, so Ctrl+Z undoes it.
  * Keyed by problem code; a problem the definition no longer matches gets no fix.
  */
-export type QuickFixId = 'retire-code' | 'gate-question' | 'renumber-draft' | 'unique-option-codes';
+export type QuickFixId = 'retire-code' | 'gate-question' | 'renumber-draft' | 'unique-option-codes' | 'hide-until-answered';
 
 export interface QuickFix {
   id: QuickFixId;
@@ -151,11 +151,41 @@ function setOptionCode(def: RawDefinition, pointer: string, code: string): void 
   if (Array.isArray(list) && Number.isInteger(index) && index < list.length) list[index] = code;
 }
 
+/**
+ * rule-shows-unanswered: every condition of that rule which holds on a missing answer is told to
+ * fail instead (`failWhenUndefined`), so one click settles the whole show-when. A hide-when cannot
+ * be fixed so: its element shows exactly when the condition fails.
+ */
+const hideUntilAnswered: FixFinder = (def, problem) => {
+  const element = elementPointer(problem.path);
+  const effect = own(own(element === undefined ? undefined : getAtPointer(def, element), 'rule'), 'effect');
+  if (effect !== 'SHOW' && effect !== 'ENABLE') return [];
+  const pointers = conditionsShowingUnanswered(modelOf(def))
+    .filter((c) => c.element.pointer === element)
+    .map((c) => c.pointer);
+  if (!pointers.includes(problem.path)) return [];
+  return [
+    {
+      id: 'hide-until-answered',
+      label: effect === 'SHOW' ? 'Hide until answered' : 'Keep closed until answered',
+      apply(input) {
+        const copy = clone(input);
+        for (const pointer of pointers) {
+          const condition = getAtPointer(copy, pointer);
+          if (isObject(condition)) condition.failWhenUndefined = true;
+        }
+        return copy;
+      },
+    },
+  ];
+};
+
 const finders: Partial<Record<string, FixFinder>> = {
   'code-dropped': retireCode,
   'sensitive-ungated': gateQuestion,
   'version-bump-too-small': renumberDraft,
   'option-code-duplicate': uniqueOptionCodes,
+  'rule-shows-unanswered': hideUntilAnswered,
 };
 
 /** The quick fixes for one problem of `def` (none when its fix is not mechanical). */

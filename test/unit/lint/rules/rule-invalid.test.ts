@@ -27,7 +27,7 @@ describe('rule-invalid', () => {
 
   it('checks a rule inside a group detail against the item schema', () => {
     const problems = lintChanged((d) => {
-      d.uischema.elements[0].elements[4].options.detail.elements[1].rule = { effect: 'SHOW', condition: { scope: '#/properties/name', schema: { minLength: 1 } } };
+      d.uischema.elements[0].elements[4].options.detail.elements[1].rule = { effect: 'SHOW', condition: { scope: '#/properties/name', schema: { minLength: 1 }, failWhenUndefined: true } };
     });
     expect(problems).toEqual([]);
   });
