@@ -267,7 +267,7 @@ describe.skipIf(!built)('a policy lead builds, publishes and revises the Substan
     await changes.getByRole('heading', { name: /^Major changes/ }).waitFor();
     // Monaco's modified side drawn, for the screenshot (it has no role of its own to wait for).
     await page.getByTestId('diff-editor').locator('.editor.modified').waitFor();
-    // No axe here: Compare's unnamed Monaco editors are issue 17.8's, fixed on its own branch.
+    expect(await axeIds()).toEqual([]);
     await studio.shot('policy-lead-journey-changes');
     await lead.tab('2.0.0').click();
 

@@ -9,6 +9,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { definitionJsonSchema } from '../../../runtime/core/index';
 import { uischemaDefs, uischemaRef } from './uischemaSchema';
+import { editorColours, themeData } from './themeColours';
 
 /**
  * Monaco from the local package with its workers bundled by Vite: no CDN, works offline and
@@ -50,8 +51,8 @@ export function configureMonaco(): typeof monaco {
     // that reference resolves to from a model at file:///form-definitions/<id>/<version>.json.
     schemas: [{ uri: SCHEMA_URI, fileMatch: [`${MODEL_ROOT}*`], schema: editorSchema() }],
   });
-  monaco.editor.defineTheme('studio-dark', { base: 'vs-dark', inherit: true, rules: [], colors: {} });
-  monaco.editor.defineTheme('studio-light', { base: 'vs', inherit: true, rules: [], colors: {} });
+  monaco.editor.defineTheme('studio-dark', { base: 'vs-dark', inherit: true, ...themeData(editorColours.dark) });
+  monaco.editor.defineTheme('studio-light', { base: 'vs', inherit: true, ...themeData(editorColours.light) });
   return monaco;
 }
 
