@@ -99,6 +99,14 @@ describe.skipIf(!built)('a policy lead builds, publishes and revises the Substan
   let studio: Studio;
   let lead: PolicyLead;
   const onDisk = (version: string) => JSON.parse(readFileSync(join(suite.server.formsDir, 'substance-use-screen', `${version}.json`), 'utf8')) as Definition;
+  /** The publish dialog is axe clean and shot, then publishing writes the version to disk as published. */
+  const confirmPublish = async (dialog: Locator, version: string, shot: string) => {
+    expect(await axeIds()).toEqual([]);
+    await studio.shot(shot);
+    await dialog.getByRole('button', { name: `Publish ${version}` }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => onDisk(version).status).toBe('published');
+  };
   const axeIds = async () => (await studio.axe()).map((v) => `${v.id}: ${JSON.stringify(v.targets.slice(0, 2))}`);
 
   beforeAll(async () => {
@@ -186,11 +194,7 @@ describe.skipIf(!built)('a policy lead builds, publishes and revises the Substan
 
   it('publishes 1.0.0 with its change note', async () => {
     const dialog = await lead.publish('1.0.0', 'First version of the substance use screen, for the pilot.');
-    expect(await axeIds()).toEqual([]);
-    await studio.shot('policy-lead-journey-publish');
-    await dialog.getByRole('button', { name: 'Publish 1.0.0' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => onDisk('1.0.0').status).toBe('published');
+    await confirmPublish(dialog, '1.0.0', 'policy-lead-journey-publish');
   }, 30_000);
 
   it('on the practitioner page, the safety gate, the two-condition follow-up and the score work', async () => {
@@ -273,11 +277,7 @@ describe.skipIf(!built)('a policy lead builds, publishes and revises the Substan
 
     const dialog = await lead.publish('2.0.0', 'Asks the date of every assessment; no longer asks who referred the person (the case system records it).');
     await expect.poll(() => dialog.innerText()).toMatch(/which call for at least 2\.0\.0 \(major\)/);
-    expect(await axeIds()).toEqual([]);
-    await studio.shot('policy-lead-journey-publish-major');
-    await dialog.getByRole('button', { name: 'Publish 2.0.0' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => onDisk('2.0.0').status).toBe('published');
+    await confirmPublish(dialog, '2.0.0', 'policy-lead-journey-publish-major');
   }, 30_000);
 
   it('leaves both versions published on the server, 2.0.0 retiring the removed question and requiring the date', () => {
