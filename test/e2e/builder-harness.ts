@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { runAxe } from './support/axe';
 import { watchPageErrors } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
 
 /**
  * A fluent harness over the builder in real Chromium, so the browser tests read like what a
  * policy lead does (tldraw's TestEditor). It only clicks, types and presses keys.
  */
-export const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
 
 
 export interface AxeResult {
@@ -53,10 +51,8 @@ export class Studio {
     return this.page.getByTestId('outline');
   }
 
-  async shot(name: string): Promise<string> {
-    const path = `${SHOTS}/${name}.png`;
-    await this.page.screenshot({ path });
-    return path;
+  async shot(name: string): Promise<string | null> {
+    return saveScreenshot(this.page, name);
   }
 
   async axe(): Promise<AxeResult[]> {

@@ -4,7 +4,8 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardJsonView, jsonViewUse } from './support/jsonViewGuard';
 import { productSuite } from './support/suite';
-import { SHOTS, Studio } from './builder-harness';
+import { saveScreenshot } from './support/screenshots';
+import { Studio } from './builder-harness';
 
 const built = existsSync('dist/node/server.js') && existsSync('dist/app/builder/app/index.html');
 const suite = productSuite();
@@ -221,7 +222,7 @@ describe.skipIf(!built)('a policy lead builds, publishes and revises the Substan
     await followUp.waitFor();
     await page.getByLabel('How often do you feel you need to use in the morning').selectOption({ label: 'Often' });
     await expect.poll(() => page.getByRole('status', { name: 'Substance use score' }).textContent()).toBe('4');
-    await page.screenshot({ path: `${SHOTS}/policy-lead-journey-practitioner.png`, fullPage: true });
+    await saveScreenshot(page, 'policy-lead-journey-practitioner', { fullPage: true });
     await question('Which substances have you used').getByLabel('Opioids').uncheck();
     await expect.poll(() => followUp.count()).toBe(0);
 

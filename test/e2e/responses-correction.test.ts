@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseEnvelope } from '../../runtime/core/index';
 import { storeSuite } from './support/suite';
 import { waitOrExplain } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
 import { expectNoAxeViolations, openPage } from './runtime-harness';
 
 /**
@@ -37,7 +38,7 @@ describe('correcting a stored response on the Responses page', () => {
     const form = page.getByRole('form', { name: 'Correct an answer' });
     await waitOrExplain(page, form.getByLabel('Question'));
     expect(await focused()).toBe('correct-heading');
-    await page.screenshot({ path: '/tmp/responses-correction-open.png', fullPage: true });
+    await saveScreenshot(page, 'responses-correction-open', { fullPage: true });
     await expectNoAxeViolations(page, 'correction form');
 
     // The question: typing its first words chooses it in the closed list, as a keyboard user does.
@@ -68,7 +69,7 @@ describe('correcting a stored response on the Responses page', () => {
     await page.keyboard.press('Enter');
     // The server refuses the emptied required date: the summary links to the answer's field.
     await expect.poll(() => summary.getByRole('link').first().getAttribute('href')).toBe('#correct-answer');
-    await page.screenshot({ path: '/tmp/responses-correction-refused.png', fullPage: true });
+    await saveScreenshot(page, 'responses-correction-refused', { fullPage: true });
     await expectNoAxeViolations(page, 'correction refused');
 
     // Now a real correction: the follow-up date's question, a new date typed.
@@ -93,7 +94,7 @@ describe('correcting a stored response on the Responses page', () => {
     const answer = detail.locator('.as-responses__answer', { has: page.getByText('Do you have any concerns about a child’s safety?', { exact: true }) }).locator('dd');
     expect(await answer.textContent()).toBe('Yes');
     expect(await page.getByText('Showing version 2 of 2').count()).toBe(1);
-    await page.screenshot({ path: '/tmp/responses-correction-saved.png', fullPage: true });
+    await saveScreenshot(page, 'responses-correction-saved', { fullPage: true });
     await expectNoAxeViolations(page, 'correction saved');
 
     const stored = (await (await fetch(`${suite.server.url}/api/responses/fix-me`)).json()) as { version: number; response: ResponseEnvelope };

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { productSuite } from './support/suite';
-import { downloadResponse, expectNoAxeViolations, openPage, openSection, SHOTS, shot } from './runtime-harness';
+import { downloadResponse, expectNoAxeViolations, openPage, openSection, shot } from './runtime-harness';
+import { saveScreenshot } from './support/screenshots';
 
 /**
  * Issue 18.5 in real Chromium: the shipped AUDIT (form-definitions/alcohol-audit/1.0.0) filled on
@@ -89,7 +90,7 @@ describe('the AUDIT on the practitioner page', () => {
     await shot(page, name);
     // The part that changes with the zone, at the size a practitioner sees it.
     await page.getByText('AUDIT score', { exact: true }).evaluate((el) => (el.scrollIntoView({ block: 'start' }), window.scrollBy(0, -120)));
-    await page.screenshot({ path: `${SHOTS}/${name}-score.png` });
+    await saveScreenshot(page, `${name}-score`);
     await context.close();
     expect(errors).toEqual([]);
   });

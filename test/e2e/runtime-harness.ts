@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { runAxe } from './support/axe';
 import { waitOrExplain, watchPageErrors } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
 
 /**
  * Helpers the runtime's browser tests share: a page that records every console error, axe with
  * zero violations, screenshots to look at, and a keyboard-only way through a form.
  */
-export const SHOTS = 'test-results/screenshots';
-mkdirSync(SHOTS, { recursive: true });
 
 export interface WatchedPage {
   page: Page;
@@ -31,7 +29,7 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await saveScreenshot(page, name, { fullPage: true });
 }
 
 interface Focused {

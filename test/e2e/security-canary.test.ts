@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvText, exportResponse, fhirBundle, hiddenAnswerPointers, isHiddenPointer, type Definition, type ResponseEnvelope } from '../../runtime/core/index';
 import { launchBrowser } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
 import { startServer, type RunningServer } from './support/server';
 import { savedDraftText } from './runtime-harness';
 import { choose, completeForm, privateAppCopy, readableStorage, sensitiveTextQuestions, type Props } from './security-harness';
@@ -230,7 +231,7 @@ describe('a canary in every sensitive question leaks nowhere', () => {
       expect(exported.filter((k) => props[k]?.['x-sensitivity'])).toEqual([]);
       expect(rec.errors).toEqual([]);
     } catch (e) {
-      await page.screenshot({ path: `test-results/screenshots/security-canary-${form.id}-${form.version}.png`, fullPage: true });
+      await saveScreenshot(page, `security-canary-${form.id}-${form.version}`, { fullPage: true });
       throw e;
     } finally {
       await context.close();

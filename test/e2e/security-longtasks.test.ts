@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash, type Definition } from '../../runtime/core/index';
 import { launchBrowser } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
 import { copyForms, startServer, type RunningServer } from './support/server';
 import { choose, privateAppCopy } from './security-harness';
 
@@ -174,7 +175,7 @@ describe('no main-thread task over 200 ms while typing', () => {
       expect(tasks.filter((t) => t.duration > LIMIT_MS)).toEqual([]);
       expect(errors).toEqual([]);
     } catch (e) {
-      await page.screenshot({ path: 'test-results/screenshots/security-longtasks-pattern.png', fullPage: true });
+      await saveScreenshot(page, 'security-longtasks-pattern', { fullPage: true });
       throw e;
     } finally {
       await close();
