@@ -35,6 +35,8 @@ const TIMING_SUITES = [
   'test/e2e/runtime-hostile-practitioner.test.ts',
 ];
 const TIMING_ONLY = process.env.TIMING_SUITES === '1';
+const IN_PROCESS = ['test/unit/**/*.test.{ts,tsx}', 'test/regressions/**/*.test.ts', 'test/conformance/**/*.test.ts'];
+const EXCLUDED = ['node_modules/**', 'dist/**', 'test/bench/**'];
 
 export default defineConfig({
   plugins: [react()],
@@ -60,10 +62,6 @@ export default defineConfig({
   // Monaco's language workers are bundled from `?worker` imports as ES module workers.
   worker: { format: 'es' },
   test: {
-    // Suites that time the main thread run on their own, after the rest (`npm test` runs vitest
-    // twice): beside another browser suite on 2 cores, a page descheduled by the OS reads as a long task.
-    include: TIMING_ONLY ? TIMING_SUITES : ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['node_modules/**', 'dist/**', 'test/bench/**', ...(TIMING_ONLY ? [] : TIMING_SUITES)],
     // One folder per run, where the store tests' shared databases are made (test/support/shared-databases.ts).
     globalSetup: ['test/support/run-setup.ts'],
     testTimeout: 30_000,
@@ -71,5 +69,22 @@ export default defineConfig({
     // Browser tests share one built app and server; keep files parallel but bounded on 2 cores.
     // Timing suites run one file at a time: two of them side by side read each other as long tasks.
     maxWorkers: TIMING_ONLY ? 1 : 2,
+    // Suites that time the main thread run on their own, after the rest (`npm test` runs vitest
+    // twice): beside another browser suite on 2 cores, a page descheduled by the OS reads as a long task.
+    projects: TIMING_ONLY
+      ? [{ extends: true, test: { name: 'timing', include: TIMING_SUITES } }]
+      : [
+          {
+            // Tests of our own modules in this process share one module cache: isolating each of
+            // 175 files re-imported core, AJV and React every time (their run took 160 s here, 48 s shared).
+            // A test that replaces a module (vi.mock) or spawns the product belongs outside these folders.
+            extends: true,
+            test: { name: 'in-process', include: IN_PROCESS, isolate: false },
+          },
+          {
+            extends: true,
+            test: { name: 'processes', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [...EXCLUDED, ...IN_PROCESS, ...TIMING_SUITES] },
+          },
+        ],
   },
 });

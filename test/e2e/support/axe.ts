@@ -17,7 +17,8 @@ export interface AxeViolation {
  * script tag would be refused by the pages' strict CSP (script-src 'self').
  */
 export async function runAxe(page: Page | Frame, tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  // Compiling axe's 650 KB at each call cost more than some of the runs; a document keeps it until it navigates.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (runOnly) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] });

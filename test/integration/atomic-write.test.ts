@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeAtomic } from '../../../builder/server/disk';
-import { writeFileAtomic } from '../../../runtime/node/disk';
-import { publishFile } from '../../../runtime/node/index';
+import { writeAtomic } from '../../builder/server/disk';
+import { writeFileAtomic } from '../../runtime/node/disk';
+import { publishFile } from '../../runtime/node/index';
 
 /**
  * Issue 19, point 8: one atomic writer for the command line and the server: a temporary file in
@@ -33,7 +33,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...real, default: { ...real, open, rename }, open, rename };
 });
 
-const root = resolve(__dirname, '../../..');
+const root = resolve(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
