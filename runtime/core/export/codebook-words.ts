@@ -1,5 +1,6 @@
 import { enableWhenForSchema, enableWhenOf, type FhirEnableWhen } from './fhir-enable-when';
 import { isObject, own } from '../model/schema-walk';
+import { questionInCondition } from '../model/build';
 import type { FormModel, Question, RequiredCondition } from '../model/types';
 
 /**
@@ -30,7 +31,7 @@ export function showWhenWords(q: Question, model: FormModel): string {
 export function requiredWords(q: Question, model: FormModel): string {
   if (q.required === 'always') return 'yes';
   if (q.required === 'never') return 'no';
-  return `when ${q.requiredIf.map((condition) => conditionWords(condition, model)).join('; or when ')}`;
+  return `when ${q.requiredIf.map((condition) => conditionWords(condition, q, model)).join('; or when ')}`;
 }
 
 /** "0 to 120", "at least 1", "less than 10"; for a multiple choice, how many may be chosen. */
@@ -58,22 +59,22 @@ function bound(value: unknown, words: string): string | undefined {
   return typeof value === 'number' ? `${words} ${value}` : undefined;
 }
 
-function conditionWords(condition: RequiredCondition, model: FormModel): string {
+function conditionWords(condition: RequiredCondition, q: Question, model: FormModel): string {
   return condition
-    .map(({ schema, negate }) => {
-      const words = ifWords(schema, model);
+    .map(({ schema, negate, at }) => {
+      const words = ifWords(schema, (key) => questionInCondition(model, q, at, key), model);
       return negate ? `not (${words})` : words;
     })
     .join(' and ');
 }
 
 /** An `if` over the answers (`{ properties: { a: {…} }, required: [...] }`) in words, as far as it maps. */
-function ifWords(schema: unknown, model: FormModel): string {
+function ifWords(schema: unknown, named: (key: string) => Question | undefined, model: FormModel): string {
   const props = own(schema, 'properties');
   if (!isObject(props)) return 'a condition in the schema';
   const parts: string[] = [];
   for (const key of Object.keys(props)) {
-    const target = model.byKey.get(key);
+    const target = named(key);
     const part = target ? enableWhenForSchema(target, props[key]) : undefined;
     parts.push(part ? joined(part.list, part.behavior, model) : `a condition on ${key}`);
   }

@@ -1,11 +1,11 @@
 import type { Definition } from '../definition/envelope';
 import { baseOf, codeSystemUrl, fhirId, fhirString, fhirTime, questionnaireUrl, type FhirOptions } from './fhir-common';
 import type { FhirEnableWhen } from './fhir-enable-when';
-import { questionsOf, requirementOf } from './fhir-form-facts';
-import { requiredWhenSchema, requiredWhenShown, type EnableLevel } from './fhir-required';
+import { requirementOf } from './fhir-form-facts';
+import { requiredWhenSchema, requiredWhenShown, type ConditionSubject, type EnableLevel } from './fhir-required';
 import { fhirTree, type FhirNode } from './fhir-tree';
 import type { FormModel, Question, QuestionKind } from '../model/types';
-import { formModel } from '../model/build';
+import { formModel, questionInCondition } from '../model/build';
 import { calculatedExpression, CALCULATED_EXPRESSION_URL, ORDINAL_VALUE_URL } from './fhir-calculated';
 
 /** The parts of FHIR R4 `Questionnaire` this exporter writes (checked against the R4 JSON Schema in tests). */
@@ -61,7 +61,7 @@ const statusMap = { draft: 'draft', published: 'active', retired: 'retired' } as
 
 /** A definition as a FHIR R4 Questionnaire: linkId = `x-code`, canonical `url` + `version`. @public */
 export function questionnaireFromDefinition(definition: Definition, options: FhirOptions = {}): FhirQuestionnaire {
-  const ctx: ItemContext = { definition, options, base: baseOf(options), byKey: new Map(questionsOf(definition).map((q) => [q.key, q])), model: formModel(definition) };
+  const ctx: ItemContext = { definition, options, base: baseOf(options), model: formModel(definition) };
   const item = fhirTree(definition).map((node) => itemOf(ctx, node, []));
   // `changelog` has a default in the envelope schema; a host may pass the file as read, without it.
   const date = (definition.changelog ?? []).find((c) => c.version === definition.version)?.date;
@@ -84,7 +84,6 @@ interface ItemContext {
   definition: Definition;
   options: FhirOptions;
   base: string;
-  byKey: ReadonlyMap<string, Question>;
   model: FormModel;
 }
 
@@ -115,8 +114,8 @@ function questionItem(ctx: ItemContext, q: Question, levels: readonly EnableLeve
   const item: FhirQuestionnaireItem = { linkId: q.exportCode, text: fhirString(q.title ?? q.key) ?? q.exportCode, type: typeMap[q.kind] };
   const requirement = requirementOf(q);
   // A group item's `if` names its sibling answers, which enableWhen cannot address.
-  const byKey = q.group === undefined ? ctx.byKey : new Map<string, Question>();
-  if (requirement.kind === 'always' || (requirement.kind === 'when' && requiredWhenShown(requirement.conditions, levels, byKey))) item.required = true;
+  const subject: ConditionSubject = (at, key) => (q.group === undefined ? questionInCondition(ctx.model, q, at, key) : undefined);
+  if (requirement.kind === 'always' || (requirement.kind === 'when' && requiredWhenShown(requirement.conditions, levels, subject))) item.required = true;
   if (q.kind === 'group' || q.kind === 'multiple-choice' || q.kind === 'list') item.repeats = true;
   if (q.computed) item.readOnly = true;
   const maxLength = q.constraints.maxLength;

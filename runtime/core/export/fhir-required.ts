@@ -24,39 +24,48 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const IF_KEYWORDS = new Set(['properties', 'required', 'anyOf', 'allOf', 'type']);
 
+/** The question an `if` names by `key` in the object `at` (undefined when it cannot be placed). */
+export type ConditionSubject = (at: readonly string[], key: string) => Question | undefined;
+type Named = (key: string) => Question | undefined;
+
 /** True when some condition that makes the question required holds wherever `levels` enable it. */
-export function requiredWhenShown(conditions: readonly RequiredCondition[], levels: readonly EnableLevel[], byKey: ReadonlyMap<string, Question>): boolean {
+export function requiredWhenShown(conditions: readonly RequiredCondition[], levels: readonly EnableLevel[], subject: ConditionSubject): boolean {
   return conditions.some((condition) => {
-    const clauses = clausesOfCondition(condition, byKey);
+    const clauses = clausesOfCondition(condition, subject);
     return clauses !== undefined && clauses.every((clause) => levels.some((level) => implies(level, clause)));
   });
 }
 
 /**
  * The conditions as one JSON Schema over the answers (what the `required-when` extension carries
- * for a question left optional): any condition, each the `if`s on its way, an `else` as `not`.
+ * for a question left optional): any condition, each the `if`s on its way, an `else` as `not`; an
+ * `if` written inside an object is put back in its place (it applies once the object is answered).
  */
 export function requiredWhenSchema(conditions: readonly RequiredCondition[]): unknown {
   const each = conditions.map((c) => {
-    const steps = c.map((step) => (step.negate ? { not: step.schema } : step.schema));
+    const steps = c.map((step) => inPlace(step.at, step.negate ? { not: step.schema } : step.schema));
     return steps.length === 1 ? steps[0] : { allOf: steps };
   });
   return each.length === 1 ? each[0] : { anyOf: each };
 }
 
-function clausesOfCondition(condition: RequiredCondition, byKey: ReadonlyMap<string, Question>): Clause[] | undefined {
+function inPlace(at: readonly string[], schema: unknown): unknown {
+  return at.reduceRight((inner, key) => ({ properties: { [key]: inner }, required: [key] }), schema);
+}
+
+function clausesOfCondition(condition: RequiredCondition, subject: ConditionSubject): Clause[] | undefined {
   const out: Clause[] = [];
   for (const step of condition) {
     // An `else` branch holds when the `if` fails, which includes an unanswered question: enableWhen cannot say that.
     if (step.negate) return undefined;
-    const clauses = clausesOfSchema(step.schema, byKey);
+    const clauses = clausesOfSchema(step.schema, (key) => subject(step.at, key));
     if (!clauses) return undefined;
     out.push(...clauses);
   }
   return out;
 }
 
-function clausesOfSchema(schema: unknown, byKey: ReadonlyMap<string, Question>): Clause[] | undefined {
+function clausesOfSchema(schema: unknown, named: Named): Clause[] | undefined {
   if (!isObject(schema) || Object.keys(schema).some((k) => !IF_KEYWORDS.has(k))) return undefined;
   if (schema.type !== undefined && schema.type !== 'object') return undefined;
   const required = Array.isArray(schema.required) ? schema.required.filter((k): k is string => typeof k === 'string') : [];
@@ -64,7 +73,7 @@ function clausesOfSchema(schema: unknown, byKey: ReadonlyMap<string, Question>):
   const out: Clause[] = [];
   for (const key of Object.keys(properties)) {
     // A property the `if` does not require passes when unanswered; enableWhen is false then.
-    const target = byKey.get(key);
+    const target = named(key);
     if (!required.includes(key) || !target) return undefined;
     const part = enableWhenForSchema(target, properties[key]);
     if (!part || part.list.some((e) => e.operator === '!=')) return undefined; // `!=` also holds when unanswered
@@ -72,14 +81,14 @@ function clausesOfSchema(schema: unknown, byKey: ReadonlyMap<string, Question>):
   }
   for (const key of required) {
     if (Object.hasOwn(properties, key)) continue;
-    const target = byKey.get(key);
+    const target = named(key);
     if (!target) return undefined;
     out.push([{ question: target.exportCode, operator: 'exists', answerBoolean: true }]);
   }
   if (schema.allOf !== undefined) {
     if (!Array.isArray(schema.allOf)) return undefined;
     for (const sub of schema.allOf) {
-      const clauses = clausesOfSchema(sub, byKey);
+      const clauses = clausesOfSchema(sub, named);
       if (!clauses) return undefined;
       out.push(...clauses);
     }
@@ -87,7 +96,7 @@ function clausesOfSchema(schema: unknown, byKey: ReadonlyMap<string, Question>):
   if (schema.anyOf !== undefined) {
     // An OR of conditions is one clause only when each alternative is a single clause.
     if (!Array.isArray(schema.anyOf) || !schema.anyOf.length) return undefined;
-    const alternatives = schema.anyOf.map((sub) => clausesOfSchema(sub, byKey));
+    const alternatives = schema.anyOf.map((sub) => clausesOfSchema(sub, named));
     if (alternatives.some((a) => a?.length !== 1)) return undefined;
     out.push(alternatives.flatMap((a) => a![0]!));
   }

@@ -59,7 +59,7 @@ function build(definition: Source): FormModel {
   const readObject = (objectSchema: JsonObject, schemaPointer: string, prefix: readonly string[], answerPrefix: string, into: Question[], level: { fields: Question[]; at: Map<string, Question> }, parent: Question | undefined, group: Question | undefined, depth: number): void => {
     const props = own(objectSchema, 'properties');
     if (!isObject(props) || depth > MAX_OBJECT_DEPTH) return;
-    const required = collectRequired(schema, objectSchema, anchors);
+    const required = collectRequired(schema, objectSchema, anchors, prefix);
     for (const key of Object.keys(props)) {
       const prop = props[key];
       // The loader refuses these keys; a definition built in memory could still carry them.
@@ -244,6 +244,11 @@ export function questionAtScope(model: Pick<FormModel, 'byKey' | 'atPath'>, scop
   const path = scopePropertyPath(scope);
   if (!path || path.length === 0) return undefined;
   return (detailOf ? detailOf.itemsAt : model.atPath)?.get(pointerFromTokens(path));
+}
+
+/** The question an `if` of `q`'s requirement names by `key`, read in the object `at` (see RequiredCondition). */
+export function questionInCondition(model: Pick<FormModel, 'atPath'>, q: Pick<Question, 'group'>, at: readonly string[], key: string): Question | undefined {
+  return (q.group ? q.group.itemsAt : model.atPath)?.get(pointerFromTokens([...at, key]));
 }
 
 /** The scope of a property path: `#/properties/a/properties/b`. */

@@ -1,6 +1,6 @@
 export * from './pointers';
 export * from './types';
-export { answerIn, answerPointerIn, formModel, questionAtAnswer, questionAtScope } from './build';
+export { answerIn, answerPointerIn, formModel, questionAtAnswer, questionAtScope, questionInCondition } from './build';
 export { resolveScope, uiIndex, type UiIndex } from './ui-index';
 export { translator, type Translate } from './wording';
 export { builtInLevels, levelActions, levelOf, levelTable, type LevelAction, type SensitivityLevel } from './sensitivity';

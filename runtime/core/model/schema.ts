@@ -154,7 +154,7 @@ const NO_CONSTRAINTS: JsonObject = Object.freeze({}) as JsonObject;
 export type RequiredMap = Map<string, { always: boolean; when: Map<string, RequiredCondition> }>;
 
 /** Who an object schema requires: `required`, and `required` inside `allOf` / `if`-`then`-`else`. */
-export function collectRequired(root: JsonObject, objectSchema: unknown, anchors: AnchorLookup): RequiredMap {
+export function collectRequired(root: JsonObject, objectSchema: unknown, anchors: AnchorLookup, at: readonly string[] = []): RequiredMap {
   const out: RequiredMap = new Map();
   const visit = (node: unknown, condition: RequiredCondition, depth: number) => {
     if (!isObject(node) || depth > 16) return;
@@ -173,8 +173,8 @@ export function collectRequired(root: JsonObject, objectSchema: unknown, anchors
     if (Array.isArray(allOf)) for (const sub of allOf) visit(sub, condition, depth + 1);
     const cond = own(node, 'if');
     if (cond !== undefined) {
-      visit(own(node, 'then'), [...condition, { schema: cond, negate: false }], depth + 1);
-      visit(own(node, 'else'), [...condition, { schema: cond, negate: true }], depth + 1);
+      visit(own(node, 'then'), [...condition, { schema: cond, negate: false, at }], depth + 1);
+      visit(own(node, 'else'), [...condition, { schema: cond, negate: true, at }], depth + 1);
     }
   };
   visit(objectSchema, [], 0);

@@ -44,8 +44,13 @@ export interface SafetyGate extends YesNo {
 /** `always`: in `required`; `conditional`: required through `if/then` (e.g. behind the safety gate). */
 export type Requirement = 'always' | 'conditional' | 'never';
 
-/** One condition under which a question is required: every `if` on the way must hold (or fail, when negated). */
-export type RequiredCondition = Array<{ schema: unknown; negate: boolean }>;
+/**
+ * One condition under which a question is required: every `if` on the way must hold (or fail, when
+ * negated). `at` is the object whose answers the `if` reads, as a path from where the question is
+ * read (the top-level answers or its group's item): `[]`, or `['riskFollowUp']` for an `if` written
+ * inside that object.
+ */
+export type RequiredCondition = Array<{ schema: unknown; negate: boolean; at: readonly string[] }>;
 
 /** A UI rule and the element carrying it. */
 export interface PlacedRule {

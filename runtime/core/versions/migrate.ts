@@ -1,6 +1,6 @@
 import type { Definition } from '../definition/envelope';
 import { contentHash } from '../definition/hash';
-import { escapePointerToken } from '../model/pointers';
+import { escapePointerToken, valueAt } from '../model/pointers';
 import type { Problem } from '../problems/problem';
 import type { Answers, FormRef, ResponseEnvelope } from '../response/envelope';
 import { matchesSchema } from '../rules/condition';
@@ -303,9 +303,7 @@ function jsonTypeOf(value: unknown): string {
 function nowRequired(answers: Answers, b: FormModel): NowRequired[] {
   const out: NowRequired[] = [];
   const missing = (obj: unknown, q: Question) => { const v = answerIn(obj, q); return v === undefined || v === null; };
-  // An `if` written inside an object reads the object's answers; one inherited from the object, the object's level.
-  const conditionData = (q: Question, level: unknown) => (q.parent && q.requiredIf !== q.parent.requiredIf ? answerIn(level, q.parent) : level);
-  const applies = (q: Question, level: unknown) => q.required === 'always' || q.requiredIf.some((c) => holds(c, conditionData(q, level)));
+  const applies = (q: Question, level: unknown) => q.required === 'always' || q.requiredIf.some((c) => holds(c, level));
   for (const q of b.all) {
     // Nobody answers a computed value: the runtime works it out; an object is answered through its questions.
     if (q.required === 'never' || q.computed || q.kind === 'object') continue;
@@ -324,8 +322,12 @@ function nowRequired(answers: Answers, b: FormModel): NowRequired[] {
   return out;
 }
 
-function holds(condition: RequiredCondition, data: unknown): boolean {
-  return condition.every((c) => matchesSchema(c.schema, data) !== c.negate);
+/** Each `if` reads the object it is written in (`at`); one inside an object that is not answered is never evaluated. */
+function holds(condition: RequiredCondition, level: unknown): boolean {
+  return condition.every((c) => {
+    const data = c.at.length ? valueAt(level, c.at) : level;
+    return data !== undefined && matchesSchema(c.schema, data) !== c.negate;
+  });
 }
 
 /** Set a key as an own data property, so a `__proto__` answer key cannot reach the prototype. */

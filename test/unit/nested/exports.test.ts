@@ -57,6 +57,11 @@ describe('exports of answers grouped in objects (issue 18 point 2)', () => {
     expect([of('risk_plan').required, of('child_postcode').required]).toEqual(['when risk_level is at least 1', 'no']);
   });
 
+  it('words a requirement written inside an object by the question it names (not "a condition on referred")', () => {
+    const rows = table(codebookCsv(codebook(definition)));
+    expect(rows.find((r) => r.code === 'risk_referral_date')!.required).toBe('when risk_referred is yes');
+  });
+
   it('labels nested answers at their pointers for the Responses page', () => {
     const pointers = labelledAnswers(definition, response, 'full').map((a) => a.pointer);
     expect(pointers).toContain('/riskFollowUp/plan');

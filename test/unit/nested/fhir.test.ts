@@ -1,6 +1,7 @@
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { exportProfiles, questionnaireFromDefinition, questionnaireResponseFrom } from '../../../runtime/core/index';
+import { exportProfiles, formModel, questionnaireFromDefinition, questionnaireResponseFrom } from '../../../runtime/core/index';
+import { requiredWhenSchema } from '../../../runtime/core/export/fhir-required';
 import { questionnaireErrors, r4Issues, responseErrors } from '../export/fhir-conformance';
 import { responseOf } from '../export/helpers';
 import { fullAnswers, nested } from './fixture';
@@ -30,6 +31,16 @@ describe('FHIR export of answers grouped in objects (issue 18 point 2)', () => {
     expect(find(q.item, 'household')!.item!.map((i) => i.linkId)).toEqual(['household_members']);
     expect(r4Issues(q)).toEqual([]);
     expect(questionnaireErrors(q)).toEqual([]);
+  });
+
+  it('marks a question required when shown by an if/then inside its object, and places that if in its object otherwise', () => {
+    // referralDate: shown when referred is yes, required inside riskFollowUp when referred is yes.
+    expect(find(q.item, 'risk_referral_date')!.required).toBe(true);
+    const date = formModel(definition).atPath.get('/riskFollowUp/referralDate')!;
+    expect(requiredWhenSchema(date.requiredIf)).toEqual({
+      properties: { riskFollowUp: { properties: { referred: { const: true } }, required: ['referred'] } },
+      required: ['riskFollowUp'],
+    });
   });
 
   it.each(exportProfiles)('nests the answers in the response under %s, valid R4 and conforming to the Questionnaire', (profile) => {

@@ -58,4 +58,19 @@ describe('versions of a form with answers grouped in objects (issue 18 point 2)'
     expect(report.notCarried).toEqual([]);
     expect(report.nowRequired.map((n) => n.path)).toEqual(['/riskFollowUp/level']);
   });
+
+  it('an if/else inside an object applies only once the object is answered', () => {
+    // Required in the else branch: "not referred" needs a reason, but only inside a follow-up that exists.
+    const withElse = next((d) => {
+      follow(d).properties.notReferredReason = { type: 'string', maxLength: 200, title: 'Why not referred?', 'x-code': 'risk_not_referred_reason' };
+      follow(d).allOf[0].else = { required: ['notReferredReason'] };
+      d.uischema.elements[2].elements.push({ type: 'Control', scope: '#/properties/riskFollowUp/properties/notReferredReason' });
+    });
+    const { riskFollowUp, ...rest } = fullAnswers;
+    const withoutFollowUp = migrateResponse(responseOf(definition, { ...rest, riskLevel: 0 }), definition, withElse);
+    expect(withoutFollowUp.report.nowRequired).toEqual([]);
+    const { referralDate: _d, ...followUp } = riskFollowUp;
+    const notReferred = migrateResponse(responseOf(definition, { ...rest, riskFollowUp: { ...followUp, referred: false } }), definition, withElse);
+    expect(notReferred.report.nowRequired.map((n) => n.path)).toEqual(['/riskFollowUp/notReferredReason']);
+  });
 });
