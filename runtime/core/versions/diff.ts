@@ -247,7 +247,8 @@ function compareOptions(a: Question, b: Question, name: string, at: Emit): void 
  * yes" for the gate, "when disclosure is \"yes\"" for a simple `if`, else a neutral phrase.
  */
 export function whenText(q: Pick<Question, 'requiredIf'>, gate: string | undefined, gateYes: unknown = true): string {
-  const alternatives = q.requiredIf.map((all) => all.map((c) => conditionText(c.schema, c.negate, gate, gateYes)));
+  // An `if` inside an object names its answers by their path there (riskFollowUp.referred); the gate is top level.
+  const alternatives = q.requiredIf.map((all) => all.map((c) => conditionText(c.schema, c.negate, c.at.length ? undefined : gate, gateYes, c.at)));
   if (alternatives.length === 0 || alternatives.some((all) => all.some((t) => t === undefined))) return 'when its condition holds';
   return alternatives.map((all) => all.join(' and ')).join(', or ');
 }
@@ -255,7 +256,7 @@ export function whenText(q: Pick<Question, 'requiredIf'>, gate: string | undefin
 const plainConditionKeys = new Set(['properties', 'required', 'title', 'description', '$comment']);
 
 /** Words for an `if` made only of `properties: { key: { const } }` (and `required`); undefined for anything richer. */
-function conditionText(schema: unknown, negate: boolean, gate: string | undefined, gateYes: unknown): string | undefined {
+function conditionText(schema: unknown, negate: boolean, gate: string | undefined, gateYes: unknown, at: readonly string[]): string | undefined {
   const props = own(schema, 'properties');
   if (!isObject(schema) || !isObject(props) || Object.keys(schema).some((k) => !plainConditionKeys.has(k))) return undefined;
   const parts: string[] = [];
@@ -264,7 +265,7 @@ function conditionText(schema: unknown, negate: boolean, gate: string | undefine
     if (!isObject(prop) || Object.keys(prop).length !== 1 || own(prop, 'const') === undefined) return undefined;
     const value = own(prop, 'const');
     // The gate's yes as the model reads it: `true`, or a yes/no choice's yes code.
-    parts.push(key === gate && deepEqual(value, gateYes) ? 'the safety check is answered yes' : `${key} is ${canonical(value)}`);
+    parts.push(key === gate && deepEqual(value, gateYes) ? 'the safety check is answered yes' : `${[...at, key].join('.')} is ${canonical(value)}`);
   }
   if (parts.length === 0) return undefined;
   if (negate) return `unless ${parts.join(' and ')}`;

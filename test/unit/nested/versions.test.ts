@@ -59,6 +59,13 @@ describe('versions of a form with answers grouped in objects (issue 18 point 2)'
     expect(report.nowRequired.map((n) => n.path)).toEqual(['/riskFollowUp/level']);
   });
 
+  it('a requirement added inside an object is worded by the path of the answer it reads', () => {
+    const conditional = next((d) => follow(d).allOf.push({ if: { properties: { referred: { const: false } }, required: ['referred'] }, then: { required: ['level'] } }));
+    const change = diffDefinitions(definition, conditional).find((c) => c.kind === 'question-required')!;
+    expect([change.code, change.severity]).toEqual(['risk_follow_up_level', 'major']);
+    expect(change.summary).toContain('when riskFollowUp.referred is false');
+  });
+
   it('an if/else inside an object applies only once the object is answered', () => {
     // Required in the else branch: "not referred" needs a reason, but only inside a follow-up that exists.
     const withElse = next((d) => {
