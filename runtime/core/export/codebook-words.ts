@@ -1,7 +1,7 @@
 import { enableWhenForSchema, enableWhenOf, type FhirEnableWhen } from './fhir-enable-when';
 import { isObject, own } from '../model/schema-walk';
 import { questionInCondition } from '../model/build';
-import type { FormModel, Question, RequiredCondition } from '../model/types';
+import type { FormModel, PlacedRule, Question, RequiredCondition } from '../model/types';
 
 /**
  * The codebook's plain words for when a question is shown, when it is required, and what range
@@ -11,20 +11,42 @@ import type { FormModel, Question, RequiredCondition } from '../model/types';
  * express is named by its place in the definition rather than guessed at.
  */
 
-/** "safe_to_talk is yes; fearful is one of yes, unsure", or '' when the question is always shown. */
+/**
+ * "safe_to_talk is yes; fearful is one of yes, unsure", or '' when the question is always shown. An
+ * object has no control of its own: it is shown while any of its questions is, so it reads as the
+ * rules all of them sit under when one of them sits under no other (the follow-up shown when the
+ * risk is above 0, one of its questions only when referred), else "when any of its questions is shown".
+ */
 export function showWhenWords(q: Question, model: FormModel): string {
-  const rules = [...(q.group?.control?.rules ?? []), ...(q.control?.rules ?? [])];
+  if (q.kind !== 'object' || q.control) return rulesWords(shownBy(q), model);
+  const each = leavesOf(q).map(shownBy);
+  const shared = each[0]?.filter((rule) => each.every((rules) => rules.includes(rule))) ?? [];
+  const widest = each.some((rules) => rules.length === shared.length);
+  return widest ? rulesWords(shared, model) : 'when any of its questions is shown';
+}
+
+/** The SHOW/HIDE rules a question's control sits under (a group item's, its group's too), each once. */
+function shownBy(q: Question): PlacedRule[] {
   const seen = new Set<unknown>();
-  const parts: string[] = [];
-  for (const placed of rules) {
-    if (seen.has(placed.rule)) continue;
+  return [...(q.group?.control?.rules ?? []), ...(q.control?.rules ?? [])].filter((placed) => {
+    if (seen.has(placed.rule)) return false;
     seen.add(placed.rule);
     const effect = own(placed.rule, 'effect');
-    if (effect !== 'SHOW' && effect !== 'HIDE') continue; // ENABLE/DISABLE change editing, not what is asked
-    const mapped = enableWhenOf(placed.rule, model);
-    parts.push(mapped?.mapped ? joined(mapped.enableWhen, mapped.behavior, model) : `a rule at ${placed.pointer}/rule`);
-  }
-  return parts.join('; and ');
+    return effect === 'SHOW' || effect === 'HIDE'; // ENABLE/DISABLE change editing, not what is asked
+  });
+}
+
+function leavesOf(q: Question): Question[] {
+  return q.kind === 'object' && !q.control ? (q.children ?? []).flatMap(leavesOf) : [q];
+}
+
+function rulesWords(rules: readonly PlacedRule[], model: FormModel): string {
+  return rules
+    .map((placed) => {
+      const mapped = enableWhenOf(placed.rule, model);
+      return mapped?.mapped ? joined(mapped.enableWhen, mapped.behavior, model) : `a rule at ${placed.pointer}/rule`;
+    })
+    .join('; and ');
 }
 
 /** "yes", "when safe_to_talk is yes", or "no". */

@@ -62,6 +62,12 @@ describe('exports of answers grouped in objects (issue 18 point 2)', () => {
     expect(rows.find((r) => r.code === 'risk_referral_date')!.required).toBe('when risk_referred is yes');
   });
 
+  it('gives an object the show-when its questions share (it has no control of its own)', () => {
+    const rows = table(codebookCsv(codebook(definition)));
+    const showWhen = (code: string) => rows.find((r) => r.code === code)!.show_when;
+    expect([showWhen('risk_follow_up'), showWhen('address'), showWhen('household')]).toEqual(['risk_level is at least 1', 'safe_to_talk is yes', '']);
+  });
+
   it('labels nested answers at their pointers for the Responses page', () => {
     const pointers = labelledAnswers(definition, response, 'full').map((a) => a.pointer);
     expect(pointers).toContain('/riskFollowUp/plan');
