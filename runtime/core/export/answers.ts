@@ -4,6 +4,8 @@ import { withoutHiddenAnswers } from '../rules/visibility';
 import { computeValue } from './computed';
 import { sensitiveQuestions, treatmentOf, MASK, type ExportProfileName, type ProfileActions } from './profiles';
 import { answerIn, formModel } from '../model/build';
+import { levelAnswers, siblingsOf } from '../model/levels';
+import { isObject } from '../model/json';
 import type { FormModel, Question } from '../model/types';
 
 /** One answer as an export sees it, after the profile. */
@@ -41,8 +43,8 @@ export function cellOf(ctx: ExportContext, question: Question, answers: Record<s
   const treatment = treatmentOf(ctx.profile, question, ctx.sensitive);
   if (treatment === 'drop') return DROPPED;
   const stored = answerIn(answers, question);
-  const siblings = question.group ? (question.group.items ?? []) : ctx.model.questions;
-  const value = question.computed ? computeValue(question, siblings, root, stored) : stored;
+  const level = levelAnswers(question, root);
+  const value = question.computed ? computeValue(question, siblingsOf(ctx.model, question), isObject(level) ? level : {}, stored) : stored;
   if (value === undefined || value === null) return ABSENT;
   return treatment === 'mask' ? MASKED : { kind: 'value', value };
 }

@@ -2,6 +2,7 @@ import { canonical } from '../model/json';
 import type { FormModel, Question } from '../model/types';
 import type { Band } from '../rules/computed';
 import { isObject, own } from '../model/schema-walk';
+import { siblingsOf } from '../model/levels';
 
 /**
  * A computed value's rule in words, for the codebook: "sum of the scores of q1, q2, q3", the bands
@@ -11,7 +12,7 @@ import { isObject, own } from '../model/schema-walk';
 export function computedWords(q: Question, model: FormModel): string {
   const spec = q.computed;
   if (!spec) return '';
-  const siblings = q.group ? (q.group.items ?? []) : model.questions;
+  const siblings = siblingsOf(model, q);
   const code = (key: string) => siblings.find((s) => s.key === key)?.exportCode ?? key;
   const list = (keys: readonly string[]) => keys.map(code).join(', ');
   if ('items' in spec) {

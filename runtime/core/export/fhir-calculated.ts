@@ -1,5 +1,6 @@
 import type { FormModel, Question } from '../model/types';
 import type { Band } from '../rules/computed';
+import { siblingsOf } from '../model/levels';
 
 /** SDC's extension for a value the form works out (FHIRPath over the QuestionnaireResponse). */
 export const CALCULATED_EXPRESSION_URL = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression';
@@ -16,7 +17,7 @@ const quote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'
 export function calculatedExpression(q: Question, model: FormModel): string | undefined {
   const spec = q.computed;
   if (!spec) return undefined;
-  const siblings = q.group ? (q.group.items ?? []) : model.questions;
+  const siblings = siblingsOf(model, q);
   const link = (key: string) => siblings.find((s) => s.key === key)?.exportCode;
   const items = (keys: readonly string[]) => {
     const codes = keys.map(link);

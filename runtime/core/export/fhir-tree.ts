@@ -2,6 +2,7 @@ import type { Definition } from '../definition/envelope';
 import type { Question } from '../model/types';
 import { enableWhenOf, type EnableWhenMapping } from './fhir-enable-when';
 import { formModel, questionAtScope } from '../model/build';
+import { itemLevel } from '../model/levels';
 
 /**
  * The item tree the FHIR Questionnaire and every QuestionnaireResponse share, so responses nest
@@ -34,7 +35,7 @@ export function fhirTree(definition: Definition): FhirNode[] {
     kind: 'question',
     question: q,
     ...(rule ? { rule } : {}),
-    children: (q.kind === 'object' ? (q.children ?? []) : itemQuestions(q)).map((iq) => questionNode(iq)),
+    children: (q.kind === 'object' ? (q.children ?? []) : itemLevel(q)).map((iq) => questionNode(iq)),
   });
 
   /** The node `q` goes under: its object's (made, and placed in the tree, on first need); undefined at the top. */
@@ -112,10 +113,6 @@ export function fhirTree(definition: Definition): FhirNode[] {
   return tree;
 }
 
-/** A group's item questions as the item holds them: objects as objects (their questions inside). */
-function itemQuestions(group: Question): Question[] {
-  return [...(group.itemsAt?.values() ?? [])].filter((q) => !q.parent);
-}
 
 function markPlaced(q: Question, placed: Set<Question>): void {
   placed.add(q);

@@ -1,5 +1,7 @@
 import type { Definition } from '../definition/envelope';
 import { formModel } from '../model/build';
+import { itemLevel } from '../model/levels';
+import type { Question } from '../model/types';
 import { isObject } from './condition';
 import { computeLevel } from './computed';
 
@@ -16,7 +18,7 @@ export function computeValues(definition: Source, answers: unknown): Record<stri
 }
 
 /**
- * The answers with every computed value put in its place, the top level's and each group item's,
+ * The answers with every computed value put in its place, the top level's, each object's and each group item's,
  * from the answers themselves (a stored value is replaced): what rules and `if`/`then` read, so
  * "show the follow-up when the total is 8 or more" sees the total the answers give.
  */
@@ -24,12 +26,22 @@ export function withComputedValues<T>(definition: Source, answers: T): T {
   if (!isObject(answers)) return answers;
   const model = modelOf(definition);
   if (!model.all.some((q) => q.computed)) return answers;
-  const out: Record<string, unknown> = { ...answers, ...computeLevel(model.questions, answers) };
-  for (const group of model.questions) {
-    const items = group.items;
-    const list = out[group.key];
-    if (!items?.some((q) => q.computed) || !Array.isArray(list) || !Object.prototype.hasOwnProperty.call(out, group.key)) continue;
-    out[group.key] = list.map((item) => (isObject(item) ? { ...item, ...computeLevel(items, item) } : item));
+  return withLevel(model.questions, answers) as T;
+}
+
+/** One level's answers with its computed values, and those of the objects and group items in it (which hold any). */
+function withLevel(level: readonly Question[], answers: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = level.some((q) => q.computed) ? { ...answers, ...computeLevel(level, answers) } : { ...answers };
+  for (const q of level) {
+    if (!Object.prototype.hasOwnProperty.call(out, q.key) || !holdsComputed(q)) continue;
+    const value = out[q.key];
+    if (q.kind === 'object' && isObject(value)) out[q.key] = withLevel(q.children ?? [], value);
+    else if (q.kind === 'group' && Array.isArray(value)) out[q.key] = value.map((item) => (isObject(item) ? withLevel(itemLevel(q), item) : item));
   }
-  return out as T;
+  return out;
+}
+
+/** Whether an object or group has a computed value anywhere inside it. */
+export function holdsComputed(q: Question): boolean {
+  return (q.kind === 'object' ? (q.children ?? []) : q.kind === 'group' ? [...(q.itemsAt?.values() ?? [])] : []).some((inner) => inner.computed !== undefined || holdsComputed(inner));
 }

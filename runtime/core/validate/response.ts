@@ -3,7 +3,8 @@ import type { Problem } from '../problems/problem';
 import { pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import { checkValueLimits, limits } from '../safety/limits';
 import { computeLevel } from '../rules/computed';
-import { withComputedValues } from '../rules/computed-values';
+import { holdsComputed, withComputedValues } from '../rules/computed-values';
+import { itemLevel } from '../model/levels';
 import { formModel } from '../model/build';
 import type { Question } from '../model/types';
 import { deepEqual, isObject } from '../rules/condition';
@@ -88,16 +89,17 @@ export function computedProblems(definition: Pick<Definition, 'schema' | 'uische
       problems.push({ code: 'answer-computed', severity: 'error', message: computedMessage(asked, expected), path: pointerFromTokens(path), source: 'validate', params: { expected: expected ?? null, actual: stored[q.key] } });
     }
   };
-  check(model.questions, answers, []);
-  for (const group of model.questions) {
-    const items = group.items;
-    if (!items?.some((q) => q.computed) || !Object.prototype.hasOwnProperty.call(answers, group.key)) continue;
-    const list = answers[group.key];
-    if (!Array.isArray(list)) continue;
-    list.forEach((item, i) => {
-      if (isObject(item)) check(items, item, [group.key, String(i)]);
-    });
-  }
+  // Each level in turn: the top level, then the objects and group items inside it that hold computed values.
+  const walk = (level: readonly Question[], stored: Record<string, unknown>, tokens: string[]) => {
+    check(level, stored, tokens);
+    for (const q of level) {
+      if (!Object.prototype.hasOwnProperty.call(stored, q.key) || !holdsComputed(q)) continue;
+      const value = stored[q.key];
+      if (q.kind === 'object' && isObject(value)) walk(q.children ?? [], value, [...tokens, q.key]);
+      else if (q.kind === 'group' && Array.isArray(value)) value.forEach((item, i) => isObject(item) && walk(itemLevel(q), item, [...tokens, q.key, String(i)]));
+    }
+  };
+  walk(model.questions, answers, []);
   return problems;
 }
 

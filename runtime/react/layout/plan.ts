@@ -72,9 +72,10 @@ function makePlan(c: FormController, element: UiElement, pointer: string): Quest
     pointer: answerPointer,
     ...wording,
     required: inner.length ? question.required !== 'never' : model.required.has(question.key),
-    subscribeValue: computed ? (cb) => subscribeComputed(c, computedSources(question, model.question), cb) : (cb) => store.subscribe(top, cb),
+    // Inside an object a computed value's inputs are its siblings there, all held in the object's top-level answer.
+    subscribeValue: computed ? (cb) => subscribeComputed(c, inner.length ? [top] : computedSources(question, model.question), cb) : (cb) => store.subscribe(top, cb),
     // Worked out from the answers that count (those a rule hides left out), as the response's is.
-    getValue: computed ? () => c.shownAnswers()[question.key] : inner.length ? () => valueAt(store.get(top), inner) : () => store.get(top),
+    getValue: computed ? () => valueAt(c.shownAnswers(), question.path) : inner.length ? () => valueAt(store.get(top), inner) : () => store.get(top),
     subscribeError: (cb) => ui.subscribe(errorKey, cb),
     getError: () => ui.shownError(answerPointer),
     onChange: inner.length ? (v) => store.set(top, withValueAt(store.get(top), inner, v)) : (v) => store.set(top, v),

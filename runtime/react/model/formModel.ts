@@ -53,6 +53,8 @@ export interface FormModel {
   rulesByKey: Map<string, Rule[]>;
   sensitiveKeys: ReadonlySet<string>;
   computedKeys: string[];
+  /** A computed value anywhere: at the top level, in an object or in a group's item. */
+  hasComputed: boolean;
   /** Keys in the order the form shows them (error summary, check-your-answers). */
   order: string[];
   /** Top-level answer keys some rule reads; null when a rule reads all of them (see core `ruleReads`). */
@@ -92,6 +94,7 @@ export function buildFormModel(definition: Definition, locale?: string): FormMod
     rulesByKey,
     sensitiveKeys: new Set(questions.questions.filter((q) => q.sensitivity).map((q) => q.key)),
     computedKeys: questions.questions.filter((q) => q.computed).map((q) => q.key),
+    hasComputed: questions.all.some((q) => q.computed),
     order: top.map((t) => t.key),
     ruleReads: questions.ruleReads ? [...questions.ruleReads] : null,
     t,

@@ -156,5 +156,5 @@ function practitionerMessage(model: FormModel, p: Problem, answers: Answers): st
 
 /** Answers with every computed value filled in: what validation and the response see. */
 export function withComputed(model: FormModel, answers: Answers): Answers {
-  return model.computedKeys.length === 0 ? answers : withComputedValues(model.definition, answers);
+  return model.hasComputed ? withComputedValues(model.definition, answers) : answers;
 }

@@ -5,13 +5,14 @@ import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
 import { bandProblems } from '../computed-bands';
 import { named } from '../wording';
+import { siblingsOf } from '../../model/levels';
 
 const numeric = (q: Question) => q.jsonType === 'integer' || q.jsonType === 'number';
 const choice = (q: Question) => q.kind === 'single-choice' || q.kind === 'multiple-choice';
 
 /**
  * A computed value (`x-computed`) is derived by the runtime from answers at its own level (top
- * level, or the same group item), is read-only and never required; a band is text (its code),
+ * level, the same object, or the same group item), is read-only and never required; a band is text (its code),
  * every other value a number. Its shape is checked by extension-invalid; this rule checks what it
  * refers to: questions that exist, scored options for a score, a total for a band, a repeatable
  * group for a count or sum over items. A computed value reads answers only, except a band, which
@@ -27,8 +28,8 @@ export const computedInvalid: LintRule = {
       const computed = own(q.schema, 'x-computed');
       if (!isObject(computed)) continue;
       const at = `${q.pointer}/x-computed`;
-      const siblings = q.group ? (q.group.items ?? []) : model.questions;
-      const level = q.group ? `of the group "${q.group.key}"` : 'of the form';
+      const siblings = siblingsOf(model, q);
+      const level = q.parent ? `in the object "${q.parent.key}"` : q.group ? `of the group "${q.group.key}"` : 'of the form';
       const op = own(computed, 'op');
       const find = (key: string, where: string): Question | undefined => {
         const target = siblings.find((s: Question) => s.key === key);
