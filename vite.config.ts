@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { SIDE_EFFECT_FREE } from './vite.lib.config';
+import LongestFirst from './test/support/sequencer';
 
 /**
  * zod builds its object parsers with `new Function` unless `jitless` is set before the first schema
@@ -69,6 +70,7 @@ export default defineConfig({
     // Browser tests share one built app and server; keep files parallel but bounded on 2 cores.
     // Timing suites run one file at a time: two of them side by side read each other as long tasks.
     maxWorkers: TIMING_ONLY ? 1 : 2,
+    sequence: { sequencer: LongestFirst },
     // Suites that time the main thread run on their own, after the rest (`npm test` runs vitest
     // twice): beside another browser suite on 2 cores, a page descheduled by the OS reads as a long task.
     projects: TIMING_ONLY
@@ -83,7 +85,7 @@ export default defineConfig({
           },
           {
             extends: true,
-            test: { name: 'processes', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [...EXCLUDED, ...IN_PROCESS, ...TIMING_SUITES] },
+            test: { name: 'across-processes', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [...EXCLUDED, ...IN_PROCESS, ...TIMING_SUITES] },
           },
         ],
   },
