@@ -47,6 +47,7 @@ import { optionCodeDuplicate } from './rules/option-code-duplicate';
 import { optionLabelDuplicate } from './rules/option-label-duplicate';
 import { labelEmpty } from './rules/label-empty';
 import { formEmpty } from './rules/form-empty';
+import { controlObject } from './rules/control-object';
 
 export type { LintContext, LintInput, LintRule } from './rule';
 export { lintProblem } from './rule';
@@ -78,6 +79,7 @@ export const allRules: LintRule[] = [
   computedInvalid,
   uischemaInvalid,
   scopeUnresolved,
+  controlObject,
   questionNotShown,
   ruleInvalid,
   ruleShowsUnanswered,

@@ -82,6 +82,7 @@ export const problemCodes = {
   'option-label-duplicate': { severity: 'warning', doc: 'Two options of one question are worded alike (ignoring case and spacing).' },
   'label-empty': { severity: 'error', doc: 'A shown question, or one of its options, has an empty or blank label.' },
   'form-empty': { severity: 'error', doc: 'The form has no questions.' },
+  'control-object': { severity: 'error', doc: 'A control is scoped to a whole object (a group of answers), which it cannot show; the object\'s questions need controls scoped into it.' },
 
   // lint: keys and text a person can trust (Unicode UTS #39 as the reference)
   'key-characters': { severity: 'warning', doc: 'A property name has characters outside A–Z, a–z, 0–9, `_` and `-` (JSON Forms splits paths on `.`, pointers escape `/` and `~`, hosts key on names).' },

@@ -66,6 +66,7 @@ export const brokenCases: BrokenCase[] = [
   { code: 'option-label-duplicate', path: '/schema/properties/contact/oneOf/2/title' },
   { code: 'label-empty', path: '/schema/properties/visitDate/title' },
   { code: 'form-empty', path: '/schema/properties' },
+  { code: 'control-object', path: '/uischema/elements/4/scope' },
   { code: 'key-invisible', path: '/schema/properties/visit\u200bDate' },
   { code: 'key-markup', path: '/schema/properties/children/items/properties/<b>name' },
   { code: 'key-lookalike', path: '/schema/properties/visitD\u0430te' },

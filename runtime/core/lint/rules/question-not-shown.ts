@@ -15,16 +15,19 @@ export const questionNotShown: LintRule = {
   docs: 'Every question, group and group item must be shown by some UI control.',
   check({ model }) {
     const shown = new Set<Question>();
+    // A control on a whole object is control-object's problem; its questions are not reported again.
+    const wholeObjects = new Set<Question>();
     for (const s of uiIndex(model).scopes) {
       if (s.role !== 'control' || s.target.kind !== 'question') continue;
       const question = s.target.question;
       shown.add(question);
+      if (question.kind === 'object') wholeObjects.add(question);
       if (question.kind === 'group' && !isObject(own(own(s.element.node, 'options'), 'detail'))) {
         for (const item of question.items ?? []) shown.add(item);
       }
     }
     return model.all
-      .filter((q) => q.kind !== 'object' && !shown.has(q) && !(q.group && !shown.has(q.group)))
+      .filter((q) => q.kind !== 'object' && !shown.has(q) && !(q.group && !shown.has(q.group)) && !insideAny(q, wholeObjects))
       .map((q) =>
         lintProblem(
           'question-not-shown',
@@ -37,3 +40,8 @@ export const questionNotShown: LintRule = {
       );
   },
 };
+
+function insideAny(q: Question, objects: ReadonlySet<Question>): boolean {
+  for (let p = q.parent; p; p = p.parent) if (objects.has(p)) return true;
+  return false;
+}
