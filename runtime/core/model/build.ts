@@ -5,8 +5,9 @@ import { levelOf, levelTable, type SensitivityLevel } from './sensitivity';
 import { escapePointerToken, pointerFromTokens, scopePropertyPath, valueAt } from './pointers';
 import { isObject, lazyAnchors, own, type AnchorLookup } from './schema-walk';
 import { collectRequired, constraintsOf, groupItems, kindOf, objectProperties, optionsOf, shapeOf, str, type RequiredMap } from './schema';
+import { forEachConditionScope, questionAtScope, resolveScope, schemaTarget } from './scopes';
 import type {
-  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, Section,
+  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, ScopeTarget, Section, UiElementInfo,
 } from './types';
 
 type Source = Pick<Definition, 'schema' | 'uischema'> & Partial<Pick<Definition, 'sensitivityLevels'>> & { safety?: Definition['safety'] };
@@ -107,13 +108,18 @@ function build(definition: Source): FormModel {
   for (const q of questions) byKey.set(q.key, q);
   const model = {
     schema, uischema, questions, fields, atPath, all, byKey, byId, shown: [] as Question[],
-    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels,
+    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels, ui: { elements: [], scopes: [] },
   } as FormModel;
   const sections: Section[] = [];
   const reads = new Set<string>();
   let readsAll = false;
-  const walk = (node: unknown, pointer: string, rules: PlacedRule[], section: Section | undefined, detailOf: Question | undefined, depth: number): void => {
+  const { elements, scopes } = model.ui;
+  // One walk of the UI schema gives both what the runtime reads (controls, sections, labels, rules)
+  // and lint's index of every element and scope: every embed needs both before its first render.
+  const walk = (node: unknown, pointer: string, parent: UiElementInfo | undefined, rules: PlacedRule[], section: Section | undefined, detailOf: Question | undefined, depth: number): void => {
     if (!isObject(node) || depth > MAX_UI_DEPTH) return;
+    const element: UiElementInfo = { node, pointer, parent, detailOf };
+    elements.push(element);
     const rule = own(node, 'rule');
     if (isObject(rule)) rules = [...rules, { rule, pointer }];
     const type = own(node, 'type');
@@ -130,7 +136,12 @@ function build(definition: Source): FormModel {
       }
     }
     const scope = own(node, 'scope');
-    const question = typeof scope === 'string' ? questionAtScope(model, scope, detailOf) : undefined;
+    let question: Question | undefined;
+    if (typeof scope === 'string') {
+      question = questionAtScope(model, scope, detailOf);
+      const target: ScopeTarget = question ? { kind: 'question', question } : schemaTarget(model, scope, detailOf);
+      scopes.push({ element, scope, pointer: `${pointer}/scope`, target, role: 'control' });
+    }
     if (question && !question.control) {
       question.control = { element: node, pointer, scope: scope as string, rules, order: model.shown.length };
       model.shown.push(question);
@@ -140,20 +151,22 @@ function build(definition: Source): FormModel {
         section.questions.push(question);
       }
     }
-    // Rules inside an item layout read the item's answers, which change with the group's own value.
-    if (isObject(rule) && !detailOf) {
-      forEachConditionScope(own(rule, 'condition'), '', (conditionScope) => {
+    if (isObject(rule)) {
+      forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (conditionScope, at) => {
+        scopes.push({ element, scope: conditionScope, pointer: at, target: resolveScope(model, conditionScope, detailOf), role: 'rule' });
+        // Rules inside an item layout read the item's answers, which change with the group's own value.
+        if (detailOf) return;
         const path = scopePropertyPath(conditionScope);
         if (!path || path.length === 0) readsAll = true;
         else reads.add(path[0]!);
       });
     }
-    const elements = own(node, 'elements');
-    if (Array.isArray(elements)) elements.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, rules, section, detailOf, depth + 1));
+    const children = own(node, 'elements');
+    if (Array.isArray(children)) children.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, element, rules, section, detailOf, depth + 1));
     const detail = own(own(node, 'options'), 'detail');
-    if (isObject(detail)) walk(detail, `${pointer}/options/detail`, rules, section, question?.kind === 'group' ? question : detailOf, depth + 1);
+    if (isObject(detail)) walk(detail, `${pointer}/options/detail`, element, rules, section, question?.kind === 'group' ? question : detailOf, depth + 1);
   };
-  walk(uischema, '/uischema', [], undefined, undefined, 0);
+  walk(uischema, '/uischema', undefined, [], undefined, undefined, 0);
   // A group's items its detail does not list are shown inside the group: they sit in its section, under its rules.
   for (const q of all) {
     if (!q.group) continue;
@@ -234,29 +247,9 @@ function yesNoOf(q: Question, declared: unknown): Question['yesNo'] {
   return yes && no && yes !== no ? { yes: yes.value, no: no.value } : undefined;
 }
 
-/** The question a scope names, if it names one (no schema walking: what the runtime needs). */
-export function questionAtScope(model: Pick<FormModel, 'byKey' | 'atPath'>, scope: string, detailOf: Question | undefined): Question | undefined {
-  if (!detailOf && scope.startsWith('#/properties/')) {
-    // The common spelling, `#/properties/key` with nothing to unescape, is looked up as it stands.
-    const key = scope.slice(13);
-    if (!key.includes('/') && !key.includes('~')) return model.byKey.get(key);
-  }
-  const path = scopePropertyPath(scope);
-  if (!path || path.length === 0) return undefined;
-  return (detailOf ? detailOf.itemsAt : model.atPath)?.get(pointerFromTokens(path));
-}
-
 /** The scope of a property path: `#/properties/a/properties/b`. */
 function scopeOfPath(path: readonly string[]): string {
   return '#' + path.map((k) => `/properties/${escapePointerToken(k)}`).join('');
-}
-
-export function forEachConditionScope(condition: unknown, pointer: string, visit: (scope: string, pointer: string) => void, depth = 0): void {
-  if (!isObject(condition) || depth > 64) return;
-  const scope = own(condition, 'scope');
-  if (typeof scope === 'string') visit(scope, `${pointer}/scope`);
-  const conditions = own(condition, 'conditions');
-  if (Array.isArray(conditions)) conditions.forEach((c, i) => forEachConditionScope(c, `${pointer}/conditions/${i}`, visit, depth + 1));
 }
 
 function labelText(label: unknown): string | undefined {

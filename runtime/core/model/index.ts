@@ -1,6 +1,6 @@
 export * from './pointers';
 export * from './types';
-export { answerIn, answerPointerIn, formModel, questionAtAnswer, questionAtScope } from './build';
-export { resolveScope, uiIndex, type UiIndex } from './ui-index';
+export { answerIn, answerPointerIn, formModel, questionAtAnswer } from './build';
+export { questionAtScope, resolveScope } from './scopes';
 export { translator, type Translate } from './wording';
 export { builtInLevels, levelActions, levelOf, levelTable, type LevelAction, type SensitivityLevel } from './sensitivity';

@@ -1,4 +1,3 @@
-import { uiIndex } from '../../model/ui-index';
 import type { Question } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
@@ -15,7 +14,7 @@ export const questionNotShown: LintRule = {
   docs: 'Every question, group and group item must be shown by some UI control.',
   check({ model }) {
     const shown = new Set<Question>();
-    for (const s of uiIndex(model).scopes) {
+    for (const s of model.ui.scopes) {
       if (s.role !== 'control' || s.target.kind !== 'question') continue;
       const question = s.target.question;
       shown.add(question);
