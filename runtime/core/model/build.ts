@@ -57,7 +57,7 @@ function build(definition: Source): FormModel {
    * a group's items make a level of their own. Depth is bounded by the loader's nesting limit;
    * MAX_OBJECT_DEPTH guards definitions built in memory.
    */
-  const readObject = (objectSchema: JsonObject, schemaPointer: string, prefix: readonly string[], answerPrefix: string, into: Question[], level: { fields: Question[]; at: Map<string, Question> }, parent: Question | undefined, group: Question | undefined, depth: number): void => {
+  const readObject = (objectSchema: JsonObject, schemaPointer: string, at: Place, into: Question[], level: { fields: Question[]; at: Map<string, Question> }, parent: Question | undefined, group: Question | undefined, depth: number): void => {
     const props = own(objectSchema, 'properties');
     if (!isObject(props) || depth > MAX_OBJECT_DEPTH) return;
     const required = collectRequired(schema, objectSchema, anchors);
@@ -65,9 +65,7 @@ function build(definition: Source): FormModel {
       const prop = props[key];
       // The loader refuses these keys; a definition built in memory could still carry them.
       if (!isObject(prop) || FORBIDDEN_KEYS.has(key)) continue;
-      const pointer = `${schemaPointer}/properties/${escapePointerToken(key)}`;
-      const path = [...prefix, key];
-      const q = readQuestion(schema, anchors, levels, prop, key, pointer, `${answerPrefix}/${escapePointerToken(key)}`, required, path);
+      const q = readQuestion(schema, anchors, levels, prop, key, schemaPointer, at, required);
       if (group) q.group = group;
       if (parent) {
         q.parent = parent;
@@ -85,26 +83,27 @@ function build(definition: Source): FormModel {
         }
       }
       into.push(q);
-      level.at.set(pointerFromTokens(path), q);
+      const pathPointer = `${at.pathPointer}/${escapePointerToken(key)}`;
+      level.at.set(pathPointer, q);
       add(q);
       if (q.kind === 'object') {
-        const inner = objectProperties(schema, prop, pointer, anchors);
+        const inner = objectProperties(schema, prop, q.pointer, anchors);
         q.children = [];
-        if (inner) readObject(inner.schema, inner.pointer, path, q.answerPath, q.children, level, q, group, depth + 1);
+        if (inner) readObject(inner.schema, inner.pointer, { path: q.path, pathPointer, answerPrefix: q.answerPath, scope: q.scope }, q.children, level, q, group, depth + 1);
         continue;
       }
       level.fields.push(q);
       if (q.kind !== 'group') continue;
-      const items = groupItems(schema, prop, pointer, anchors);
+      const items = groupItems(schema, prop, q.pointer, anchors);
       if (!items) continue;
       q.itemSchema = items;
       const itemLevel = { fields: [] as Question[], at: new Map<string, Question>() };
-      readObject(items.schema, items.pointer, [], `${q.answerPath}/-`, [], itemLevel, undefined, q, depth + 1);
+      readObject(items.schema, items.pointer, { path: [], pathPointer: '', answerPrefix: `${q.answerPath}/-`, scope: '#' }, [], itemLevel, undefined, q, depth + 1);
       q.items = itemLevel.fields;
       q.itemsAt = itemLevel.at;
     }
   };
-  readObject(schema, '/schema', [], '', questions, { fields, at: atPath }, undefined, undefined, 0);
+  readObject(schema, '/schema', { path: [], pathPointer: '', answerPrefix: '', scope: '#' }, questions, { fields, at: atPath }, undefined, undefined, 0);
   for (const q of questions) byKey.set(q.key, q);
   const model = {
     schema, uischema, questions, fields, atPath, all, byKey, byId, shown: [] as Question[],
@@ -194,10 +193,26 @@ function withComputedSources(reads: Set<string>, byKey: ReadonlyMap<string, Ques
 /** Most questions have no conditions: they share one empty list (frozen: nothing may add to it). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyMap<string, SensitivityLevel>, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap, path: readonly string[]): Question {
+/**
+ * Where an object's questions are read: the property path and its pointer (from the top-level
+ * answers, or from one group item), the answer pointer and the UI scope of the object itself.
+ * Each question's own are these plus its key, so nothing is decoded or joined again per question.
+ */
+interface Place {
+  path: readonly string[];
+  pathPointer: string;
+  answerPrefix: string;
+  scope: string;
+}
+
+function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyMap<string, SensitivityLevel>, prop: JsonObject, key: string, objectPointer: string, at: Place, required: RequiredMap): Question {
+  const token = escapePointerToken(key);
+  const pointer = `${objectPointer}/properties/${token}`;
   const shape = shapeOf(root, prop, anchors);
   const info = kindOf(root, shape, pointer, false, anchors);
   const req = required.get(key);
+  const when = req?.when;
+  const answerPath = `${at.answerPrefix}/${token}`;
   const code = str(own(prop, 'x-code'));
   const q: Question = {
     key,
@@ -206,16 +221,16 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyM
     kind: info.kind,
     readOnly: own(shape, 'readOnly') === true,
     options: optionsOf(info.optionsFrom, info.optionsPointer, info.kind === 'multiple-choice'),
-    required: req?.always ? 'always' : req?.when.size ? 'conditional' : 'never',
-    requiredWhen: req?.when.size ? [...req.when.keys()].sort() : NONE,
-    requiredIf: req?.when.size ? [...req.when.values()] : NONE,
+    required: req?.always ? 'always' : when ? 'conditional' : 'never',
+    requiredWhen: when ? [...when.keys()].sort() : NONE,
+    requiredIf: when ? [...when.values()] : NONE,
     constraints: constraintsOf(shape),
     pointer,
     schema: prop,
     shape,
     answerPath,
-    path,
-    scope: path.length === 1 ? `#/properties/${escapePointerToken(key)}` : scopeOfPath(path),
+    path: at.path.length ? [...at.path, key] : [key],
+    scope: `${at.scope}/properties/${token}`,
   };
   if (code !== undefined) q.code = code;
   if (info.jsonType) q.jsonType = info.jsonType;
@@ -245,11 +260,6 @@ function yesNoOf(q: Question, declared: unknown): Question['yesNo'] {
   const yes = option(own(declared, 'yes'));
   const no = option(own(declared, 'no'));
   return yes && no && yes !== no ? { yes: yes.value, no: no.value } : undefined;
-}
-
-/** The scope of a property path: `#/properties/a/properties/b`. */
-function scopeOfPath(path: readonly string[]): string {
-  return '#' + path.map((k) => `/properties/${escapePointerToken(k)}`).join('');
 }
 
 function labelText(label: unknown): string | undefined {
