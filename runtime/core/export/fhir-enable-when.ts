@@ -1,4 +1,4 @@
-import { questionAtScope } from '../model/build';
+import { questionAtScope } from '../model/scopes';
 import type { FormModel, Question } from '../model/types';
 
 /** What a rule's scopes are resolved in: the form's questions, top level and inside objects. */

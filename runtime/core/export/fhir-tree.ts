@@ -1,7 +1,8 @@
 import type { Definition } from '../definition/envelope';
 import type { Question } from '../model/types';
 import { enableWhenOf, type EnableWhenMapping } from './fhir-enable-when';
-import { formModel, questionAtScope } from '../model/build';
+import { formModel } from '../model/build';
+import { questionAtScope } from '../model/scopes';
 import { itemLevel } from '../model/levels';
 
 /**

@@ -1,5 +1,6 @@
 import type { Definition } from '../definition/envelope';
-import { answerIn, forEachConditionScope } from '../model/build';
+import { answerIn } from '../model/build';
+import { forEachConditionScope } from '../model/scopes';
 import { scopeKey } from '../model/pointers';
 import { isObject, own } from '../model/schema-walk';
 import type { FormModel, Question } from '../model/types';

@@ -19,7 +19,7 @@ export function isSensitive(q: Question): boolean {
  * computed value derived from one (a count of "yes" answers tells what they were).
  */
 export function revealsSensitive(q: Question, model: FormModel, depth = 0): boolean {
-  if (isSensitive(q) || (q.items ?? []).some(isSensitive) || (q.group !== undefined && isSensitive(q.group))) return true;
+  if (isSensitive(q) || q.items?.some(isSensitive) === true || (q.group !== undefined && isSensitive(q.group))) return true;
   const reads = writtenReads(q);
   if (reads.length === 0 || depth > 4) return false;
   // A band reads a total, which may read sensitive answers: followed (lint bounds the chain).
@@ -30,6 +30,8 @@ export function revealsSensitive(q: Question, model: FormModel, depth = 0): bool
 /** The keys an `x-computed` names, read as written: a malformed one naming a sensitive answer fails safe. */
 function writtenReads(q: Question): unknown[] {
   if (q.computed) return computedReads(q.computed);
+  // Every embed asks this of every question before its first render: most have no `x-computed`.
+  if (!Object.hasOwn(q.schema, 'x-computed')) return [];
   const computed = own(q.schema, 'x-computed');
   const of = own(computed, 'of');
   return [...(Array.isArray(of) ? of : [of]), own(computed, 'items')].filter((k) => typeof k === 'string');

@@ -1,7 +1,6 @@
 import type { Definition } from '../definition/envelope';
 import { escapePointerToken } from '../model/pointers';
 import { isObject, own } from '../model/schema-walk';
-import { uiIndex } from '../model/ui-index';
 import type { FormModel } from '../model/types';
 import { schemaNodes } from './schema-nodes';
 
@@ -26,7 +25,7 @@ export function shownTexts(definition: Pick<Definition, 'translations'>, model: 
   for (const { node, pointer } of schemaNodes(model)) {
     for (const key of ['title', 'description', 'x-help']) add(own(node, key), `${pointer}/${key}`);
   }
-  for (const { node, pointer } of uiIndex(model).elements) {
+  for (const { node, pointer } of model.ui.elements) {
     const label = own(node, 'label');
     // JSON Forms also takes a label as `{ "text": … }`.
     if (isObject(label)) add(own(label, 'text'), `${pointer}/label/text`);

@@ -5,8 +5,9 @@ import { levelOf, levelTable, type SensitivityLevel } from './sensitivity';
 import { escapePointerToken, pointerFromTokens, scopePropertyPath, valueAt } from './pointers';
 import { isObject, lazyAnchors, own, type AnchorLookup } from './schema-walk';
 import { collectRequired, constraintsOf, groupItems, kindOf, objectProperties, optionsOf, shapeOf, str, type RequiredMap } from './schema';
+import { forEachConditionScope, questionAtScope, resolveScope, schemaTarget } from './scopes';
 import type {
-  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, Section,
+  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, ScopeTarget, Section, UiElementInfo,
 } from './types';
 
 type Source = Pick<Definition, 'schema' | 'uischema'> & Partial<Pick<Definition, 'sensitivityLevels'>> & { safety?: Definition['safety'] };
@@ -56,17 +57,15 @@ function build(definition: Source): FormModel {
    * a group's items make a level of their own. Depth is bounded by the loader's nesting limit;
    * MAX_OBJECT_DEPTH guards definitions built in memory.
    */
-  const readObject = (objectSchema: JsonObject, schemaPointer: string, prefix: readonly string[], answerPrefix: string, into: Question[], level: { fields: Question[]; at: Map<string, Question> }, parent: Question | undefined, group: Question | undefined, depth: number): void => {
+  const readObject = (objectSchema: JsonObject, schemaPointer: string, at: Place, into: Question[], level: { fields: Question[]; at: Map<string, Question> }, parent: Question | undefined, group: Question | undefined, depth: number): void => {
     const props = own(objectSchema, 'properties');
     if (!isObject(props) || depth > MAX_OBJECT_DEPTH) return;
-    const required = collectRequired(schema, objectSchema, anchors, prefix);
+    const required = collectRequired(schema, objectSchema, anchors, at.path);
     for (const key of Object.keys(props)) {
       const prop = props[key];
       // The loader refuses these keys; a definition built in memory could still carry them.
       if (!isObject(prop) || FORBIDDEN_KEYS.has(key)) continue;
-      const pointer = `${schemaPointer}/properties/${escapePointerToken(key)}`;
-      const path = [...prefix, key];
-      const q = readQuestion(schema, anchors, levels, prop, key, pointer, `${answerPrefix}/${escapePointerToken(key)}`, required, path);
+      const q = readQuestion(schema, anchors, levels, prop, key, schemaPointer, at, required);
       if (group) q.group = group;
       if (parent) {
         q.parent = parent;
@@ -84,36 +83,42 @@ function build(definition: Source): FormModel {
         }
       }
       into.push(q);
-      level.at.set(pointerFromTokens(path), q);
+      const pathPointer = `${at.pathPointer}/${escapePointerToken(key)}`;
+      level.at.set(pathPointer, q);
       add(q);
       if (q.kind === 'object') {
-        const inner = objectProperties(schema, prop, pointer, anchors);
+        const inner = objectProperties(schema, prop, q.pointer, anchors);
         q.children = [];
-        if (inner) readObject(inner.schema, inner.pointer, path, q.answerPath, q.children, level, q, group, depth + 1);
+        if (inner) readObject(inner.schema, inner.pointer, { path: q.path, pathPointer, answerPrefix: q.answerPath, scope: q.scope }, q.children, level, q, group, depth + 1);
         continue;
       }
       level.fields.push(q);
       if (q.kind !== 'group') continue;
-      const items = groupItems(schema, prop, pointer, anchors);
+      const items = groupItems(schema, prop, q.pointer, anchors);
       if (!items) continue;
       q.itemSchema = items;
       const itemLevel = { fields: [] as Question[], at: new Map<string, Question>() };
-      readObject(items.schema, items.pointer, [], `${q.answerPath}/-`, [], itemLevel, undefined, q, depth + 1);
+      readObject(items.schema, items.pointer, { path: [], pathPointer: '', answerPrefix: `${q.answerPath}/-`, scope: '#' }, [], itemLevel, undefined, q, depth + 1);
       q.items = itemLevel.fields;
       q.itemsAt = itemLevel.at;
     }
   };
-  readObject(schema, '/schema', [], '', questions, { fields, at: atPath }, undefined, undefined, 0);
+  readObject(schema, '/schema', { path: [], pathPointer: '', answerPrefix: '', scope: '#' }, questions, { fields, at: atPath }, undefined, undefined, 0);
   for (const q of questions) byKey.set(q.key, q);
   const model = {
     schema, uischema, questions, fields, atPath, all, byKey, byId, shown: [] as Question[],
-    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels,
+    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels, ui: { elements: [], scopes: [] },
   } as FormModel;
   const sections: Section[] = [];
   const reads = new Set<string>();
   let readsAll = false;
-  const walk = (node: unknown, pointer: string, rules: PlacedRule[], section: Section | undefined, detailOf: Question | undefined, depth: number): void => {
+  const { elements, scopes } = model.ui;
+  // One walk of the UI schema gives both what the runtime reads (controls, sections, labels, rules)
+  // and lint's index of every element and scope: every embed needs both before its first render.
+  const walk = (node: unknown, pointer: string, parent: UiElementInfo | undefined, rules: PlacedRule[], section: Section | undefined, detailOf: Question | undefined, depth: number): void => {
     if (!isObject(node) || depth > MAX_UI_DEPTH) return;
+    const element: UiElementInfo = { node, pointer, parent, detailOf };
+    elements.push(element);
     const rule = own(node, 'rule');
     if (isObject(rule)) rules = [...rules, { rule, pointer }];
     const type = own(node, 'type');
@@ -130,7 +135,12 @@ function build(definition: Source): FormModel {
       }
     }
     const scope = own(node, 'scope');
-    const question = typeof scope === 'string' ? questionAtScope(model, scope, detailOf) : undefined;
+    let question: Question | undefined;
+    if (typeof scope === 'string') {
+      question = questionAtScope(model, scope, detailOf);
+      const target: ScopeTarget = question ? { kind: 'question', question } : schemaTarget(model, scope, detailOf);
+      scopes.push({ element, scope, pointer: `${pointer}/scope`, target, role: 'control' });
+    }
     if (question && !question.control) {
       question.control = { element: node, pointer, scope: scope as string, rules, order: model.shown.length };
       model.shown.push(question);
@@ -140,20 +150,22 @@ function build(definition: Source): FormModel {
         section.questions.push(question);
       }
     }
-    // Rules inside an item layout read the item's answers, which change with the group's own value.
-    if (isObject(rule) && !detailOf) {
-      forEachConditionScope(own(rule, 'condition'), '', (conditionScope) => {
+    if (isObject(rule)) {
+      forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (conditionScope, at) => {
+        scopes.push({ element, scope: conditionScope, pointer: at, target: resolveScope(model, conditionScope, detailOf), role: 'rule' });
+        // Rules inside an item layout read the item's answers, which change with the group's own value.
+        if (detailOf) return;
         const path = scopePropertyPath(conditionScope);
         if (!path || path.length === 0) readsAll = true;
         else reads.add(path[0]!);
       });
     }
-    const elements = own(node, 'elements');
-    if (Array.isArray(elements)) elements.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, rules, section, detailOf, depth + 1));
+    const children = own(node, 'elements');
+    if (Array.isArray(children)) children.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, element, rules, section, detailOf, depth + 1));
     const detail = own(own(node, 'options'), 'detail');
-    if (isObject(detail)) walk(detail, `${pointer}/options/detail`, rules, section, question?.kind === 'group' ? question : detailOf, depth + 1);
+    if (isObject(detail)) walk(detail, `${pointer}/options/detail`, element, rules, section, question?.kind === 'group' ? question : detailOf, depth + 1);
   };
-  walk(uischema, '/uischema', [], undefined, undefined, 0);
+  walk(uischema, '/uischema', undefined, [], undefined, undefined, 0);
   // A group's items its detail does not list are shown inside the group: they sit in its section, under its rules.
   for (const q of all) {
     if (!q.group) continue;
@@ -181,10 +193,26 @@ function withComputedSources(reads: Set<string>, byKey: ReadonlyMap<string, Ques
 /** Most questions have no conditions: they share one empty list (frozen: nothing may add to it). */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyMap<string, SensitivityLevel>, prop: JsonObject, key: string, pointer: string, answerPath: string, required: RequiredMap, path: readonly string[]): Question {
+/**
+ * Where an object's questions are read: the property path and its pointer (from the top-level
+ * answers, or from one group item), the answer pointer and the UI scope of the object itself.
+ * Each question's own are these plus its key, so nothing is decoded or joined again per question.
+ */
+interface Place {
+  path: readonly string[];
+  pathPointer: string;
+  answerPrefix: string;
+  scope: string;
+}
+
+function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyMap<string, SensitivityLevel>, prop: JsonObject, key: string, objectPointer: string, at: Place, required: RequiredMap): Question {
+  const token = escapePointerToken(key);
+  const pointer = `${objectPointer}/properties/${token}`;
   const shape = shapeOf(root, prop, anchors);
   const info = kindOf(root, shape, pointer, false, anchors);
   const req = required.get(key);
+  const when = req?.when;
+  const answerPath = `${at.answerPrefix}/${token}`;
   const code = str(own(prop, 'x-code'));
   const q: Question = {
     key,
@@ -193,16 +221,16 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyM
     kind: info.kind,
     readOnly: own(shape, 'readOnly') === true,
     options: optionsOf(info.optionsFrom, info.optionsPointer, info.kind === 'multiple-choice'),
-    required: req?.always ? 'always' : req?.when.size ? 'conditional' : 'never',
-    requiredWhen: req?.when.size ? [...req.when.keys()].sort() : NONE,
-    requiredIf: req?.when.size ? [...req.when.values()] : NONE,
+    required: req?.always ? 'always' : when ? 'conditional' : 'never',
+    requiredWhen: when ? [...when.keys()].sort() : NONE,
+    requiredIf: when ? [...when.values()] : NONE,
     constraints: constraintsOf(shape),
     pointer,
     schema: prop,
     shape,
     answerPath,
-    path,
-    scope: path.length === 1 ? `#/properties/${escapePointerToken(key)}` : scopeOfPath(path),
+    path: at.path.length ? [...at.path, key] : [key],
+    scope: `${at.scope}/properties/${token}`,
   };
   if (code !== undefined) q.code = code;
   if (info.jsonType) q.jsonType = info.jsonType;
@@ -234,34 +262,9 @@ function yesNoOf(q: Question, declared: unknown): Question['yesNo'] {
   return yes && no && yes !== no ? { yes: yes.value, no: no.value } : undefined;
 }
 
-/** The question a scope names, if it names one (no schema walking: what the runtime needs). */
-export function questionAtScope(model: Pick<FormModel, 'byKey' | 'atPath'>, scope: string, detailOf: Question | undefined): Question | undefined {
-  if (!detailOf && scope.startsWith('#/properties/')) {
-    // The common spelling, `#/properties/key` with nothing to unescape, is looked up as it stands.
-    const key = scope.slice(13);
-    if (!key.includes('/') && !key.includes('~')) return model.byKey.get(key);
-  }
-  const path = scopePropertyPath(scope);
-  if (!path || path.length === 0) return undefined;
-  return (detailOf ? detailOf.itemsAt : model.atPath)?.get(pointerFromTokens(path));
-}
-
 /** The question an `if` of `q`'s requirement names by `key`, read in the object `at` (see RequiredCondition). */
 export function questionInCondition(model: Pick<FormModel, 'atPath'>, q: Pick<Question, 'group'>, at: readonly string[], key: string): Question | undefined {
   return (q.group ? q.group.itemsAt : model.atPath)?.get(pointerFromTokens([...at, key]));
-}
-
-/** The scope of a property path: `#/properties/a/properties/b`. */
-function scopeOfPath(path: readonly string[]): string {
-  return '#' + path.map((k) => `/properties/${escapePointerToken(k)}`).join('');
-}
-
-export function forEachConditionScope(condition: unknown, pointer: string, visit: (scope: string, pointer: string) => void, depth = 0): void {
-  if (!isObject(condition) || depth > 64) return;
-  const scope = own(condition, 'scope');
-  if (typeof scope === 'string') visit(scope, `${pointer}/scope`);
-  const conditions = own(condition, 'conditions');
-  if (Array.isArray(conditions)) conditions.forEach((c, i) => forEachConditionScope(c, `${pointer}/conditions/${i}`, visit, depth + 1));
 }
 
 function labelText(label: unknown): string | undefined {

@@ -151,7 +151,8 @@ export function constraintsOf(shape: JsonObject): JsonObject {
 }
 const NO_CONSTRAINTS: JsonObject = Object.freeze({}) as JsonObject;
 
-export type RequiredMap = Map<string, { always: boolean; when: Map<string, RequiredCondition> }>;
+/** `when` only for a key required under some condition: a form's `required` lists hundreds of keys, and most are required always. */
+export type RequiredMap = Map<string, { always: boolean; when?: Map<string, RequiredCondition> }>;
 
 /** Who an object schema requires: `required`, and `required` inside `allOf` / `if`-`then`-`else`. */
 export function collectRequired(root: JsonObject, objectSchema: unknown, anchors: AnchorLookup, at: readonly string[] = []): RequiredMap {
@@ -163,10 +164,10 @@ export function collectRequired(root: JsonObject, objectSchema: unknown, anchors
     if (Array.isArray(required)) {
       for (const key of required) {
         if (typeof key !== 'string') continue;
-        const entry = out.get(key) ?? { always: false, when: new Map<string, RequiredCondition>() };
+        let entry = out.get(key);
+        if (!entry) out.set(key, (entry = { always: false }));
         if (condition.length === 0) entry.always = true;
-        else entry.when.set(condition.map((c) => (c.negate ? '!' : '') + canonical(c.schema)).join(' && '), condition);
-        out.set(key, entry);
+        else (entry.when ??= new Map()).set(condition.map((c) => (c.negate ? '!' : '') + canonical(c.schema)).join(' && '), condition);
       }
     }
     const allOf = own(node, 'allOf');

@@ -213,4 +213,11 @@ export interface FormModel {
   anchors: AnchorLookup;
   /** The sensitivity levels the form may use: built-in, then its own `sensitivityLevels`. */
   levels: ReadonlyMap<string, SensitivityLevel>;
+  /** Every UI element and every scope in it (a control's own, and each rule condition's), with what each names: what lint reads. */
+  ui: UiIndex;
+}
+
+export interface UiIndex {
+  elements: UiElementInfo[];
+  scopes: UiScope[];
 }

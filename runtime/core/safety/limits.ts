@@ -98,55 +98,52 @@ export function checkValueLimits(value: unknown, maxBytes = Infinity): Problem[]
   // With `maxBytes`, the JSON size is estimated on the way (as `valueSizeOver` does) and the walk
   // stops once it passes: a cycle or a value of tens of megabytes costs no more than one at the limit.
   let size = leafSize(value);
-  const nodes: object[] = [];
-  const paths: Array<PathLink | undefined> = [];
-  if (value !== null && typeof value === 'object') {
-    nodes.push(value);
-    paths.push(undefined);
-  }
-  while (nodes.length) {
-    const node = nodes.pop()!;
-    const path = paths.pop();
-    const depth = path?.depth ?? 0;
+  // One stack of (node, path) pairs: every embed runs this on a whole definition before its first
+  // render, so the loop below does the common leaves (well-formed text, finite numbers) itself.
+  const stack: unknown[] = [];
+  if (value !== null && typeof value === 'object') stack.push(value, undefined);
+  while (stack.length) {
+    const path = stack.pop() as PathLink | undefined;
+    const node = stack.pop() as object;
+    const depth = path === undefined ? 0 : path.depth;
     if (depth > limits.depth) {
       problems.add('too-deep', () => ({ code: 'too-deep', severity: 'error', message: `Nested deeper than the limit of ${limits.depth} levels.`, path: pointerFromTokens(tokensOf(path)), source: 'safety' }));
       continue;
     }
-    if (Array.isArray(node)) {
-      size += 2 + node.length;
-      if (size > maxBytes) return [tooLarge(maxBytes)];
-      for (let i = 0; i < node.length; i++) {
-        const child: unknown = node[i];
-        size += leafSize(child);
-        if (child !== null && typeof child === 'object') {
-          nodes.push(child);
-          paths.push({ parent: path, token: i, depth: depth + 1 });
-        } else checkLeaf(child, path, i, problems);
+    // An array's items and an object's own keys go through the same loop (an array's size is
+    // counted up front: its commas).
+    const keys = Array.isArray(node) ? undefined : Object.keys(node);
+    const count = keys ? keys.length : (node as unknown[]).length;
+    size += keys ? 2 : 2 + count;
+    if (size > maxBytes) return [tooLarge(maxBytes)];
+    for (let i = 0; i < count; i++) {
+      let token: string | number = i;
+      if (keys) {
+        const key = (token = keys[i]!);
+        size += key.length + 4;
+        if (size > maxBytes) return [tooLarge(maxBytes)];
+        if (FORBIDDEN_KEYS.has(key)) {
+          problems.add('forbidden-key', () => ({
+            code: 'forbidden-key',
+            severity: 'error',
+            message: `The key "${key}" is not allowed: it could change how every object behaves.`,
+            path: pointerFromTokens([...tokensOf(path), key]),
+            source: 'safety',
+          }));
+          continue;
+        }
+        const lone = loneSurrogateAt(key);
+        if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(key, lone, { parent: path, token: key, depth: depth + 1 }, 'key'));
       }
-      continue;
-    }
-    size += 2;
-    for (const key of Object.keys(node)) {
-      size += key.length + 4;
-      if (size > maxBytes) return [tooLarge(maxBytes)];
-      if (FORBIDDEN_KEYS.has(key)) {
-        problems.add('forbidden-key', () => ({
-          code: 'forbidden-key',
-          severity: 'error',
-          message: `The key "${key}" is not allowed: it could change how every object behaves.`,
-          path: pointerFromTokens([...tokensOf(path), key]),
-          source: 'safety',
-        }));
+      const child: unknown = (node as Record<string | number, unknown>)[token];
+      if (typeof child === 'string') {
+        size += child.length + 2;
+        if (loneSurrogateAt(child) === -1) continue;
+      } else if (child !== null && typeof child === 'object') {
+        stack.push(child, { parent: path, token, depth: depth + 1 });
         continue;
-      }
-      const lone = loneSurrogateAt(key);
-      if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(key, lone, { parent: path, token: key, depth: depth + 1 }, 'key'));
-      const child = (node as Record<string, unknown>)[key];
-      size += leafSize(child);
-      if (child !== null && typeof child === 'object') {
-        nodes.push(child);
-        paths.push({ parent: path, token: key, depth: depth + 1 });
-      } else checkLeaf(child, path, key, problems);
+      } else size += 8;
+      checkLeaf(child, path, token, problems);
     }
   }
   return size > maxBytes ? [tooLarge(maxBytes)] : problems.list();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formModel, questionAtAnswer, uiIndex } from '../../../runtime/core/model/index';
+import { formModel, questionAtAnswer } from '../../../runtime/core/model/index';
 
 const definition = {
   schema: {
@@ -86,6 +86,6 @@ describe('the form model', () => {
 
   it('reads a scope as JSON Forms does: `%20` is not a space, so `rate pct` is shown by no control', () => {
     expect(q('rate pct').control).toBeUndefined();
-    expect(uiIndex(model).scopes.find((s) => s.scope === '#/properties/rate%20pct')?.target.kind).toBe('unresolved');
+    expect(model.ui.scopes.find((s) => s.scope === '#/properties/rate%20pct')?.target.kind).toBe('unresolved');
   });
 });

@@ -1,4 +1,4 @@
-import { uiIndex, type Question, type UiElementInfo } from '../../../../runtime/core/index';
+import { type Question, type UiElementInfo } from '../../../../runtime/core/index';
 import { own, ownString } from './json';
 import { modelOf, questionOf } from './model';
 import { gateOf, type QuestionRef } from './questions';
@@ -33,7 +33,7 @@ function elementLabel(element: UiElementInfo, byScope: (scope: string) => Questi
 
 export function deletionImpact(def: Record<string, unknown>, refs: QuestionRef[]): DeletionImpact {
   const model = modelOf(def);
-  const index = uiIndex(model);
+  const index = model.ui;
   const targets = refs.map((r) => questionOf(def, r)).filter((q): q is Question => !!q);
   const deleted = new Set(targets);
   // A group's items go with it.

@@ -1,4 +1,3 @@
-import { uiIndex } from '../../model/ui-index';
 import { lintProblem, type LintRule } from '../rule';
 import { named } from '../wording';
 
@@ -12,7 +11,7 @@ export const controlObject: LintRule = {
   codes: ['control-object'],
   docs: 'A control is scoped to a whole object (a group of answers): it shows nothing. Show the object\'s questions with controls scoped into it.',
   check({ model }) {
-    return uiIndex(model)
+    return model.ui
       .scopes.filter((s) => s.role === 'control' && s.target.kind === 'question' && s.target.question.kind === 'object')
       .map((s) => {
         const object = s.target.kind === 'question' ? s.target.question : undefined;

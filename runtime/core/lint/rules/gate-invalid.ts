@@ -1,4 +1,3 @@
-import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
 import { isGated, isSensitive } from '../gate';
 import { lintProblem, type LintRule } from '../rule';
@@ -25,7 +24,7 @@ export const gateInvalid: LintRule = {
     if (isSensitive(question)) {
       problems.push(lintProblem('gate-invalid', `${question.pointer}/x-sensitivity`, `The safety check ${named(question)} must not itself be sensitive: it is asked before anything sensitive shows.`, { gate }));
     }
-    const controls = uiIndex(model).scopes.filter((s) => s.role === 'control' && s.target.kind === 'question' && s.target.question === question);
+    const controls = model.ui.scopes.filter((s) => s.role === 'control' && s.target.kind === 'question' && s.target.question === question);
     if (controls.length > 0 && controls.every((s) => isGated(s.element, model.gate))) {
       problems.push(lintProblem('gate-invalid', controls[0]!.element.pointer, `The safety check ${named(question)} is shown only once it is answered Yes, so it can never be answered.`, { gate }));
     }

@@ -1,4 +1,3 @@
-import { uiIndex } from '../../model/ui-index';
 import type { Question } from '../../model/types';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
@@ -17,7 +16,7 @@ export const questionNotShown: LintRule = {
     const shown = new Set<Question>();
     // A control on a whole object is control-object's problem; its questions are not reported again.
     const wholeObjects = new Set<Question>();
-    for (const s of uiIndex(model).scopes) {
+    for (const s of model.ui.scopes) {
       if (s.role !== 'control' || s.target.kind !== 'question') continue;
       const question = s.target.question;
       shown.add(question);

@@ -1,4 +1,3 @@
-import { uiIndex } from '../../model/ui-index';
 import { checkCondition } from '../../rules/index';
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
@@ -17,7 +16,7 @@ export const ruleInvalid: LintRule = {
   docs: 'UI rule conditions use only scope + schema (or AND/OR of them), and condition schemas only the keywords the rule interpreter supports.',
   check({ model }) {
     const problems: Problem[] = [];
-    for (const element of uiIndex(model).elements) {
+    for (const element of model.ui.elements) {
       const rule = own(element.node, 'rule');
       if (!isObject(rule) || !Object.hasOwn(rule, 'condition')) continue;
       const at = `${element.pointer}/rule/condition`;

@@ -1,4 +1,3 @@
-import { uiIndex } from '../../model/ui-index';
 import { evaluateCondition } from '../../rules/index';
 import { recordedHash } from '../../definition/published';
 import type { Problem } from '../../problems/problem';
@@ -29,7 +28,7 @@ export interface UnansweredCondition {
  * condition is enough for the element to show before its question is answered, once the others allow it.
  */
 export function conditionsShowingUnanswered(model: FormModel): UnansweredCondition[] {
-  const index = uiIndex(model);
+  const index = model.ui;
   const questions = new Map(index.scopes.flatMap((s) => (s.target.kind === 'question' ? [[s.pointer, s.target.question] as const] : [])));
   const found: UnansweredCondition[] = [];
   for (const element of index.elements) {
@@ -72,7 +71,7 @@ export const ruleShowsUnanswered: LintRule = {
   docs: 'A SHOW or ENABLE rule (or a HIDE or DISABLE rule, read the other way) must not show its element while the question its condition reads is unanswered: set `failWhenUndefined: true` on that condition. Not reported for a published version with its hash recorded.',
   check({ model, definition, context }) {
     if (definition.status !== 'draft' && context.published && recordedHash(context.published, definition.id, definition.version) !== undefined) return [];
-    const index = uiIndex(model);
+    const index = model.ui;
     const problems: Problem[] = [];
     for (const { pointer, question, element, effect } of conditionsShowingUnanswered(model)) {
       const shownQuestion = index.scopes.find((s) => s.element === element && s.role === 'control');

@@ -1,4 +1,4 @@
-import { resolveScope, uiIndex } from '../../model/ui-index';
+import { resolveScope } from '../../model/scopes';
 import { percentDecodedScope, scopeTokens } from '../../model/pointers';
 import { visibleText } from '../../safety/characters';
 import { named } from '../wording';
@@ -9,7 +9,7 @@ export const scopeUnresolved: LintRule = {
   codes: ['scope-unresolved'],
   docs: 'Every UI scope (of a control or of a rule condition) must point at a property of the schema. Scopes are read as JSON Forms reads them, never percent-decoded.',
   check({ model }) {
-    return uiIndex(model).scopes
+    return model.ui.scopes
       .filter((s) => s.target.kind === 'unresolved')
       .map((s) => {
         const detail = s.element.detailOf ? ` of the repeatable group ${named(s.element.detailOf)}` : ' of the form';

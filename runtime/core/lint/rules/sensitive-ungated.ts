@@ -1,4 +1,3 @@
-import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
 import { isGated, revealsSensitive } from '../gate';
 import { deepEqual } from '../../rules/condition';
@@ -18,7 +17,7 @@ export const sensitiveUngated: LintRule = {
   check({ model }) {
     const gate = model.gate;
     const problems: Problem[] = [];
-    for (const s of uiIndex(model).scopes) {
+    for (const s of model.ui.scopes) {
       if (s.target.kind !== 'question' || !revealsSensitive(s.target.question, model) || isGated(s.element, gate)) continue;
       if (s.role === 'rule') {
         // An element that appears or changes with a sensitive answer tells an onlooker that answer.

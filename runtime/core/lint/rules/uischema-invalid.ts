@@ -1,4 +1,3 @@
-import { uiIndex } from '../../model/ui-index';
 import type { Problem } from '../../problems/problem';
 import { lintProblem, type LintRule } from '../rule';
 import { isObject, own } from '../../model/schema-walk';
@@ -14,7 +13,7 @@ export const uischemaInvalid: LintRule = {
   docs: 'The `uischema` must be a JSON Forms UI schema: known element types, layouts with `elements`, controls with a `scope`, rules with an effect and a condition.',
   check({ model }) {
     const problems: Problem[] = [];
-    for (const { node, pointer, parent } of uiIndex(model).elements) {
+    for (const { node, pointer, parent } of model.ui.elements) {
       const type = own(node, 'type');
       if (typeof type !== 'string' || !known.has(type)) {
         problems.push(lintProblem('uischema-invalid', `${pointer}/type`, `The layout has a part of unknown type ${JSON.stringify(type ?? null)}; the known types are ${[...known].join(', ')}.`, { type }));
