@@ -12,7 +12,9 @@ export type Selection =
   | { kind: 'form' }
   | { kind: 'section'; section: number }
   | { kind: 'item'; section: number; index: number }
-  | { kind: 'child'; group: string; key: string };
+  | { kind: 'child'; group: string; key: string }
+  /** A question of an object group (issue 18.6). */
+  | { kind: 'member'; object: string; key: string };
 
 export interface Rename {
   from: string;
