@@ -164,3 +164,14 @@ describe('object groups in Design (issue 18 point 6)', () => {
     expectClean(d);
   });
 });
+
+describe('deleting an object group names what goes with it (issue 18 point 6)', () => {
+  it('the group is named once, and a rule outside it that reads one of its questions is named', () => {
+    const { d: d0 } = riskForm();
+    const d = addQuestion(d0, 'text', { section: 0, label: 'Urgent call' }).definition;
+    (section0(d)[2] as Record<string, unknown>).rule = { effect: 'SHOW', condition: { scope: '#/properties/riskFollowUp/properties/referralMade', schema: { const: true } } };
+    const impact = deletionImpact(d, [{ key: 'riskFollowUp' }]);
+    expect(impact.deleted).toEqual(['Risk follow-up']);
+    expect(impact.rules.map((r) => [r.label, r.watches])).toEqual([['Urgent call', 'Referral made']]);
+  });
+});

@@ -46,6 +46,12 @@ export interface OutlineQuestion {
   dropdown: boolean;
 }
 
+/** The edit reference of an outline question: top level, a repeatable group's item, or an object group's question. */
+export function questionRef(q: Pick<OutlineQuestion, 'key' | 'group' | 'object'>): { key: string; group?: string; object?: string } {
+  if (q.group !== undefined) return { key: q.key, group: q.group };
+  return q.object !== undefined ? { key: q.key, object: q.object } : { key: q.key };
+}
+
 /** How a question's kind is named to a policy lead (a computed value is no kind of answer: a total or a band). */
 export function questionKindLabel(q: Pick<OutlineQuestion, 'kind' | 'computed'>): string {
   if (q.computed) return q.computed.op === 'band' ? 'Band' : 'Total';
