@@ -255,7 +255,7 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       {isChoice && !q.optionsEditable && <p className="field-hint">These options come from a shared definition ($ref): change them in the JSON view.</p>}
       <FieldProblems field="limits" />
       <AnswerLimits q={q} disabled={disabled} update={update} />
-      {!q.computed && <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" field="required" hint={q.gated && gate ? 'Required only once the safety check is answered Yes.' : undefined} />}
+      {!q.computed && <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" field="required" hint={requiredHint(q, gate)} />}
       {/* A group item's level applies to it in every item; the group then sits behind the safety check. */}
       <SelectField
         label="Sensitivity"
@@ -273,6 +273,14 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       </p>
     </>
   );
+}
+
+/** When "Required" applies, where it is not simply always. */
+function requiredHint(q: OutlineQuestion, gate: string | undefined): string | undefined {
+  if (q.gated && gate) return 'Required only once the safety check is answered Yes.';
+  // The object's own `required`: JSON Schema asks for it once the object has any answer.
+  if (q.object !== undefined) return 'Required once any question of this group is answered.';
+  return undefined;
 }
 
 function GroupAdder({ ws, doc, group, disabled }: { ws: Workspace; doc: Doc; group: string; disabled: boolean }) {
