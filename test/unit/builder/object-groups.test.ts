@@ -83,7 +83,8 @@ describe('object groups in Design (issue 18 point 6)', () => {
     const ref = { key: 'safetyPlan', object: 'riskFollowUp' };
     let d = updateQuestion(d0, ref, { required: true, hint: 'Who keeps it', maxLength: 300 });
     expect(props(d).riskFollowUp.required).toEqual(['safetyPlan']);
-    expect((d as Def).schema.required ?? []).not.toContain('safetyPlan');
+    // The object is required with it: a required question of an optional object would be asked for only once another was answered.
+    expect((d as Def).schema.required).toEqual(['riskFollowUp']);
     expect(props(d).riskFollowUp.properties.safetyPlan).toMatchObject({ description: 'Who keeps it', maxLength: 300 });
     expect(readOutline(d).sections[0]!.items[1]!.children![0]!.required).toBe(true);
     expectClean(d);
@@ -93,6 +94,7 @@ describe('object groups in Design (issue 18 point 6)', () => {
     expectClean(d);
     d = updateQuestion(d, ref, { required: false });
     expect(props(d).riskFollowUp.required).toEqual([]);
+    expect((d as Def).schema.required).toEqual([]);
     expectClean(d);
   });
 
@@ -106,6 +108,10 @@ describe('object groups in Design (issue 18 point 6)', () => {
     expect(group.elements[2]!.scope).toBe('#/properties/riskFollowUp/properties/referralMade');
     expect(group.elements[3]!.rule!.condition.scope).toBe('#/properties/riskFollowUp/properties/referralMade');
     const planRequired = renameKey(structuredClone(d0), { key: 'plan', object: 'riskFollowUp' }, 'safetyPlan');
+    // Its own `if`/`then` (required when the risk is above 0) stays as the author wrote it when a question is made optional.
+    const optional = updateQuestion(d0, { key: 'plan', object: 'riskFollowUp' }, { required: false });
+    expect((optional as Def & { schema: { allOf: unknown[] } }).schema.allOf).toEqual((d0 as Def & { schema: { allOf: unknown[] } }).schema.allOf);
+    expect((optional as Def).schema.required).toEqual(['safeToTalk', 'riskLevel']);
     expect(props(planRequired).riskFollowUp.required).toEqual(['safetyPlan']);
     expectClean(d);
     expectClean(planRequired);
@@ -132,6 +138,7 @@ describe('object groups in Design (issue 18 point 6)', () => {
     d = deleteObjectQuestion(d, 'riskFollowUp', 'referralMade');
     expect(Object.keys(props(d).riskFollowUp.properties)).toEqual(['safetyPlan', 'dateReferral']);
     expect(props(d).riskFollowUp.required).toEqual([]);
+    expect((d as Def).schema.required).toEqual([]);
     expect(section0(d)[1].elements).toEqual([
       { type: 'Control', scope: '#/properties/riskFollowUp/properties/safetyPlan' },
       { type: 'Control', scope: '#/properties/riskFollowUp/properties/dateReferral' },

@@ -136,6 +136,26 @@ function removeFromList(list: unknown[] | undefined, key: string): void {
  * (definition-format "Safety gate").
  */
 export function placeRequired(def: RawDefinition, ref: QuestionRef, required: boolean): void {
+  placeOwnRequired(def, ref, required);
+  if (ref.object !== undefined) requireObjectWithItsQuestions(def, ref.object);
+}
+
+/**
+ * A question required inside an object is asked for only once the object has an answer, and a
+ * hidden object is never required: so the object is required (behind the safety check if its level
+ * says so) while any of its questions is, and only then; a hidden group asks for nothing.
+ */
+function requireObjectWithItsQuestions(def: RawDefinition, object: string): void {
+  const any = (ownArray(holderOf(def, { key: object, object }), 'required') ?? []).length > 0;
+  const top = schemaOf(def);
+  const lists = [ownArray(top, 'required'), ...(ownArray(top, 'allOf') ?? []).map((c) => ownArray(ownObject(c, 'then'), 'required'))];
+  const already = lists.some((l) => l?.includes(object));
+  if (any && !already) placeOwnRequired(def, { key: object }, true);
+  // Only the plain entry goes: an `if`/`then` written for the object (required when the risk is above 0) is the author's.
+  if (!any) removeFromList(ownArray(top, 'required'), object);
+}
+
+function placeOwnRequired(def: RawDefinition, ref: QuestionRef, required: boolean): void {
   const holder = holderOf(def, ref);
   removeFromList(ownArray(holder, 'required'), ref.key);
   for (const clause of ownArray(holder, 'allOf') ?? []) removeFromList(ownArray(ownObject(clause, 'then'), 'required'), ref.key);
