@@ -111,6 +111,16 @@ describe.skipIf(!built)('a policy lead makes an object group in Design', () => {
     await studio.page.keyboard.press('Control+Z');
     await expect.poll(async () => Object.keys((await props()).riskFollowUp!.properties!)).toEqual(['safetyPlan', 'referralMade']);
     await expect.poll(() => studio.problemCodes()).toEqual([]);
+
+    // From the outline by keyboard: Alt+↑ on the question's row moves it within its group, focus staying on it.
+    const row = studio.outline.getByTestId('outline-member-riskFollowUp-referralMade');
+    await row.click();
+    await row.focus();
+    await studio.page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(async () => Object.keys((await props()).riskFollowUp!.properties!)).toEqual(['referralMade', 'safetyPlan']);
+    await expect.poll(() => studio.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('outline-member-riskFollowUp-referralMade');
+    await studio.page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(async () => Object.keys((await props()).riskFollowUp!.properties!)).toEqual(['safetyPlan', 'referralMade']);
   });
 
   it('shows the whole group only when the risk score is above 0, in the file and in the preview', async () => {

@@ -21,6 +21,7 @@ import {
   updateQuestion,
   type RawDefinition,
 } from '../../../builder/app/services/edits/index';
+import { childSelection, conditionChoices, moveAnnouncement, objectItemSelection, selectionForPath } from '../../../builder/app/contributions/outline/model';
 import { nested } from '../nested/fixture';
 
 type Def = RawDefinition & { schema: { properties: Record<string, any>; required?: string[] }; uischema: { elements: Array<{ elements: any[] }> } };
@@ -180,5 +181,22 @@ describe('deleting an object group names what goes with it (issue 18 point 6)', 
     const impact = deletionImpact(d, [{ key: 'riskFollowUp' }]);
     expect(impact.deleted).toEqual(['Risk follow-up']);
     expect(impact.rules.map((r) => [r.label, r.watches])).toEqual([['Urgent call', 'Referral made']]);
+  });
+});
+
+describe('the outline model of an object group (issue 18 point 6)', () => {
+  it('selects a question inside the group as a member, finds its group, and says where a move took it', () => {
+    const { d } = riskForm();
+    const outline = readOutline(d);
+    const member = outline.sections[0]!.items[1]!.children![1]!;
+    expect(childSelection(member)).toEqual({ kind: 'member', object: 'riskFollowUp', key: 'referralMade' });
+    expect(objectItemSelection(outline, 'riskFollowUp')).toEqual({ kind: 'item', section: 0, index: 1 });
+    expect(moveAnnouncement(outline, { kind: 'member', object: 'riskFollowUp', key: 'referralMade' })).toBe('Moved “Referral made” to position 2 of 2 in “Risk follow-up”');
+    expect(selectionForPath(outline, '/schema/properties/riskFollowUp/properties/referralMade/title')).toEqual({ kind: 'member', object: 'riskFollowUp', key: 'referralMade' });
+  });
+
+  it('never offers a question inside an object to a show-when (its scope is not a top-level key)', () => {
+    const { d } = riskForm();
+    expect(conditionChoices(readOutline(d)).map((c) => c.key)).toEqual(['riskScore']);
   });
 });
