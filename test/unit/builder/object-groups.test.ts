@@ -21,7 +21,7 @@ import {
   updateQuestion,
   type RawDefinition,
 } from '../../../builder/app/services/edits/index';
-import { childSelection, conditionChoices, moveAnnouncement, objectItemSelection, selectionForPath } from '../../../builder/app/contributions/outline/model';
+import { childSelection, conditionChoices, insertionPoint, moveAnnouncement, objectItemSelection, selectionForPath } from '../../../builder/app/contributions/outline/model';
 import { nested } from '../nested/fixture';
 
 type Def = RawDefinition & { schema: { properties: Record<string, any>; required?: string[] }; uischema: { elements: Array<{ elements: any[] }> } };
@@ -198,5 +198,13 @@ describe('the outline model of an object group (issue 18 point 6)', () => {
   it('never offers a question inside an object to a show-when (its scope is not a top-level key)', () => {
     const { d } = riskForm();
     expect(conditionChoices(readOutline(d)).map((c) => c.key)).toEqual(['riskScore']);
+  });
+});
+
+describe('Add with a question inside an object group selected (issue 18 point 6)', () => {
+  it('puts the new element after the group, not inside it nor at the end of the form', () => {
+    const { d: d0 } = riskForm();
+    const d = addQuestion(d0, 'text', { section: 0, label: 'Notes' }).definition;
+    expect(insertionPoint(readOutline(d), { kind: 'member', object: 'riskFollowUp', key: 'safetyPlan' })).toEqual({ section: 0, index: 2 });
   });
 });

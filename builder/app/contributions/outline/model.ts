@@ -3,9 +3,11 @@ import type { Selection } from '../../services/workspace';
 
 /** Pure helpers the outline view and the edit commands share. */
 
-/** Where a new question goes: after the selected item, at the end of the selected section, or the last section. */
+/** Where a new question goes: after the selected item (or the object group of a selected question in it), at the end of the selected section, or the last section. */
 export function insertionPoint(outline: Outline, selection: Selection | undefined): { section: number; index: number } | undefined {
   if (outline.sections.length === 0) return undefined;
+  // From a question inside an object group: after the group.
+  if (selection?.kind === 'member') selection = objectItemSelection(outline, selection.object);
   if (selection?.kind === 'item' && outline.sections[selection.section]) return { section: selection.section, index: selection.index + 1 };
   if (selection?.kind === 'section' && outline.sections[selection.section]) {
     return { section: selection.section, index: outline.sections[selection.section]!.items.length };
