@@ -21,6 +21,8 @@ export interface Rename {
   to: string;
   /** Set when the question is inside a repeatable group: the key changes in each item. */
   group?: string;
+  /** Set when the question is inside an object group: the key changes inside the object's answer. */
+  object?: string;
 }
 
 export interface DiffTab {

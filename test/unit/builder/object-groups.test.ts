@@ -22,6 +22,7 @@ import {
   type RawDefinition,
 } from '../../../builder/app/services/edits/index';
 import { childSelection, conditionChoices, insertionPoint, moveAnnouncement, objectItemSelection, selectionForPath } from '../../../builder/app/contributions/outline/model';
+import { carryRenames } from '../../../builder/app/contributions/preview/model';
 import { nested } from '../nested/fixture';
 
 type Def = RawDefinition & { schema: { properties: Record<string, any>; required?: string[] }; uischema: { elements: Array<{ elements: any[] }> } };
@@ -206,5 +207,16 @@ describe('Add with a question inside an object group selected (issue 18 point 6)
     const { d: d0 } = riskForm();
     const d = addQuestion(d0, 'text', { section: 0, label: 'Notes' }).definition;
     expect(insertionPoint(readOutline(d), { kind: 'member', object: 'riskFollowUp', key: 'safetyPlan' })).toEqual({ section: 0, index: 2 });
+  });
+});
+
+describe('the preview keeps answers typed in an object group while its keys follow their labels (issue 18 point 6)', () => {
+  it('carries an answer inside the object to the question’s new key, and the whole object to the group’s', () => {
+    const answers = { newObjectGroup: { newTextQuestion: 'Stays with her sister' } };
+    const renamed = carryRenames(answers, [
+      { from: 'newTextQuestion', to: 'safetyPlan', object: 'newObjectGroup' },
+      { from: 'newObjectGroup', to: 'riskFollowUp' },
+    ]);
+    expect(renamed).toEqual({ riskFollowUp: { safetyPlan: 'Stays with her sister' } });
   });
 });

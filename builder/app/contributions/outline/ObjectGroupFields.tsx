@@ -38,7 +38,12 @@ export function ObjectGroupFields({ ws, doc, item, disabled }: { ws: Workspace; 
         hint="The heading over its questions, e.g. “Risk follow-up” or “Address”; their answers are kept together under it."
         value={item.label}
         disabled={disabled}
-        onChange={(v) => ws.edit(doc.key, (d) => relabelObjectGroup(d, ref, q.key, v, locked).definition, `object-label:${item.uiPath}`)}
+        onChange={(v) => {
+          let key = q.key;
+          const ok = ws.edit(doc.key, (d) => ((r) => ((key = r.key), r.definition))(relabelObjectGroup(d, ref, q.key, v, locked)), `object-label:${item.uiPath}`);
+          // The preview's answers follow the object to its new key.
+          if (ok && key !== q.key) ws.noteRename(doc.key, { from: q.key, to: key });
+        }}
         testId="prop-group-title"
       />
       <TextField label="Export code" hint="Lower case letters, digits and _; stable across versions." value={q.code ?? ''} disabled={disabled} onChange={(v) => ws.edit(doc.key, (d) => updateQuestion(d, { key: q.key }, { code: v }), `code:${q.key}`)} testId="prop-code" field="code" />

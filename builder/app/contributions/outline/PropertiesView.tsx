@@ -237,7 +237,7 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       },
       `label:${q.group ?? ''}/${q.schemaPath}`,
     );
-    if (ok && key !== q.key) ws.noteRename(doc.key, { from: q.key, to: key, ...(q.group ? { group: q.group } : {}) });
+    if (ok && key !== q.key) ws.noteRename(doc.key, { from: q.key, to: key, ...(q.group ? { group: q.group } : {}), ...(q.object !== undefined ? { object: q.object } : {}) });
     if (ok && q.group && key !== q.key) ws.select(doc.key, { kind: 'child', group: q.group, key });
     if (ok && q.object !== undefined && key !== q.key) ws.select(doc.key, { kind: 'member', object: q.object, key });
   };
