@@ -1,6 +1,6 @@
-import { insertionPoint, moveAnnouncement, moveTarget, selectionAfterDelete } from '../contributions/outline/model';
+import { insertionPoint, moveAnnouncement, moveTarget, objectItemSelection, selectionAfterDelete } from '../contributions/outline/model';
 import { isReadOnly } from '../services/document';
-import { addComputed, addGuidance, addQuestion, addSection, allQuestions, deleteGroupQuestion, deleteItem, deleteSection, kindLabels, moveItem, moveSection, paletteKinds, readOutline, type PaletteKind, type QuestionRef } from '../services/edits/index';
+import { addComputed, addGuidance, addObjectGroup, addQuestion, addSection, allQuestions, deleteGroupQuestion, deleteItem, deleteObjectQuestion, moveObjectQuestion, deleteSection, kindLabels, moveItem, moveSection, paletteKinds, readOutline, type PaletteKind, type QuestionRef } from '../services/edits/index';
 import type { Selection, Workspace } from '../services/workspace';
 import type { Command } from './registry';
 
@@ -25,6 +25,7 @@ export function addFromPalette(ws: Workspace, kind: PaletteKind): void {
   }
   const ok = ws.edit(doc.key, (d) => {
     if (kind === 'guidance') return addGuidance(d, at);
+    if (kind === 'object') return addObjectGroup(d, at).definition;
     if (kind === 'computed') return addComputed(d, at).definition;
     return addQuestion(d, kind, { ...at, label: `New ${kindLabels[kind].toLowerCase()} question` }).definition;
   });
@@ -42,6 +43,7 @@ export function deleteSelection(ws: Workspace): void {
 /** The questions a selection holds, as references for `deletionImpact`. */
 export function questionsIn(outline: ReturnType<typeof readOutline>, selection: Selection): QuestionRef[] {
   if (selection.kind === 'child') return [{ key: selection.key, group: selection.group }];
+  if (selection.kind === 'member') return [{ key: selection.key, object: selection.object }];
   const items = selection.kind === 'item' ? [outline.sections[selection.section]?.items[selection.index]] : selection.kind === 'section' ? outline.sections[selection.section]?.items ?? [] : [];
   return items.flatMap((i) => (i?.question ? [{ key: i.question.key }] : []));
 }
@@ -50,6 +52,7 @@ export function questionsIn(outline: ReturnType<typeof readOutline>, selection: 
 export function selectionLabel(outline: ReturnType<typeof readOutline>, selection: Selection): string {
   if (selection.kind === 'item') return outline.sections[selection.section]?.items[selection.index]?.label ?? 'the element';
   if (selection.kind === 'child') return allQuestions(outline).find((q) => q.group === selection.group && q.key === selection.key)?.label ?? selection.key;
+  if (selection.kind === 'member') return allQuestions(outline).find((q) => q.object === selection.object && q.key === selection.key)?.label ?? selection.key;
   if (selection.kind === 'section') return outline.sections[selection.section]?.label ?? 'the section';
   return 'the form';
 }
@@ -62,11 +65,12 @@ export function deleteSelectionNow(ws: Workspace, key: string, selection: Select
   const ok = ws.edit(doc.key, (d) => {
     if (selection.kind === 'item') return deleteItem(d, selection);
     if (selection.kind === 'child') return deleteGroupQuestion(d, selection.group, selection.key);
+    if (selection.kind === 'member') return deleteObjectQuestion(d, selection.object, selection.key);
     return deleteSection(d, selection.section);
   });
   ws.store.set({ dialog: undefined });
   if (ok) {
-    ws.select(doc.key, selection.kind === 'child' ? { kind: 'form' } : selectionAfterDelete(outline, selection));
+    ws.select(doc.key, selection.kind === 'child' ? { kind: 'form' } : selection.kind === 'member' ? objectItemSelection(outline, selection.object) : selectionAfterDelete(outline, selection));
     ws.toast(`Deleted “${label}”.`, 'info', true);
   }
 }
@@ -76,7 +80,9 @@ function move(ws: Workspace, direction: -1 | 1): void {
   if (!doc?.parsed) return;
   const selection = ws.state.selection[doc.key];
   let moved: Selection | undefined;
-  if (selection?.kind === 'section') {
+  if (selection?.kind === 'member') {
+    if (ws.edit(doc.key, (d) => moveObjectQuestion(d, selection.object, selection.key, direction))) moved = selection;
+  } else if (selection?.kind === 'section') {
     const to = selection.section + direction;
     if (to >= 0 && to < readOutline(doc.parsed).sections.length && ws.edit(doc.key, (d) => moveSection(d, selection.section, to))) moved = { kind: 'section', section: to };
   } else {
@@ -101,7 +107,7 @@ export const editCommands: Command[] = [
   ...paletteKinds.map(
     (kind): Command => ({
       id: `studio.outline.add.${kind}`,
-      title: `Add ${kindLabels[kind].toLowerCase()}${kind === 'section' || kind === 'guidance' || kind === 'group' || kind === 'computed' ? '' : ' question'}`,
+      title: `Add ${kindLabels[kind].toLowerCase()}${kind === 'section' || kind === 'guidance' || kind === 'group' || kind === 'object' || kind === 'computed' ? '' : ' question'}`,
       category: 'Outline',
       enabled: editable,
       run: (ws) => addFromPalette(ws, kind),

@@ -12,13 +12,17 @@ export type Selection =
   | { kind: 'form' }
   | { kind: 'section'; section: number }
   | { kind: 'item'; section: number; index: number }
-  | { kind: 'child'; group: string; key: string };
+  | { kind: 'child'; group: string; key: string }
+  /** A question of an object group (issue 18.6). */
+  | { kind: 'member'; object: string; key: string };
 
 export interface Rename {
   from: string;
   to: string;
   /** Set when the question is inside a repeatable group: the key changes in each item. */
   group?: string;
+  /** Set when the question is inside an object group: the key changes inside the object's answer. */
+  object?: string;
 }
 
 export interface DiffTab {

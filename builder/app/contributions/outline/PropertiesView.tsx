@@ -7,6 +7,7 @@ import {
   moveSection,
   questionKinds,
   questionOf,
+  questionRef,
   readOutline,
   relabelQuestion,
   renameSection,
@@ -37,6 +38,7 @@ import { TypeChanger } from './TypeChanger';
 import { conditionChoices } from './model';
 import { OptionsEditor } from './OptionsEditor';
 import { FieldProblems, FieldProblemsContext, ProblemSummary } from './FieldProblems';
+import { MemberButtons, ObjectGroupFields } from './ObjectGroupFields';
 import { problemsByField } from './problemFields';
 
 /** The design view: a form for whatever the outline has selected, with its problems beside their fields. */
@@ -111,9 +113,12 @@ function Properties({ ws, doc, def, outline, selection }: { ws: Workspace; doc: 
             testId="prop-section"
           />
           <div className="button-row">
-            <button type="button" className="secondary-button" disabled={disabled} data-testid="duplicate-selected" onClick={duplicate}>
-              Duplicate
-            </button>
+            {/* A copy of an object group would show the same object twice: add another group instead. */}
+            {item.question?.kind !== 'object' && (
+              <button type="button" className="secondary-button" disabled={disabled} data-testid="duplicate-selected" onClick={duplicate}>
+                Duplicate
+              </button>
+            )}
             <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
               Delete
             </button>
@@ -125,6 +130,16 @@ function Properties({ ws, doc, def, outline, selection }: { ws: Workspace; doc: 
           <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
             <h2 id="props-title" tabIndex={-1}>Guidance text</h2>
             <TextField id="prop-label" label="Text shown to the practitioner" multiline value={item.label} disabled={disabled} onChange={(v) => edit((d) => setGuidanceText(d, ref, v), `guidance:${item.uiPath}`)} />
+            {common}
+          </form>
+        );
+      }
+      if (item.question?.kind === 'object') {
+        return (
+          <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
+            <h2 id="props-title" tabIndex={-1}>Object group</h2>
+            <ProblemSummary />
+            <ObjectGroupFields ws={ws} doc={doc} item={item} disabled={disabled} />
             {common}
           </form>
         );
@@ -153,6 +168,20 @@ function Properties({ ws, doc, def, outline, selection }: { ws: Workspace; doc: 
           <button type="button" className="danger-button" disabled={disabled} onClick={() => deleteSelection(ws)} data-testid="delete-selected">
             Delete
           </button>
+        </form>
+      );
+    }
+  }
+
+  if (sel.kind === 'member') {
+    const group = outline.sections.flatMap((s) => s.items).find((i) => i.question?.kind === 'object' && i.question.key === sel.object);
+    const member = group?.children?.find((c) => c.key === sel.key);
+    if (group && member) {
+      return (
+        <form className="properties" aria-labelledby="props-title" onSubmit={(e) => e.preventDefault()}>
+          <h2 id="props-title" tabIndex={-1}>{kindLabels[member.kind]} question in “{group.label}”</h2>
+          <QuestionFields ws={ws} doc={doc} def={def} q={member} disabled={disabled} gate={undefined} />
+          <MemberButtons ws={ws} doc={doc} outline={outline} object={sel.object} memberKey={sel.key} disabled={disabled} />
         </form>
       );
     }
@@ -192,8 +221,8 @@ function Properties({ ws, doc, def, outline, selection }: { ws: Workspace; doc: 
 }
 
 function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; doc: Doc; def: RawDefinition; q: OutlineQuestion; disabled: boolean; gate: string | undefined }) {
-  const ref = q.group ? { key: q.key, group: q.group } : { key: q.key };
-  const update = (patch: QuestionPatch, mergeKey?: string) => ws.edit(doc.key, (d) => updateQuestion(d, ref, patch), mergeKey && `${mergeKey}:${q.group ?? ''}/${q.key}`);
+  const ref = questionRef(q);
+  const update = (patch: QuestionPatch, mergeKey?: string) => ws.edit(doc.key, (d) => updateQuestion(d, ref, patch), mergeKey && `${mergeKey}:${q.schemaPath}`);
   const isChoice = q.kind === 'single-choice' || q.kind === 'multiple-choice';
   // Keys and codes that an earlier version already used are locked: changing them is a major change.
   const locked = !!doc.previous && questionOf(doc.previous as RawDefinition, ref) !== undefined;
@@ -208,8 +237,9 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       },
       `label:${q.group ?? ''}/${q.schemaPath}`,
     );
-    if (ok && key !== q.key) ws.noteRename(doc.key, { from: q.key, to: key, ...(q.group ? { group: q.group } : {}) });
+    if (ok && key !== q.key) ws.noteRename(doc.key, { from: q.key, to: key, ...(q.group ? { group: q.group } : {}), ...(q.object !== undefined ? { object: q.object } : {}) });
     if (ok && q.group && key !== q.key) ws.select(doc.key, { kind: 'child', group: q.group, key });
+    if (ok && q.object !== undefined && key !== q.key) ws.select(doc.key, { kind: 'member', object: q.object, key });
   };
   return (
     <>
@@ -225,7 +255,7 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       {isChoice && !q.optionsEditable && <p className="field-hint">These options come from a shared definition ($ref): change them in the JSON view.</p>}
       <FieldProblems field="limits" />
       <AnswerLimits q={q} disabled={disabled} update={update} />
-      {!q.computed && <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" field="required" hint={q.gated && gate ? 'Required only once the safety check is answered Yes.' : undefined} />}
+      {!q.computed && <CheckField label="Required" checked={q.required} disabled={disabled} onChange={(v) => update({ required: v })} testId="prop-required" field="required" hint={requiredHint(q, gate)} />}
       {/* A group item's level applies to it in every item; the group then sits behind the safety check. */}
       <SelectField
         label="Sensitivity"
@@ -239,10 +269,18 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       />
       <TextField label="Export code" hint="Lower case letters, digits and _; stable across versions (CSV columns use it)." value={q.code ?? ''} disabled={disabled} onChange={(v) => update({ code: v }, 'code')} testId="prop-code" field="code" />
       <p className="field-hint">
-        Answer key: <code>{q.group ? `${q.group}[].${q.key}` : q.key}</code>
+        Answer key: <code>{q.group ? `${q.group}[].${q.key}` : q.object !== undefined ? `${q.object}.${q.key}` : q.key}</code>
       </p>
     </>
   );
+}
+
+/** When "Required" applies, where it is not simply always. */
+function requiredHint(q: OutlineQuestion, gate: string | undefined): string | undefined {
+  if (q.gated && gate) return 'Required only once the safety check is answered Yes.';
+  // The object's own `required`: JSON Schema asks for it once the object has any answer.
+  if (q.object !== undefined) return 'Required once any question of this group is answered.';
+  return undefined;
 }
 
 function GroupAdder({ ws, doc, group, disabled }: { ws: Workspace; doc: Doc; group: string; disabled: boolean }) {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { changeKind, kindLabels, retypeKinds, retypeLosses, type OutlineQuestion, type RawDefinition, type RetypeKind } from '../../services/edits/index';
+import { changeKind, kindLabels, questionRef, retypeKinds, retypeLosses, type OutlineQuestion, type RawDefinition, type RetypeKind } from '../../services/edits/index';
 
 /**
  * "Question type": pick another kind, read what will not carry over, then change it (issue 17.5).
@@ -9,7 +9,7 @@ export function TypeChanger({ q, def, disabled, onChange }: { q: OutlineQuestion
   const id = useId();
   const [to, setTo] = useState<RetypeKind | ''>('');
   if (q.computed || !(retypeKinds as readonly string[]).includes(q.kind)) return null;
-  const ref = q.group ? { key: q.key, group: q.group } : { key: q.key };
+  const ref = questionRef(q);
   const pending = to && to !== q.kind ? to : undefined;
   const losses = pending ? retypeLosses(def, ref, pending) : [];
   return (

@@ -4,7 +4,7 @@ import { isReadOnly } from '../../services/document';
 import { moveItem, moveSection, questionKindLabel, readOutline, type Outline, type OutlineItem } from '../../services/edits/index';
 import { useStore } from '../../services/store';
 import type { Selection, Workspace } from '../../services/workspace';
-import { moveAnnouncement } from './model';
+import { childSelection, moveAnnouncement } from './model';
 import { Palette } from './Palette';
 import { RowBadge } from './RowBadge';
 import { problemCountsByRow } from './problemFields';
@@ -139,12 +139,13 @@ export function OutlineView({ ws }: { ws: Workspace }) {
         {item.children && item.children.length > 0 && (
           <ul className="outline-children" aria-label={`Questions in ${item.label}`}>
             {item.children.map((child) => {
-              const cs: Selection = { kind: 'child', group: child.group!, key: child.key };
+              const cs = childSelection(child)!;
               return (
                 <li key={child.key}>
                   <button
                     type="button"
                     data-outline-row=""
+                    data-testid={child.object !== undefined ? `outline-member-${child.object}-${child.key}` : undefined}
                     className={`outline-row outline-child${same(selection, cs) ? ' is-selected' : ''}`}
                     aria-current={same(selection, cs) ? 'true' : undefined}
                     onClick={() => select(cs)}

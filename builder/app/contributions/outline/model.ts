@@ -3,15 +3,32 @@ import type { Selection } from '../../services/workspace';
 
 /** Pure helpers the outline view and the edit commands share. */
 
-/** Where a new question goes: after the selected item, at the end of the selected section, or the last section. */
+/** Where a new question goes: after the selected item (or the object group of a selected question in it), at the end of the selected section, or the last section. */
 export function insertionPoint(outline: Outline, selection: Selection | undefined): { section: number; index: number } | undefined {
   if (outline.sections.length === 0) return undefined;
+  // From a question inside an object group: after the group.
+  if (selection?.kind === 'member') selection = objectItemSelection(outline, selection.object);
   if (selection?.kind === 'item' && outline.sections[selection.section]) return { section: selection.section, index: selection.index + 1 };
   if (selection?.kind === 'section' && outline.sections[selection.section]) {
     return { section: selection.section, index: outline.sections[selection.section]!.items.length };
   }
   const last = outline.sections.length - 1;
   return { section: last, index: outline.sections[last]!.items.length };
+}
+
+/** The selection of a question shown under an outline row: a repeatable group's item, or an object group's question. */
+export function childSelection(q: OutlineQuestion): Selection | undefined {
+  if (q.group !== undefined) return { kind: 'child', group: q.group, key: q.key };
+  if (q.object !== undefined) return { kind: 'member', object: q.object, key: q.key };
+  return undefined;
+}
+
+/** The outline row of the object group showing an object (the form itself when none does). */
+export function objectItemSelection(outline: Outline, object: string): Selection {
+  for (const section of outline.sections) {
+    for (const item of section.items) if (item.question?.kind === 'object' && item.question.key === object) return { kind: 'item', section: section.index, index: item.index };
+  }
+  return { kind: 'form' };
 }
 
 export function selectedItem(outline: Outline, selection: Selection | undefined): OutlineItem | undefined {
@@ -83,7 +100,7 @@ function choiceOf(q: OutlineQuestion): ConditionChoice | undefined {
  */
 export function conditionChoices(outline: Outline, exceptKey?: string): ConditionChoice[] {
   return allQuestions(outline)
-    .filter((q) => !q.group && q.key !== exceptKey)
+    .filter((q) => !q.group && q.object === undefined && q.key !== exceptKey)
     .flatMap((q) => choiceOf(q) ?? []);
 }
 
@@ -94,7 +111,7 @@ export function selectionForPath(outline: Outline, path: string): Selection | un
       if (path === item.uiPath || path.startsWith(item.uiPath + '/')) return { kind: 'item', section: section.index, index: item.index };
       // A group item's pointer lies inside its group's: the item is the closer place.
       for (const child of item.children ?? []) {
-        if (path === child.schemaPath || path.startsWith(child.schemaPath + '/')) return { kind: 'child', group: child.group!, key: child.key };
+        if (path === child.schemaPath || path.startsWith(child.schemaPath + '/')) return childSelection(child)!;
       }
       const q = item.question;
       if (q && (path === q.schemaPath || path.startsWith(q.schemaPath + '/'))) return { kind: 'item', section: section.index, index: item.index };
@@ -113,6 +130,11 @@ export function moveAnnouncement(outline: Outline, selection: Selection): string
     const section = outline.sections[selection.section];
     return section ? `Moved “${section.label}” to position ${selection.section + 1} of ${outline.sections.length}` : undefined;
   }
+  if (selection.kind === 'member') {
+    const group = outline.sections.flatMap((s) => s.items).find((i) => i.question?.kind === 'object' && i.question.key === selection.object);
+    const at = group?.children?.findIndex((c) => c.key === selection.key) ?? -1;
+    return group && at >= 0 ? `Moved “${group.children![at]!.label}” to position ${at + 1} of ${group.children!.length} in “${group.label}”` : undefined;
+  }
   if (selection.kind !== 'item') return undefined;
   const section = outline.sections[selection.section];
   const item = section?.items[selection.index];
@@ -126,7 +148,7 @@ export function questionPlaces(outline: Outline): Array<{ label: string; key: st
   return outline.sections.flatMap((section) =>
     section.items.flatMap((item) => [
       ...(item.question ? [{ label: item.label, key: item.question.key, selection: { kind: 'item', section: section.index, index: item.index } as Selection }] : []),
-      ...(item.children ?? []).map((child) => ({ label: child.label, key: `${child.group}.${child.key}`, selection: { kind: 'child', group: child.group!, key: child.key } as Selection })),
+      ...(item.children ?? []).map((child) => ({ label: child.label, key: `${child.group ?? child.object}.${child.key}`, selection: childSelection(child)! })),
     ]),
   );
 }

@@ -44,6 +44,9 @@ export function selectedQuestion(outline: Outline, selection: Selection): Outlin
   if (selection.kind === 'child') {
     for (const s of outline.sections) for (const i of s.items) for (const c of i.children ?? []) if (c.group === selection.group && c.key === selection.key) return c;
   }
+  if (selection.kind === 'member') {
+    for (const s of outline.sections) for (const i of s.items) for (const c of i.children ?? []) if (c.object === selection.object && c.key === selection.key) return c;
+  }
   return undefined;
 }
 

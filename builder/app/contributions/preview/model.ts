@@ -33,9 +33,15 @@ export function keepAnswers(answers: Answers, schema: unknown): Answers {
  * follows its label), in the order they happened, so "a" → "ab" → "abc" carries one answer. A key
  * that already holds an answer is never overwritten. Pure: returns a new object.
  */
-export function carryRenames(answers: Answers, renames: ReadonlyArray<{ from: string; to: string; group?: string }>): Answers {
+export function carryRenames(answers: Answers, renames: ReadonlyArray<{ from: string; to: string; group?: string; object?: string }>): Answers {
   let out: Answers = { ...answers };
   for (const r of renames) {
+    if (r.object !== undefined) {
+      // A question of an object group: its answer sits inside the object's.
+      const inner = out[r.object];
+      if (isObject(inner)) out[r.object] = carryRenames(inner, [{ from: r.from, to: r.to }]);
+      continue;
+    }
     if (!r.group) {
       if (Object.prototype.hasOwnProperty.call(out, r.from) && !Object.prototype.hasOwnProperty.call(out, r.to)) {
         const { [r.from]: value, ...rest } = out;

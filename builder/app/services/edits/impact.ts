@@ -36,8 +36,14 @@ export function deletionImpact(def: Record<string, unknown>, refs: QuestionRef[]
   const index = model.ui;
   const targets = refs.map((r) => questionOf(def, r)).filter((q): q is Question => !!q);
   const deleted = new Set(targets);
-  // A group's items go with it.
-  for (const q of targets) for (const item of q.items ?? []) deleted.add(item);
+  // A group's items go with it, and an object's questions (at any depth).
+  const withInner = (q: Question): void => {
+    for (const inner of [...(q.items ?? []), ...(q.children ?? [])]) {
+      deleted.add(inner);
+      withInner(inner);
+    }
+  };
+  for (const q of targets) withInner(q);
   const controls = new Set([...deleted].map((q) => q.control?.pointer).filter(Boolean));
   const byScope = (scope: string) => index.scopes.find((s) => s.scope === scope && s.role === 'control' && s.target.kind === 'question')?.target as { question: Question } | undefined;
   const rules = new Map<string, { pointer: string; label: string; watches: string }>();
@@ -52,7 +58,7 @@ export function deletionImpact(def: Record<string, unknown>, refs: QuestionRef[]
   const gate = gateKey ? targets.find((q) => !q.group && q.key === gateKey) : undefined;
   const ungated = gate ? model.all.filter((q) => q.sensitivity && !deleted.has(q)).map((q) => q.title ?? q.key) : [];
   return {
-    deleted: [...deleted].filter((q) => !q.group || !deleted.has(q.group)).map((q) => q.title ?? q.key),
+    deleted: [...deleted].filter((q) => (!q.group || !deleted.has(q.group)) && (!q.parent || !deleted.has(q.parent))).map((q) => q.title ?? q.key),
     rules: [...rules.values()],
     ...(gate ? { gate: gate.title ?? gate.key } : {}),
     ungated,

@@ -15,3 +15,4 @@ export * from './duplicate';
 export * from './retype';
 export * from './optionList';
 export * from './quickFixes';
+export * from './objects';

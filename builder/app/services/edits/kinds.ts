@@ -14,8 +14,11 @@ export const questionKinds = [
   'group',
 ] as const;
 export type QuestionKind = (typeof questionKinds)[number];
-/** `computed`: a total, count or band the runtime works out (services/edits/computed.ts). */
-export type PaletteKind = QuestionKind | 'computed' | 'section' | 'guidance';
+/**
+ * `object`: a titled block of questions answered together, one object answer (services/edits/objects.ts);
+ * `computed`: a total, count or band the runtime works out (services/edits/computed.ts).
+ */
+export type PaletteKind = QuestionKind | 'object' | 'computed' | 'section' | 'guidance';
 
 export const kindLabels: Record<PaletteKind | 'unknown', string> = {
   'single-choice': 'Single choice',
@@ -27,13 +30,14 @@ export const kindLabels: Record<PaletteKind | 'unknown', string> = {
   time: 'Time',
   'yes-no': 'Yes / no',
   group: 'Repeatable group',
+  object: 'Object group',
   computed: 'Total, score or band',
   section: 'Section',
   guidance: 'Guidance text',
   unknown: 'Other',
 };
 
-export const paletteKinds: PaletteKind[] = [...questionKinds, 'computed', 'section', 'guidance'];
+export const paletteKinds: PaletteKind[] = [...questionKinds, 'object', 'computed', 'section', 'guidance'];
 
 export interface ChoiceOption {
   code: string;
@@ -86,7 +90,7 @@ export function controlForKind(kind: QuestionKind, scope: string): JsonObject {
  * `$ref`s and control): a whole number and a decimal are both "Number", an email address is "Text";
  * what the palette cannot make is "Other".
  */
-export function kindOf(question: Question | undefined): QuestionKind | 'unknown' {
+export function kindOf(question: Question | undefined): QuestionKind | 'object' | 'unknown' {
   switch (question?.kind) {
     case 'integer':
     case 'decimal':
@@ -101,6 +105,7 @@ export function kindOf(question: Question | undefined): QuestionKind | 'unknown'
     case 'date':
     case 'time':
     case 'group':
+    case 'object':
       return question.kind;
     default:
       return 'unknown';
@@ -118,12 +123,12 @@ const OPTION_KEYWORDS = ['oneOf', 'anyOf', 'enum'] as const;
  * when they are written there. Options a `$ref` brings from a shared shape are not the outline's to
  * rewrite: options beside the `$ref` would not replace them, both would apply and no answer would fit.
  */
-export function optionsHolder(schema: JsonObject, kind: QuestionKind | 'unknown'): JsonObject | undefined {
+export function optionsHolder(schema: JsonObject, kind: QuestionKind | 'object' | 'unknown'): JsonObject | undefined {
   const holder = kind === 'single-choice' ? schema : kind === 'multiple-choice' ? ownObject(schema, 'items') : undefined;
   return holder && OPTION_KEYWORDS.some((k) => Array.isArray(own(holder, k))) ? holder : undefined;
 }
 
-export function writeOptions(schema: JsonObject, kind: QuestionKind | 'unknown', options: ChoiceOption[]): void {
+export function writeOptions(schema: JsonObject, kind: QuestionKind | 'object' | 'unknown', options: ChoiceOption[]): void {
   const holder = optionsHolder(schema, kind);
   if (!holder) return;
   // What else an option carries (`x-exclusive`, translations' anchors) stays with its code.

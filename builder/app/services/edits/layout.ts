@@ -2,7 +2,7 @@ import { scopeKey } from '../../../../runtime/core/index';
 import { arrayAt, isObject, objectAt, own, ownArray, ownObject, type JsonObject } from './json';
 import { modelOf } from './model';
 import { clone, findControl, placeRequired, propsOf, sectionAt, sectionElements, syncPropertyOrder, type ItemRef, type QuestionRef, type RawDefinition } from './questions';
-import { sectionsContainer, type ShowWhen } from './structure';
+import { objectGroups, objectOfGroup, scopeWithin, sectionsContainer, type ShowWhen } from './structure';
 import { showRuleJson, type ShowRule } from './showRule';
 
 /** Turns a plain root layout into a Categorization so sections can be added; its elements become the first section. */
@@ -77,7 +77,17 @@ function forgetQuestion(def: RawDefinition, ref: QuestionRef): void {
     if (elements) for (let i = elements.length - 1; i >= 0; i--) if (scopeKey(own(elements[i], 'scope')) === ref.key) elements.splice(i, 1);
     return;
   }
-  dropRulesOn(own(def, 'uischema'), ref.key);
+  if (ref.object !== undefined) {
+    const path = [ref.object, ref.key];
+    for (const group of objectGroups(def, ref.object)) {
+      const elements = arrayAt(group, 'elements');
+      for (let i = elements.length - 1; i >= 0; i--) if (scopeWithin(own(elements[i], 'scope'), path)) elements.splice(i, 1);
+    }
+    dropRulesOn(own(def, 'uischema'), path);
+    return;
+  }
+  // An object's questions go with it: rules reading them are dropped too.
+  dropRulesOn(own(def, 'uischema'), [ref.key]);
   // A total stops reading it (a total left reading nothing is flagged by lint, and named by the confirmation).
   for (const prop of Object.values(propsOf(def))) {
     const of = ownArray(ownObject(prop, 'x-computed'), 'of');
@@ -91,33 +101,34 @@ function forgetQuestion(def: RawDefinition, ref: QuestionRef): void {
  * A condition without the parts that watch `key`: undefined when nothing is left. In an AND/OR
  * (a show-when of several conditions) only those conditions go, and one left stands alone.
  */
-function withoutKey(condition: unknown, key: string): unknown {
+function withoutPath(condition: unknown, path: readonly string[]): unknown {
   if (!isObject(condition)) return condition;
   const parts = ownArray(condition, 'conditions');
-  if (!parts) return scopeKey(own(condition, 'scope')) === key ? undefined : condition;
-  const kept = parts.map((c) => withoutKey(c, key)).filter((c) => c !== undefined);
+  if (!parts) return scopeWithin(own(condition, 'scope'), path) ? undefined : condition;
+  const kept = parts.map((c) => withoutPath(c, path)).filter((c) => c !== undefined);
   if (kept.length === 0) return undefined;
   return kept.length === 1 ? kept[0] : { ...condition, conditions: kept };
 }
 
-function dropRulesOn(node: unknown, key: string): void {
+/** Drops the conditions reading the answer at `path` (or inside it) from every rule. */
+function dropRulesOn(node: unknown, path: readonly string[]): void {
   if (!isObject(node)) return;
   const rule = ownObject(node, 'rule');
   if (rule && own(rule, 'condition') !== undefined) {
-    const condition = withoutKey(own(rule, 'condition'), key);
+    const condition = withoutPath(own(rule, 'condition'), path);
     if (condition === undefined) delete node.rule;
     else rule.condition = condition;
   }
-  for (const child of ownArray(node, 'elements') ?? []) dropRulesOn(child, key);
-  dropRulesOn(ownObject(ownObject(node, 'options'), 'detail'), key);
+  for (const child of ownArray(node, 'elements') ?? []) dropRulesOn(child, path);
+  dropRulesOn(ownObject(ownObject(node, 'options'), 'detail'), path);
 }
 
 export function deleteItem(input: RawDefinition, ref: ItemRef): RawDefinition {
   const def = clone(input);
   const elements = sectionElements(def, ref.section);
   const [removed] = elements.splice(ref.index, 1);
-  const key = scopeKey(own(removed, 'scope'));
-  if (key && !findControl(def, key) && ownObject(propsOf(def), key)) {
+  const key = scopeKey(own(removed, 'scope')) ?? objectOfGroup(removed);
+  if (key && !findControl(def, key) && objectGroups(def, key).length === 0 && ownObject(propsOf(def), key)) {
     forgetQuestion(def, { key });
     delete propsOf(def)[key];
   }
@@ -129,6 +140,15 @@ export function deleteGroupQuestion(input: RawDefinition, group: string, key: st
   forgetQuestion(def, { key, group });
   const items = ownObject(ownObject(propsOf(def), group), 'items');
   const props = ownObject(items, 'properties');
+  if (props) delete props[key];
+  return def;
+}
+
+/** Deletes a question of an object group: its property, its entry in the object's `required`, its control and the rules reading it. */
+export function deleteObjectQuestion(input: RawDefinition, object: string, key: string): RawDefinition {
+  const def = clone(input);
+  forgetQuestion(def, { key, object });
+  const props = ownObject(ownObject(propsOf(def), object), 'properties');
   if (props) delete props[key];
   return def;
 }

@@ -1,6 +1,6 @@
 import { scopeKey } from '../../../../runtime/core/index';
 import { isObject, objectAt, own, ownArray, ownObject, type JsonObject } from './json';
-import { findControl, type QuestionRef, type RawDefinition } from './questions';
+import { findControl, findMemberControl, type QuestionRef, type RawDefinition } from './questions';
 
 /**
  * The properties of a question beyond its wording (issue 17.5): the range of a number, the length
@@ -47,8 +47,9 @@ export function applyLimits(def: RawDefinition, ref: QuestionRef, schema: JsonOb
   }
 }
 
-/** The control showing a question: a top-level one, or a group item's in the group's detail layout. */
+/** The control showing a question: a top-level one, an object group's, or a group item's in the group's detail layout. */
 export function controlOf(def: RawDefinition, ref: QuestionRef): JsonObject | undefined {
+  if (ref.object !== undefined) return findMemberControl(def, ref.object, ref.key);
   if (!ref.group) return findControl(def, ref.key);
   const detail = ownObject(ownObject(findControl(def, ref.group), 'options'), 'detail');
   return findIn(detail, ref.key);

@@ -3,7 +3,7 @@ import { arrayAt, isObject, objectAt, own, ownArray, ownObject, ownString, reord
 import { controlForKind, kindOf, schemaForKind, writeOptions, type ChoiceOption, type QuestionKind } from './kinds';
 import { modelOf, questionOf } from './model';
 import { codeFromLabel, keyFromLabel } from './names';
-import { sectionsContainer } from './structure';
+import { objectOfGroup, scopeWithin, sectionsContainer } from './structure';
 import { applyLimits, type LimitsPatch } from './limits';
 
 /**
@@ -20,7 +20,10 @@ export interface ItemRef {
 
 export interface QuestionRef {
   key: string;
+  /** The repeatable group whose items hold it. */
   group?: string;
+  /** The (top-level) object whose `properties` hold it: a question of an object group. */
+  object?: string;
 }
 
 export function clone<T>(value: T): T {
@@ -53,21 +56,27 @@ export function gateOf(def: RawDefinition): string | undefined {
   return ownString(ownObject(def, 'safety'), 'gate');
 }
 
+/** Every export code written in the schema: questions, groups' items and objects' questions, at any depth. */
 export function allCodes(def: RawDefinition): string[] {
   const codes: string[] = [];
-  for (const prop of Object.values(ownObject(ownObject(def, 'schema'), 'properties') ?? {})) {
-    const code = ownString(prop, 'x-code');
-    if (code) codes.push(code);
-    for (const item of Object.values(ownObject(ownObject(prop, 'items'), 'properties') ?? {})) {
-      const c = ownString(item, 'x-code');
-      if (c) codes.push(c);
+  const read = (props: JsonObject | undefined, depth: number): void => {
+    for (const prop of Object.values(props ?? {})) {
+      const code = ownString(prop, 'x-code');
+      if (code) codes.push(code);
+      if (depth < 8) read(ownObject(prop, 'properties') ?? ownObject(ownObject(prop, 'items'), 'properties'), depth + 1);
     }
-  }
+  };
+  read(ownObject(ownObject(def, 'schema'), 'properties'), 0);
   return codes;
 }
 
 /** The schema node holding a question's property and its `required` list. */
-function holderOf(def: RawDefinition, ref: QuestionRef): JsonObject {
+export function holderOf(def: RawDefinition, ref: QuestionRef): JsonObject {
+  if (ref.object !== undefined) {
+    const object = ownObject(propsOf(def), ref.object);
+    if (!object || !ownObject(object, 'properties')) throw new RangeError(`No object ${ref.object}`);
+    return object;
+  }
   if (!ref.group) return schemaOf(def);
   const group = ownObject(propsOf(def), ref.group);
   const items = group && ownObject(group, 'items');
@@ -77,7 +86,7 @@ function holderOf(def: RawDefinition, ref: QuestionRef): JsonObject {
 
 export function questionSchema(def: RawDefinition, ref: QuestionRef): JsonObject {
   const prop = ownObject(ownObject(holderOf(def, ref), 'properties'), ref.key);
-  if (!prop) throw new RangeError(`No question ${ref.group ? ref.group + '/' : ''}${ref.key}`);
+  if (!prop) throw new RangeError(`No question ${ref.object ?? ref.group ?? ''}/${ref.key}`);
   return prop;
 }
 
@@ -86,7 +95,7 @@ export function syncPropertyOrder(def: RawDefinition): void {
   const { sections } = sectionsContainer(own(def, 'uischema'));
   const order: string[] = [];
   for (const s of sections) for (const el of ownArray(s, 'elements') ?? []) {
-    const key = scopeKey(own(el, 'scope'));
+    const key = scopeKey(own(el, 'scope')) ?? objectOfGroup(el);
     if (key) order.push(key);
   }
   const schema = schemaOf(def);
@@ -127,6 +136,26 @@ function removeFromList(list: unknown[] | undefined, key: string): void {
  * (definition-format "Safety gate").
  */
 export function placeRequired(def: RawDefinition, ref: QuestionRef, required: boolean): void {
+  placeOwnRequired(def, ref, required);
+  if (ref.object !== undefined) requireObjectWithItsQuestions(def, ref.object);
+}
+
+/**
+ * A question required inside an object is asked for only once the object has an answer, and a
+ * hidden object is never required: so the object is required (behind the safety check if its level
+ * says so) while any of its questions is, and only then; a hidden group asks for nothing.
+ */
+function requireObjectWithItsQuestions(def: RawDefinition, object: string): void {
+  const any = (ownArray(holderOf(def, { key: object, object }), 'required') ?? []).length > 0;
+  const top = schemaOf(def);
+  const lists = [ownArray(top, 'required'), ...(ownArray(top, 'allOf') ?? []).map((c) => ownArray(ownObject(c, 'then'), 'required'))];
+  const already = lists.some((l) => l?.includes(object));
+  if (any && !already) placeOwnRequired(def, { key: object }, true);
+  // Only the plain entry goes: an `if`/`then` written for the object (required when the risk is above 0) is the author's.
+  if (!any) removeFromList(ownArray(top, 'required'), object);
+}
+
+function placeOwnRequired(def: RawDefinition, ref: QuestionRef, required: boolean): void {
   const holder = holderOf(def, ref);
   removeFromList(ownArray(holder, 'required'), ref.key);
   for (const clause of ownArray(holder, 'allOf') ?? []) removeFromList(ownArray(ownObject(clause, 'then'), 'required'), ref.key);
@@ -135,7 +164,7 @@ export function placeRequired(def: RawDefinition, ref: QuestionRef, required: bo
   const gate = gateOf(def);
   // Read from the edited text itself (the model of `def` may be cached from before this edit): levels the safety check guards.
   const gated = levelOf(levelTable(own(def, 'sensitivityLevels')), own(questionSchema(def, ref), 'x-sensitivity'))?.gated === true;
-  if (!ref.group && gate && gated && ref.key !== gate) {
+  if (!ref.group && ref.object === undefined && gate && gated && ref.key !== gate) {
     arrayAt(objectAt(gateClause(holder, gate, true, gateYes(def))!, 'then'), 'required').push(ref.key);
   } else {
     arrayAt(holder, 'required').push(ref.key);
@@ -198,6 +227,17 @@ export function addGuidance(input: RawDefinition, options: { section: number; in
   const elements = sectionElements(def, options.section);
   elements.splice(options.index ?? elements.length, 0, { type: 'Label', text: options.text ?? 'Guidance for the practitioner.' });
   return def;
+}
+
+/** The Control showing a question of an object group (`#/properties/<object>/properties/<key>`), wherever it sits. */
+export function findMemberControl(def: RawDefinition, object: string, key: string): JsonObject | undefined {
+  const { sections } = sectionsContainer(own(def, 'uischema'));
+  for (const s of sections) for (const el of ownArray(s, 'elements') ?? []) {
+    for (const c of objectOfGroup(el) === object ? ownArray(el, 'elements') ?? [] : []) {
+      if (isObject(c) && scopeWithin(own(c, 'scope'), [object, key])) return c;
+    }
+  }
+  return undefined;
 }
 
 /** The top-level Control showing a question, wherever it sits. */

@@ -1,7 +1,8 @@
-import { scopeKey, scopeOfKey } from '../../../../runtime/core/index';
+import { pointerFromTokens, scopePropertyPath } from '../../../../runtime/core/index';
 import { isObject, own, ownArray, ownObject, ownString, type JsonObject } from './json';
 import { codeFromLabel, keyFromLabel } from './names';
-import { allCodes, clone, findControl, propsOf, questionSchema, type QuestionRef, type RawDefinition } from './questions';
+import { scopeWithin } from './structure';
+import { allCodes, clone, findControl, holderOf, propsOf, questionSchema, type QuestionRef, type RawDefinition } from './questions';
 
 /**
  * While a question is new, its answer key and export code follow its label ("New text question"
@@ -27,8 +28,7 @@ export function relabelQuestion(input: RawDefinition, ref: QuestionRef, label: s
 }
 
 function holderProps(def: RawDefinition, ref: QuestionRef): JsonObject {
-  if (!ref.group) return propsOf(def);
-  return ownObject(ownObject(ownObject(propsOf(def), ref.group), 'items'), 'properties') ?? {};
+  return ownObject(holderOf(def, ref), 'properties') ?? {};
 }
 
 function renameInList(list: unknown[] | undefined, from: string, to: string): void {
@@ -36,19 +36,33 @@ function renameInList(list: unknown[] | undefined, from: string, to: string): vo
   for (let i = 0; i < list.length; i++) if (list[i] === from) list[i] = to;
 }
 
-function renameScopes(node: unknown, from: string, to: string, inDetail: boolean, wantDetail: boolean): void {
+/** `scope` with the answer at `[...prefix, from]` (or inside it) renamed to `to`; undefined when it names something else. */
+function renamedScope(scope: unknown, prefix: readonly string[], from: string, to: string): string | undefined {
+  if (!scopeWithin(scope, [...prefix, from])) return undefined;
+  const path = scopePropertyPath(scope as string)!;
+  path[prefix.length] = to;
+  return '#' + pointerFromTokens(path.flatMap((k) => ['properties', k]));
+}
+
+/**
+ * Scopes naming the answer, and inside it (an object's questions follow the object): controls, and
+ * rules' conditions outside groups' item layouts (a condition there reads the item).
+ */
+function renameScopes(node: unknown, prefix: readonly string[], from: string, to: string, inDetail: boolean, wantDetail: boolean): void {
   if (!isObject(node)) return;
-  if (inDetail === wantDetail && scopeKey(own(node, 'scope')) === from) node.scope = scopeOfKey(to);
-  if (!wantDetail && !inDetail) renameCondition(ownObject(ownObject(node, 'rule'), 'condition'), from, to);
-  for (const child of ownArray(node, 'elements') ?? []) renameScopes(child, from, to, inDetail, wantDetail);
-  renameScopes(ownObject(ownObject(node, 'options'), 'detail'), from, to, true, wantDetail);
+  const scope = inDetail === wantDetail ? renamedScope(own(node, 'scope'), prefix, from, to) : undefined;
+  if (scope) node.scope = scope;
+  if (!wantDetail && !inDetail) renameCondition(ownObject(ownObject(node, 'rule'), 'condition'), prefix, from, to);
+  for (const child of ownArray(node, 'elements') ?? []) renameScopes(child, prefix, from, to, inDetail, wantDetail);
+  renameScopes(ownObject(ownObject(node, 'options'), 'detail'), prefix, from, to, true, wantDetail);
 }
 
 /** A rule's condition, and each condition of an AND/OR (the show-when of several conditions). */
-function renameCondition(condition: JsonObject | undefined, from: string, to: string): void {
+function renameCondition(condition: JsonObject | undefined, prefix: readonly string[], from: string, to: string): void {
   if (!condition) return;
-  if (scopeKey(own(condition, 'scope')) === from) condition.scope = scopeOfKey(to);
-  for (const c of ownArray(condition, 'conditions') ?? []) renameCondition(isObject(c) ? c : undefined, from, to);
+  const scope = renamedScope(own(condition, 'scope'), prefix, from, to);
+  if (scope) condition.scope = scope;
+  for (const c of ownArray(condition, 'conditions') ?? []) renameCondition(isObject(c) ? c : undefined, prefix, from, to);
 }
 
 /**
@@ -56,6 +70,7 @@ function renameCondition(condition: JsonObject | undefined, from: string, to: st
  * level, a count or sum over a renamed group, and a sum over items of a renamed item question.
  */
 function renameComputed(def: RawDefinition, holderProps: JsonObject, ref: QuestionRef, to: string): void {
+  if (ref.object !== undefined) return;
   for (const prop of Object.values(holderProps)) {
     const spec = ownObject(prop, 'x-computed');
     if (!spec) continue;
@@ -72,8 +87,7 @@ function renameComputed(def: RawDefinition, holderProps: JsonObject, ref: Questi
 
 /** Renames an answer key everywhere it is named: properties (in place), required lists, scopes, rules, computed values, the gate. */
 export function renameKey(def: RawDefinition, ref: QuestionRef, to: string): RawDefinition {
-  const holderSchema = ref.group ? ownObject(ownObject(propsOf(def), ref.group), 'items') : ownObject(def, 'schema');
-  if (!holderSchema) return def;
+  const holderSchema = holderOf(def, ref);
   const props = ownObject(holderSchema, 'properties') ?? {};
   holderSchema.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k === ref.key ? to : k, v]));
   renameComputed(def, ownObject(holderSchema, 'properties')!, ref, to);
@@ -88,9 +102,11 @@ export function renameKey(def: RawDefinition, ref: QuestionRef, to: string): Raw
     }
   }
   if (ref.group) {
-    renameScopes(findControl(def, ref.group), ref.key, to, false, true);
+    renameScopes(findControl(def, ref.group), [], ref.key, to, false, true);
+  } else if (ref.object !== undefined) {
+    renameScopes(own(def, 'uischema'), [ref.object], ref.key, to, false, false);
   } else {
-    renameScopes(own(def, 'uischema'), ref.key, to, false, false);
+    renameScopes(own(def, 'uischema'), [], ref.key, to, false, false);
     const safety = ownObject(def, 'safety');
     if (safety?.gate === ref.key) safety.gate = to;
   }

@@ -3,7 +3,7 @@ import { isObject, own, ownObject, type JsonObject } from './json';
 import { kindLabels, kindOf, readOptions, schemaForKind, writeOptions, optionsHolder, type QuestionKind } from './kinds';
 import { controlOf } from './limits';
 import { modelOf, questionOf } from './model';
-import { clone, propsOf, type QuestionRef, type RawDefinition } from './questions';
+import { clone, holderOf, type QuestionRef, type RawDefinition } from './questions';
 
 /** The kinds a question can be changed to (a repeatable group holds questions, so it is made, not converted). */
 export const retypeKinds = ['single-choice', 'multiple-choice', 'text', 'long-text', 'number', 'date', 'time', 'yes-no'] as const satisfies readonly QuestionKind[];
@@ -30,9 +30,9 @@ export function retypeLosses(def: RawDefinition, ref: QuestionRef, to: RetypeKin
   if (from === 'number' && (own(q.schema, 'minimum') !== undefined || own(q.schema, 'maximum') !== undefined)) losses.push('its number range');
   if (isText(from) && !isText(to) && own(q.schema, 'maxLength') !== undefined) losses.push('its maximum length');
   const model = modelOf(def);
-  if (!ref.group && model.ruleReads?.has(q.key)) losses.push('the show-when conditions that read its answer may no longer match (check them)');
-  const totals = model.questions.filter((c) => c.computed && computedReads(c.computed).includes(q.key));
-  if (!ref.group && totals.length) losses.push(`${totals.map((t) => `“${t.title ?? t.key}”`).join(', ')} reads it and may need changing`);
+  if (!ref.group && !ref.object && model.ruleReads?.has(q.key)) losses.push('the show-when conditions that read its answer may no longer match (check them)');
+  const totals = ref.object ? [] : model.questions.filter((c) => c.computed && computedReads(c.computed).includes(q.key));
+  if (!ref.group && !ref.object && totals.length) losses.push(`${totals.map((t) => `“${t.title ?? t.key}”`).join(', ')} reads it and may need changing`);
   losses.push(`answers already collected as ${kindLabels[from === 'unknown' ? 'unknown' : from].toLowerCase()} will not fit the new type (for a published form, this needs a major version)`);
   return losses;
 }
@@ -44,7 +44,7 @@ export function changeKind(input: RawDefinition, ref: QuestionRef, to: RetypeKin
   const from = kindOf(q);
   if (from === to) return input;
   const def = clone(input);
-  const holder = ref.group ? ownObject(ownObject(ownObject(propsOf(def), ref.group), 'items'), 'properties') : propsOf(def);
+  const holder = ownObject(holderOf(def, ref), 'properties');
   const old = ownObject(holder, ref.key);
   if (!holder || !old) throw new RangeError(`No question ${ref.key}`);
   const next: JsonObject = schemaForKind(to, '', '');

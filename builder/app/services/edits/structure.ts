@@ -1,4 +1,4 @@
-import { scopeKey, type ComputedSpec, type Question } from '../../../../runtime/core/index';
+import { scopeKey, scopePropertyPath, type ComputedSpec, type Question } from '../../../../runtime/core/index';
 import { isObject, own, ownArray, ownObject, ownString, type JsonObject } from './json';
 import { kindLabels, kindOf, optionsHolder, readOptions, type ChoiceOption, type QuestionKind } from './kinds';
 import { modelOf } from './model';
@@ -15,10 +15,12 @@ export interface ShowWhen {
 }
 
 export interface OutlineQuestion {
-  kind: QuestionKind | 'unknown';
+  kind: QuestionKind | 'object' | 'unknown';
   key: string;
   /** Set for a question inside a repeatable group. */
   group?: string;
+  /** Set for a question inside an object group: the object's (top-level) key. */
+  object?: string;
   label: string;
   /** The question's `description`. */
   hint?: string;
@@ -44,6 +46,12 @@ export interface OutlineQuestion {
   dropdown: boolean;
 }
 
+/** The edit reference of an outline question: top level, a repeatable group's item, or an object group's question. */
+export function questionRef(q: Pick<OutlineQuestion, 'key' | 'group' | 'object'>): { key: string; group?: string; object?: string } {
+  if (q.group !== undefined) return { key: q.key, group: q.group };
+  return q.object !== undefined ? { key: q.key, object: q.object } : { key: q.key };
+}
+
 /** How a question's kind is named to a policy lead (a computed value is no kind of answer: a total or a band). */
 export function questionKindLabel(q: Pick<OutlineQuestion, 'kind' | 'computed'>): string {
   if (q.computed) return q.computed.op === 'band' ? 'Band' : 'Total';
@@ -62,7 +70,7 @@ export interface OutlineItem {
   showRule?: ShowRule;
   hasRule: boolean;
   question?: OutlineQuestion;
-  /** For a repeatable group: its item questions. */
+  /** For a repeatable group: its item questions; for an object group: its questions, in the order shown. */
   children?: OutlineQuestion[];
 }
 
@@ -103,17 +111,53 @@ export function readShowWhen(rule: unknown): ShowWhen | undefined {
   return undefined;
 }
 
+/** Whether a UI scope names an answer at or inside `path` (`#/properties/a/properties/b` is inside `['a']`). */
+export function scopeWithin(scope: unknown, path: readonly string[]): boolean {
+  const at = typeof scope === 'string' ? scopePropertyPath(scope) : null;
+  return !!at && at.length >= path.length && path.every((k, i) => at[i] === k);
+}
+
+/** The property path of each control directly in a layout (`[object, key]` for a question of an object). */
+function controlPaths(layout: unknown): Array<string[] | null> {
+  return (ownArray(layout, 'elements') ?? []).map((el) => (own(el, 'type') === 'Control' && typeof own(el, 'scope') === 'string' ? scopePropertyPath(own(el, 'scope') as string) : null));
+}
+
+/**
+ * The top-level object a JSON Forms `Group` shows, when it is an object group as the builder makes
+ * them: every control directly in it is scoped one level into the same object
+ * (`#/properties/riskFollowUp/properties/plan`). Undefined for any other element.
+ */
+export function objectOfGroup(el: unknown): string | undefined {
+  if (own(el, 'type') !== 'Group') return undefined;
+  const paths = controlPaths(el).filter((p) => p !== null);
+  const head = paths[0]?.[0];
+  return head !== undefined && paths.every((p) => p.length === 2 && p[0] === head) ? head : undefined;
+}
+
+/** The `Group` elements (directly in a section) showing an object's questions. */
+export function objectGroups(def: JsonObject, object: string): JsonObject[] {
+  return sectionsContainer(own(def, 'uischema')).sections.flatMap((s) => (ownArray(s, 'elements') ?? []).filter((el): el is JsonObject => isObject(el) && objectOfGroup(el) === object));
+}
+
+/** The keys of an object group's questions, in the order its layout shows them. */
+export function memberKeys(el: unknown): string[] {
+  return controlPaths(el).flatMap((p) => (p && p.length === 2 ? [p[1]!] : []));
+}
+
 /** The outline's view of a question of core's form model. */
 function outlineQuestion(q: Question): OutlineQuestion {
+  const object = !q.group && q.parent && !q.parent.parent ? q.parent : undefined;
   return {
     kind: kindOf(q),
     key: q.key,
     ...(q.group ? { group: q.group.key } : {}),
+    ...(object ? { object: object.key } : {}),
     label: q.title ?? q.key,
     ...(q.description !== undefined ? { hint: q.description } : {}),
     options: readOptions(q),
     optionsEditable: optionsHolder(q.schema, kindOf(q)) !== undefined,
-    required: q.required !== 'never',
+    // Inside an object, as the object's own `required` says (core's model adds "once the object is answered").
+    required: object ? (ownArray(object.schema, 'required') ?? []).includes(q.key) : q.required !== 'never',
     ...(q.sensitivity ? { sensitivity: q.sensitivity } : {}),
     ...(q.level?.gated ? { gated: true } : {}),
     ...(q.code !== undefined ? { code: q.code } : {}),
@@ -145,6 +189,13 @@ export function readOutline(definition: JsonObject): Outline {
         const showRule = readShowRule(own(el, 'rule'));
         const withRule = { ...base, ...(showWhen ? { showWhen } : {}), ...(showRule ? { showRule } : {}) };
         if (own(el, 'type') === 'Label') return { ...withRule, type: 'guidance', label: ownString(el, 'text') ?? '' };
+        const object = objectOfGroup(el);
+        const objectQ = object !== undefined ? model.byKey.get(object) : undefined;
+        if (objectQ?.kind === 'object') {
+          const members = memberKeys(el).flatMap((k) => objectQ.children?.find((c) => c.key === k) ?? []);
+          const q = outlineQuestion(objectQ);
+          return { ...withRule, type: 'question', label: ownString(el, 'label') ?? q.label, question: q, children: members.map(outlineQuestion) };
+        }
         const key = scopeKey(own(el, 'scope'));
         const found = own(el, 'type') === 'Control' && key !== null ? model.byKey.get(key) : undefined;
         if (!found) return { ...withRule, type: 'other', label: ownString(el, 'label') ?? String(own(el, 'type') ?? 'element') };
