@@ -94,6 +94,11 @@ export function fhirTree(definition: Definition): FhirNode[] {
     if (type === 'Category' || (type === 'Group' && text) || rule) {
       const linkId = type === 'Category' ? `section-${++counters.section}` : `group-${++counters.group}`;
       const inner = children();
+      // A Group that only shows one object, headed by its title, is that object's group item (with the Group's rule), not a group around it.
+      const only = inner.length === 1 ? inner[0] : undefined;
+      if (type === 'Group' && only?.kind === 'question' && only.question.kind === 'object' && !only.rule && (!text || text === only.question.title)) {
+        return [rule ? Object.assign(only, { rule }) : only];
+      }
       return inner.length ? [{ kind: 'layout', linkId, ...(text ? { text } : {}), ...(rule ? { rule } : {}), children: inner }] : [];
     }
     return children();

@@ -43,6 +43,14 @@ describe('FHIR export of answers grouped in objects (issue 18 point 2)', () => {
     });
   });
 
+  it('writes a Group that only shows an object as the object itself, with the Group\'s enableWhen (no second group of the same heading)', () => {
+    const top = q.item!.map((i) => i.linkId);
+    expect(top).toContain('risk_follow_up');
+    const follow = q.item!.find((i) => i.linkId === 'risk_follow_up')!;
+    expect(follow.enableWhen).toEqual([{ question: 'risk_level', operator: '>=', answerInteger: 1 }]);
+    expect(q.item!.filter((i) => i.type === 'group' && i.text === 'Risk follow-up').map((i) => i.linkId)).toEqual(['risk_follow_up']);
+  });
+
   it.each(exportProfiles)('nests the answers in the response under %s, valid R4 and conforming to the Questionnaire', (profile) => {
     const qr = questionnaireResponseFrom(definition, responseOf(definition, fullAnswers), { profile }) as QuestionnaireResponse;
     expect(r4Issues(qr)).toEqual([]);
