@@ -61,7 +61,7 @@ export function codebook(definition: Definition, history: readonly Pick<Definiti
       length: lengthWords(q),
       sensitivity: q.sensitivity ?? group?.sensitivity ?? '',
       exports: sensitive.get(q) ?? KEPT,
-      section: (group ?? q).section?.label ?? '',
+      section: sectionOf(q),
       group: group?.exportCode ?? '',
       introducedIn: introduced.get(q.exportCode) ?? definition.version,
       computed: q.computed !== undefined,
@@ -70,6 +70,13 @@ export function codebook(definition: Definition, history: readonly Pick<Definiti
       answerPath: q.answerPath.replace(/\/-(?=\/)/g, '/*'),
     };
   });
+}
+
+/** An object has no control, so no section of its own: it is in the section its questions are in. */
+function sectionOf(q: Question): string {
+  const own = (q.group ?? q).section?.label;
+  if (own !== undefined) return own;
+  return q.kind === 'object' ? ((q.children ?? []).map(sectionOf).find(Boolean) ?? '') : '';
 }
 
 const KEPT: ProfileActions = Object.freeze({ full: 'keep', 'external-agency': 'keep', masked: 'keep' });

@@ -62,6 +62,13 @@ describe('exports of answers grouped in objects (issue 18 point 2)', () => {
     expect(rows.find((r) => r.code === 'risk_referral_date')!.required).toBe('when risk_referred is yes');
   });
 
+  it('puts an object in the section its questions are in', () => {
+    const inSections = structuredClone(definition) as any;
+    inSections.uischema = { type: 'Categorization', elements: [{ type: 'Category', label: 'Risk and safety', elements: inSections.uischema.elements }] };
+    const rows = table(codebookCsv(codebook(inSections)));
+    expect(['risk_follow_up', 'risk_plan', 'address'].map((code) => rows.find((r) => r.code === code)!.section)).toEqual(['Risk and safety', 'Risk and safety', 'Risk and safety']);
+  });
+
   it('gives an object the show-when its questions share (it has no control of its own)', () => {
     const rows = table(codebookCsv(codebook(definition)));
     const showWhen = (code: string) => rows.find((r) => r.code === code)!.show_when;
