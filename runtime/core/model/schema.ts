@@ -97,17 +97,18 @@ function hasOptions(schema: JsonObject): boolean {
  * Whether a checkbox option excludes the others: `"x-exclusive": true` says so, `false` says not;
  * unsaid, the option coded `none` is exclusive (every shipped form codes its "None of these" so).
  */
-function isExclusive(option: JsonObject, multiple: boolean): boolean {
-  if (!multiple) return false;
+function isExclusive(option: JsonObject): boolean {
   const declared = own(option, 'x-exclusive');
   return typeof declared === 'boolean' ? declared : own(option, 'const') === 'none';
 }
 
 export function optionsOf(schema: JsonObject | undefined, pointer: string, multiple: boolean): QuestionOption[] {
   if (!schema) return [];
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const list = own(schema, keyword);
-    if (!Array.isArray(list)) continue;
+  // Every question's options are read before each embed's first render: no per-call list of keywords.
+  const oneOf = own(schema, 'oneOf');
+  const keyword = Array.isArray(oneOf) ? 'oneOf' : 'anyOf';
+  const list = Array.isArray(oneOf) ? oneOf : own(schema, 'anyOf');
+  if (Array.isArray(list)) {
     const options: QuestionOption[] = [];
     for (let i = 0; i < list.length; i++) {
       const entry: unknown = list[i];
@@ -122,7 +123,7 @@ export function optionsOf(schema: JsonObject | undefined, pointer: string, multi
         label: typeof title === 'string' && Object.hasOwn(entry, 'title') ? title : code,
         pointer: at,
         labelPointer: `${at}/title`,
-        exclusive: isExclusive(entry, multiple),
+        exclusive: multiple && isExclusive(entry),
       };
       const score = own(entry, 'x-score');
       if (typeof score === 'number' && Number.isFinite(score)) option.score = score;
@@ -131,9 +132,14 @@ export function optionsOf(schema: JsonObject | undefined, pointer: string, multi
     return options;
   }
   const values = own(schema, 'enum');
-  return Array.isArray(values)
-    ? values.map((v, i) => ({ code: valueText(v), value: v, label: valueText(v), pointer: `${pointer}/enum/${i}`, exclusive: multiple && v === 'none' }))
-    : [];
+  if (!Array.isArray(values)) return [];
+  const options: QuestionOption[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value: unknown = values[i];
+    const code = valueText(value);
+    options.push({ code, value, label: code, pointer: `${pointer}/enum/${i}`, exclusive: multiple && value === 'none' });
+  }
+  return options;
 }
 
 const constraintKeys = [

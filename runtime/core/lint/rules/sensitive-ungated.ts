@@ -1,5 +1,5 @@
 import type { Problem } from '../../problems/problem';
-import { isGated, revealsSensitive } from '../gate';
+import { isGated, isSensitive, revealsSensitive } from '../gate';
 import { deepEqual } from '../../rules/condition';
 import type { FormModel, Question, SafetyGate } from '../../model/types';
 import { named, namedKey } from '../wording';
@@ -15,6 +15,9 @@ export const sensitiveUngated: LintRule = {
   codes: ['sensitive-ungated'],
   docs: 'Every control showing a sensitive question, and every rule depending on one, must be (inside) an element with the SHOW rule on the safety gate; a sensitive question must not be required unconditionally.',
   check({ model }) {
+    // Whatever reveals a sensitive answer leads back to a question that is sensitive itself (gate.ts):
+    // a form without one, as most are, has nothing to check here before its first render.
+    if (!model.all.some(isSensitive)) return [];
     const gate = model.gate;
     const problems: Problem[] = [];
     for (const s of model.ui.scopes) {
