@@ -278,8 +278,8 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
 /** When "Required" applies, where it is not simply always. */
 function requiredHint(q: OutlineQuestion, gate: string | undefined): string | undefined {
   if (q.gated && gate) return 'Required only once the safety check is answered Yes.';
-  // The object's own `required`: JSON Schema asks for it once the object has any answer.
-  if (q.object !== undefined) return 'Required once any question of this group is answered.';
+  // In the object's own `required`, and the object is required with it: asked for whenever the group shows.
+  if (q.object !== undefined) return 'Required whenever this group is shown.';
   return undefined;
 }
 
