@@ -57,9 +57,7 @@ describe.skipIf(!built)('a policy lead builds a scored screen in Design, without
 
     await studio.add('single-choice');
     await studio.label('How many drinks on a typical day');
-    await studio.page.getByTestId('options-paste-open').click();
-    await studio.page.getByTestId('options-paste').fill('1 or 2 = 0\n3 or 4 = 1\n5 or 6 = 2\n7 to 9 = 3\n10 or more = 4');
-    await studio.page.getByTestId('options-paste-apply').click();
+    await studio.pasteOptions('1 or 2 = 0\n3 or 4 = 1\n5 or 6 = 2\n7 to 9 = 3\n10 or more = 4');
     await studio.check('prop-dropdown');
     await studio.page.getByTestId('option-score-2').fill('2');
     await studio.shot('design-choice-scored');

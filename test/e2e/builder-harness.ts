@@ -122,6 +122,14 @@ export class Studio {
     return this;
   }
 
+  /** Pastes a list of options ("Label = score" a line) into the selected choice question. */
+  async pasteOptions(lines: string): Promise<this> {
+    await this.page.getByTestId('options-paste-open').click();
+    await this.page.getByTestId('options-paste').fill(lines);
+    await this.page.getByTestId('options-paste-apply').click();
+    return this;
+  }
+
   async check(testId: string, on = true): Promise<this> {
     const box = this.page.getByTestId(testId);
     if ((await box.isChecked()) !== on) await box.click();

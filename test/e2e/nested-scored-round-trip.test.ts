@@ -62,9 +62,7 @@ describe.skipIf(!built)('a nested, scored form round-trips through the builder, 
     await studio.label('Screening');
     await studio.add('single-choice');
     await studio.label('How often do you have a drink');
-    await studio.page.getByTestId('options-paste-open').click();
-    await studio.page.getByTestId('options-paste').fill('Never = 0\nMonthly or less = 1\nWeekly = 2\nDaily = 4');
-    await studio.page.getByTestId('options-paste-apply').click();
+    await studio.pasteOptions('Never = 0\nMonthly or less = 1\nWeekly = 2\nDaily = 4');
     await studio.add('computed');
     await studio.label('Total score');
     await studio.add('computed');

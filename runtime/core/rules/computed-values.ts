@@ -41,7 +41,18 @@ function withLevel(level: readonly Question[], answers: Record<string, unknown>)
   return out;
 }
 
-/** Whether an object or group has a computed value anywhere inside it. */
+const holding = new WeakMap<Question, boolean>();
+
+/**
+ * Whether an object or group has a computed value anywhere inside it. Asked on every answer the
+ * runtime sees, so it is worked out once per question (the model is built once per definition).
+ */
 export function holdsComputed(q: Question): boolean {
-  return (q.kind === 'object' ? (q.children ?? []) : q.kind === 'group' ? [...(q.itemsAt?.values() ?? [])] : []).some((inner) => inner.computed !== undefined || holdsComputed(inner));
+  let found = holding.get(q);
+  if (found === undefined) {
+    const inner = q.kind === 'object' ? (q.children ?? []) : q.kind === 'group' ? [...(q.itemsAt?.values() ?? [])] : [];
+    found = inner.some((x) => x.computed !== undefined || holdsComputed(x));
+    holding.set(q, found);
+  }
+  return found;
 }
