@@ -38,6 +38,26 @@ describe.skipIf(!built)('the version lifecycle in the builder', () => {
     expect(draft.changelog.map((c) => c.summary)).not.toContain('Describe what changed and why.');
   });
 
+  it('offers the draft already there instead of copying it into a second one', async () => {
+    await studio.page.getByTestId('tab-routine-enquiry@2.0.0').click();
+    await studio.page.getByTestId('new-version').click();
+    const open = studio.page.getByTestId('new-version-open-draft');
+    expect(await open.innerText()).toBe('Open draft 2.0.1');
+    expect(await studio.page.getByRole('dialog').innerText()).toMatch(/routine-enquiry already has a draft: 2\.0\.1/);
+    expect(await studio.seriousAxeViolations()).toEqual([]);
+    await open.click();
+    await studio.page.getByTestId('new-version-open-draft').waitFor({ state: 'detached' });
+    expect(await studio.page.locator('.tab.is-active .tab-button').getAttribute('data-testid')).toBe('tab-routine-enquiry@2.0.1');
+    expect(existsSync(file('2.0.2'))).toBe(false);
+    // Asked for on purpose, a second draft can still be made; here it is not.
+    await studio.page.getByTestId('new-version').click();
+    await studio.page.getByTestId('new-version-another').click();
+    expect(await studio.page.getByTestId('new-version-create').innerText()).toBe('Create draft 2.0.2');
+    await studio.page.keyboard.press('Escape');
+    await studio.page.getByTestId('new-version-create').waitFor({ state: 'detached' });
+    expect(existsSync(file('2.0.2'))).toBe(false);
+  });
+
   it('offers the number the changes call for, and renumbers the draft in one step', async () => {
     await studio.showOutline();
     await studio.selectItem(0, 0);

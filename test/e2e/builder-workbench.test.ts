@@ -63,11 +63,12 @@ describe.skipIf(!built)('the builder workbench', () => {
     expect(await studio.seriousAxeViolations()).toEqual([]);
     await studio.shot('builder-palette-light');
     await studio.page.keyboard.press('Escape');
+    // Draft 1.1.0 is open: New version offers it rather than a second draft.
     await studio.page.getByTestId('new-version').click();
-    await studio.page.getByTestId('new-version-create').waitFor();
+    await studio.page.getByTestId('new-version-open-draft').waitFor();
     expect(await studio.seriousAxeViolations()).toEqual([]);
     await studio.page.keyboard.press('Escape');
-    await studio.page.getByTestId('new-version-create').waitFor({ state: 'detached' });
+    await studio.page.getByTestId('new-version-open-draft').waitFor({ state: 'detached' });
   });
 
   it('opens our command palette with Ctrl+Shift+P even while Monaco has the focus', async () => {

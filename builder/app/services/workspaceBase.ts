@@ -33,7 +33,7 @@ export interface DiffTab {
 
 export type Dialog =
   | { kind: 'new-form' }
-  | { kind: 'new-version'; id: string; from: string }
+  | { kind: 'new-version'; id: string; from: string; anotherDraft?: boolean }
   | { kind: 'conflict'; doc: string }
   | { kind: 'publish'; doc: string }
   | { kind: 'confirm-delete'; doc: string; selection: Selection }

@@ -47,68 +47,96 @@ function NewFormDialog({ ws }: { ws: Workspace }) {
   // Issue 17: a reused title used to make `…-2` silently, two forms a practitioner cannot tell apart.
   const same = forms.find((f) => f.title.trim().toLowerCase() === title.trim().toLowerCase() && title.trim() !== '');
   return (
-    <Modal label="New form" onClose={() => close(ws)}>
-      <form
-        className="dialog-body"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (!title.trim() || busy) return;
-          setBusy(true);
-          await ws.newForm(title);
-          setBusy(false);
-        }}
-      >
-        <h2>New form</h2>
-        <div className="field">
-          <label htmlFor="new-form-title">Title of the form</label>
-          <p className="field-hint" id="new-form-hint">For example “Routine enquiry about domestic abuse”. You can change it later.</p>
-          <input id="new-form-title" autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={same ? 'new-form-hint new-form-taken' : 'new-form-hint'} data-testid="new-form-title" />
-          {same && (
-            <p className="field-warning" id="new-form-taken" data-testid="new-form-title-taken">
-              A form called “{same.title}” already exists ({same.id}). Practitioners could not tell the two apart: open that form and make a new version of it, or choose another title.
-            </p>
-          )}
-        </div>
-        <DialogButtons ws={ws}>
-          <button type="submit" className="primary-button" disabled={!title.trim() || busy} data-testid="new-form-create">
-            {same ? 'Create a second form with this title' : 'Create form'}
-          </button>
-        </DialogButtons>
-      </form>
-    </Modal>
+    <DialogForm
+      ws={ws}
+      label="New form"
+      onSubmit={async () => {
+        if (!title.trim() || busy) return;
+        setBusy(true);
+        await ws.newForm(title);
+        setBusy(false);
+      }}
+    >
+      <h2>New form</h2>
+      <div className="field">
+        <label htmlFor="new-form-title">Title of the form</label>
+        <p className="field-hint" id="new-form-hint">For example “Routine enquiry about domestic abuse”. You can change it later.</p>
+        <input id="new-form-title" autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-describedby={same ? 'new-form-hint new-form-taken' : 'new-form-hint'} data-testid="new-form-title" />
+        {same && (
+          <p className="field-warning" id="new-form-taken" data-testid="new-form-title-taken">
+            A form called “{same.title}” already exists ({same.id}). Practitioners could not tell the two apart: open that form and make a new version of it, or choose another title.
+          </p>
+        )}
+      </div>
+      <DialogButtons ws={ws}>
+        <button type="submit" className="primary-button" disabled={!title.trim() || busy} data-testid="new-form-create">
+          {same ? 'Create a second form with this title' : 'Create form'}
+        </button>
+      </DialogButtons>
+    </DialogForm>
   );
 }
 
 function NewVersionDialog({ ws, dialog }: { ws: Workspace; dialog: Extract<Dialog, { kind: 'new-version' }> }) {
   const forms = useStore(ws.store, (s) => s.forms);
-  const versions = forms.find((f) => f.id === dialog.id)?.versions.map((v) => v.version) ?? [];
+  const summaries = forms.find((f) => f.id === dialog.id)?.versions ?? [];
+  const versions = summaries.map((v) => v.version);
   const from = latest(versions) ?? dialog.from;
   // Issue 17: no guess at major/minor/patch before any change; the number follows the changes.
   let version = nextPatch(from);
   while (versions.includes(version)) version = nextPatch(version);
-  return (
-    <Modal label="New version" onClose={() => close(ws)}>
-      <form
-        className="dialog-body"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          await ws.newVersion(dialog.id, from, version);
+  // A form's next version is worked on in one draft: a second would be copied from an unpublished
+  // one, and only one of them could be published next.
+  const draft = latest(summaries.filter((v) => v.status === 'draft').map((v) => v.version));
+  if (draft && !dialog.anotherDraft) {
+    return (
+      <DialogForm
+        ws={ws}
+        label="New version"
+        onSubmit={async () => {
+          await ws.openForm(dialog.id, draft);
+          close(ws);
         }}
       >
         <h2>
-          New version of {dialog.id} (from {from})
+          {dialog.id} already has a draft: {draft}
         </h2>
         <p>
-          The latest version is copied to a new draft, numbered {version} for now. As you change it, the builder works out the number the changes call for
-          (a new required question, for example, needs a major version) and offers to renumber the draft in one step. Publishing asks what changed.
+          Draft {draft} is not published yet: carry on with it. A second draft would be copied from that unpublished one, and only one of them could be
+          published next. To start again from the published version, discard draft {draft} first.
         </p>
         <DialogButtons ws={ws}>
-          <button type="submit" className="primary-button" data-testid="new-version-create">
-            Create draft {version}
+          <button type="submit" className="primary-button" data-testid="new-version-open-draft">
+            Open draft {draft}
+          </button>
+          <button type="button" className="secondary-button" onClick={() => ws.store.set({ dialog: { ...dialog, anotherDraft: true } })} data-testid="new-version-another">
+            Make another draft
           </button>
         </DialogButtons>
-      </form>
-    </Modal>
+      </DialogForm>
+    );
+  }
+  return (
+    <DialogForm
+      ws={ws}
+      label="New version"
+      onSubmit={async () => {
+        await ws.newVersion(dialog.id, from, version);
+      }}
+    >
+      <h2>
+        New version of {dialog.id} (from {from})
+      </h2>
+      <p>
+        The latest version is copied to a new draft, numbered {version} for now. As you change it, the builder works out the number the changes call for
+        (a new required question, for example, needs a major version) and offers to renumber the draft in one step. Publishing asks what changed.
+      </p>
+      <DialogButtons ws={ws}>
+        <button type="submit" className="primary-button" data-testid="new-version-create">
+          Create draft {version}
+        </button>
+      </DialogButtons>
+    </DialogForm>
   );
 }
 
@@ -137,6 +165,23 @@ function ConflictDialog({ ws, docKey }: { ws: Workspace; docKey: string }) {
           </button>
         </div>
       </div>
+    </Modal>
+  );
+}
+
+/** A modal whose body is a form: Enter submits it (the default is prevented: the workspace acts). */
+function DialogForm({ ws, label, onSubmit, children }: { ws: Workspace; label: string; onSubmit: () => Promise<void>; children: ReactNode }) {
+  return (
+    <Modal label={label} onClose={() => close(ws)}>
+      <form
+        className="dialog-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSubmit();
+        }}
+      >
+        {children}
+      </form>
     </Modal>
   );
 }
