@@ -2,12 +2,21 @@ import { describeLocation, standaloneValidatorModule } from '../../runtime/node/
 import { configFromEnv } from './config';
 import { startStudioServer } from './server';
 
+const PAGES: ReadonlyArray<readonly [string, string]> = [
+  ['Builder (policy leads)', ''],
+  ['Forms (practitioners)', 'forms/'],
+  ['My assessments', 'my-assessments/'],
+  ['Responses (data team)', 'responses/'],
+];
+
 /** `npm start`: one process for the whole product. The printed line is a contract (test/e2e/support/server.ts). */
 async function main(): Promise<void> {
   const config = configFromEnv(process.env, process.cwd());
   const running = await startStudioServer(config, standaloneValidatorModule);
   const bound = config.host === '127.0.0.1' ? '' : ` (listening on ${config.host} port ${running.port})`;
   console.log(`Assessment Studio running at ${running.url}${bound}`);
+  // A newcomer who ran `npm start` learns where each kind of user goes, not only the builder.
+  for (const [page, path] of PAGES) console.log(`  ${page.padEnd(24)}${running.url}${path}`);
   console.log(`Definitions: ${config.formsDir}`);
   console.log(`Responses: ${describeLocation(config.store)} (opened on the first submission)`);
   if (!running.accountsRequired) {

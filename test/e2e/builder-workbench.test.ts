@@ -71,6 +71,21 @@ describe.skipIf(!built)('the builder workbench', () => {
     await studio.page.getByTestId('new-version-open-draft').waitFor({ state: 'detached' });
   });
 
+  it('says where each kind of user goes: the server on start, the welcome page by link', async () => {
+    const printed = server.output();
+    for (const path of ['/forms/', '/my-assessments/', '/responses/']) expect(printed).toContain(`${server.url}${path}`);
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url);
+      const links = page.locator('.welcome-links a');
+      expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/forms/', '/my-assessments/', '/responses/']);
+      await page.getByRole('link', { name: 'Forms' }).click();
+      await page.getByRole('link', { name: /Routine enquiry about domestic abuse/ }).first().waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
   it('opens our command palette with Ctrl+Shift+P even while Monaco has the focus', async () => {
     const editor = await studio.jsonView();
     await editor.locator('.view-lines').click();

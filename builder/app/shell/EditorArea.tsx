@@ -102,6 +102,18 @@ function Welcome({ ws }: { ws: Workspace }) {
         </button>
       </div>
       <p className="view-hint">Ctrl+Shift+P shows every command.</p>
+      <h2>Elsewhere in Assessment Studio</h2>
+      <ul className="welcome-links">
+        <li>
+          <a href="/forms/">Forms</a>: the published forms, as practitioners complete them
+        </li>
+        <li>
+          <a href="/my-assessments/">My assessments</a>: a practitioner’s drafts and submissions
+        </li>
+        <li>
+          <a href="/responses/">Responses</a>: what has been submitted, for the data team to read, correct and export
+        </li>
+      </ul>
     </div>
   );
 }

@@ -8,6 +8,8 @@ export interface RunningServer {
   url: string;
   formsDir: string;
   process: ChildProcess;
+  /** What the server has printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -25,8 +27,8 @@ export async function startServer(options: { formsDir?: string; env?: Record<str
     env: { ...process.env, PORT: '0', FORMS_DIR: formsDir, RESPONSES_STORE: 'off', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
@@ -44,6 +46,7 @@ export async function startServer(options: { formsDir?: string; env?: Record<str
     url,
     formsDir,
     process: child,
+    output: () => out,
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null) return done();
