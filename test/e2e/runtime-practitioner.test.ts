@@ -13,8 +13,15 @@ const sectionNames = (page: import('playwright-core').Page) => page.locator('.as
 describe('practitioner page', () => {
   it('lists the published forms, accessibly', async () => {
     const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/`);
-    await page.getByRole('link', { name: /Open version 2\.0\.0 of Routine enquiry/ }).waitFor();
+    // Each form opens at its latest published version; earlier ones wait behind a disclosure.
+    const start = page.getByRole('link', { name: 'Start Routine enquiry about domestic abuse (version 2.0.0)' });
+    expect(await start.getAttribute('href')).toBe('/forms/routine-enquiry/2.0.0');
+    const earlier = page.getByRole('link', { name: 'Open version 1.0.0 of Routine enquiry about domestic abuse' });
+    expect(await earlier.isVisible()).toBe(false);
     await expectNoAxeViolations(page, 'form list');
+    await page.getByText('Earlier versions of Routine enquiry about domestic abuse').click();
+    expect(await earlier.getAttribute('href')).toBe('/forms/routine-enquiry/1.0.0');
+    expect(await earlier.isVisible()).toBe(true);
     await shot(page, 'runtime-forms-list');
     await context.close();
     expect(errors).toEqual([]);

@@ -1,3 +1,4 @@
+import { compareVersions, latest } from '../../../runtime/core/index';
 import { isDirty, isReadOnly } from '../services/document';
 import { renumberTarget } from '../contributions/diff/model';
 import { renumberDraft, setFormRetired } from '../services/lifecycle';
@@ -104,21 +105,3 @@ export function renumberTo(ws: Workspace): string | undefined {
   return renumberTarget({ status: doc.status, version: doc.version, previousText: doc.previousText, text: doc.history.present }, taken);
 }
 
-/** semver order without a dependency: numeric parts, then a prerelease sorts before its release. */
-export function compareVersions(a: string, b: string): number {
-  const parse = (v: string) => {
-    const [main = '', pre] = v.split('-', 2);
-    return { nums: main.split('.').map((n) => Number(n) || 0), pre };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  for (let i = 0; i < 3; i++) if ((x.nums[i] ?? 0) !== (y.nums[i] ?? 0)) return (x.nums[i] ?? 0) - (y.nums[i] ?? 0);
-  if (x.pre === y.pre) return 0;
-  if (x.pre === undefined) return 1;
-  if (y.pre === undefined) return -1;
-  return x.pre < y.pre ? -1 : 1;
-}
-
-export function latest(versions: string[]): string | undefined {
-  return [...versions].sort(compareVersions).pop();
-}

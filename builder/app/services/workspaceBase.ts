@@ -1,7 +1,7 @@
 import { contentHash, type Problem } from '../../../runtime/core/index';
 import { clearDraft, loadDraft, loadSession, storeDraft, storeSession } from './drafts';
 import { changeText, docKeyOf, isDirty, isReadOnly, openDoc, parseDocKey, redoDoc, relint, undoDoc, withPrevious, type Doc, type DocStatus } from './document';
-import { compareVersions } from '../commands/file';
+import { compareVersions } from '../../../runtime/core/index';
 import { definitionText, type RawDefinition } from './edits/index';
 import { onFileChanged } from './crossTab';
 import { Store } from './store';

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { latest } from '../commands/file';
+import { latest } from '../../../runtime/core/index';
 import { nextPatch } from '../services/edits/index';
 import { useStore } from '../services/store';
 import type { Dialog, Workspace } from '../services/workspace';

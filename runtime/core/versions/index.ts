@@ -3,3 +3,4 @@ export * from './diff';
 export * from './suggest';
 export * from './migrate';
 export * from './changeNote';
+export * from './order';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandForKey, keyLabel, matchesBinding, registerCommand } from '../../../builder/app/commands/registry';
-import { compareVersions, latest } from '../../../builder/app/commands/file';
+import { compareVersions, latest } from '../../../runtime/core/index';
 import { explorerForms } from '../../../builder/app/contributions/explorer/model';
 import { conditionChoices, insertionPoint, moveTarget, selectionAfterDelete, selectionForPath } from '../../../builder/app/contributions/outline/model';
 import { keepAnswers } from '../../../builder/app/contributions/preview/model';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { DiffEditor } from '../../monaco/DiffEditor';
 import { useStore } from '../../services/store';
 import type { Workspace } from '../../services/workspace';
-import { compareVersions } from '../../commands/file';
+import { compareVersions } from '../../../../runtime/core/index';
 import { groupBySeverity, sideName, summarizeDiff } from './model';
 
 const severityText = { major: 'Major changes (answers or exports change)', minor: 'Minor changes (new things to collect)', patch: 'Patch changes (wording and layout)' } as const;

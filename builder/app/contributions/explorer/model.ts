@@ -1,5 +1,5 @@
 import type { FormSummary, VersionSummary } from '../../services/workspaceClient';
-import { compareVersions } from '../../commands/file';
+import { compareVersions } from '../../../../runtime/core/index';
 
 /** Explorer rows: forms by title, each with its versions newest first. Pure. */
 export interface ExplorerForm {

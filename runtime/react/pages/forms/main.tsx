@@ -13,18 +13,13 @@ import type { ValidateFunction } from '../../model/validation';
 import { indexedDbStorage } from '../../storage/indexedDb';
 import { DraftsNote, draftPolicyOf, type DraftPolicy } from './DraftsNote';
 import { SignedInAs } from '../SignedInAs';
+import { offered, type FormSummary } from './offered';
 import '../../styles.css';
 
 /**
  * The practitioner page: `/forms/` lists the published forms, `/forms/<id>/<version>` opens one.
  * Drafts go to this device's encrypted IndexedDB store (except forms that forbid local drafts).
  */
-interface FormSummary {
-  id: string;
-  title: string;
-  versions: Array<{ version: string; status: string }>;
-  retired?: unknown;
-}
 
 function route(): { id: string; version: string } | null {
   const m = /\/forms\/([a-z][a-z0-9-]*)\/([0-9A-Za-z.+-]+)\/?$/.exec(location.pathname);
@@ -68,11 +63,11 @@ function FormList() {
       .catch(() => setError('The list of forms could not be loaded. Try again in a moment.'));
   }, []);
   // A retired form (issue 17) is not offered; its published versions stay on the server for exports.
-  const published = (forms ?? []).filter((f) => !f.retired).map((f) => ({ ...f, versions: (f.versions ?? []).filter((v) => v.status === 'published') })).filter((f) => f.versions.length);
+  const published = offered(forms ?? []);
   return (
     <div className="as-form">
       <h1 className="as-heading-xl">Assessments</h1>
-      <p className="as-body">Choose the assessment to complete. Only published versions are listed.</p>
+      <p className="as-body">Choose the assessment to complete. Each opens at its latest published version.</p>
       {error ? <p className="as-error-message" role="alert">{error}</p> : null}
       {forms === null && !error ? <p className="as-body" role="status">Loading…</p> : null}
       {forms !== null && published.length === 0 ? <p className="as-body">No published forms yet.</p> : null}
@@ -80,22 +75,40 @@ function FormList() {
         {published.map((f) => (
           <li key={f.id} className="as-form-list__item">
             <h2 className="as-heading-m">{f.title}</h2>
-            <ul className="as-form-list__versions">
-              {f.versions.map((v) => (
-                <li key={v.version}>
-                  <a href={`/forms/${encodeURIComponent(f.id)}/${encodeURIComponent(v.version)}`}>
-                    Open version {v.version}
-                    <span className="as-visually-hidden"> of {f.title}</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
+            <p className="as-body">
+              <a href={formHref(f.id, f.current)}>
+                Start {f.title}
+                <span className="as-visually-hidden"> (version {f.current})</span>
+              </a>{' '}
+              <span className="as-hint-inline">version {f.current}</span>
+            </p>
+            {f.earlier.length ? (
+              // An earlier version is only for an assessment begun on it: out of the way, still there.
+              <details className="as-details">
+                <summary className="as-details__summary">Earlier versions of {f.title}</summary>
+                <div className="as-details__text">
+                  <p className="as-body">Only to finish an assessment started on one of them.</p>
+                  <ul className="as-form-list__versions">
+                    {f.earlier.map((v) => (
+                      <li key={v}>
+                        <a href={formHref(f.id, v)}>
+                          Open version {v}
+                          <span className="as-visually-hidden"> of {f.title}</span>
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>
     </div>
   );
 }
+
+const formHref = (id: string, version: string) => `/forms/${encodeURIComponent(id)}/${encodeURIComponent(version)}`;
 
 function FormPage({ id, version, onPolicy }: { id: string; version: string; onPolicy: (p: DraftPolicy) => void }) {
   const [loaded, setLoaded] = useState<{ definition: Definition; validator: ValidateFunction | null } | null>(null);
