@@ -45,6 +45,7 @@ import { versionMismatch } from './rules/version-mismatch';
 import { versionBumpTooSmall } from './rules/version-bump';
 import { optionCodeDuplicate } from './rules/option-code-duplicate';
 import { optionLabelDuplicate } from './rules/option-label-duplicate';
+import { optionReadsExclusive } from './rules/option-reads-exclusive';
 import { labelEmpty } from './rules/label-empty';
 import { formEmpty } from './rules/form-empty';
 import { controlObject } from './rules/control-object';
@@ -96,6 +97,7 @@ export const allRules: LintRule[] = [
   versionBumpTooSmall,
   optionCodeDuplicate,
   optionLabelDuplicate,
+  optionReadsExclusive,
   labelEmpty,
   formEmpty,
 ];

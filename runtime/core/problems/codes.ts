@@ -80,6 +80,7 @@ export const problemCodes = {
   // lint: options, labels and empty forms (issue 17)
   'option-code-duplicate': { severity: 'error', doc: 'Two options of one question share a code, so choosing either records the same answer.' },
   'option-label-duplicate': { severity: 'warning', doc: 'Two options of one question are worded alike (ignoring case and spacing).' },
+  'option-reads-exclusive': { severity: 'warning', doc: 'An option of a multiple choice worded to rule out the others ("No one else") can be ticked with them.' },
   'label-empty': { severity: 'error', doc: 'A shown question, or one of its options, has an empty or blank label.' },
   'form-empty': { severity: 'error', doc: 'The form has no questions.' },
   'control-object': { severity: 'error', doc: 'A control is scoped to a whole object (a group of answers), which it cannot show; the object\'s questions need controls scoped into it.' },

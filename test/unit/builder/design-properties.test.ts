@@ -102,6 +102,34 @@ describe('Design edits of a question’s properties', () => {
     expectCleanAndUndoable(d, e);
   });
 
+  it('an option of a multiple choice rules out the others when ticked so, and says so in the file only where it differs', () => {
+    let d = addQuestion(base(), 'multiple-choice', { section: 0, label: 'Who else was there' }).definition;
+    d = updateQuestion(d, { key: 'whoElseWasThere' }, { options: optionsFromLines('A partner\nA child\nNo one else\nNone') });
+    const q = () => readOutline(d).sections[0]!.items.find((i) => i.question?.key === 'whoElseWasThere')!.question!;
+    // The code none is exclusive unsaid; "No one else" is not until ticked so (lint warns meanwhile).
+    expect(q().options.map((o) => o.exclusive)).toEqual([false, false, false, true]);
+    expect(lintText(definitionText(d)).filter((p) => p.code === 'option-reads-exclusive').map((p) => p.params?.code)).toEqual(['no_one_else']);
+    const e = updateQuestion(d, { key: 'whoElseWasThere' }, { options: q().options.map((o) => (o.code === 'no_one_else' ? { ...o, exclusive: true } : o)) });
+    const written = ((props(e).whoElseWasThere!.items as { oneOf: Array<Record<string, unknown>> }).oneOf);
+    expect(written.map((o) => o['x-exclusive'])).toEqual([undefined, undefined, true, undefined]);
+    expect(lintText(definitionText(e)).filter((p) => p.code === 'option-reads-exclusive')).toEqual([]);
+    expectCleanAndUndoable(d, e);
+    // Turned off again: "No one else" goes back to saying nothing (the warning returns); none, exclusive unsaid, must say false.
+    d = e;
+    const off = updateQuestion(d, { key: 'whoElseWasThere' }, { options: q().options.map((o) => ({ ...o, exclusive: false })) });
+    expect(((props(off).whoElseWasThere!.items as { oneOf: Array<Record<string, unknown>> }).oneOf).map((o) => o['x-exclusive'])).toEqual([undefined, undefined, undefined, false]);
+  });
+
+  it('a single choice never carries x-exclusive, even retyped from a multiple choice that had it', () => {
+    let d = addQuestion(base(), 'multiple-choice', { section: 0, label: 'Who else was there' }).definition;
+    d = updateQuestion(d, { key: 'whoElseWasThere' }, { options: optionsFromLines('A partner\nNo one else') });
+    const q = readOutline(d).sections[0]!.items.find((i) => i.question?.key === 'whoElseWasThere')!.question!;
+    d = updateQuestion(d, { key: 'whoElseWasThere' }, { options: q.options.map((o) => ({ ...o, exclusive: o.code === 'no_one_else' })) });
+    const single = changeKind(d, { key: 'whoElseWasThere' }, 'single-choice');
+    expect(JSON.stringify(props(single).whoElseWasThere)).not.toContain('x-exclusive');
+    expect(errors(single)).toEqual([]);
+  });
+
   it('a pasted list gets unique valid codes, keeps codes of labels it already had, reads scores', () => {
     const existing = [{ code: 'never', label: 'Never', score: 0 }];
     const list = optionsFromLines('Never\n\n  Less than monthly\t1\nLess than monthly\n2 or more = 3\n!!!\nnever', existing);

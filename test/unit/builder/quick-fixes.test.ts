@@ -51,6 +51,14 @@ describe('quick fixes', () => {
     expectFixed('code-dropped', before, lintDef(fixed, { previous }));
   });
 
+  it('rules out the others: an option worded like “No one else” is made exclusive', () => {
+    const def = fixtureJson('option-reads-exclusive');
+    const { fix, before, fixed } = fixOnce(def, 'option-reads-exclusive');
+    expect(fix).toMatchObject({ id: 'option-exclusive', label: 'Make “No one else” rule out the others' });
+    expect(getAtPointer(fixed, '/schema/properties/present/items/oneOf/2')).toEqual({ const: 'no_one', title: 'No one else', 'x-exclusive': true });
+    expectFixed('option-reads-exclusive', before, lintDef(fixed));
+  });
+
   it('put behind the safety check: a sensitive question shown outside it', () => {
     const def = fixtureJson('sensitive-ungated');
     const { fix, before, fixed } = fixOnce(def, 'sensitive-ungated');

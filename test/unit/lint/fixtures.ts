@@ -64,6 +64,7 @@ export const brokenCases: BrokenCase[] = [
   { code: 'too-many-options', path: '/schema/properties/contact/oneOf' },
   { code: 'option-code-duplicate', path: '/schema/properties/contact/oneOf/2' },
   { code: 'option-label-duplicate', path: '/schema/properties/contact/oneOf/2/title' },
+  { code: 'option-reads-exclusive', path: '/schema/properties/present/items/oneOf/2' },
   { code: 'label-empty', path: '/schema/properties/visitDate/title' },
   { code: 'form-empty', path: '/schema/properties' },
   { code: 'control-object', path: '/uischema/elements/4/scope' },

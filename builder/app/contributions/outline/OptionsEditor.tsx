@@ -9,19 +9,32 @@ import { codeFromLabel, optionsAsLines, optionsFromLines, type ChoiceOption } fr
  * change typed into a box, which merges with the next keystrokes into one undo step; a move, an
  * addition or a paste is a step of its own.
  */
-export function OptionsEditor({ options, onChange, disabled }: { options: ChoiceOption[]; onChange: (o: ChoiceOption[], typing?: boolean) => void; disabled?: boolean }) {
+export function OptionsEditor({ options, onChange, disabled, multiple }: { options: ChoiceOption[]; onChange: (o: ChoiceOption[], typing?: boolean) => void; disabled?: boolean; multiple?: boolean }) {
   const set = (i: number, patch: Partial<ChoiceOption>) => onChange(options.map((o, j) => (j === i ? { ...o, ...patch } : o)), true);
   const others = (i: number) => options.filter((_, j) => j !== i).map((o) => o.code);
   return (
     <fieldset className="fieldset">
       <legend>Options</legend>
       <table className="options-table">
-        <LabelCodeHead columns={['Score']} />
+        <LabelCodeHead columns={multiple ? ['Score', 'Rules out the others'] : ['Score']} />
         <tbody>
           {options.map((o, i) => (
             <tr key={i}>
               <LabelCodeCells name={`Option ${i + 1}`} label={o.label} code={o.code} others={others(i)} fallback="option" testId={`option-{}-${i}`} disabled={disabled} onChange={(patch) => set(i, patch)} />
               <NumberCell name={`Option ${i + 1} score`} value={o.score} testId={`option-score-${i}`} disabled={disabled} onChange={(v) => set(i, { score: v ?? undefined })} />
+              {multiple && (
+                <td className="options-exclusive">
+                  {/* Ticking such an option ("None of these") clears the others, and ticking another clears it. */}
+                  <input
+                    type="checkbox"
+                    aria-label={`Option ${i + 1} rules out the others`}
+                    checked={o.exclusive === true}
+                    disabled={disabled}
+                    data-testid={`option-exclusive-${i}`}
+                    onChange={(e) => onChange(options.map((x, j) => (j === i ? { ...x, exclusive: e.target.checked } : x)))}
+                  />
+                </td>
+              )}
               <td className="options-actions">
                 <button type="button" className="icon-button" aria-label={`Move option ${i + 1} up`} disabled={disabled || i === 0} onClick={() => onChange(swap(options, i, i - 1))}>
                   ↑

@@ -251,7 +251,7 @@ function QuestionFields({ ws, doc, def, q, disabled, gate }: { ws: Workspace; do
       {q.computed && <ComputedEditor q={q} def={def} disabled={disabled} onChange={(fn, mergeKey) => ws.edit(doc.key, fn, mergeKey)} />}
       <TextField label="Hint" hint="A short line under the question." value={q.hint ?? ''} disabled={disabled} onChange={(v) => update({ hint: v }, 'hint')} testId="prop-hint" field="hint" />
       <FieldProblems field="options" />
-      {isChoice && <OptionsEditor options={q.options} disabled={disabled || !q.optionsEditable} onChange={(options, typing) => update({ options }, typing ? 'options' : undefined)} />}
+      {isChoice && <OptionsEditor options={q.options} multiple={q.kind === 'multiple-choice'} disabled={disabled || !q.optionsEditable} onChange={(options, typing) => update({ options }, typing ? 'options' : undefined)} />}
       {isChoice && !q.optionsEditable && <p className="field-hint">These options come from a shared definition ($ref): change them in the JSON view.</p>}
       <FieldProblems field="limits" />
       <AnswerLimits q={q} disabled={disabled} update={update} />

@@ -44,6 +44,11 @@ export interface ChoiceOption {
   label: string;
   /** `x-score`: the points the option adds to a score total; absent when the option is not scored. */
   score?: number;
+  /**
+   * A multiple choice's option that rules out the others ("None of these"): ticking it clears them.
+   * Absent for a single choice, and for options from a pasted list (which keep what they had).
+   */
+  exclusive?: boolean;
 }
 
 const defaultOptions: ChoiceOption[] = [
@@ -113,7 +118,8 @@ export function kindOf(question: Question | undefined): QuestionKind | 'object' 
 }
 
 export function readOptions(question: Question | undefined): ChoiceOption[] {
-  return (question?.options ?? []).map((o) => ({ code: o.code, label: o.label, ...(o.score !== undefined ? { score: o.score } : {}) }));
+  const multiple = question?.kind === 'multiple-choice';
+  return (question?.options ?? []).map((o) => ({ code: o.code, label: o.label, ...(o.score !== undefined ? { score: o.score } : {}), ...(multiple ? { exclusive: o.exclusive } : {}) }));
 }
 
 const OPTION_KEYWORDS = ['oneOf', 'anyOf', 'enum'] as const;
@@ -131,12 +137,24 @@ export function optionsHolder(schema: JsonObject, kind: QuestionKind | 'object' 
 export function writeOptions(schema: JsonObject, kind: QuestionKind | 'object' | 'unknown', options: ChoiceOption[]): void {
   const holder = optionsHolder(schema, kind);
   if (!holder) return;
-  // What else an option carries (`x-exclusive`, translations' anchors) stays with its code.
+  // What else an option carries (translations' anchors) stays with its code; `x-exclusive` only on a
+  // multiple choice's options (a single choice's one answer already rules out the rest).
   const before = new Map<unknown, JsonObject>();
   for (const o of ownArray(holder, 'oneOf') ?? []) if (isObject(o)) before.set(own(o, 'const'), o);
   for (const k of OPTION_KEYWORDS) delete holder[k];
   holder.oneOf = options.map((o) => {
-    const { const: _c, title: _t, 'x-score': _s, ...rest } = before.get(o.code) ?? {};
-    return { const: o.code, title: o.label, ...(o.score !== undefined ? { 'x-score': o.score } : {}), ...rest };
+    const { const: _c, title: _t, 'x-score': _s, 'x-exclusive': said, ...rest } = before.get(o.code) ?? {};
+    return { const: o.code, title: o.label, ...(o.score !== undefined ? { 'x-score': o.score } : {}), ...(kind === 'multiple-choice' ? exclusiveOf(o, said) : {}), ...rest };
   });
+}
+
+/**
+ * `x-exclusive` as written for an option: only where it differs from the default (the code `none`
+ * is exclusive unsaid), or where the author already wrote it and it still holds (a `false` that
+ * silences option-reads-exclusive stays). An option that does not say (a pasted one) keeps what it had.
+ */
+function exclusiveOf(o: ChoiceOption, said: unknown): { 'x-exclusive'?: boolean } {
+  if (o.exclusive === undefined) return typeof said === 'boolean' ? { 'x-exclusive': said } : {};
+  if (said === o.exclusive || o.exclusive !== (o.code === 'none')) return { 'x-exclusive': o.exclusive };
+  return {};
 }

@@ -11,7 +11,7 @@ import { renumbered } from './template';
  * beside the field and in the Problems panel and applies it through `ws.edit`, so Ctrl+Z undoes it.
  * Keyed by problem code; a problem the definition no longer matches gets no fix.
  */
-export type QuickFixId = 'retire-code' | 'gate-question' | 'renumber-draft' | 'unique-option-codes' | 'hide-until-answered';
+export type QuickFixId = 'retire-code' | 'gate-question' | 'renumber-draft' | 'unique-option-codes' | 'hide-until-answered' | 'option-exclusive';
 
 export interface QuickFix {
   id: QuickFixId;
@@ -180,12 +180,32 @@ const hideUntilAnswered: FixFinder = (def, problem) => {
   ];
 };
 
+/** option-reads-exclusive: the option rules out the others (`x-exclusive: true`), as its wording says. */
+const optionExclusive: FixFinder = (def, problem) => {
+  const option = getAtPointer(def, problem.path);
+  const label = text(problem.params?.label);
+  if (!isObject(option) || !label) return [];
+  return [
+    {
+      id: 'option-exclusive',
+      label: `Make “${label.trim()}” rule out the others`,
+      apply(input) {
+        const copy = clone(input);
+        const target = getAtPointer(copy, problem.path);
+        if (isObject(target)) target['x-exclusive'] = true;
+        return copy;
+      },
+    },
+  ];
+};
+
 const finders: Partial<Record<string, FixFinder>> = {
   'code-dropped': retireCode,
   'sensitive-ungated': gateQuestion,
   'version-bump-too-small': renumberDraft,
   'option-code-duplicate': uniqueOptionCodes,
   'rule-shows-unanswered': hideUntilAnswered,
+  'option-reads-exclusive': optionExclusive,
 };
 
 /** The quick fixes for one problem of `def` (none when its fix is not mechanical). */
