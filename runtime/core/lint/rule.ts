@@ -1,6 +1,6 @@
 import type { Definition } from '../definition/envelope';
 import type { PublishedRecord } from '../definition/published';
-import { problemCodes, type ProblemCode } from '../problems/codes';
+import { problemSeverities, type ProblemCode } from '../problems/codes';
 import type { Problem } from '../problems/problem';
 import type { FormModel } from '../model/types';
 
@@ -39,5 +39,5 @@ export interface LintRule {
 
 /** A lint problem with the code's default severity. */
 export function lintProblem(code: ProblemCode, path: string, message: string, params?: Record<string, unknown>): Problem {
-  return { code, severity: problemCodes[code].severity, message, path, source: 'lint', ...(params ? { params } : {}) };
+  return { code, severity: problemSeverities[code], message, path, source: 'lint', ...(params ? { params } : {}) };
 }
