@@ -2,7 +2,6 @@
  * The public core: no DOM, no React, no Node. Each area owns its own index; this file only
  * gathers them, so adding to an area never touches another's files.
  */
-import './zod-config';
 export * from './problems/index';
 export * from './model/index';
 export * from './definition/index';

@@ -1,3 +1,4 @@
+import '../zod-config';
 import { z } from 'zod';
 import { ID_PATTERN, VERSION_PATTERN } from '../definition/envelope';
 

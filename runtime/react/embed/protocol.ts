@@ -1,3 +1,4 @@
+import '../../core/zod-config';
 import { z } from 'zod';
 
 /**
