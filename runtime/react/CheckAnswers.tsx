@@ -1,5 +1,5 @@
 import { useController, useViewVersion } from './hooks';
-import { escapePointerToken, valueAt, type Question, type Translate } from '../core/index';
+import { bandTitle, escapePointerToken, valueAt, type Question, type Translate } from '../core/index';
 import type { FormModel } from './model/formModel';
 import { isKeyVisible, withComputed } from './model/validation';
 import { splitDateTime } from './model/dateTime';
@@ -143,6 +143,9 @@ const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', y
 
 /** An answer as text: option labels in the locale, dates written out, anything else as it is. */
 export function formatValue(question: Question, value: unknown, t: Translate): string {
+  // A band's code ("lower_risk") was shown as it is stored.
+  const band = bandTitle(question.computed, value);
+  if (band !== undefined) return band;
   const options = questionOptions(t, question);
   const label = (v: unknown) => options.find((o) => o.value === v)?.label ?? String(v);
   if (Array.isArray(value)) return value.map(label).join(', ');

@@ -4,6 +4,7 @@ import type { Question } from '../model/types';
 import { pointerFromTokens, tokensFromPointer } from '../model/pointers';
 import { cellOf, exportContext, groupEntries, projectAnswers, shownResponse, type ExportContext } from './answers';
 import type { ExportProfileName } from './profiles';
+import { bandTitle } from '../rules/computed';
 
 /**
  * A stored response as a person reads it (the data team's Responses page): each answer under its
@@ -30,6 +31,8 @@ function textOf(q: Question, value: unknown): string {
   const option = q.options.find((o) => Object.is(o.value, value) || o.code === String(value));
   if (option) return option.label;
   if (q.yesNo && typeof value === 'boolean') return value ? 'Yes' : 'No';
+  const band = bandTitle(q.computed, value);
+  if (band !== undefined) return band;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 

@@ -88,6 +88,15 @@ export function bandOf(bands: readonly Band[], total: unknown): Band | undefined
 }
 
 /**
+ * A computed value as a person reads it: a band is stored as its code (`lower_risk`), shown as its
+ * title ("Zone I: lower risk"); a total as its number. Undefined when `spec` is not a band or the
+ * code is none of its bands (the caller shows the value as it is). @public
+ */
+export function bandTitle(spec: ComputedSpec | undefined, value: unknown): string | undefined {
+  return spec?.op === 'band' ? spec.bands.find((b) => b.code === value)?.title : undefined;
+}
+
+/**
  * The value one computed question takes from the answers beside it (a group item, or the top level).
  * `siblings` are the questions at that level: option scores, a band's total and a group's item
  * questions are read from them (without them a score counts 0). A band reads at most one computed

@@ -1,13 +1,11 @@
-import { parseComputed } from '../../core/index';
+import { bandTitle, parseComputed } from '../../core/index';
 import { and, rankWith, schemaMatches, uiTypeIs } from './testers';
 import type { ControlProps, RendererEntry } from './types';
 
 /** A band is stored as its code; the practitioner reads its title ("Increasing risk"). */
 function shown(schema: unknown, value: unknown): string {
   if (value === undefined) return '—';
-  const spec = parseComputed((schema as Record<string, unknown>)['x-computed']);
-  if (spec?.op === 'band') return spec.bands.find((b) => b.code === value)?.title ?? String(value);
-  return String(value);
+  return bandTitle(parseComputed((schema as Record<string, unknown>)['x-computed']), value) ?? String(value);
 }
 
 /** A value derived from other answers: shown read-only, announced politely when it changes. */
