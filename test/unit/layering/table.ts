@@ -41,7 +41,10 @@ export const areas: Area[] = [
   {
     name: 'runtime/react',
     prefix: 'runtime/react/',
-    mayImport: ['runtime/react/', 'runtime/core/index.ts'],
+    // core/zod-config.ts besides the index: zod's jitless setting (CSP), imported first by each module
+    // that builds zod schemas (the iframe protocol here). The index does not import it, so zod's core
+    // does not load before an embed's first render, which builds none.
+    mayImport: ['runtime/react/', 'runtime/core/index.ts', 'runtime/core/zod-config.ts'],
     // virtual:example-validator is the examples' Vite module (vite.lib.config.ts), not a package.
     // JSON Forms' shapes are declared in jsonFormsShapes.ts: only assessment-studio/jsonforms imports @jsonforms/core.
     packages: ['ajv', 'react', 'react-dom', 'virtual:example-validator', 'zod'],
