@@ -17,10 +17,26 @@ export function CheckAnswers({ onChange, onSubmit, submitting }: { onChange: (po
       <AnswerList onChange={onChange} />
       <h2 className="as-heading-m">Now submit the assessment</h2>
       <p className="as-body">By submitting you confirm the answers are accurate to the best of your knowledge.</p>
-      <button type="button" className="as-button" onClick={onSubmit} disabled={submitting}>
+      <SubmitButton onSubmit={onSubmit} submitting={submitting} />
+    </div>
+  );
+}
+
+/**
+ * Submit, and while the submission is on its way, a line that says so: the response store's first
+ * submission can take seconds, and a greyed button alone looked broken (a practitioner may reload).
+ * The status region is always there, so its words are announced when they change.
+ */
+export function SubmitButton({ onSubmit, submitting }: { onSubmit: () => void; submitting: boolean }) {
+  return (
+    <>
+      <button type="button" className="as-button" onClick={onSubmit} disabled={submitting} aria-describedby="as-submit-status">
         Submit assessment
       </button>
-    </div>
+      <p id="as-submit-status" className="as-body as-submit-status" role="status">
+        {submitting ? 'Sending the assessment. Keep this page open until it says the assessment is submitted.' : ''}
+      </p>
+    </>
   );
 }
 
