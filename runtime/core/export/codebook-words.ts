@@ -1,6 +1,6 @@
 import { enableWhenForSchema, enableWhenOf, type FhirEnableWhen } from './fhir-enable-when';
 import { isObject, own } from '../model/schema-walk';
-import { questionInCondition } from '../model/build';
+import { questionInCondition } from '../model/levels';
 import type { FormModel, PlacedRule, Question, RequiredCondition } from '../model/types';
 
 /**

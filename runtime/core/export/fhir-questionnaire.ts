@@ -5,7 +5,8 @@ import { requirementOf } from './fhir-form-facts';
 import { requiredWhenSchema, requiredWhenShown, type ConditionSubject, type EnableLevel } from './fhir-required';
 import { fhirTree, type FhirNode } from './fhir-tree';
 import type { FormModel, Question, QuestionKind } from '../model/types';
-import { formModel, questionInCondition } from '../model/build';
+import { formModel } from '../model/build';
+import { questionInCondition } from '../model/levels';
 import { calculatedExpression, CALCULATED_EXPRESSION_URL, ORDINAL_VALUE_URL } from './fhir-calculated';
 
 /** The parts of FHIR R4 `Questionnaire` this exporter writes (checked against the R4 JSON Schema in tests). */

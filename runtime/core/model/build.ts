@@ -262,11 +262,6 @@ function yesNoOf(q: Question, declared: unknown): Question['yesNo'] {
   return yes && no && yes !== no ? { yes: yes.value, no: no.value } : undefined;
 }
 
-/** The question an `if` of `q`'s requirement names by `key`, read in the object `at` (see RequiredCondition). */
-export function questionInCondition(model: Pick<FormModel, 'atPath'>, q: Pick<Question, 'group'>, at: readonly string[], key: string): Question | undefined {
-  return (q.group ? q.group.itemsAt : model.atPath)?.get(pointerFromTokens([...at, key]));
-}
-
 function labelText(label: unknown): string | undefined {
   if (typeof label === 'string') return label;
   return str(own(label, 'text'));

@@ -1,6 +1,7 @@
 export * from './pointers';
 export * from './types';
-export { answerIn, answerPointerIn, formModel, questionAtAnswer, questionInCondition } from './build';
+export { answerIn, answerPointerIn, formModel, questionAtAnswer } from './build';
+export { questionInCondition } from './levels';
 export { questionAtScope, resolveScope } from './scopes';
 export { itemLevel, levelAnswers, siblingsOf } from './levels';
 export { translator, type Translate } from './wording';

@@ -1,4 +1,4 @@
-import { valueAt } from './pointers';
+import { pointerFromTokens, valueAt } from './pointers';
 import type { FormModel, Question } from './types';
 
 /**
@@ -20,4 +20,9 @@ export function itemLevel(group: Pick<Question, 'itemsAt'>): Question[] {
 /** The answers of `q`'s level, from the answers it is read in (the top level's or its group item's). */
 export function levelAnswers(q: Pick<Question, 'path'>, answers: unknown): unknown {
   return q.path.length > 1 ? valueAt(answers, q.path.slice(0, -1)) : answers;
+}
+
+/** The question an `if` of `q`'s requirement names by `key`, read in the object `at` (see RequiredCondition). */
+export function questionInCondition(model: Pick<FormModel, 'atPath'>, q: Pick<Question, 'group'>, at: readonly string[], key: string): Question | undefined {
+  return (q.group ? q.group.itemsAt : model.atPath)?.get(pointerFromTokens([...at, key]));
 }
