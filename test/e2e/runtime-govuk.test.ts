@@ -59,12 +59,12 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     await fillDate(page, '25', '11', '2026');
     await page.getByRole('group', { name: /alone and able to talk safely/ }).getByLabel('No', { exact: true }).check();
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await expect.poll(() => summaryLinks(page)).toEqual([expect.stringMatching(/Why was it not safe/)]);
+    await expect.poll(() => summaryLinks(page), { timeout: 10_000 }).toEqual([expect.stringMatching(/Why was it not safe/)]);
     expect(await heading(page)).toBe('Before you ask');
 
     await page.getByRole('group', { name: /Why was it not safe/ }).getByLabel('Children were present').check();
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await expect.poll(() => heading(page)).not.toBe('Before you ask');
+    await expect.poll(() => heading(page), { timeout: 10_000 }).not.toBe('Before you ask');
     expect(await summary(page).count()).toBe(0);
     await context.close();
     expect(errors).toEqual([]);
@@ -77,7 +77,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     await page.getByRole('link', { name: 'Check your answers' }).click();
     await page.getByRole('heading', { name: 'Check your answers before submitting' }).waitFor();
     await page.getByRole('link', { name: 'Change Date of the enquiry' }).click();
-    await expect.poll(() => heading(page)).toBe('Before you ask');
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Before you ask');
     const back = page.getByRole('button', { name: 'Save and return to check your answers' });
     await back.waitFor();
     await expectNoAxeViolations(page, 'changing an answer');
@@ -99,22 +99,22 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     const url = page.url();
     await answerFirstSection(page);
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await expect.poll(() => heading(page)).toBe('Children');
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Children');
     await page.getByRole('link', { name: 'Check your answers' }).click();
     await page.getByRole('heading', { name: 'Check your answers before submitting' }).waitFor();
 
     await page.goBack();
-    await expect.poll(() => heading(page)).toBe('Children');
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Children');
     expect(page.url()).toBe(url);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('as-section-heading');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe('as-section-heading');
     await page.goBack();
-    await expect.poll(() => heading(page)).toBe('Before you ask');
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Before you ask');
     // Nothing typed was lost on the way.
     expect(await page.getByRole('group', { name: 'Date of the enquiry' }).getByLabel('Day').inputValue()).toBe('25');
     await page.goForward();
-    await expect.poll(() => heading(page)).toBe('Children');
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Children');
     await page.goForward();
-    await expect.poll(() => heading(page)).toBe('Check your answers before submitting');
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Check your answers before submitting');
     await expectNoAxeViolations(page, 'after back and forward');
     await context.close();
     expect(errors).toEqual([]);
@@ -125,12 +125,12 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
     await answerFirstSection(page);
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await expect.poll(() => heading(page)).toBe('Children');
+    await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('Children');
     await page.getByRole('button', { name: /^Quick exit/ }).click();
     await page.waitForURL('about:blank');
     // The entries pushed for sections still hold the form's URL: Back reaches one of them.
     await page.goBack();
-    await expect.poll(() => page.url()).toBe(ROUTINE());
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(ROUTINE());
     await page.waitForLoadState('networkidle');
     // The draft was wiped, so a fresh form opens (or the blanked page), never the answers.
     const day = page.getByRole('group', { name: 'Date of the enquiry' }).getByLabel('Day');
@@ -148,7 +148,7 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     const group = page.getByRole('group', { name: 'Have any of these happened recently?' });
     await group.getByLabel('Missed appointments').check();
     await group.getByLabel('Relapse in drinking or drug use').check();
-    await expect.poll(() => group.locator('.as-checkboxes__divider').textContent()).toBe('or');
+    await expect.poll(() => group.locator('.as-checkboxes__divider').textContent(), { timeout: 10_000 }).toBe('or');
     await expectNoAxeViolations(page, 'exclusive option');
     await shot(page, 'govuk-none-of-these');
 
@@ -202,15 +202,15 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     // Into the question and out again without an answer: its error shows.
     await gate.getByLabel('Yes', { exact: true }).focus();
     await page.keyboard.press('Tab');
-    await expect.poll(() => gate.locator('.as-error-message').count()).toBe(1);
+    await expect.poll(() => gate.locator('.as-error-message').count(), { timeout: 10_000 }).toBe(1);
     // Back in and Space: a valid answer, so the error goes without leaving the question.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Space');
     expect(await gate.getByRole('radio', { checked: true }).count()).toBe(1);
-    await expect.poll(() => gate.locator('.as-error-message').count()).toBe(0);
+    await expect.poll(() => gate.locator('.as-error-message').count(), { timeout: 10_000 }).toBe(0);
     // Arrow keys change the answer; still no error.
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => gate.locator('.as-error-message').count()).toBe(0);
+    await expect.poll(() => gate.locator('.as-error-message').count(), { timeout: 10_000 }).toBe(0);
     await expectNoAxeViolations(page, 'radio chosen by keyboard');
     await context.close();
     expect(errors).toEqual([]);
@@ -223,20 +223,20 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     const message = () => date.locator('.as-error-message').textContent();
     await fillDate(page, '31', '2', '2026');
     await page.keyboard.press('Tab');
-    await expect.poll(message).toBe('Error: Date of the enquiry must be a real date');
+    await expect.poll(message, { timeout: 10_000 }).toBe('Error: Date of the enquiry must be a real date');
     await shot(page, 'govuk-date-real');
     await date.getByLabel('Month').fill('');
     await date.getByLabel('Day').focus();
     await page.keyboard.press('Shift+Tab');
-    await expect.poll(message).toBe('Error: Date of the enquiry must include a month');
+    await expect.poll(message, { timeout: 10_000 }).toBe('Error: Date of the enquiry must include a month');
     await date.getByLabel('Day').fill('');
     await date.getByLabel('Day').press('Shift+Tab');
-    await expect.poll(message).toBe('Error: Date of the enquiry must include a day and month');
+    await expect.poll(message, { timeout: 10_000 }).toBe('Error: Date of the enquiry must include a day and month');
     await date.getByLabel('Day').fill('3');
     await date.getByLabel('Month').fill('4');
     await date.getByLabel('Year').fill('26');
     await date.getByLabel('Year').press('Tab');
-    await expect.poll(message).toBe('Error: Year must include 4 numbers');
+    await expect.poll(message, { timeout: 10_000 }).toBe('Error: Year must include 4 numbers');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     const text = (await page.locator('.as-form').innerText()).toLowerCase();
     expect(text).not.toMatch(/yyyy|iso|2026-11-25|in the format/);
@@ -291,14 +291,14 @@ describe('GOV.UK behaviours on the practitioner page', () => {
     const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/disclosure-record/1.0.0`);
     await page.locator('#as-section-heading').waitFor();
     const footer = page.locator('.as-page__footer');
-    await expect.poll(() => footer.textContent()).toMatch(/nothing .*kept on this device|not kept on this device/i);
+    await expect.poll(() => footer.textContent(), { timeout: 10_000 }).toMatch(/nothing .*kept on this device|not kept on this device/i);
     expect(await footer.textContent()).not.toMatch(/Drafts are kept/);
     await expectNoAxeViolations(page, 'host-only footer');
     await shot(page, 'govuk-footer-host-only');
 
     await page.goto(ROUTINE(), { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
-    await expect.poll(() => footer.textContent()).toMatch(/Drafts of this assessment are kept on this device, encrypted/);
+    await expect.poll(() => footer.textContent(), { timeout: 10_000 }).toMatch(/Drafts of this assessment are kept on this device, encrypted/);
 
     await page.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
     await page.getByRole('heading', { name: 'Assessments' }).waitFor();
