@@ -1,9 +1,9 @@
-import { recordedHash } from '../../definition/published';
 import { getAtPointer } from '../../model/pointers';
 import { own } from '../../model/schema-walk';
 import type { Problem } from '../../problems/problem';
 import { visibleText } from '../../safety/characters';
 import { lintProblem, type LintRule } from '../rule';
+import { isRecordedPublished } from '../recorded';
 import { named } from '../wording';
 
 /**
@@ -24,7 +24,7 @@ export const optionReadsExclusive: LintRule = {
   codes: ['option-reads-exclusive'],
   docs: 'An option of a multiple choice worded to rule out the others ("None", "No one else", "Not known", "Prefer not to say") is exclusive: `x-exclusive: true`, or `false` to say it is meant to be ticked with others. Not reported for a published version with its hash recorded.',
   check({ model, definition, context }) {
-    if (definition.status !== 'draft' && context.published && recordedHash(context.published, definition.id, definition.version) !== undefined) return [];
+    if (isRecordedPublished({ definition, context })) return [];
     const problems: Problem[] = [];
     for (const q of model.all) {
       if (q.kind !== 'multiple-choice') continue;

@@ -1,11 +1,11 @@
 import { evaluateCondition } from '../../rules/index';
-import { recordedHash } from '../../definition/published';
 import type { Problem } from '../../problems/problem';
 import type { FormModel, Question, UiElementInfo } from '../../model/types';
 import { visibleText } from '../../safety/characters';
 import { shorten } from '../../model/json';
 import { named } from '../wording';
 import { lintProblem, type LintRule } from '../rule';
+import { isRecordedPublished } from '../recorded';
 import { isObject, own } from '../../model/schema-walk';
 
 /** The effects whose element appears (or opens) when the condition holds; HIDE and DISABLE read it the other way. */
@@ -70,7 +70,7 @@ export const ruleShowsUnanswered: LintRule = {
   codes: ['rule-shows-unanswered'],
   docs: 'A SHOW or ENABLE rule (or a HIDE or DISABLE rule, read the other way) must not show its element while the question its condition reads is unanswered: set `failWhenUndefined: true` on that condition. Not reported for a published version with its hash recorded.',
   check({ model, definition, context }) {
-    if (definition.status !== 'draft' && context.published && recordedHash(context.published, definition.id, definition.version) !== undefined) return [];
+    if (isRecordedPublished({ definition, context })) return [];
     const index = model.ui;
     const problems: Problem[] = [];
     for (const { pointer, question, element, effect } of conditionsShowingUnanswered(model)) {
