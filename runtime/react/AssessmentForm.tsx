@@ -266,7 +266,11 @@ function FormShell({ history }: { history: boolean }) {
       </div>
       <Notices />
       {view !== 'done' && c.persistent ? <SaveStatus /> : null}
-      {view === 'done' ? (
+      {c.isRestoring() ? (
+        <p className="as-body" role="status">
+          Checking for saved answers…
+        </p>
+      ) : view === 'done' ? (
         <Submitted />
       ) : (
         <>

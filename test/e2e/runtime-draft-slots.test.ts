@@ -66,6 +66,15 @@ async function answerGate(page: Page): Promise<void> {
   await page.getByRole('group', { name: /alone and able to talk safely/ }).getByLabel('Yes').check();
 }
 
+/** The enquiry date (3 April 2025) and the safety check, then on to the next section. */
+async function answerFirstSection(page: Page): Promise<void> {
+  await page.getByLabel('Day').pressSequentially('3');
+  await page.getByLabel('Month').pressSequentially('4');
+  await page.getByLabel('Year').pressSequentially('2025');
+  await answerGate(page);
+  await page.getByRole('link', { name: 'Coercive and controlling behaviour' }).click();
+}
+
 async function chooserText(page: Page): Promise<string> {
   return page.locator('main').innerText();
 }
@@ -148,11 +157,7 @@ describe('several drafts of a form on one device', () => {
   it('offers a draft of 2.0.0 opened under 1.0.0 as a migration with its report, and the moved answers make a usable form', { timeout: 120_000 }, async () => {
     const { page, context, errors } = await openPage(browser, form('2.0.0'));
     try {
-      await page.getByLabel('Day').pressSequentially('3');
-      await page.getByLabel('Month').pressSequentially('4');
-      await page.getByLabel('Year').pressSequentially('2025');
-      await answerGate(page);
-      await page.getByRole('link', { name: 'Coercive and controlling behaviour' }).click();
+      await answerFirstSection(page);
       await page.getByRole('group', { name: /control your money/ }).getByLabel('Yes').check();
       await expect.poll(async () => (await savedDrafts(page)).map((d) => d.text).join(), { timeout: 15_000 }).toContain('moneyControlled');
 
@@ -231,6 +236,42 @@ describe('several drafts of a form on one device', () => {
       await page.getByRole('button', { name: 'Yes, discard it' }).click();
       await page.getByText(/was discarded/).waitFor();
       expect((await savedDrafts(page)).map((d) => JSON.parse(d.text).version)).toEqual(['2.0.0']);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a draft read slowly from the device', () => {
+  // Found by CI (1 run in 3): the resumed form showed its fields empty while the draft was still
+  // being decrypted, then replaced them with the draft; anything typed in between was lost.
+  it('shows no field to type into until the draft is read, then the draft’s answers on its section', { timeout: 120_000 }, async () => {
+    const { page, context, errors } = await openPage(browser, form('2.0.0'));
+    try {
+      await answerFirstSection(page);
+      await expect.poll(async () => (await savedDrafts(page)).map((d) => d.text).join(), { timeout: 15_000 }).toContain('"section":3');
+
+      // A slow device: every decryption takes 1.5 s (the chooser's too).
+      await context.addInitScript(() => {
+        const subtle = crypto.subtle;
+        const decrypt = subtle.decrypt.bind(subtle);
+        subtle.decrypt = (...args: Parameters<SubtleCrypto['decrypt']>) => new Promise((r) => setTimeout(r, 1500)).then(() => decrypt(...args));
+      });
+      await page.goto(form('2.0.0'), { waitUntil: 'networkidle' });
+      await page.getByRole('heading', { name: CHOOSER }).waitFor({ timeout: 15_000 });
+      await page.locator('.as-drafts__item').getByRole('button', { name: /^Resume/ }).click();
+      await page.getByRole('status').filter({ hasText: 'Checking for saved answers…' }).waitFor();
+      expect(await page.getByRole('textbox').count()).toBe(0);
+      expect(await page.getByRole('radio').count()).toBe(0);
+      await shot(page, 'runtime-drafts-restoring');
+
+      // Then the draft, on the section it was on: no empty field was ever there to type into.
+      await page.getByRole('heading', { name: 'Coercive and controlling behaviour' }).waitFor({ timeout: 15_000 });
+      expect(await page.getByText('Checking for saved answers…').count()).toBe(0);
+      await page.getByRole('link', { name: 'Before you ask' }).click();
+      expect(await page.getByLabel('Day').inputValue()).toBe('3');
+      expect(await page.getByLabel('Year').inputValue()).toBe('2025');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

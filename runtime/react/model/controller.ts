@@ -20,6 +20,7 @@ import { hostWording } from './i18n';
 import type { FormError, FormOptions, Notice, ValidationState, View } from './formOptions';
 import { answersRefusal } from './refusal';
 import { BlurTiming } from './blurTiming';
+import { restoredNotice, setAsideFailedNotice, versionChangedNotice } from './draftNotices';
 
 type Listener = () => void;
 
@@ -59,6 +60,7 @@ export class FormController {
   readonly persistent: boolean;
   private readonly offs: Array<() => void> = [];
   readonly ready: Promise<void>;
+  private restoring: Promise<void> | null = null; // a draft still being read as the form opens (a store that answers later)
 
   readonly options: FormOptions;
   /** The form's own renderers and layouts, ranked once per UI element (no state shared between forms). */
@@ -101,12 +103,19 @@ export class FormController {
         this.reportChange();
       }),
     );
-    this.ready = this.restore()
+    const loaded = this.drafts.load();
+    // Until a draft still being read has come, the form shows no fields to type into (FormShell).
+    if (loaded instanceof Promise) {
+      this.restoring = loaded.then((draft) => this.restore(draft)).finally(() => {
+        this.restoring = null;
+        this.emitView();
+      });
+    }
+    this.ready = (this.restoring ?? Promise.resolve(loaded as Draft | null).then((draft) => this.restore(draft)))
       .then(() => this.ensureValidator())
       .then(() => {
         if (this.validating()) this.validateNow();
-        // JSON Forms reports its first state too.
-        if (this.options.changeEvent === 'jsonforms') this.reportChange();
+        if (this.options.changeEvent === 'jsonforms') this.reportChange(); // JSON Forms reports its first state too
       });
   }
 
@@ -117,6 +126,9 @@ export class FormController {
   // ---- view state (page, section, notices) -------------------------------------------------
   getView(): View {
     return this.view;
+  }
+  isRestoring(): boolean {
+    return this.restoring !== null;
   }
   getSection(): number {
     return this.section;
@@ -152,12 +164,9 @@ export class FormController {
   }
 
   private ensureValidator(): Promise<void> {
-    if (this.validator) {
-      this.validationState = 'ready';
-      return Promise.resolve();
-    }
-    if (this.options.allowCompile === false) {
-      this.cannotValidate();
+    if (this.validator || this.options.allowCompile === false) {
+      if (this.validator) this.validationState = 'ready';
+      else this.cannotValidate();
       return Promise.resolve();
     }
     return (this.validatorLoad ??= loadFallbackValidator(this.options.definition).then((v) => {
@@ -313,6 +322,7 @@ export class FormController {
 
   /** Validates and shows every error, as a submit attempt does. */
   async validate(): Promise<FieldError[]> {
+    await this.restoring?.catch(() => undefined);
     await this.ensureValidator();
     this.ui.markSubmitted();
     return this.validateNow();
@@ -325,13 +335,12 @@ export class FormController {
 
   getResponse(): ResponseEnvelope {
     const d = this.options.definition;
-    const now = new Date().toISOString();
     return {
       responseId: this.responseId,
       form: { id: d.id, version: d.version, sha256: this.hash() },
       status: this.completedAt ? 'completed' : 'in-progress',
       startedAt: this.startedAt,
-      updatedAt: now,
+      updatedAt: new Date().toISOString(),
       completedAt: this.completedAt,
       answers: withComputed(this.model, this.shownAnswers()),
     };
@@ -401,8 +410,7 @@ export class FormController {
     return this.drafts.subscribeSaved(l);
   }
 
-  private async restore(): Promise<void> {
-    const draft = await this.drafts.load();
+  private async restore(draft: Draft | null): Promise<void> {
     if (!draft || draft.formId !== this.options.definition.id || this.disposed) return;
     const d = this.options.definition;
     if (draft.version !== d.version) {
@@ -414,7 +422,7 @@ export class FormController {
     this.drafts.restoredFrom(draft);
     if (this.refusedAnswers(draft.answers)) return this.emitView();
     const answers = safeCopy(draft.answers);
-    this.notices.push({ kind: 'restored', text: `We restored the answers you saved at ${formatTime(draft.updatedAt)}.` });
+    this.notices.push(restoredNotice(draft));
     this.store.replace(answers);
     if (typeof draft.section === 'number' && this.model.sections && draft.section < this.model.sections.length) this.section = draft.section;
     this.emitView();
@@ -430,11 +438,8 @@ export class FormController {
     const d = this.options.definition;
     this.keptDraft = await this.drafts.setAside(draft);
     // Left where it was, the first save of this form would replace it: say it is at risk.
-    if (!this.keptDraft) this.notices.push({ kind: 'save-failed', text: `Answers saved for version ${draft.version} of this form could not be set aside. Keep this page open.` });
-    this.notices.push({
-      kind: 'version-changed',
-      text: `Answers saved on ${formatTime(draft.updatedAt)} were for version ${draft.version} of this form, and this is version ${d.version}, so they have not been loaded. They are kept as they were, to be moved to version ${d.version} or discarded; meanwhile you can start afresh here.`,
-    });
+    if (!this.keptDraft) this.notices.push(setAsideFailedNotice(draft));
+    this.notices.push(versionChangedNotice(draft, d.version));
     this.emitView();
   }
 
@@ -488,11 +493,6 @@ export class FormController {
     this.offs.forEach((off) => off());
     this.viewListeners.clear();
   }
-}
-
-function formatTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'an earlier time' : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function createFormController(options: FormOptions): FormController {

@@ -56,11 +56,16 @@ export class DraftKeeper {
     this.savedAt = draft.updatedAt;
   }
 
-  /** The stored draft under this form's key, if it is one (a corrupted or hostile store gives null). */
-  async load(): Promise<Draft | null> {
+  /**
+   * The stored draft under this form's key, if it is one (a corrupted or hostile store gives null).
+   * At once from a store that answers at once (memory), so that form never renders without it.
+   */
+  load(): Draft | null | Promise<Draft | null> {
+    const checked = (loaded: unknown) => (isDraft(loaded) ? loaded : null);
     try {
-      const loaded = await this.o.storage.load(this.o.key);
-      return isDraft(loaded) ? loaded : null;
+      const loaded: unknown = this.o.storage.load(this.o.key);
+      const pending = loaded !== null && typeof loaded === 'object' && typeof (loaded as PromiseLike<unknown>).then === 'function';
+      return pending ? Promise.resolve(loaded as PromiseLike<unknown>).then(checked, () => null) : checked(loaded);
     } catch {
       return null;
     }

@@ -191,3 +191,53 @@ describe('FormController', () => {
     expect(c.ui.shownError('/name')).toBeDefined();
   });
 });
+
+/**
+ * Found by CI (runtime-draft-slots, 1 run in 3): a form opened to continue a draft showed its empty
+ * fields while the draft was still being read from the device's encrypted store, then replaced
+ * them with the draft when it came. Whatever a practitioner typed or ticked in between was lost
+ * without a word, and the page looked for a moment as if the draft had gone. The form now shows
+ * no fields until the draft is read (FormShell; the browser test is in runtime-draft-slots).
+ */
+describe('a form opening where drafts outlive the page', () => {
+  /** A store that answers `load` only when told to, as a slow device's encrypted store does. */
+  function slowStore(): DraftStorage & { answer(d: Draft | null): void } {
+    let answer!: (d: Draft | null) => void;
+    const loaded = new Promise<Draft | null>((resolve) => (answer = resolve));
+    return { load: () => loaded, save: () => undefined, remove: () => undefined, answer };
+  }
+
+  it('is restoring until the draft is read, and then holds the draft’s answers', async () => {
+    const store = slowStore();
+    const c = createFormController({ definition: base, validator, storage: store });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(c.isRestoring()).toBe(true);
+    store.answer(draft('2.0.0', { name: 'Sam' }));
+    await c.ready;
+    expect(c.isRestoring()).toBe(false);
+    expect(c.store.get('name')).toBe('Sam');
+  });
+
+  it('tells the page to draw again once the draft is read, even when there was none', async () => {
+    const store = slowStore();
+    const c = createFormController({ definition: base, validator, storage: store });
+    let drawn = 0;
+    c.subscribeView(() => drawn++);
+    store.answer(null);
+    await c.ready;
+    expect(c.isRestoring()).toBe(false);
+    expect(drawn).toBeGreaterThan(0);
+  });
+
+  it('validates (and so submits) the draft’s answers, not the empty form’s, when asked while it is read', async () => {
+    const store = slowStore();
+    const c = createFormController({ definition: base, validator, storage: store });
+    const errors = c.validate();
+    store.answer(draft('2.0.0', { name: 'Sam' }));
+    expect(await errors).toEqual([]);
+  });
+
+  it('never waits where drafts do not outlive the page (nothing to read)', () => {
+    expect(createFormController({ definition: base, validator }).isRestoring()).toBe(false);
+  });
+});
