@@ -411,7 +411,7 @@ export class FormController {
   }
 
   private async restore(draft: Draft | null): Promise<void> {
-    if (!draft || draft.formId !== this.options.definition.id || this.disposed) return;
+    if (!draft || draft.formId !== this.options.definition.id || this.disposed || this.drafts.exited) return;
     const d = this.options.definition;
     if (draft.version !== d.version) {
       await this.keepOtherVersion(draft);
@@ -435,11 +435,11 @@ export class FormController {
    * practitioner page offers to migrate it or start afresh.
    */
   private async keepOtherVersion(draft: Draft): Promise<void> {
-    const d = this.options.definition;
     this.keptDraft = await this.drafts.setAside(draft);
+    if (this.drafts.exited) return; // quick exit meanwhile: nothing was moved, and nothing is to be said
     // Left where it was, the first save of this form would replace it: say it is at risk.
     if (!this.keptDraft) this.notices.push(setAsideFailedNotice(draft));
-    this.notices.push(versionChangedNotice(draft, d.version));
+    this.notices.push(versionChangedNotice(draft, this.options.definition.version));
     this.emitView();
   }
 

@@ -150,12 +150,23 @@ export class DraftKeeper {
   async setAside(draft: Draft): Promise<StoredDraft | null> {
     const key = keptDraftKey(this.o.key, draft.version);
     try {
-      await this.enqueue(() => this.o.storage.save(key, draft));
-      await this.enqueue(() => this.o.storage.remove(this.o.key));
-      return { key, draft };
+      // Checked when its turn comes, as a save is: a draft read as quick exit was pressed must not
+      // be written back after quick exit has removed every draft of the form.
+      const moved = await this.enqueue(async () => {
+        if (this.exiting) return false;
+        await this.o.storage.save(key, draft);
+        await this.o.storage.remove(this.o.key);
+        return true;
+      });
+      return moved ? { key, draft } : null;
     } catch {
       return null;
     }
+  }
+
+  /** Quick exit was pressed: nothing more is written, and nothing read is to be shown. */
+  get exited(): boolean {
+    return this.exiting;
   }
 
   /**

@@ -237,6 +237,50 @@ describe('a form opening where drafts outlive the page', () => {
     expect(await errors).toEqual([]);
   });
 
+  /** The runtime's own device store (`local`), its load answered only when told to: what quick exit must leave empty. */
+  function slowDeviceStore(initial: Draft): DraftStorage & { answer(): void; keys(): string[] } {
+    const held = new Map<string, Draft>([[`assessment:${base.id}`, initial]]);
+    let answer!: () => void;
+    const loaded = new Promise<void>((resolve) => (answer = resolve));
+    return {
+      local: true,
+      load: async (k) => {
+        await loaded;
+        return held.get(k) ?? null;
+      },
+      save: (k, d) => void held.set(k, d),
+      remove: (k) => void held.delete(k),
+      list: (prefix) => [...held].filter(([k]) => k.startsWith(prefix)).map(([key, d]) => ({ key, draft: d })),
+      answer,
+      keys: () => [...held.keys()],
+    };
+  }
+
+  it('leaves nothing on the device when quick exit is pressed while a draft of another version is read', async () => {
+    // The draft of 1.0.0 would be set aside under its own key once read: after quick exit, that
+    // write would put back on the device what quick exit had just removed.
+    const store = slowDeviceStore(draft('1.0.0', { name: 'Sam' }));
+    const c = createFormController({ definition: base, validator, storage: store });
+    const exited = c.quickExitStorage();
+    store.answer();
+    await exited;
+    await c.ready;
+    expect(store.keys()).toEqual([]);
+    expect(c.store.get('name')).toBeUndefined();
+  });
+
+  it('does not put a draft read after quick exit back on the screen or the device', async () => {
+    const store = slowDeviceStore(draft('2.0.0', { name: 'Sam' }));
+    const c = createFormController({ definition: base, validator, storage: store });
+    const exited = c.quickExitStorage();
+    store.answer();
+    await exited;
+    await c.ready;
+    expect(store.keys()).toEqual([]);
+    expect(c.store.get('name')).toBeUndefined();
+    expect(c.getNotices()).toEqual([]);
+  });
+
   it('never waits where drafts do not outlive the page (nothing to read)', () => {
     expect(createFormController({ definition: base, validator }).isRestoring()).toBe(false);
   });
