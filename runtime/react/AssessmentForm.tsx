@@ -13,6 +13,7 @@ import { fieldId, type Section } from './model/formModel';
 import { checkSection } from './model/sectionCheck';
 import { topKey } from './model/uiState';
 import { listenForDoubleEscape, onQuickExitElsewhere, quickExit } from './quickExit';
+import { QuickExitButton } from './QuickExitButton';
 import { ReadonlyContext } from './readonly';
 import { SectionNav } from './SectionNav';
 import { useFormHistory } from './useFormHistory';
@@ -255,12 +256,7 @@ function FormShell({ history }: { history: boolean }) {
   const d = c.options.definition;
   return (
     <div ref={formRef} className={long ? 'as-form as-form--long' : 'as-form'}>
-      {/* First in the form and sticky (GOV.UK "exit this page"): in reach however far the page is scrolled. */}
-      <div className="as-quick-exit">
-        <button type="button" className="as-button as-button--warning" onClick={() => void quickExit(c)}>
-          Quick exit<span className="as-visually-hidden"> (or press Escape twice)</span>
-        </button>
-      </div>
+      <QuickExitButton onExit={() => void quickExit(c)} />
       <div className="as-header">
         <h1 className="as-heading-xl">{c.model.t('/title', d.title)}</h1>
       </div>

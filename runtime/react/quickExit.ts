@@ -1,4 +1,6 @@
 import type { FormController } from './model/controller';
+import { removeFormDrafts } from './drafts/list';
+import type { DraftStorage } from './storage/types';
 
 /**
  * Quick exit (FORMS.md): blank the screen in the same task, before anything async, then deal
@@ -23,6 +25,24 @@ export async function quickExit(controller: FormController, { elsewhere = false 
   controller.destroy();
   if (onQuickExit) onQuickExit();
   else window.location.replace(exitUrl ?? 'about:blank');
+}
+
+/**
+ * Quick exit from a page that shows no form (the list of forms, the chooser of drafts, a form still
+ * loading): the same as the form's, blank at once, tell the other tabs, wipe this device's drafts of
+ * the form the page is about (when it is about one), then leave.
+ */
+export async function quickExitPage({ storage, formId, exitUrl }: { storage?: DraftStorage; formId?: string; exitUrl?: string }): Promise<void> {
+  blankPage();
+  announceQuickExit();
+  if (storage?.local && formId) {
+    try {
+      await Promise.race([removeFormDrafts(storage, formId), new Promise((r) => setTimeout(r, 800))]);
+    } catch {
+      /* leaving matters more than the drafts */
+    }
+  }
+  window.location.replace(exitUrl ?? 'about:blank');
 }
 
 /**

@@ -279,6 +279,37 @@ describe('a draft read slowly from the device', () => {
   });
 });
 
+describe('quick exit on the pages that show no form', () => {
+  // The page that offers this device's drafts names assessments in progress, and had no Quick exit:
+  // only the form itself had one. The list of forms had none either.
+  it('the drafts page has Quick exit, which leaves no draft of the form; the list leaves on Escape twice', { timeout: 120_000 }, async () => {
+    const { page, context, errors } = await openPage(browser, form('2.0.0'));
+    try {
+      await answerFirstSection(page);
+      await expect.poll(async () => (await savedDrafts(page)).length, { timeout: 15_000 }).toBe(1);
+      await page.goto(form('2.0.0'), { waitUntil: 'networkidle' });
+      await page.getByRole('heading', { name: CHOOSER }).waitFor();
+      await expectNoAxeViolations(page, 'drafts page with Quick exit');
+      await shot(page, 'runtime-drafts-quick-exit');
+      await page.getByRole('button', { name: /^Quick exit/ }).click();
+      await page.waitForURL('about:blank');
+
+      // A fresh page of the same origin reads the store: nothing of the form is left.
+      const probe = await context.newPage();
+      await probe.goto(`${server.url}/forms/`, { waitUntil: 'networkidle' });
+      await probe.getByRole('heading', { name: 'Assessments' }).waitFor();
+      expect(await savedDrafts(probe)).toEqual([]);
+      expect(await probe.getByRole('button', { name: /^Quick exit/ }).count()).toBe(1);
+      await probe.keyboard.press('Escape');
+      await probe.keyboard.press('Escape');
+      await probe.waitForURL('about:blank');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('a host keys drafts by its own subject id', () => {
   it('the custom element keeps a draft per subject-id, and sets aside a draft of another version with a correct notice', { timeout: 90_000 }, async () => {
     const { page, context, errors } = await openPage(browser, `${hostUrl}/element/`);

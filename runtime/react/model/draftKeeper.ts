@@ -1,6 +1,7 @@
 import type { Draft, DraftStorage, StoredDraft } from '../storage/types';
-import { draftKeyPrefix, isDraft, isDraftKeyOf } from '../storage/types';
+import { isDraft } from '../storage/types';
 import { keptDraftKey } from '../drafts/keys';
+import { removeFormDrafts } from '../drafts/list';
 
 type Listener = () => void;
 
@@ -184,10 +185,6 @@ export class DraftKeeper {
     }
     this.exiting = true;
     this.cancel();
-    await this.enqueue(async () => {
-      const keys = new Set([this.o.key]);
-      if (storage.list) for (const { key } of await storage.list(draftKeyPrefix(formId))) if (isDraftKeyOf(formId, key)) keys.add(key);
-      for (const key of keys) await storage.remove(key);
-    });
+    await this.enqueue(() => removeFormDrafts(storage, formId, [this.o.key]));
   }
 }

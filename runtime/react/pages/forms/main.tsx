@@ -4,6 +4,7 @@ import { csrfHeaders, type Definition, type Problem, type ResponseEnvelope } fro
 import { AssessmentForm } from '../../AssessmentForm';
 import { DefinitionRefused } from '../../DefinitionRefused';
 import { leaveWhenExitedElsewhere } from '../../quickExit';
+import { PageQuickExit } from './PageQuickExit';
 import { holdDraft } from '../../drafts/openDrafts';
 import { DraftChooser } from '../../drafts/DraftChooser';
 import { newDraftKey } from '../../drafts/keys';
@@ -66,6 +67,7 @@ function FormList() {
   const published = offered(forms ?? []);
   return (
     <div className="as-form">
+      <PageQuickExit />
       <h1 className="as-heading-xl">Assessments</h1>
       <p className="as-body">Choose the assessment to complete. Each opens at its latest published version.</p>
       {error ? <p className="as-error-message" role="alert">{error}</p> : null}
@@ -143,9 +145,12 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
   useEffect(() => (formShown ? undefined : leaveWhenExitedElsewhere()), [formShown]);
   // Another tab's chooser does not offer this draft while it is open here.
   useEffect(() => (draftKey ? holdDraft(draftKey) : undefined), [draftKey]);
+  // Until the form is on screen with its own, the page has a Quick exit of its own.
+  const exit = <PageQuickExit storage={storage} formId={id} />;
   if (error) {
     return (
       <div className="as-form">
+        {exit}
         <h1 className="as-heading-xl">Form not available</h1>
         <p className="as-body">{error}</p>
         <p className="as-body">
@@ -157,6 +162,7 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
   if (refused) {
     return (
       <>
+        {exit}
         <DefinitionRefused problems={refused} />
         <p className="as-form as-body">
           <a href="/forms/">Back to the list of assessments</a>
@@ -164,16 +170,28 @@ function FormPage({ id, version, onPolicy }: { id: string; version: string; onPo
       </>
     );
   }
-  if (!loaded || choosing === null) return <p className="as-form as-body" role="status">Loading the form…</p>;
+  if (!loaded || choosing === null) {
+    return (
+      <>
+        {exit}
+        <p className="as-form as-body" role="status">
+          Loading the form…
+        </p>
+      </>
+    );
+  }
   if (!draftKey) {
     return (
-      <DraftChooser
+      <>
+        {exit}
+        <DraftChooser
         definition={loaded.definition}
         storage={storage}
         loadDefinition={otherVersion}
         onOpen={setDraftKey}
         onStartNew={() => setDraftKey(newDraftKey(id))}
-      />
+        />
+      </>
     );
   }
   return (
