@@ -17,7 +17,7 @@ export async function quickExit(controller: FormController, { elsewhere = false 
     /* a host's handler must not stop the exit */
   }
   try {
-    await Promise.race([controller.quickExitStorage(), new Promise((r) => setTimeout(r, 800))]);
+    await withinExitTime(controller.quickExitStorage());
   } catch {
     /* leaving matters more than the draft */
   }
@@ -25,6 +25,11 @@ export async function quickExit(controller: FormController, { elsewhere = false 
   controller.destroy();
   if (onQuickExit) onQuickExit();
   else window.location.replace(exitUrl ?? 'about:blank');
+}
+
+/** The drafts' wipe, for as long as leaving can wait: a slow store must not keep the person on the page. */
+function withinExitTime(wipe: Promise<void>): Promise<unknown> {
+  return Promise.race([wipe, new Promise((r) => setTimeout(r, 800))]);
 }
 
 /**
@@ -37,7 +42,7 @@ export async function quickExitPage({ storage, formId, exitUrl }: { storage?: Dr
   announceQuickExit();
   if (storage?.local && formId) {
     try {
-      await Promise.race([removeFormDrafts(storage, formId), new Promise((r) => setTimeout(r, 800))]);
+      await withinExitTime(removeFormDrafts(storage, formId));
     } catch {
       /* leaving matters more than the drafts */
     }

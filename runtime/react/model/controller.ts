@@ -104,14 +104,10 @@ export class FormController {
       }),
     );
     const loaded = this.drafts.load();
+    const restored = Promise.resolve(loaded).then((draft) => this.restore(draft));
     // Until a draft still being read has come, the form shows no fields to type into (FormShell).
-    if (loaded instanceof Promise) {
-      this.restoring = loaded.then((draft) => this.restore(draft)).finally(() => {
-        this.restoring = null;
-        this.emitView();
-      });
-    }
-    this.ready = (this.restoring ?? Promise.resolve(loaded as Draft | null).then((draft) => this.restore(draft)))
+    if (loaded instanceof Promise) this.restoring = restored.finally(() => { this.restoring = null; this.emitView(); });
+    this.ready = (this.restoring ?? restored)
       .then(() => this.ensureValidator())
       .then(() => {
         if (this.validating()) this.validateNow();
@@ -164,9 +160,12 @@ export class FormController {
   }
 
   private ensureValidator(): Promise<void> {
-    if (this.validator || this.options.allowCompile === false) {
-      if (this.validator) this.validationState = 'ready';
-      else this.cannotValidate();
+    if (this.validator) {
+      this.validationState = 'ready';
+      return Promise.resolve();
+    }
+    if (this.options.allowCompile === false) {
+      this.cannotValidate();
       return Promise.resolve();
     }
     return (this.validatorLoad ??= loadFallbackValidator(this.options.definition).then((v) => {

@@ -9,6 +9,7 @@ import type { DraftStorage } from '../../storage/types';
  * it needs the exit as much as the form does; its exit wipes that form's drafts as the form's does.
  */
 export function PageQuickExit({ storage, formId }: { storage?: DraftStorage; formId?: string }) {
-  useEffect(() => listenForDoubleEscape(() => void quickExitPage({ storage, formId })), [storage, formId]);
-  return <QuickExitButton onExit={() => void quickExitPage({ storage, formId })} />;
+  const exit = () => void quickExitPage({ storage, formId });
+  useEffect(() => listenForDoubleEscape(exit), [storage, formId]);
+  return <QuickExitButton onExit={exit} />;
 }
