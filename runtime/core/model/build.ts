@@ -161,7 +161,7 @@ function build(definition: Source): FormModel {
       });
     }
     const children = own(node, 'elements');
-    if (Array.isArray(children)) children.forEach((child, i) => walk(child, `${pointer}/elements/${i}`, element, rules, section, detailOf, depth + 1));
+    if (Array.isArray(children)) for (let i = 0; i < children.length; i++) walk(children[i], `${pointer}/elements/${i}`, element, rules, section, detailOf, depth + 1);
     const detail = own(own(node, 'options'), 'detail');
     if (isObject(detail)) walk(detail, `${pointer}/options/detail`, element, rules, section, question?.kind === 'group' ? question : detailOf, depth + 1);
   };

@@ -146,10 +146,16 @@ const constraintKeys = [
   'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength',
   'pattern', 'minItems', 'maxItems', 'uniqueItems',
 ] as const;
+const isConstraintKey: ReadonlySet<string> = new Set(constraintKeys);
 
 export function constraintsOf(shape: JsonObject): JsonObject {
   let out: JsonObject | undefined;
-  for (const key of constraintKeys) if (Object.hasOwn(shape, key)) (out ??= {})[key] = shape[key];
+  // Every question's, before an embed's first render: the shape's own keys (a handful) say whether
+  // it has any, before every keyword is looked for (in this order, which the version diff reports in).
+  const keys = Object.keys(shape);
+  let any = false;
+  for (let i = 0; i < keys.length && !any; i++) any = isConstraintKey.has(keys[i]!);
+  if (any) for (const key of constraintKeys) if (Object.hasOwn(shape, key)) (out ??= {})[key] = shape[key];
   const format = own(shape, 'format');
   if (typeof format === 'string') (out ??= {}).format = format;
   // Most questions have none: they share one empty (frozen) object.

@@ -73,8 +73,10 @@ export function buildFormModel(definition: Definition, locale?: string): FormMod
   // Top-level answers in reading order: an object's (`riskFollowUp`) where its first question shows,
   // under that question's rules (the Group around them).
   const top = topLevelShown(questions.shown);
-  const rulesOf = (placed: ReadonlyArray<{ rule: unknown }>) => placed.map((p) => p.rule as unknown as Rule);
-  const rulesByKey = new Map(top.map(({ key, first }) => [key, rulesOf(first.control!.rules)]));
+  // Most questions carry no rule: they share one empty list.
+  const rulesOf = (placed: ReadonlyArray<{ rule: unknown }>): Rule[] => (placed.length ? placed.map((p) => p.rule as unknown as Rule) : NO_RULES);
+  const rulesByKey = new Map<string, Rule[]>();
+  for (const { key, first } of top) rulesByKey.set(key, rulesOf(first.control!.rules));
   const sections = questions.sections?.map((s) => ({
     index: s.index,
     id: `section-${s.index + 1}`,
@@ -85,15 +87,24 @@ export function buildFormModel(definition: Definition, locale?: string): FormMod
     rules: rulesOf(s.rules),
   })) ?? null;
   const question = (key: string) => questions.byKey.get(key);
+  // One pass over the top-level questions for what the runtime keeps by key.
+  const required = new Set<string>();
+  const sensitiveKeys = new Set<string>();
+  const computedKeys: string[] = [];
+  for (const q of questions.questions) {
+    if (q.required !== 'never') required.add(q.key);
+    if (q.sensitivity) sensitiveKeys.add(q.key);
+    if (q.computed) computedKeys.push(q.key);
+  }
   return {
     definition,
     questions,
     uischema: questions.uischema as unknown as UiElement,
-    required: new Set(questions.questions.filter((q) => q.required !== 'never').map((q) => q.key)),
+    required,
     sections,
     rulesByKey,
-    sensitiveKeys: new Set(questions.questions.filter((q) => q.sensitivity).map((q) => q.key)),
-    computedKeys: questions.questions.filter((q) => q.computed).map((q) => q.key),
+    sensitiveKeys,
+    computedKeys,
     hasComputed: questions.all.some((q) => q.computed),
     order: top.map((t) => t.key),
     ruleReads: questions.ruleReads ? [...questions.ruleReads] : null,
@@ -104,6 +115,8 @@ export function buildFormModel(definition: Definition, locale?: string): FormMod
     kind: (key) => question(key)?.kind,
   };
 }
+
+const NO_RULES: Rule[] = Object.freeze([]) as unknown as Rule[];
 
 /** The top-level answers some of `shown` belong to, once each, with the first question shown of each. */
 function topLevelShown(shown: readonly Question[]): Array<{ key: string; first: Question }> {
