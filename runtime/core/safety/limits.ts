@@ -89,8 +89,7 @@ function tokensOf(link: PathLink | undefined): Array<string | number> {
  * Depth, prototype-polluting keys, and every value canonical JSON and hashing cannot represent
  * (lone surrogates in keys and strings, non-finite numbers, values JSON has no form for), of a
  * parsed value or one a host passes as an object. Iterative (no recursion to overflow), linear.
- * Every embed runs it before its first render, so it allocates a path link only for an object it
- * descends into, and a leaf's path only when the leaf is at fault.
+ * A value JSON.stringify can vouch for is cleared without the walk (below); the walk names faults.
  */
 export function checkValueLimits(value: unknown, maxBytes = Infinity): Problem[] {
   return clearedByJson(value, maxBytes) ? [] : walkValueLimits(value, maxBytes);
@@ -143,8 +142,7 @@ export function walkValueLimits(value: unknown, maxBytes = Infinity): Problem[] 
   // With `maxBytes`, the JSON size is estimated on the way (as `valueSizeOver` does) and the walk
   // stops once it passes: a cycle or a value of tens of megabytes costs no more than one at the limit.
   let size = leafSize(value);
-  // One stack of (node, path) pairs: every embed runs this on a whole definition before its first
-  // render, so the loop below does the common leaves (well-formed text, finite numbers) itself.
+  // One stack of (node, path) pairs; a path link only for an object descended into, a leaf's only when it is at fault.
   const stack: unknown[] = [];
   if (value !== null && typeof value === 'object') stack.push(value, undefined);
   while (stack.length) {
@@ -177,13 +175,13 @@ export function walkValueLimits(value: unknown, maxBytes = Infinity): Problem[] 
           }));
           continue;
         }
-        const lone = NATIVE_WELL_FORMED && (key as WellFormed).isWellFormed() ? -1 : loneSurrogateAt(key);
+        const lone = loneSurrogateAt(key);
         if (lone !== -1) problems.add('string-lone-surrogate', () => loneSurrogate(key, lone, { parent: path, token: key, depth: depth + 1 }, 'key'));
       }
       const child: unknown = (node as Record<string | number, unknown>)[token];
       if (typeof child === 'string') {
         size += child.length + 2;
-        if (NATIVE_WELL_FORMED ? (child as WellFormed).isWellFormed() : loneSurrogateAt(child) === -1) continue;
+        if (loneSurrogateAt(child) === -1) continue;
       } else if (child !== null && typeof child === 'object') {
         stack.push(child, { parent: path, token, depth: depth + 1 });
         continue;
@@ -228,13 +226,6 @@ function checkLeaf(value: unknown, parent: PathLink | undefined, token: string |
     problems.add('value-not-json', () => ({ code: 'value-not-json', severity: 'error', message: `A ${typeof value} is not a JSON value.`, path: pointerFromTokens(tokensOf(leafPath(parent, token))), source: 'safety', params: { type: typeof value } }));
   }
 }
-
-/**
- * The engine's own check for lone surrogates (ES2024), called in the walk's loop itself: a call of
- * ours per string and key was most of the walk's time in a page's first, unoptimised run.
- */
-type WellFormed = { isWellFormed(): boolean };
-const NATIVE_WELL_FORMED = typeof (String.prototype as Partial<WellFormed>).isWellFormed === 'function';
 
 /** Index of the first UTF-16 surrogate without its pair, or -1: such a string has no UTF-8 form, so it cannot be hashed or written. */
 export function loneSurrogateAt(text: string): number {
