@@ -26,5 +26,7 @@ const med = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.flo
 const keys = ['moduleStart', 'mountStart', 'mountReturned', 'domReady', 'painted'];
 for (const id of [A, B]) console.log(id.padEnd(28), keys.map((k) => `${k} ${med(res[id].map((r) => r[k])).toFixed(0)}`).join('  '), ` mount ${med(res[id].map((r) => r.mountReturned - r.mountStart)).toFixed(1)}`);
 const diff = (k) => med(res[A].map((r, i) => res[B][i][k] - r[k]));
-console.log(`paired median B-A: painted ${diff('painted').toFixed(0)}, domReady ${diff('domReady').toFixed(0)}, moduleStart ${diff('moduleStart').toFixed(0)}`);
+const span = (from, to) => med(res[A].map((r, i) => (res[B][i][to] - res[B][i][from]) - (r[to] - r[from])));
+console.log(`paired median B-A: painted ${diff('painted').toFixed(0)}, domReady ${diff('domReady').toFixed(0)}, moduleStart ${diff('moduleStart').toFixed(0)}; ` +
+  `script start → mount ${span('moduleStart', 'mountStart').toFixed(1)}, mount ${span('mountStart', 'mountReturned').toFixed(1)}, mount returned → DOM ${span('mountReturned', 'domReady').toFixed(1)}, DOM → painted ${span('domReady', 'painted').toFixed(1)}`);
 process.exit(0);

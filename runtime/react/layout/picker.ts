@@ -1,5 +1,6 @@
 import type { JsonSchema, UiElement } from '../model/formModel';
 import { bestRanked, defaultRenderers, pickQuestionRenderer, pickRenderer } from '../renderers/index';
+import { defaultRankingKey } from '../renderers/defaultRankingKey';
 import type { RendererEntry } from '../renderers/types';
 import { defaultLayouts, unknownLayoutEntry, type LayoutEntry } from './layouts';
 
@@ -26,8 +27,17 @@ export function createFormRenderers(renderers: readonly RendererEntry[] = defaul
     if (!hit) picks.set(element, (hit = pick()));
     return hit;
   };
+  // With the default set, questions the testers would read alike are ranked once (defaultRankingKey.ts).
+  const byKind = renderers === defaultRenderers ? new Map<string, RendererEntry>() : undefined;
+  const rankQuestion = (element: UiElement, key: string | readonly string[], property: JsonSchema, root: JsonSchema): RendererEntry => {
+    const kind = byKind && defaultRankingKey(element, key, property);
+    if (!kind) return pickQuestionRenderer(element, key, property, root, controlSet);
+    let entry = byKind!.get(kind);
+    if (!entry) byKind!.set(kind, (entry = pickQuestionRenderer(element, key, property, root, controlSet)));
+    return entry;
+  };
   return {
-    question: (element, key, property, root) => once(element, () => pickQuestionRenderer(element, key, property, root, controlSet)),
+    question: (element, key, property, root) => once(element, () => rankQuestion(element, key, property, root)),
     control: (element, schema, root) => once(element, () => pickRenderer(element, schema, root, controlSet)),
     layout: (element, root) => once(element, () => bestRanked(layoutSet, unknownLayoutEntry, element, root, root)),
   };
