@@ -213,9 +213,14 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyM
   const req = required.get(key);
   const when = req?.when;
   const answerPath = `${at.answerPrefix}/${token}`;
+  const sensitivity = own(prop, 'x-sensitivity');
   const code = str(own(prop, 'x-code'));
+  // Every field in one literal, in one order, the optional ones undefined: every question then has
+  // one shape, so the engine reads a field of any question as fast as of the first (fields added
+  // later, in whatever order a question needed them, gave the model's 1000 questions dozens of shapes).
   const q: Question = {
     key,
+    code,
     id: code ?? `@${answerPath}`,
     exportCode: code ?? key,
     kind: info.kind,
@@ -231,24 +236,25 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyM
     answerPath,
     path: at.path.length ? [...at.path, key] : [key],
     scope: `${at.scope}/properties/${token}`,
+    jsonType: info.jsonType || undefined,
+    // `x-code`, `title` and `x-sensitivity` belong to the question's own property; a shared shape may lend a title.
+    title: str(own(prop, 'title')) ?? str(own(shape, 'title')),
+    description: str(own(prop, 'description')) ?? str(own(shape, 'description')),
+    help: str(own(prop, 'x-help')),
+    sensitivity: typeof sensitivity === 'string' ? sensitivity : undefined,
+    level: levelOf(levels, sensitivity) || undefined,
+    computed: parseComputed(own(prop, 'x-computed')) || undefined,
+    yesNo: undefined,
+    group: undefined,
+    parent: undefined,
+    children: undefined,
+    items: undefined,
+    itemsAt: undefined,
+    itemSchema: undefined,
+    control: undefined,
+    section: undefined,
   };
-  if (code !== undefined) q.code = code;
-  if (info.jsonType) q.jsonType = info.jsonType;
-  // `x-code`, `title` and `x-sensitivity` belong to the question's own property; a shared shape may lend a title.
-  const title = str(own(prop, 'title')) ?? str(own(shape, 'title'));
-  const description = str(own(prop, 'description')) ?? str(own(shape, 'description'));
-  const help = str(own(prop, 'x-help'));
-  const sensitivity = own(prop, 'x-sensitivity');
-  if (title !== undefined) q.title = title;
-  if (description !== undefined) q.description = description;
-  if (help !== undefined) q.help = help;
-  if (typeof sensitivity === 'string') q.sensitivity = sensitivity;
-  const level = levelOf(levels, sensitivity);
-  if (level) q.level = level;
-  const computed = parseComputed(own(prop, 'x-computed'));
-  if (computed) q.computed = computed;
-  const yesNo = yesNoOf(q, own(prop, 'x-yes-no'));
-  if (yesNo) q.yesNo = yesNo;
+  q.yesNo = yesNoOf(q, own(prop, 'x-yes-no'));
   return q;
 }
 
