@@ -27,10 +27,18 @@ export function checkAfterPaint(definition: unknown): Promise<Problem[]> {
   );
 }
 
-/** Resolves in a task after the next frame is painted (at once where there are no frames). */
+/**
+ * Resolves once the page is idle after a frame: the frame requested while the form is mounted can
+ * come before the form's own (long) render task, so a task after that frame ran lint's import
+ * before the form was painted. Idle time only comes once the form's frame is painted; the timeout
+ * keeps a page that is never idle from holding submit for long.
+ */
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
-    requestAnimationFrame(() => setTimeout(resolve, 0));
+    requestAnimationFrame(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else setTimeout(resolve, 0);
+    });
   });
 }
