@@ -30,6 +30,7 @@ export function canonical(value: unknown): string {
  * files, and `{"toString": 1}` would make `String(value)` throw.
  */
 export function valueText(value: unknown): string {
+  if (typeof value === 'string') return value; // nearly every option's code
   if (value === null || typeof value !== 'object') return String(value);
   try {
     return JSON.stringify(value) ?? '';

@@ -117,17 +117,17 @@ export function optionsOf(schema: JsonObject | undefined, pointer: string, multi
       const code = valueText(value);
       const title = entry.title;
       const at = `${pointer}/${keyword}/${i}`;
-      const option: QuestionOption = {
+      const score = own(entry, 'x-score');
+      // Every option has the same fields in the same order (see readQuestion in build.ts): one shape to read.
+      options.push({
         code,
         value,
         label: typeof title === 'string' && Object.hasOwn(entry, 'title') ? title : code,
         pointer: at,
         labelPointer: `${at}/title`,
         exclusive: multiple && isExclusive(entry),
-      };
-      const score = own(entry, 'x-score');
-      if (typeof score === 'number' && Number.isFinite(score)) option.score = score;
-      options.push(option);
+        score: typeof score === 'number' && Number.isFinite(score) ? score : undefined,
+      });
     }
     return options;
   }
@@ -137,7 +137,7 @@ export function optionsOf(schema: JsonObject | undefined, pointer: string, multi
   for (let i = 0; i < values.length; i++) {
     const value: unknown = values[i];
     const code = valueText(value);
-    options.push({ code, value, label: code, pointer: `${pointer}/enum/${i}`, exclusive: multiple && value === 'none' });
+    options.push({ code, value, label: code, pointer: `${pointer}/enum/${i}`, labelPointer: undefined, exclusive: multiple && value === 'none', score: undefined });
   }
   return options;
 }
@@ -150,11 +150,16 @@ const isConstraintKey: ReadonlySet<string> = new Set(constraintKeys);
 
 export function constraintsOf(shape: JsonObject): JsonObject {
   let out: JsonObject | undefined;
-  // Every question's, before an embed's first render: the shape's own keys (a handful) say whether
-  // it has any, before every keyword is looked for (in this order, which the version diff reports in).
-  const keys = Object.keys(shape);
+  // Every question's, before an embed's first render: the shape's own keys (a handful, read without
+  // making a list of them) say whether it has any, before every keyword is looked for in this order,
+  // the order the version diff reports in.
   let any = false;
-  for (let i = 0; i < keys.length && !any; i++) any = isConstraintKey.has(keys[i]!);
+  for (const key in shape) {
+    if (isConstraintKey.has(key) && Object.hasOwn(shape, key)) {
+      any = true;
+      break;
+    }
+  }
   if (any) for (const key of constraintKeys) if (Object.hasOwn(shape, key)) (out ??= {})[key] = shape[key];
   const format = own(shape, 'format');
   if (typeof format === 'string') (out ??= {}).format = format;
