@@ -97,42 +97,53 @@ export function checkValueLimits(value: unknown, maxBytes = Infinity): Problem[]
 
 /*
  * The engine's JSON.stringify visits a whole definition several times faster than a walk in JS
- * (about 5 ms against 11 at 1000 questions, on a page's first, unoptimised run), and what it writes
+ * (about 5 ms against 14 at 1000 questions, on a page's first, unoptimised run), and what it writes
  * shows every fault the walk looks for, or makes it throw. It can only clear a value: anything it
- * cannot vouch for goes to the walk, which names each fault at its pointer. The text is indented
- * with tabs so that depth can be read from it: neither a tab nor a line break can stand unescaped
- * inside a JSON string, so each pattern below matches the structure, never a string's text.
+ * cannot vouch for goes to the walk, which names each fault at its pointer. Its replacer keeps the
+ * depth and a size estimate and stops it (by throwing) past either limit, so a huge or deeply
+ * nested value costs no more than one at the limit before the walk takes over.
  */
 const JSON_SUSPECTS = new RegExp(
   [
-    String.raw`\n\t{${limits.depth + 1}}`, // a line inside a container nested deeper than the limit
     String.raw`\\ud[89a-f]`, // a surrogate written as an escape, as JSON.stringify writes a lone one (or a literal "\ud8…")
-    String.raw`(?:: |\t)null,?\n`, // a non-finite number, an array's hole, a function in an array, or a plain null
-    String.raw`\t"(?:__proto__|constructor|prototype)": `, // a forbidden key
+    String.raw`[:\[,]null[,\]}]`, // a non-finite number, an array's hole, a function in an array, or a plain null (or such text)
+    String.raw`"(?:__proto__|constructor|prototype)":`, // a forbidden key (or a key ending so)
   ].join('|'),
 );
 
-/** True when `value` certainly passes the walk below; false when it may not (the walk then decides). */
-function clearedByJson(value: unknown, maxBytes: number): boolean {
+/** Thrown by the replacer to stop JSON.stringify: the walk decides. */
+const STOP = new Error('value limits: left to the walk');
+
+/** True when `value` certainly passes the walk below; false when it may not (the walk then decides). Exported for its tests. */
+export function clearedByJson(value: unknown, maxBytes: number): boolean {
   if (value === null || typeof value !== 'object') return false;
-  let foreign = false;
+  // The containers from the top to the one being written (JSON.stringify goes depth first): each
+  // value's holder is on it, so everything above the holder has been written and is popped.
+  const open: unknown[] = [];
+  let size = 0;
   let text: string;
   try {
-    // The replacer sees each value after its toJSON: a value toJSON replaced, a function or a
-    // symbol (which JSON.stringify would leave out) is not JSON as it stands.
-    text = JSON.stringify(
-      value,
-      function (this: Record<string, unknown>, key, v) {
-        if (typeof v === 'function' || typeof v === 'symbol' || this[key] !== v) foreign = true;
-        return v;
-      },
-      '\t',
-    );
+    text = JSON.stringify(value, function (this: Record<string, unknown>, key, v) {
+      // The replacer sees each value after its toJSON: a value toJSON replaced, a function or a
+      // symbol (which JSON.stringify would leave out) is not JSON as it stands.
+      if (typeof v === 'function' || typeof v === 'symbol' || this[key] !== v) throw STOP;
+      while (open.length && open[open.length - 1] !== this) open.pop();
+      if (open.length === 0) open.push(this);
+      // The walk's size estimate, counted the same way (a little more: the top-level value's own key).
+      size += Array.isArray(this) ? 1 : key.length + 4;
+      size += typeof v === 'string' ? v.length + 2 : v !== null && typeof v === 'object' ? 2 : 8;
+      if (size > maxBytes) throw STOP;
+      if (v !== null && typeof v === 'object') {
+        // `open` holds the holder's chain from JSON.stringify's own wrapper: the top-level value is at depth 0.
+        if (open.length - 1 > limits.depth) throw STOP;
+        open.push(v);
+      }
+      return v;
+    });
   } catch {
-    return false; // a cycle, a BigInt, a getter that throws, nesting past the engine's stack
+    return false; // stopped above, a cycle, a BigInt, a getter that throws
   }
-  // UTF-8 takes at most 3 bytes per UTF-16 unit, and the indented text is longer than the value's JSON.
-  return !foreign && text.length * 3 <= maxBytes && !JSON_SUSPECTS.test(text);
+  return !JSON_SUSPECTS.test(text);
 }
 
 /** The walk behind checkValueLimits; exported for the test that holds the JSON screen to it. */

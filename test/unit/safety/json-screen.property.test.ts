@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkValueLimits, limits, walkValueLimits } from '../../../runtime/core/safety/limits';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkValueLimits, clearedByJson, limits, walkValueLimits } from '../../../runtime/core/safety/limits';
+import { workloadDefinition } from '../../bench/workload';
 import { seededParams } from '../../support/property';
 
 /**
@@ -43,7 +46,7 @@ function nested(depth: number, inner: unknown): unknown {
 describe('the JSON screen in front of the value-limits walk', () => {
   it('answers as the walk does for generated values with faults planted anywhere', () => {
     fc.assert(
-      fc.property(tree, fc.constantFrom(Infinity, limits.definitionBytes, 200), (value, maxBytes) => {
+      fc.property(tree, fc.oneof(fc.constantFrom(Infinity, limits.definitionBytes), fc.integer({ min: 2, max: 300 })), (value, maxBytes) => {
         expect(checkValueLimits(value, maxBytes)).toEqual(walkValueLimits(value, maxBytes));
       }),
       seededParams(400),
@@ -71,5 +74,20 @@ describe('the JSON screen in front of the value-limits walk', () => {
     }
     expect(checkValueLimits(hidden)).toEqual([expect.objectContaining({ code: 'value-not-json', path: '/a/toJSON' }), expect.objectContaining({ path: '/a/fn' })]);
     expect(() => checkValueLimits(throwing)).toThrow('no');
+  });
+
+  it('clears every shipped form and the 1000-question workload itself, without the walk', () => {
+    // The screen exists for speed: a pattern that suspected ordinary text ("include" once matched a
+    // surrogate pattern missing its backslash) sent every form to the walk, and no answer changed.
+    const forms = readdirSync('form-definitions', { withFileTypes: true }).filter((d) => d.isDirectory());
+    let n = 0;
+    for (const dir of forms) {
+      for (const file of readdirSync(join('form-definitions', dir.name))) {
+        expect(clearedByJson(JSON.parse(readFileSync(join('form-definitions', dir.name, file), 'utf8')), limits.definitionBytes), `${dir.name}/${file}`).toBe(true);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(7);
+    expect(clearedByJson(workloadDefinition(1000), limits.definitionBytes)).toBe(true);
   });
 });
