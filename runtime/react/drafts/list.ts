@@ -26,7 +26,11 @@ export async function listFormDrafts(storage: DraftStorage, formId: string): Pro
  * quick exit and for the pages that show no form (the chooser, the list).
  */
 export async function removeFormDrafts(storage: DraftStorage, formId: string, also: readonly string[] = []): Promise<void> {
-  const keys = new Set(also);
-  if (storage.list) for (const { key } of await storage.list(draftKeyPrefix(formId))) if (isDraftKeyOf(formId, key)) keys.add(key);
-  for (const key of keys) await storage.remove(key);
+  // The open draft first: quick exit waits for this wipe only so long, and finding the others takes longer.
+  for (const key of also) await storage.remove(key);
+  const prefix = draftKeyPrefix(formId);
+  // By key when the store can list keys: reading every draft (decrypting it) only to learn its key
+  // made the wipe outlast quick exit's wait on a slow device.
+  const stored = storage.keys ? await storage.keys(prefix) : storage.list ? (await storage.list(prefix)).map((d) => d.key) : [];
+  for (const key of stored) if (isDraftKeyOf(formId, key) && !also.includes(key)) await storage.remove(key);
 }

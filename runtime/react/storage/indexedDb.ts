@@ -18,6 +18,11 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
+/** Keys are strings: every key starting with `prefix` sorts between it and prefix + U+FFFF. */
+function keyRange(prefix: string): IDBKeyRange {
+  return IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+}
+
 function openDb(name: string): Promise<IDBDatabase> {
   const req = indexedDB.open(name, 1);
   req.onupgradeneeded = () => {
@@ -112,10 +117,14 @@ export function indexedDbStorage(options: { dbName?: string } = {}): DraftStorag
       const d = await db();
       return open(await tx<Sealed | undefined>(d, DRAFTS, 'readonly', (s) => s.get(id)));
     },
+    async keys(prefix) {
+      const d = await db();
+      const found = await tx(d, DRAFTS, 'readonly', (s) => s.getAllKeys(keyRange(prefix)));
+      return found.filter((k): k is string => typeof k === 'string');
+    },
     async list(prefix) {
       const d = await db();
-      // Keys are strings: every key starting with `prefix` sorts between it and prefix + U+FFFF.
-      const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+      const range = keyRange(prefix);
       // One cursor in one transaction, so keys and values are read from the same state.
       const found = await new Promise<Array<[IDBValidKey, Sealed]>>((resolve, reject) => {
         const t = d.transaction(DRAFTS, 'readonly');

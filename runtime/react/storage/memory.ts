@@ -18,6 +18,7 @@ export function memoryStorage(): DraftStorage {
     remove: (key) => {
       drafts.delete(key);
     },
+    keys: (prefix) => [...drafts.keys()].filter((key) => key.startsWith(prefix)),
     list: (prefix) =>
       [...drafts]
         .filter(([key]) => key.startsWith(prefix))

@@ -28,6 +28,12 @@ export interface DraftStorage {
    */
   list?(prefix: string): Promise<StoredDraft[]> | StoredDraft[];
   /**
+   * The keys of every stored draft whose key starts with `prefix`, without reading the drafts.
+   * Quick exit finds what to wipe with it: reading (decrypting) every draft first made the wipe
+   * outlast the time quick exit waits for it on a slow device, and the drafts stayed.
+   */
+  keys?(prefix: string): Promise<string[]> | string[];
+  /**
    * Leaving the page (reload, navigation, closing the tab) leaves no time for async work such as
    * encryption. A store that offers these keeps the latest draft ready (`stage`, sealed ahead of
    * time) and writes it synchronously when the page goes (`writeStaged`), so the last edits before

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Definition } from '../../../runtime/core/index';
 import { subjectDraftKey } from '../../../runtime/react/drafts/keys';
 import { draftLabel } from '../../../runtime/react/drafts/labels';
-import { listFormDrafts } from '../../../runtime/react/drafts/list';
+import { listFormDrafts, removeFormDrafts } from '../../../runtime/react/drafts/list';
 import { migrateDraft } from '../../../runtime/react/drafts/migrateDraft';
 import { memoryStorage } from '../../../runtime/react/storage/memory';
 import { isDraftKeyOf, type Draft } from '../../../runtime/react/storage/types';
@@ -21,6 +21,20 @@ const draft = (version: string, updatedAt: string, answers: Record<string, unkno
 });
 
 describe('drafts of a form', () => {
+  // Found by the practitioner model (quick exit 0 ms into a slow read of the draft): the wipe read,
+  // that is decrypted, every draft of the form to learn its key, and on a slow device outlasted the
+  // 800 ms quick exit waits for it; the page left and the drafts stayed.
+  it('wipes by key, the open draft first, without reading a single draft', async () => {
+    const s = memoryStorage();
+    for (const key of ['assessment:drafts-test:a', 'assessment:drafts-test:b', 'assessment:drafts-test@1.0.0', 'assessment:drafts-test-other']) s.save(key, draft('2.0.0', '2026-11-25T10:00:00.000Z', {}));
+    const removed: string[] = [];
+    // A slow device: reading a draft never finishes; removing and listing keys do.
+    const slow = { ...s, local: true, load: () => new Promise<null>(() => undefined), list: () => new Promise<never>(() => undefined), remove: (key: string) => (removed.push(key), s.remove(key)) };
+    await removeFormDrafts(slow, 'drafts-test', ['assessment:drafts-test:b']);
+    expect(removed).toEqual(['assessment:drafts-test:b', 'assessment:drafts-test:a', 'assessment:drafts-test@1.0.0']);
+    expect(await s.keys!('assessment:')).toEqual(['assessment:drafts-test-other']);
+  });
+
   it('lists only this form’s drafts, last saved first', async () => {
     const s = memoryStorage();
     s.save('assessment:drafts-test:a', draft('2.0.0', '2026-11-25T10:00:00.000Z', {}));
