@@ -9,7 +9,8 @@ import { answerRoutineRequired, openSection } from './runtime-harness';
 /**
  * Issue 14: a model-based test of the practitioner page. fast-check generates sequences of what a
  * practitioner does on routine-enquiry 2.0.0 (answer, change the safety answer, move between
- * sections, reload, kill the tab, quick exit, submit); each runs on the real page in Chromium, and after every
+ * sections, reload, kill the tab, quick exit on the form, on the drafts page and while a draft is
+ * read slowly, submit); each runs on the real page in Chromium, and after every
  * step the page and the device are checked against a model of what must hold:
  * - check your answers shows exactly the response's answers (nothing hidden, nothing missing);
  * - nothing hidden is in a submitted response;
@@ -190,6 +191,22 @@ class Kill extends Step {
   }
 }
 
+/** Quick exit pressed by `press`: every tab leaves, nothing of the form is restorable, and the form starts afresh. */
+async function quickExitAndCheck(m: Model, r: Real, press: () => Promise<void>): Promise<void> {
+  await press();
+  await r.page.waitForURL('about:blank');
+  // The probe is a page of the service too, so quick exit sends it away as well (every tab
+  // leaves; CI once read the store while it was navigating): let it go, then open it again.
+  await r.probe.waitForURL('about:blank', { timeout: 3_000 }).catch(() => undefined);
+  await r.probe.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
+  expect(await formDraftKeys(r.probe, 'routine-enquiry'), 'after quick exit nothing is restorable').toEqual([]);
+  Object.assign(m, fresh(), { gate: undefined, plan: undefined, afraid: undefined });
+  await open(r);
+}
+
+const quickExitButton = (page: Page) => page.getByRole('button', { name: /^Quick exit/ });
+const CHOOSER = 'Assessments in progress on this device';
+
 class QuickExit extends Step {
   constructor(readonly afterMs: number) {
     super();
@@ -199,20 +216,69 @@ class QuickExit extends Step {
   }
   async act(m: Model, r: Real) {
     await r.page.waitForTimeout(this.afterMs);
-    await r.page.getByRole('button', { name: /Quick exit/ }).click();
-    await r.page.waitForURL('about:blank');
-    // The probe is a page of the service too, so quick exit sends it away as well (every tab
-    // leaves; CI once read the store while it was navigating): let it go, then open it again.
-    await r.probe.waitForURL('about:blank', { timeout: 3_000 }).catch(() => undefined);
-    await r.probe.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
-    expect(await formDraftKeys(r.probe, 'routine-enquiry'), 'after quick exit nothing is restorable').toEqual([]);
-    Object.assign(m, fresh(), { gate: undefined, plan: undefined, afraid: undefined });
-    await open(r);
+    await quickExitAndCheck(m, r, () => quickExitButton(r.page).click());
   }
   override toString(): string {
     return `quick exit after ${this.afterMs} ms`;
   }
 }
+
+/** Back to the form with a draft saved: the page offering this device's drafts, and Quick exit there (stop 29: it had none). */
+class QuickExitOnDrafts extends Step {
+  constructor(readonly by: 'button' | 'escape') {
+    super();
+  }
+  check(m: Readonly<Model>): boolean {
+    return m.gate !== undefined; // the draft holds the safety answer a second after it is given (invariants)
+  }
+  async act(m: Model, r: Real) {
+    await r.page.reload({ waitUntil: 'networkidle' });
+    await r.page.getByRole('heading', { name: CHOOSER }).waitFor();
+    await quickExitAndCheck(m, r, async () => {
+      if (this.by === 'button') await quickExitButton(r.page).click();
+      else for (let i = 0; i < 2; i++) await r.page.keyboard.press('Escape');
+    });
+  }
+  override toString(): string {
+    return `quick exit on the drafts page by ${this.by}`;
+  }
+}
+
+/**
+ * Resume the draft on a slow device (its decryption held back, see SLOW_READ) and press Quick exit
+ * while "Checking for saved answers…" shows (stop 29: a draft read after the press came back).
+ */
+class QuickExitWhileReading extends Step {
+  constructor(readonly afterMs: number) {
+    super();
+  }
+  check(m: Readonly<Model>): boolean {
+    return m.gate !== undefined;
+  }
+  async act(m: Model, r: Real) {
+    await r.page.evaluate(([k, ms]) => sessionStorage.setItem(k, ms), [SLOW_READ, String(SLOW_READ_MS)] as const);
+    try {
+      await r.page.reload({ waitUntil: 'networkidle' });
+      await r.page.getByRole('heading', { name: CHOOSER }).waitFor({ timeout: 15_000 });
+      await r.page.getByRole('button', { name: /^Resume/ }).first().click();
+      await r.page.getByRole('status').filter({ hasText: 'Checking for saved answers…' }).waitFor();
+      await r.page.waitForTimeout(this.afterMs);
+      await quickExitAndCheck(m, r, () => quickExitButton(r.page).click());
+      // Later in the read than the press: still nothing, once the held-back read has ended.
+      await r.probe.waitForTimeout(SLOW_READ_MS);
+      expect(await formDraftKeys(r.probe, 'routine-enquiry'), 'nothing is restorable after the read ends').toEqual([]);
+    } finally {
+      await r.page.evaluate((k) => sessionStorage.removeItem(k), SLOW_READ).catch(() => undefined);
+    }
+  }
+  override toString(): string {
+    return `quick exit ${this.afterMs} ms into a slow read of the draft`;
+  }
+}
+
+/** A tab's sessionStorage key that holds back every decryption in that tab by its value in ms (set up per context below). */
+const SLOW_READ = 'as-test-slow-read';
+const SLOW_READ_MS = 900;
 
 class Submit extends Step {
   check(_m: Readonly<Model>): boolean {
@@ -295,6 +361,8 @@ const commands = [
   fc.constant(new Reload()),
   fc.constant(new Kill()),
   fc.constantFrom(0, 120, 260, 500).map((ms) => new QuickExit(ms)),
+  fc.constantFrom('button' as const, 'escape' as const).map((by) => new QuickExitOnDrafts(by)),
+  fc.constantFrom(0, 150, 400).map((ms) => new QuickExitWhileReading(ms)),
   fc.constant(new Submit()),
 ];
 
@@ -305,6 +373,15 @@ describe('the practitioner page against its model', () => {
       // At least 8 steps a session (some are skipped when they do not apply): a short one proves little.
       fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }).filter((c) => [...c].length >= 8), async (cmds) => {
         const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+        // A slow device on demand: a tab whose sessionStorage holds SLOW_READ decrypts that much later.
+        await context.addInitScript((key) => {
+          const subtle = crypto.subtle;
+          const decrypt = subtle.decrypt.bind(subtle);
+          subtle.decrypt = (...args: Parameters<SubtleCrypto['decrypt']>) => {
+            const ms = Number(sessionStorage.getItem(key) ?? 0);
+            return (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve()).then(() => decrypt(...args));
+          };
+        }, SLOW_READ);
         const real: Real = { context, page: await context.newPage(), probe: await context.newPage() };
         try {
           await real.probe.goto(`${suite.server.url}/forms/`, { waitUntil: 'networkidle' });
