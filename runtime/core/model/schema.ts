@@ -146,21 +146,10 @@ const constraintKeys = [
   'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength',
   'pattern', 'minItems', 'maxItems', 'uniqueItems',
 ] as const;
-const isConstraintKey: ReadonlySet<string> = new Set(constraintKeys);
 
 export function constraintsOf(shape: JsonObject): JsonObject {
   let out: JsonObject | undefined;
-  // Every question's, before an embed's first render: the shape's own keys (a handful, read without
-  // making a list of them) say whether it has any, before every keyword is looked for in this order,
-  // the order the version diff reports in.
-  let any = false;
-  for (const key in shape) {
-    if (isConstraintKey.has(key) && Object.hasOwn(shape, key)) {
-      any = true;
-      break;
-    }
-  }
-  if (any) for (const key of constraintKeys) if (Object.hasOwn(shape, key)) (out ??= {})[key] = shape[key];
+  for (const key of constraintKeys) if (Object.hasOwn(shape, key)) (out ??= {})[key] = shape[key];
   const format = own(shape, 'format');
   if (typeof format === 'string') (out ??= {}).format = format;
   // Most questions have none: they share one empty (frozen) object.

@@ -196,10 +196,7 @@ export function walkValueLimits(value: unknown, maxBytes = Infinity): Problem[] 
       } else if (child !== null && typeof child === 'object') {
         stack.push(child, { parent: path, token, depth: depth + 1 });
         continue;
-      } else {
-        size += 8;
-        if (typeof child === 'number' ? Number.isFinite(child) : typeof child === 'boolean' || child == null) continue;
-      }
+      } else size += 8;
       checkLeaf(child, path, token, problems);
     }
   }
