@@ -10,6 +10,9 @@ export type Translate = (pointer: string, fallback: string) => string;
 export function translator(definition: Pick<Definition, 'translations'>, locale: string | undefined): Translate {
   const all = definition.translations;
   const strings = locale && all && Object.prototype.hasOwnProperty.call(all, locale) ? all[locale]! : undefined;
-  if (!strings) return (_pointer, fallback) => fallback;
+  if (!strings) return untranslated;
   return (pointer, fallback) => (Object.prototype.hasOwnProperty.call(strings, pointer) ? strings[pointer]! : fallback);
 }
+
+/** The translator of a form shown as written: callers may skip work that only feeds a translation. */
+export const untranslated: Translate = (_pointer, fallback) => fallback;

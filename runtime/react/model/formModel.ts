@@ -127,5 +127,8 @@ function topLevelShown(shown: readonly Question[]): Array<{ key: string; first: 
 
 /** A DOM id for an answer pointer: stable, unique, and safe in a URL fragment. */
 export function fieldId(pointer: string): string {
+  // Most answers are a plain key (`/q0001`): their id needs no per-character replacement.
+  if (PLAIN_KEY.test(pointer)) return 'as-' + pointer.slice(1);
   return 'as' + pointer.replace(/[^A-Za-z0-9]/g, (c) => (c === '/' ? '-' : `_${c.charCodeAt(0).toString(16)}`));
 }
+const PLAIN_KEY = /^\/[A-Za-z0-9]+$/;

@@ -1,4 +1,4 @@
-import { isNeverDrafted, type Question, type Translate } from '../../core/index';
+import { isNeverDrafted, untranslated, type Question, type Translate } from '../../core/index';
 import type { ChoiceOption } from '../renderers/types';
 import type { UiElement } from './formModel';
 
@@ -52,6 +52,9 @@ const YES_NO: ChoiceOption[] = [
 /** What a choice offers: Yes and No for a yes/no question, else the model's options with their labels in the locale. */
 export function questionOptions(t: Translate, q: Question): ChoiceOption[] {
   if (q.kind === 'yes-no') return YES_NO;
+  // Untranslated, the model's own options are what a renderer needs (value, label, exclusive):
+  // no copy of each option of every question before the first render.
+  if (t === untranslated) return q.options;
   return q.options.map((o) => {
     const option: ChoiceOption = { value: o.value, label: t(o.labelPointer ?? o.pointer, o.label) };
     if (o.exclusive) option.exclusive = true;

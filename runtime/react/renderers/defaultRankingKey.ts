@@ -21,39 +21,40 @@ export function defaultRankingKey(uischema: UiElement, path: string | readonly s
   if (key === '' || key.includes('/') || key.includes('~')) return undefined;
   const options = optionsKey(uischema.options);
   const schema = schemaKey(property);
-  // JSON, so that no text in a format or type can make two different lists read alike.
-  return options === undefined || schema === undefined ? undefined : JSON.stringify([options, schema]);
+  // Text in a type or format is written as JSON, which delimits itself: no two different questions read alike.
+  return options === undefined || schema === undefined ? undefined : `${options}|${schema}`;
 }
 
-function optionsKey(options: unknown): unknown[] | undefined {
-  if (options === undefined) return [];
+/*
+ * The parts are strings, not lists turned to JSON: the key is worked out for every Control of a
+ * form before its first render, and a few small lists each cost more than the ranking they save.
+ */
+
+function optionsKey(options: unknown): string | undefined {
+  if (options === undefined) return '';
   if (!isPlainObject(options)) return undefined;
   const format = options.format;
   if (format !== undefined && typeof format !== 'string') return undefined;
-  return [format ?? null, options.multi === true];
+  return `${format === undefined ? 'null' : JSON.stringify(format)},${options.multi === true ? 1 : 0}`;
 }
 
-function schemaKey(s: JsonSchema | undefined): unknown[] | undefined {
+function schemaKey(s: JsonSchema | undefined): string | undefined {
   if (!isPlainObject(s)) return undefined;
   const type = Object.hasOwn(s, 'type') ? s.type : undefined;
   if (typeof type !== 'string' || type === '') return undefined;
-  for (const word of ['$ref', 'allOf', 'if', 'then', 'else']) if (Object.hasOwn(s, word)) return undefined;
+  if (Object.hasOwn(s, '$ref') || Object.hasOwn(s, 'allOf') || Object.hasOwn(s, 'if') || Object.hasOwn(s, 'then') || Object.hasOwn(s, 'else')) return undefined;
   const format = s.format;
   if (format !== undefined && typeof format !== 'string') return undefined;
   const oneOf = oneOfKey(s);
   if (oneOf === undefined) return undefined;
   const items = type === 'array' ? itemsKey(s.items) : '-';
   if (items === undefined) return undefined;
-  return [
-    type,
-    format ?? null,
-    Object.hasOwn(s, 'enum'),
-    Object.hasOwn(s, 'const'),
-    Array.isArray(s.enum),
-    oneOf,
-    !!s['x-computed'] || s.readOnly === true,
-    items,
-  ];
+  const flags = `${bit(Object.hasOwn(s, 'enum'))}${bit(Object.hasOwn(s, 'const'))}${bit(Array.isArray(s.enum))}${bit(!!s['x-computed'] || s.readOnly === true)}`;
+  return `${JSON.stringify(type)},${format === undefined ? 'null' : JSON.stringify(format)},${flags},${oneOf},${items}`;
+}
+
+function bit(b: boolean): string {
+  return b ? '1' : '0';
 }
 
 /** A oneOf the option testers can read: absent, or a list of objects (each with a `const` or not). */
@@ -65,11 +66,11 @@ function oneOfKey(s: Loose): string | undefined {
 }
 
 /** An array question's items: read only through their own type and their option lists. */
-function itemsKey(items: unknown): unknown[] | undefined {
+function itemsKey(items: unknown): string | undefined {
   if (!isPlainObject(items) || Object.hasOwn(items, '$ref')) return undefined;
   const type = Object.hasOwn(items, 'type') ? items.type : undefined;
   if (typeof type !== 'string' || type === '') return undefined;
-  return [type, Array.isArray(items.oneOf), Array.isArray(items.enum), Array.isArray(items.anyOf)];
+  return `${JSON.stringify(type)}:${bit(Array.isArray(items.oneOf))}${bit(Array.isArray(items.enum))}${bit(Array.isArray(items.anyOf))}`;
 }
 
 function isPlainObject(v: unknown): v is Loose {

@@ -153,4 +153,23 @@ describe('default renderers: each kind of question ranked once', () => {
       expect(form.question(c, [key], properties[key]!, root).name).toBe(pickQuestionRenderer({ ...c }, key, properties[key]!, root).name);
     }
   });
+
+  it('tells apart, in one form, questions that differ in one word of the same length', () => {
+    // Generated forms seldom put such a pair side by side: a key that kept only a format's length
+    // ("date" and "time") passed the property above.
+    const words: Array<[string, unknown[]]> = [
+      ['format', ['date', 'time', 'date-time', 'email', 'radio', undefined]],
+      ['type', ['string', 'number', 'integer', 'boolean']],
+    ];
+    for (const [word, values] of words) {
+      const properties: Record<string, JsonSchema> = {};
+      values.forEach((value, i) => (properties[`q${i}`] = { type: 'string', ...(value === undefined ? {} : { [word]: value }) } as JsonSchema));
+      const root: JsonSchema = { type: 'object', properties };
+      const form = createFormRenderers();
+      for (const key of Object.keys(properties)) {
+        const element = { type: 'Control', scope: `#/properties/${key}` } as UiElement;
+        expect(form.question(element, [key], properties[key]!, root).name, JSON.stringify(properties[key])).toBe(pickQuestionRenderer({ ...element }, key, properties[key]!, root).name);
+      }
+    }
+  });
 });
