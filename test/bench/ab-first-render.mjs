@@ -40,6 +40,7 @@ const spans = [
   ['script→mount', 'moduleStart', 'mountStart'],
   ['mount', 'mountStart', 'mountReturned'],
   ['mount→DOM', 'mountReturned', 'domReady'],
+  ['nav→DOM', 'domReady', null],
   ['DOM→painted', 'domReady', 'painted'],
   ['nav→painted', 'painted', null],
 ];
