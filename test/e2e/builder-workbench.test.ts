@@ -187,6 +187,37 @@ describe.skipIf(!built)('the builder workbench', () => {
     await expect.poll(() => studio.outlineLabels()).toContain('Second question');
   });
 
+  it('ends the toast’s Undo once the form changes after the delete, so Undo never takes back something else', async () => {
+    const labels = await studio.outlineLabels();
+    const undo = studio.page.getByTestId('toast').getByRole('button', { name: 'Undo' });
+    const deleteSecond = async () => {
+      await studio.selectItem(0, 1);
+      await studio.page.keyboard.press('Delete');
+      await studio.page.getByTestId('confirm-delete').waitFor();
+      await studio.page.keyboard.press('Enter');
+      await studio.expectToast(/Deleted “Second question”/);
+    };
+    // Ctrl+Z brings the question back: the toast saying it was deleted, and offering to undo, goes with it
+    // (it stayed, and its Undo then took back the change before the delete).
+    await deleteSecond();
+    await studio.page.keyboard.press('Control+z');
+    await expect.poll(() => studio.outlineLabels()).toEqual(labels);
+    await expect.poll(() => undo.count()).toBe(0);
+    // Another change after the delete: Undo would take that back, not the delete, so it is not offered.
+    await deleteSecond();
+    await studio.selectSection(1);
+    await studio.label('Later, renamed');
+    await expect.poll(() => studio.outlineLabels()).toContain('Later, renamed');
+    await expect.poll(() => undo.count()).toBe(0);
+    // Back as it was for the tests after this one.
+    for (let i = 0; i < 6 && JSON.stringify(await studio.outlineLabels()) !== JSON.stringify(labels); i++) {
+      await studio.selectItem(0, 0);
+      await studio.page.keyboard.press('Control+z');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(await studio.outlineLabels()).toEqual(labels);
+  });
+
   it('keeps unsaved changes across a reload, with the dirty marker', async () => {
     await studio.selectItem(0, 1);
     await studio.label('Not saved yet');

@@ -49,6 +49,11 @@ export interface Toast {
   undo?: boolean;
   /** What Undo does, when it is not the editor's undo (a discard brought back). */
   onUndo?: () => void;
+  /**
+   * The editor's undo: the form and its history just after the change the toast offers to undo.
+   * Any later change of that form (Ctrl+Z included) ends the offer, so Undo never undoes something else.
+   */
+  undoes?: { doc: string; history: unknown };
   tone?: 'info' | 'error';
 }
 
@@ -217,7 +222,10 @@ export class WorkspaceBase {
   }
 
   protected putDoc(doc: Doc): void {
-    this.store.set((s) => ({ docs: { ...s.docs, [doc.key]: doc } }));
+    this.store.set((s) => ({
+      docs: { ...s.docs, [doc.key]: doc },
+      ...(s.toast?.undoes?.doc === doc.key && s.toast.undoes.history !== doc.history ? { toast: undefined } : {}),
+    }));
     if (!isDirty(doc)) clearDraft(doc.key);
     else if (!storeDraft(doc.key, { text: doc.history.present, baseEtag: doc.etag, savedAt: new Date().toISOString() }) && !this.state.toast) {
       this.toast('The browser’s storage is full: unsaved changes would not survive a reload. Save now (Ctrl+S).', 'error');
@@ -264,8 +272,9 @@ export class WorkspaceBase {
     return true;
   }
 
-  undo(): void {
-    const doc = this.activeDoc();
+  /** Undo in the active form, or in `key` (a toast's Undo: the tab may have changed since). */
+  undo(key?: string): void {
+    const doc = key === undefined ? this.activeDoc() : this.state.docs[key];
     if (doc) this.putDoc(undoDoc(doc));
   }
 
@@ -278,8 +287,11 @@ export class WorkspaceBase {
     this.store.set((s) => ({ selection: { ...s.selection, [key]: selection } }));
   }
 
+  /** `undo: true` offers the editor's undo of the change just made to the active form. */
   toast(message: string, tone: Toast['tone'] = 'info', undo: boolean | (() => void) = false): void {
-    this.store.set({ toast: { message, tone, undo: !!undo, ...(typeof undo === 'function' ? { onUndo: undo } : {}) } });
+    const doc = undo === true ? this.activeDoc() : undefined;
+    if (undo === true && !doc) undo = false;
+    this.store.set({ toast: { message, tone, undo: !!undo, ...(typeof undo === 'function' ? { onUndo: undo } : {}), ...(doc ? { undoes: { doc: doc.key, history: doc.history } } : {}) } });
   }
 
   announce(text: string): void {

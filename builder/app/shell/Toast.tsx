@@ -21,7 +21,7 @@ export function Toast({ ws }: { ws: Workspace }) {
               className="secondary-button"
               onClick={() => {
                 if (toast.onUndo) toast.onUndo();
-                else ws.undo();
+                else ws.undo(toast.undoes?.doc);
                 ws.store.set({ toast: undefined });
               }}
             >
