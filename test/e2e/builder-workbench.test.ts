@@ -279,6 +279,26 @@ describe.skipIf(!built)('the builder workbench', () => {
     await expect.poll(() => studio.outlineLabels()).not.toContain('New number question');
   });
 
+  it('undoes a delete in the form it was made in, after another tab was made active', async () => {
+    // Two tabs are open here (the test above opened routine-enquiry 2.0.0 beside this form).
+    const textOf = (key: string) => studio.page.evaluate((k) => (window as unknown as { studio: { workspace: { state: { docs: Record<string, { history: { present: string } }> } } } }).studio.workspace.state.docs[k]?.history.present, key);
+    await studio.page.getByTestId(`tab-${id}@1.0.0`).click();
+    const labels = await studio.outlineLabels();
+    await studio.selectItem(0, 1);
+    await studio.page.keyboard.press('Delete');
+    await studio.page.getByTestId('confirm-delete').waitFor();
+    await studio.page.keyboard.press('Enter');
+    await studio.expectToast(/Deleted “/);
+    await expect.poll(() => studio.outlineLabels()).not.toEqual(labels);
+    await studio.page.getByTestId('tab-routine-enquiry@2.0.0').click();
+    const other = await textOf('routine-enquiry@2.0.0');
+    await studio.page.getByTestId('toast').getByRole('button', { name: 'Undo' }).click();
+    // It undid in the active tab: the other form's last change, or nothing, and the question stayed deleted.
+    expect(await textOf('routine-enquiry@2.0.0')).toBe(other);
+    await studio.page.getByTestId(`tab-${id}@1.0.0`).click();
+    await expect.poll(() => studio.outlineLabels()).toEqual(labels);
+  });
+
   it('says the forms are loading until they come, and that a filter matches nothing (never "No forms yet" when there are forms)', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
