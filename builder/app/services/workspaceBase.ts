@@ -53,8 +53,14 @@ export interface Toast {
    * The editor's undo: the form and its history just after the change the toast offers to undo.
    * Any later change of that form (Ctrl+Z included) ends the offer, so Undo never undoes something else.
    */
-  undoes?: { doc: string; history: unknown };
+  undoes?: { doc: string; history: Doc['history'] };
   tone?: 'info' | 'error';
+}
+
+/** The toast as it stands: one offering the editor's undo is over once its form has changed since. */
+export function shownToast(s: Pick<WorkspaceState, 'toast' | 'docs'>): Toast | undefined {
+  const t = s.toast;
+  return t?.undoes && s.docs[t.undoes.doc]?.history !== t.undoes.history ? undefined : t;
 }
 
 export interface WorkspaceState {
@@ -222,12 +228,9 @@ export class WorkspaceBase {
   }
 
   protected putDoc(doc: Doc): void {
-    this.store.set((s) => ({
-      docs: { ...s.docs, [doc.key]: doc },
-      ...(s.toast?.undoes?.doc === doc.key && s.toast.undoes.history !== doc.history ? { toast: undefined } : {}),
-    }));
+    this.store.set((s) => ({ docs: { ...s.docs, [doc.key]: doc } }));
     if (!isDirty(doc)) clearDraft(doc.key);
-    else if (!storeDraft(doc.key, { text: doc.history.present, baseEtag: doc.etag, savedAt: new Date().toISOString() }) && !this.state.toast) {
+    else if (!storeDraft(doc.key, { text: doc.history.present, baseEtag: doc.etag, savedAt: new Date().toISOString() }) && !shownToast(this.state)) {
       this.toast('The browser’s storage is full: unsaved changes would not survive a reload. Save now (Ctrl+S).', 'error');
     }
   }
@@ -290,8 +293,8 @@ export class WorkspaceBase {
   /** `undo: true` offers the editor's undo of the change just made to the active form. */
   toast(message: string, tone: Toast['tone'] = 'info', undo: boolean | (() => void) = false): void {
     const doc = undo === true ? this.activeDoc() : undefined;
-    if (undo === true && !doc) undo = false;
-    this.store.set({ toast: { message, tone, undo: !!undo, ...(typeof undo === 'function' ? { onUndo: undo } : {}), ...(doc ? { undoes: { doc: doc.key, history: doc.history } } : {}) } });
+    const undoes = doc && { doc: doc.key, history: doc.history };
+    this.store.set({ toast: { message, tone, undo: typeof undo === 'function' || !!undoes, ...(typeof undo === 'function' ? { onUndo: undo } : {}), ...(undoes ? { undoes } : {}) } });
   }
 
   announce(text: string): void {

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useStore } from '../services/store';
 import type { Workspace } from '../services/workspace';
+import { shownToast } from '../services/workspaceBase';
 
 /** Messages in a live region; a delete offers Undo right there. */
 export function Toast({ ws }: { ws: Workspace }) {
-  const toast = useStore(ws.store, (s) => s.toast);
+  const toast = useStore(ws.store, shownToast);
   useEffect(() => {
     if (!toast) return;
     const t = setTimeout(() => ws.store.set({ toast: undefined }), toast.tone === 'error' ? 12000 : 6000);

@@ -35,7 +35,7 @@ function optionsKey(options: unknown): string | undefined {
   if (!isPlainObject(options)) return undefined;
   const format = options.format;
   if (format !== undefined && typeof format !== 'string') return undefined;
-  return `${format === undefined ? 'null' : JSON.stringify(format)},${options.multi === true ? 1 : 0}`;
+  return `${JSON.stringify(format ?? null)},${options.multi === true ? 1 : 0}`;
 }
 
 function schemaKey(s: JsonSchema | undefined): string | undefined {
@@ -50,7 +50,7 @@ function schemaKey(s: JsonSchema | undefined): string | undefined {
   const items = type === 'array' ? itemsKey(s.items) : '-';
   if (items === undefined) return undefined;
   const flags = `${bit(Object.hasOwn(s, 'enum'))}${bit(Object.hasOwn(s, 'const'))}${bit(Array.isArray(s.enum))}${bit(!!s['x-computed'] || s.readOnly === true)}`;
-  return `${JSON.stringify(type)},${format === undefined ? 'null' : JSON.stringify(format)},${flags},${oneOf},${items}`;
+  return `${JSON.stringify(type)},${JSON.stringify(format ?? null)},${flags},${oneOf},${items}`;
 }
 
 function bit(b: boolean): string {
