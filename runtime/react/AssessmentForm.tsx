@@ -338,14 +338,24 @@ function Notices() {
   );
 }
 
-/** "Draft saved at 14:02": quiet (not a live region), so it never interrupts a screen reader. */
+/**
+ * "Draft saved at 14:02": quiet (not a live region), so it never interrupts a screen reader. Its
+ * line is there before the first save: appearing, it would move the page under a click already
+ * pressed, and the release would land on something else (a link that then never opens).
+ */
 function SaveStatus() {
   const c = useController();
   const savedAt = useSyncExternalStore(
     useCallback((cb: () => void) => c.subscribeSaved(cb), [c]),
     () => c.getSavedAt(),
   );
-  if (!savedAt) return null;
+  if (!savedAt) {
+    return (
+      <p className="as-save-status" aria-hidden="true">
+        {'\u00a0'}
+      </p>
+    );
+  }
   const time = new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   return <p className="as-save-status">Draft saved at {time}</p>;
 }

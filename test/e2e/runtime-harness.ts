@@ -159,7 +159,8 @@ export async function fillRoutineShortest(page: Page): Promise<void> {
   await answerRoutineRequired(page);
   await openSection(page, 'Before you ask');
   await page.getByRole('link', { name: 'Check your answers' }).click();
-  // Once in CI (not reproduced under load here) this heading never came: the error will say what did.
+  // Twice in CI this heading never came: the first "Draft saved at" line moved the link between the
+  // press and the release (fixed; runtime-practitioner.test.ts). Should it recur, the error says what showed.
   await waitOrExplain(page, page.getByRole('heading', { name: 'Check your answers before submitting' }));
 }
 

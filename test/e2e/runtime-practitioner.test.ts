@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { waitOrExplain } from './support/browser';
 import { productSuite } from './support/suite';
 import { answerPageWithKeyboard, expectNoAxeViolations, openPage, shot } from './runtime-harness';
 
@@ -84,6 +85,50 @@ describe('practitioner page', () => {
     expect(response.answers.safeToTalk).toBe(true);
     expect(response.answers.enquiryDate).toBe('2026-11-25');
     expect(Array.isArray(response.answers.children)).toBe(true);
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  // CI twice saw "Check your answers" clicked and nothing opened: the first "Draft saved at" line
+  // appeared above the page between the press and the release, so the release landed elsewhere.
+  it('keeps the page still when the first draft is saved: a click pressed before it lands where it was aimed', { timeout: 60_000 }, async () => {
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/routine-enquiry/2.0.0`);
+    // Tall enough that answering scrolls nothing: only the save could move the link.
+    await page.setViewportSize({ width: 1100, height: 2000 });
+    await page.getByRole('heading', { name: 'Before you ask' }).waitFor();
+    const check = page.getByRole('link', { name: 'Check your answers' });
+    const before = (await check.boundingBox())!;
+    await page.getByRole('group', { name: /alone and able to talk safely/ }).getByLabel('No').check();
+    // Pressed at once, released only after the save (250 ms after the answer) has been shown.
+    await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+    await page.mouse.down();
+    await page.getByText(/^Draft saved at /).waitFor();
+    expect(await check.boundingBox()).toEqual(before);
+    await page.mouse.up();
+    await waitOrExplain(page, page.getByRole('heading', { name: 'Check your answers before submitting' }));
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+
+  // The same for a section's status changing under a press (validation lands after the paint):
+  // "Has problems" is wider than the rest and rewrapped "About the conversation" at 1100 px.
+  it('gives every section status the same room, so a status change moves no link', { timeout: 60_000 }, async () => {
+    const { page, context, errors } = await openPage(suite.browser, `${suite.server.url}/forms/child-perspective/1.0.0`);
+    await page.locator('.as-section-nav .as-tag').first().waitFor();
+    for (const width of [1100, 800, 400]) {
+      await page.setViewportSize({ width, height: 900 });
+      const heights = await page.locator('.as-section-nav__item:has(.as-tag)').evaluateAll((items) =>
+        items.map((li) => {
+          const tag = li.querySelector('.as-tag')!;
+          const shown = tag.textContent;
+          const each = ['Not started', 'In progress', 'Completed', 'Has problems'].map((t) => ((tag.textContent = t), li.getBoundingClientRect().height));
+          tag.textContent = shown;
+          return each;
+        }),
+      );
+      expect(heights.length).toBeGreaterThan(0);
+      for (const each of heights) expect(new Set(each).size, `${width} px: ${each.join(', ')}`).toBe(1);
+    }
     await context.close();
     expect(errors).toEqual([]);
   });
