@@ -137,7 +137,9 @@ export class WorkspaceBase {
       const ref = parseDocKey(tab);
       if (ref) await this.openForm(ref.id, ref.version, false);
     }
-    if (session.active && this.state.tabs.includes(session.active)) this.store.set({ active: session.active });
+    // Opening the tabs above stored the first as active: the one the session had is stored again,
+    // or a second reload would open on another tab.
+    if (session.active && this.state.tabs.includes(session.active)) this.setActive(session.active);
   }
 
   protected persistSession(): void {
