@@ -19,9 +19,14 @@ export function isTempName(name: string): boolean {
   return TEMP_PATTERN.test(name);
 }
 
+/** A fresh temporary file name in `folder`, of the kind the server removes at start-up if a crash leaves it. */
+export function tempPathIn(folder: string): string {
+  return join(folder, `.as-${randomBytes(8).toString('hex')}.tmp`);
+}
+
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
-  const temp = join(folder, `.as-${randomBytes(8).toString('hex')}.tmp`);
+  const temp = tempPathIn(folder);
   const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
   try {
     await handle.writeFile(data);

@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { link, open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { tempPathIn } from './atomicWrite';
 
 /**
  * One writer at a time for `form-definitions/published.json`. The command line's `publish` and the
@@ -18,6 +19,8 @@ export const LOCK_FILE = '.published.json.lock';
 
 /** A holder refreshes its lock's time three times per period; one silent this long is gone. */
 const STALE_MS = 30_000;
+/** An empty lock older than this was left by a holder that died creating it. */
+const EMPTY_GRACE_MS = 3_000;
 
 export class PublishLockTimeoutError extends Error {
   constructor(readonly lockFile: string) {
@@ -52,8 +55,31 @@ export async function withPublishLock<T>(formsDir: string, fn: () => Promise<T>,
   }
 }
 
-/** Create `path` exclusively with `token` in it: true when this call made it. */
+/**
+ * Create `path` exclusively with `token` in it: true when this call made it. The token is written
+ * to a temporary file first and hard-linked into place (a link, like O_EXCL, fails when the lock
+ * exists), so a process killed at any moment leaves no lock or a whole one. Opening the lock and
+ * then writing left an empty lock when the kill fell between the two; with no pid to ask, waiters
+ * took it for a live holder on another machine (the crash soak's publish got 503 at stop 32).
+ */
 async function create(path: string, token: string): Promise<boolean> {
+  const temp = tempPathIn(dirname(path));
+  await writeFile(temp, token, { flag: 'wx', mode: 0o644 });
+  try {
+    await link(temp, path);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // A file system without hard links: created exclusively, then written.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createThenWrite(path, token);
+    throw e;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+async function createThenWrite(path: string, token: string): Promise<boolean> {
   let handle;
   try {
     handle = await open(path, 'wx', 0o644);
@@ -86,6 +112,9 @@ async function acquire(path: string, token: string, timeoutMs: number, staleMs: 
 async function staleHolder(path: string, staleMs: number): Promise<string | undefined> {
   const [holder, info] = await Promise.all([readFile(path, 'utf8').catch(() => undefined), stat(path).catch(() => null)]);
   if (!info || holder === undefined) return undefined; // released meanwhile: just try again
+  // Empty: its holder died between creating and writing it (an older build, or a file system
+  // without links). A live one writes its token at once; a few seconds' grace is ample.
+  if (holder === '') return Date.now() - info.mtimeMs > EMPTY_GRACE_MS ? holder : undefined;
   const [pid, host] = holder.split(' ');
   if (host === hostname() && pid && /^\d+$/.test(pid)) {
     // On this machine the pid answers, whatever the lock's age.

@@ -95,4 +95,24 @@ describe('the publish lock across processes', () => {
       { staleMs: 90 },
     );
   });
+
+  // The crash soak's republish answered 503 at stop 32: a server killed between creating the lock and
+  // writing its token left an empty lock, which waiters took for a live holder elsewhere for 30 s.
+  it('an empty lock, left by a holder that died creating it, is waited for a moment and then taken over', async () => {
+    const lock = join(forms, LOCK_FILE);
+    writeFileSync(lock, '');
+    await expect(withPublishLock(forms, async () => 'ran', { timeoutMs: 300 })).rejects.toThrow(/another publish is still writing/);
+    const old = new Date(Date.now() - 5_000);
+    utimesSync(lock, old, old);
+    await expect(withPublishLock(forms, async () => 'ran', { timeoutMs: 2_000 })).resolves.toBe('ran');
+    expect(readdirSync(forms).filter((f) => f !== 'log.txt')).toEqual([]);
+  });
+
+  it('a lock holds its holder’s token while held, and taking it leaves nothing behind (its token is written aside, then linked into place)', async () => {
+    const lock = join(forms, LOCK_FILE);
+    const seen = await withPublishLock(forms, async () => [readFileSync(lock, 'utf8'), readdirSync(forms).filter((f) => f !== 'log.txt').sort()] as const);
+    expect(seen[0]).toMatch(new RegExp(`^${process.pid} ${hostname()} \\d+ [0-9a-f-]{36}$`));
+    expect(seen[1]).toEqual([LOCK_FILE]);
+    expect(readdirSync(forms).filter((f) => f !== 'log.txt')).toEqual([]);
+  });
 });
