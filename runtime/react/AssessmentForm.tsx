@@ -349,15 +349,12 @@ function SaveStatus() {
     useCallback((cb: () => void) => c.subscribeSaved(cb), [c]),
     () => c.getSavedAt(),
   );
-  if (!savedAt) {
-    return (
-      <p className="as-save-status" aria-hidden="true">
-        {'\u00a0'}
-      </p>
-    );
-  }
-  const time = new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return <p className="as-save-status">Draft saved at {time}</p>;
+  const time = savedAt && new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return (
+    <p className="as-save-status" aria-hidden={time ? undefined : true}>
+      {time ? `Draft saved at ${time}` : '\u00a0'}
+    </p>
+  );
 }
 
 function Done() {

@@ -161,6 +161,11 @@ export class Studio {
     return this.page.getByTestId('status-bar').innerText();
   }
 
+  /** The key (`id@version`) of the form in the active tab, as the workspace holds it. */
+  async activeKey(): Promise<string | undefined> {
+    return this.page.evaluate(() => (window as unknown as { studio: { workspace: { state: { active?: string } } } }).studio.workspace.state.active);
+  }
+
   async save(): Promise<this> {
     await this.page.keyboard.press('Control+S');
     return this;

@@ -114,6 +114,13 @@ function change(d: DocModel, text: string): void {
   d.version++;
 }
 
+/** A history the page no longer has (a reload, a reopened tab, a discard): only the text stays. */
+function forgetHistory(d: DocModel, present = d.present): void {
+  Object.assign(d, { past: [], present, future: [], version: d.version + 1 });
+}
+
+const activeUnsaved = (m: Readonly<Model>) => m.docs[m.active]!.present !== m.docs[m.active]!.saved;
+
 async function present(r: Real, key: string): Promise<string> {
   return (await read(r.studio, [key])).docs[key]!.present;
 }
@@ -221,7 +228,7 @@ class Switch implements fc.AsyncCommand<Model, Real> {
 }
 
 class Save implements fc.AsyncCommand<Model, Real> {
-  check = (m: Readonly<Model>) => m.docs[m.active]!.present !== m.docs[m.active]!.saved;
+  check = activeUnsaved;
   async run(m: Model, r: Real): Promise<void> {
     step(this);
     const d = m.docs[m.active]!;
@@ -236,7 +243,7 @@ class Save implements fc.AsyncCommand<Model, Real> {
 }
 
 class Discard implements fc.AsyncCommand<Model, Real> {
-  check = (m: Readonly<Model>) => m.docs[m.active]!.present !== m.docs[m.active]!.saved;
+  check = activeUnsaved;
   async run(m: Model, r: Real): Promise<void> {
     step(this);
     const d = m.docs[m.active]!;
@@ -245,7 +252,7 @@ class Discard implements fc.AsyncCommand<Model, Real> {
     await r.studio.page.getByTestId('confirm-discard-yes').click();
     await r.studio.expectToast(/^Discarded unsaved changes/);
     m.toast = { kind: 'undo-discard', doc: m.active, text: d.present, message: /^Discarded unsaved changes/ };
-    Object.assign(d, { past: [], present: d.saved, future: [], version: d.version + 1 });
+    forgetHistory(d, d.saved);
     await check(m, r);
   }
   toString = () => 'Discard';
@@ -261,8 +268,7 @@ class CloseAndReopen implements fc.AsyncCommand<Model, Real> {
     await r.studio.page.getByRole('button', { name: new RegExp(`^Close ${id}`) }).click();
     await r.studio.page.getByTestId(`tab-${key}`).waitFor({ state: 'detached' });
     await r.studio.openVersion(id, version);
-    const d = m.docs[key]!;
-    Object.assign(d, { past: [], future: [], version: d.version + 1 });
+    forgetHistory(m.docs[key]!);
     await check(m, r);
   }
   toString = () => 'CloseAndReopen';
@@ -274,7 +280,7 @@ class Reload implements fc.AsyncCommand<Model, Real> {
     step(this);
     await r.studio.page.reload();
     for (const key of m.keys) await r.studio.page.getByTestId(`tab-${key}`).waitFor();
-    for (const d of Object.values(m.docs)) Object.assign(d, { past: [], future: [], version: d.version + 1 });
+    for (const d of Object.values(m.docs)) forgetHistory(d);
     delete m.toast;
     await check(m, r);
   }
@@ -300,15 +306,14 @@ describe.skipIf(!built)('undo, redo, tabs and toasts in the builder against thei
   it('opens on the same tab after a second reload (the model found it opening on the first tab)', { timeout: 120_000 }, async () => {
     const studio = await Studio.open(suite.browser, suite.server.url);
     try {
-      const active = () => studio.page.evaluate(() => (window as unknown as { studio: { workspace: { state: { active?: string } } } }).studio.workspace.state.active);
       await studio.newForm('Reload twice first');
-      await expect.poll(active, { timeout: 20_000 }).toBe('reload-twice-first@1.0.0');
+      await expect.poll(() => studio.activeKey(), { timeout: 20_000 }).toBe('reload-twice-first@1.0.0');
       await studio.newForm('Reload twice second');
-      await expect.poll(active, { timeout: 20_000 }).toBe('reload-twice-second@1.0.0');
+      await expect.poll(() => studio.activeKey(), { timeout: 20_000 }).toBe('reload-twice-second@1.0.0');
       for (const _ of [1, 2]) {
         await studio.page.reload();
         await studio.page.getByTestId('tab-reload-twice-first@1.0.0').waitFor();
-        await expect.poll(active, { timeout: 20_000 }).toBe('reload-twice-second@1.0.0');
+        await expect.poll(() => studio.activeKey(), { timeout: 20_000 }).toBe('reload-twice-second@1.0.0');
         expect(await studio.page.getByTestId('tab-reload-twice-second@1.0.0').getAttribute('aria-current')).toBe('page');
       }
     } finally {
@@ -325,14 +330,13 @@ describe.skipIf(!built)('undo, redo, tabs and toasts in the builder against thei
         // A step that cannot happen fails in seconds, with what it waited for.
         studio.page.setDefaultTimeout(10_000);
         try {
-          const active = () => studio.page.evaluate(() => (window as unknown as { studio: { workspace: { state: { active?: string } } } }).studio.workspace.state.active);
-          const name = `History run ${'abcdefghijklmnopqrstuvwxyz'[run++ % 26]}`;
+              const name = `History run ${'abcdefghijklmnopqrstuvwxyz'[run++ % 26]}`;
           await studio.newForm(`${name} first`);
-          await expect.poll(active, { timeout: 20_000 }).toBeDefined();
-          const first = (await active())!;
+          await expect.poll(() => studio.activeKey(), { timeout: 20_000 }).toBeDefined();
+          const first = (await studio.activeKey())!;
           await studio.newForm(`${name} second`);
-          await expect.poll(active, { timeout: 20_000 }).not.toBe(first);
-          const second = (await active())!;
+          await expect.poll(() => studio.activeKey(), { timeout: 20_000 }).not.toBe(first);
+          const second = (await studio.activeKey())!;
           const start = await read(studio, [first, second]);
           const doc = (key: string): DocModel => ({ past: [], present: start.docs[key]!.present, future: [], saved: start.docs[key]!.saved, version: 0 });
           const model: Model = { keys: [first, second], docs: { [first]: doc(first), [second]: doc(second) }, active: second };

@@ -171,7 +171,7 @@ describe.skipIf(!built)('two builder tabs of one browser against their model', (
         try {
           const a = await Studio.open(suite.browser, suite.server.url, { context });
           await a.newForm(`Two tabs run ${'abcdefghijklmnop'[run++ % 16]}`);
-          const doc = await a.page.evaluate(() => (window as unknown as { studio: { workspace: { state: { active: string } } } }).studio.workspace.state.active);
+          const doc = (await a.activeKey())!;
           const b = await Studio.open(suite.browser, suite.server.url, { context });
           await b.page.getByTestId(`tab-${doc}`).click();
           const model: Model = { disk: { label: 'Section 1', revision: 0 }, tabs: { A: { base: 0 }, B: { base: 0 } } };
