@@ -48,7 +48,7 @@ export function parseJsonText(text: string, maxBytes?: number): Result<LoadedJso
       })),
     );
   }
-  const problems = [...checkSource(doc), ...withPositions(checkValueLimits(value), doc)];
+  const problems = [...checkSource(doc, value), ...withPositions(checkValueLimits(value), doc)];
   if (problems.length) return fail(problems);
   return ok({ value, doc });
 }

@@ -3,15 +3,33 @@ import { tokensFromPointer } from '../model/pointers';
 
 /** A JSON text parsed once with positions, so problems found by pointer can name a line and column. */
 export interface PositionedText {
-  text: string;
-  root: Node | undefined;
-  lineStarts: number[];
+  readonly text: string;
+  readonly root: Node | undefined;
+  readonly lineStarts: number[];
 }
 
+/**
+ * The tree and the line table are made when first read: most texts load without a problem to
+ * place, and jsonc-parser's tree of a 55 KB definition cost a practitioner's page about 50 ms
+ * before its first render (JSON.parse, which decides the value, takes about 1).
+ */
 export function positioned(text: string): PositionedText {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  return { text, root: parseTree(text, [], { allowTrailingComma: false, disallowComments: true }), lineStarts };
+  let root: Node | undefined | null = null;
+  let lineStarts: number[] | undefined;
+  return {
+    text,
+    get root() {
+      if (root === null) root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
+      return root;
+    },
+    get lineStarts() {
+      if (!lineStarts) {
+        lineStarts = [0];
+        for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+      }
+      return lineStarts;
+    },
+  };
 }
 
 /** 1-based line and column of an offset. */
