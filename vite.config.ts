@@ -37,6 +37,8 @@ const TIMING_SUITES = [
 ];
 const TIMING_ONLY = process.env.TIMING_SUITES === '1';
 const IN_PROCESS = ['test/unit/**/*.test.{ts,tsx}', 'test/regressions/**/*.test.ts', 'test/conformance/**/*.test.ts'];
+// Suites that replace a module or spy on one: each needs a process of its own.
+const ISOLATED = ['test/integration/atomic-write.test.ts', 'test/integration/store/server-export-stream.test.ts'];
 const EXCLUDED = ['node_modules/**', 'dist/**', 'test/bench/**'];
 
 export default defineConfig({
@@ -84,9 +86,13 @@ export default defineConfig({
             test: { name: 'in-process', include: IN_PROCESS, isolate: false },
           },
           {
+            // Browser and process suites drive the product in processes of their own (server, CLI,
+            // Chromium); what they import (playwright-core, core, the harnesses) is shared by the files
+            // a worker runs: importing it afresh for each of 76 files cost about 115 s of the run's CPU.
             extends: true,
-            test: { name: 'across-processes', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [...EXCLUDED, ...IN_PROCESS, ...TIMING_SUITES] },
+            test: { name: 'across-processes', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'], exclude: [...EXCLUDED, ...IN_PROCESS, ...TIMING_SUITES, ...ISOLATED], isolate: false },
           },
+          { extends: true, test: { name: 'isolated', include: ISOLATED } },
         ],
   },
 });
