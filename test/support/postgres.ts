@@ -59,7 +59,9 @@ export interface PostgresHandle {
 /** `durable`: the server's defaults (fsync on), for figures a service would see (`npm run bench:store`). */
 export async function startPostgresHandle(options: { durable?: boolean } = {}): Promise<PostgresHandle> {
   const bin = postgresBin();
-  const dir = mkdtempSync(join(tmpdir(), 'as-pg-'));
+  // In the machine's temporary folder, not the test run's (TMPDIR, test/support/run-setup.ts): that
+  // one is root's alone, and the server runs as another user; stopPostgres removes this folder.
+  const dir = mkdtempSync(join(process.env.AS_TEST_TMP_BASE ?? tmpdir(), 'as-pg-'));
   const asRoot = process.getuid?.() === 0;
   const user = asRoot ? (spawnSync('id', ['-u', 'postgres']).status === 0 ? 'postgres' : 'nobody') : undefined;
   if (user) {
