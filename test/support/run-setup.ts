@@ -24,17 +24,13 @@ export default function setup(project: TestProject) {
   const base = (process.env.AS_TEST_TMP_BASE ??= tmpdir());
   const dir = mkdtempSync(join(base, 'as-test-run-'));
   project.provide('runDir', dir);
-  const previous = process.env.TMPDIR;
+  // Workers start after every project's setup: the last folder is all of theirs; teardown removes each.
   process.env.TMPDIR = dir;
   return () => {
     const handle = join(dir, 'postgres', 'handle.json');
     try {
       if (existsSync(handle)) stopPostgres(JSON.parse(readFileSync(handle, 'utf8')) as PostgresHandle);
     } finally {
-      if (process.env.TMPDIR === dir) {
-        if (previous === undefined) delete process.env.TMPDIR;
-        else process.env.TMPDIR = previous;
-      }
       rmSync(dir, { recursive: true, force: true });
     }
   };
