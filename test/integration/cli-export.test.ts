@@ -131,6 +131,37 @@ describe('export command: outputs', () => {
     expect(r.err).toContain('--out');
   });
 
+  it('an export that exports nothing because its input failed leaves the last good export as it was, and writes no file', async () => {
+    const out = join(tmp, 'kept') + '/';
+    expect((await run('--form', form, '--format', 'csv', '--out', out, ...files)).code).toBe(0);
+    const before = Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]));
+    expect(Object.keys(before)).toHaveLength(2);
+    // A shell glob that matched nothing arrives as its own text; a folder of refused files is the same case.
+    const noMatch = await run('--form', form, '--format', 'csv', '--out', out, join(dir, 'none-*.json'));
+    const allRefused = await run('--form', form, '--format', 'csv', '--out', out, join(dir, 'b-bare.json'), join(dir, 'e-syntax.json'));
+    for (const r of [noMatch, allRefused]) {
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/nothing was exported, so no file was written/);
+      expect(r.err).not.toMatch(/^wrote /m);
+    }
+    expect(noMatch.err).toContain('none-*.json');
+    // Neither overwritten with headers only, nor a temporary file left beside them.
+    expect(Object.fromEntries(readdirSync(out).map((n) => [n, readFileSync(join(out, n), 'utf8')]))).toEqual(before);
+    const fresh = join(tmp, 'never-written.csv');
+    expect((await run('--form', form, '--format', 'csv', '--out', fresh, join(dir, 'e-syntax.json'))).code).toBe(1);
+    expect(existsSync(fresh)).toBe(false);
+    expect(existsSync(join(tmp, 'never-written-groups.csv'))).toBe(false);
+    expect(readdirSync(tmp).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('an export with some responses refused still writes the others (the refusals are named)', async () => {
+    const file = join(tmp, 'partial.csv');
+    const r = await run('--form', form, '--format', 'csv', '--out', file, ...files, join(dir, 'e-syntax.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/e-syntax\.json/);
+    expect(table(readFileSync(file, 'utf8')).map((w) => w._response_id)).toEqual(['a-1', 'a-2']);
+  });
+
   it('external-agency leaves every sensitive answer out of every format', async () => {
     for (const format of ['json', 'ndjson', 'csv', 'fhir']) {
       const out = join(tmp, `ext-${format}`) + '/';

@@ -1,7 +1,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { printable } from '../../core/index';
+import { syncFolder, tempPathIn } from '../atomicWrite';
 import { displayPath } from '../disk';
 import type { CliIo } from './command';
 
@@ -12,10 +13,13 @@ export interface Sink {
 /**
  * Where the export goes: stdout, a file, or a folder (`--out` that is a folder or ends in `/`),
  * where files are named `<id>-<version><suffix>`. Files are written through streams with
- * back-pressure, so a large export never piles up in memory.
+ * back-pressure, so a large export never piles up in memory. Each goes to a temporary file beside
+ * its target and takes the target's name only when the export is kept (`close(true)`): an export
+ * that fails, or exports nothing because its input failed, leaves the last good export as it was
+ * (it once replaced an analyst's file with headers only), and none is ever half-written.
  */
 export class Outputs {
-  private streams: WriteStream[] = [];
+  private files: Array<{ temp: string; path: string; stream: WriteStream }> = [];
   private folder: string | undefined;
   private file: string | undefined;
   private ready: Promise<void> | undefined;
@@ -50,9 +54,9 @@ export class Outputs {
   }
 
   private open(path: string): Sink {
-    const stream = createWriteStream(path, { encoding: 'utf8' });
-    this.streams.push(stream);
-    this.written.push(path);
+    const temp = tempPathIn(dirname(path));
+    const stream = createWriteStream(temp, { encoding: 'utf8', flags: 'wx' });
+    this.files.push({ temp, path, stream });
     return {
       write: (chunk) =>
         new Promise<void>((resolve, reject) => {
@@ -84,13 +88,41 @@ export class Outputs {
   }
 
   private pending = '';
-  private written: string[] = [];
 
-  async close(): Promise<void> {
+  /**
+   * Ends the export: `keep` puts each file in its place (synced, then renamed over any file of that
+   * name), otherwise the temporary files go and what was there stays. Returns how many files were
+   * left unwritten.
+   */
+  async close(keep: boolean): Promise<number> {
     if (this.pending) this.io.out(this.pending);
     this.pending = '';
-    await Promise.all(this.streams.map((s) => new Promise<void>((resolve) => s.end(resolve))));
+    const files = this.files;
+    this.files = [];
+    await Promise.all(files.map(({ stream }) => new Promise<void>((resolve) => (stream.closed || stream.destroyed ? resolve() : stream.end(resolve)))));
+    if (!keep) {
+      await Promise.all(files.map(({ temp }) => unlink(temp).catch(() => undefined)));
+      return files.length;
+    }
+    try {
+      for (const { temp } of files) await syncFile(temp);
+      for (const { temp, path } of files) await rename(temp, path);
+    } catch (e) {
+      await Promise.all(files.map(({ temp }) => unlink(temp).catch(() => undefined)));
+      throw e;
+    }
+    for (const folder of new Set(files.map(({ path }) => dirname(path)))) await syncFolder(folder);
     // Say where: `--out` may name a folder, and a CSV export with groups writes a second file.
-    for (const path of this.written) this.io.err(`wrote ${printable(displayPath(path, this.io.cwd))}`);
+    for (const { path } of files) this.io.err(`wrote ${printable(displayPath(path, this.io.cwd))}`);
+    return 0;
+  }
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

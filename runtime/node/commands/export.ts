@@ -49,16 +49,21 @@ export const exportCommand: Command = {
     if (opts.fromStore) return exportFromStore(opts, form, io);
     const files = await expandOperands(opts.operands, io);
     if (files === undefined) return 1;
-    const state = { refused: 0 };
+    const state = { refused: 0, exported: 0 };
     const responses = readResponses(files.list, form, io, state, opts.validate);
     const outputs = new Outputs(io, opts.out, `${form.definition.id}-${form.definition.version}`);
+    const failed = () => state.refused > 0 || files.failed;
+    let keep = false;
     try {
       await write(opts, form, files.list.length, responses, outputs, io);
+      // Responses were given and none could be read: a file of headers only would stand in for the export.
+      keep = state.exported > 0 || !failed();
     } finally {
-      await outputs.close();
+      const unwritten = await outputs.close(keep);
+      if (unwritten && failed()) io.err('nothing was exported, so no file was written (a file already there is unchanged).');
     }
-    if (state.refused) io.err(`${state.refused} of ${files.list.length} response file(s) refused; the others were exported.`);
-    return state.refused || files.failed ? 1 : 0;
+    if (state.refused && state.exported) io.err(`${state.refused} of ${files.list.length} response file(s) refused; the others were exported.`);
+    return failed() ? 1 : 0;
   },
 };
 
@@ -68,11 +73,13 @@ async function exportFromStore(opts: Options, form: Form, io: CliIo): Promise<nu
   try {
     const state = { refused: 0, exported: 0 };
     const outputs = new Outputs(io, opts.out, `${form.definition.id}-${form.definition.version}`);
+    let keep = false;
     try {
       // Always an array for JSON: how many the store holds is known only once they are read.
       await write(opts, form, Number.POSITIVE_INFINITY, storedResponses(store, form, io, state), outputs, io);
+      keep = true;
     } finally {
-      await outputs.close();
+      await outputs.close(keep);
     }
     await store.recordExport({ actor: 'local' }, {
       form: { id: form.definition.id, version: form.definition.version },
@@ -163,7 +170,7 @@ async function expandOperands(operands: string[], io: CliIo): Promise<{ list: st
   return { list, failed };
 }
 
-async function* readResponses(files: string[], form: Form, io: CliIo, state: { refused: number }, validate: boolean): AsyncGenerator<ResponseEnvelope> {
+async function* readResponses(files: string[], form: Form, io: CliIo, state: { refused: number; exported: number }, validate: boolean): AsyncGenerator<ResponseEnvelope> {
   for (const file of files) {
     // Core's one decoder: a response in UTF-16, with a BOM or bad bytes is refused as a definition would be.
     const read = await readTextFile(resolve(io.cwd, file), limits.responseBytes);
@@ -193,6 +200,7 @@ async function* readResponses(files: string[], form: Form, io: CliIo, state: { r
       state.refused++;
       continue;
     }
+    state.exported++;
     yield loaded.value;
   }
 }
