@@ -61,7 +61,10 @@ function build(definition: Source): FormModel {
     const props = own(objectSchema, 'properties');
     if (!isObject(props) || depth > MAX_OBJECT_DEPTH) return;
     const required = collectRequired(schema, objectSchema, anchors, at.path);
-    for (const key of Object.keys(props)) {
+    const keys = Object.keys(props);
+    // Indexed loops in the build: it runs once per page, cold, where for…of allocates per step.
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const prop = props[key];
       // The loader refuses these keys; a definition built in memory could still carry them.
       if (!isObject(prop) || FORBIDDEN_KEYS.has(key)) continue;
@@ -104,7 +107,7 @@ function build(definition: Source): FormModel {
     }
   };
   readObject(schema, '/schema', { path: [], pathPointer: '', answerPrefix: '', scope: '#' }, questions, { fields, at: atPath }, undefined, undefined, 0);
-  for (const q of questions) byKey.set(q.key, q);
+  for (let i = 0; i < questions.length; i++) byKey.set(questions[i]!.key, questions[i]!);
   const model = {
     schema, uischema, questions, fields, atPath, all, byKey, byId, shown: [] as Question[],
     sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels, ui: { elements: [], scopes: [] },
@@ -167,9 +170,9 @@ function build(definition: Source): FormModel {
   };
   walk(uischema, '/uischema', undefined, [], undefined, undefined, 0);
   // A group's items its detail does not list are shown inside the group: they sit in its section, under its rules.
-  for (const q of all) {
-    if (!q.group) continue;
-    if (!q.section && q.group.section) q.section = q.group.section;
+  for (let i = 0; i < all.length; i++) {
+    const q = all[i]!;
+    if (q.group && !q.section && q.group.section) q.section = q.group.section;
   }
   if (own(uischema, 'type') === 'Categorization') model.sections = sections;
   model.ruleReads = readsAll ? null : withComputedSources(reads, byKey);

@@ -119,7 +119,8 @@ export function scopeOfKey(key: string): string {
 /** The value at a data path, reading own properties only (never `__proto__` and friends). */
 export function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
   let node = data;
-  for (const token of path) {
+  for (let i = 0; i < path.length; i++) {
+    const token = path[i]!;
     if (node === null || typeof node !== 'object') return undefined;
     if (!Object.prototype.hasOwnProperty.call(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token as string];

@@ -149,7 +149,12 @@ const constraintKeys = [
 
 export function constraintsOf(shape: JsonObject): JsonObject {
   let out: JsonObject | undefined;
-  for (const key of constraintKeys) if (Object.hasOwn(shape, key)) (out ??= {})[key] = shape[key];
+  // Indexed, not for…of: run for every question before the first render, while the code is still cold,
+  // where each step of an array iterator allocates (a quarter of a megabyte at 1000 questions).
+  for (let i = 0; i < constraintKeys.length; i++) {
+    const key = constraintKeys[i]!;
+    if (Object.hasOwn(shape, key)) (out ??= {})[key] = shape[key];
+  }
   const format = own(shape, 'format');
   if (typeof format === 'string') (out ??= {}).format = format;
   // Most questions have none: they share one empty (frozen) object.
@@ -168,7 +173,8 @@ export function collectRequired(root: JsonObject, objectSchema: unknown, anchors
     node = shapeOf(root, node, anchors);
     const required = own(node, 'required');
     if (Array.isArray(required)) {
-      for (const key of required) {
+      for (let i = 0; i < required.length; i++) {
+        const key: unknown = required[i];
         if (typeof key !== 'string') continue;
         let entry = out.get(key);
         if (!entry) out.set(key, (entry = { always: false }));

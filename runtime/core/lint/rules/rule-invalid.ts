@@ -16,7 +16,10 @@ export const ruleInvalid: LintRule = {
   docs: 'UI rule conditions use only scope + schema (or AND/OR of them), and condition schemas only the keywords the rule interpreter supports.',
   check({ model }) {
     const problems: Problem[] = [];
-    for (const element of model.ui.elements) {
+    const { elements } = model.ui;
+    // Indexed: a render rule, run on every element before the first render, while the code is cold.
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i]!;
       const rule = own(element.node, 'rule');
       if (!isObject(rule) || !Object.hasOwn(rule, 'condition')) continue;
       const at = `${element.pointer}/rule/condition`;

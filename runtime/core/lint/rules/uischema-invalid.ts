@@ -13,7 +13,10 @@ export const uischemaInvalid: LintRule = {
   docs: 'The `uischema` must be a JSON Forms UI schema: known element types, layouts with `elements`, controls with a `scope`, rules with an effect and a condition.',
   check({ model }) {
     const problems: Problem[] = [];
-    for (const { node, pointer, parent } of model.ui.elements) {
+    const { elements } = model.ui;
+    // Indexed: a render rule, run on every element before the first render, while the code is cold.
+    for (let i = 0; i < elements.length; i++) {
+      const { node, pointer, parent } = elements[i]!;
       const type = own(node, 'type');
       if (typeof type !== 'string' || !known.has(type)) {
         problems.push(lintProblem('uischema-invalid', `${pointer}/type`, `The layout has a part of unknown type ${JSON.stringify(type ?? null)}; the known types are ${[...known].join(', ')}.`, { type }));
