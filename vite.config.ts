@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { SIDE_EFFECT_FREE } from './vite.lib.config';
 import LongestFirst from './test/support/sequencer';
+import { EXCLUDED, IN_PROCESS, ISOLATED, TIMING_SUITES } from './test/support/projects';
 
 /**
  * zod builds its object parsers with `new Function` unless `jitless` is set before the first schema
@@ -29,17 +30,7 @@ function pageInputs(): Record<string, string> {
   return Object.fromEntries(present.map(([name, file]) => [name, resolve(root, file)]));
 }
 
-// Every suite that asserts no main-thread task over 200 ms (issue 16's promise) is timed here.
-const TIMING_SUITES = [
-  'test/e2e/security-longtasks.test.ts',
-  'test/e2e/runtime-hostile-definitions.test.ts',
-  'test/e2e/runtime-hostile-practitioner.test.ts',
-];
 const TIMING_ONLY = process.env.TIMING_SUITES === '1';
-const IN_PROCESS = ['test/unit/**/*.test.{ts,tsx}', 'test/regressions/**/*.test.ts', 'test/conformance/**/*.test.ts'];
-// Suites that replace a module or spy on one: each needs a process of its own.
-const ISOLATED = ['test/integration/atomic-write.test.ts', 'test/integration/store/server-export-stream.test.ts'];
-const EXCLUDED = ['node_modules/**', 'dist/**', 'test/bench/**'];
 
 export default defineConfig({
   plugins: [react()],
