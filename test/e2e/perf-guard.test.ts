@@ -79,6 +79,10 @@ describe('bundle of the smallest embedding app', () => {
     const atStart = embed.chunks.filter((c) => embed.atStartFiles.includes(c.fileName)).flatMap((c) => Object.keys(c.modules));
     const rules = atStart.filter((id) => /runtime\/core\/lint\/rules\//.test(id)).map((id) => id.replace(/.*\/rules\//, ''));
     expect(rules.sort()).toEqual(['gate-invalid.ts', 'rule-invalid.ts', 'sensitive-ungated.ts', 'too-many-questions.ts', 'uischema-invalid.ts']);
+    // Lint's character tables and look-alike scripts (about 6 KB) wait with the rest of lint: the render
+    // rules quote names through safety/visible.ts alone (they once pulled in both through lint/wording.ts).
+    expect(atStart.filter((id) => /runtime\/core\/safety\/(characters|lookalikes)\.ts$/.test(id))).toEqual([]);
+    expect(atStart.some((id) => /runtime\/core\/safety\/visible\.ts$/.test(id))).toBe(true);
   });
 
   it('holds no JSON Forms React code: renderers for @jsonforms/react come in through assessment-studio/jsonforms only', () => {

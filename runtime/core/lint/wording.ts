@@ -1,6 +1,6 @@
 import { shorten } from '../model/json';
 import type { FormModel, Question } from '../model/types';
-import { visibleText } from '../safety/characters';
+import { visibleText } from '../safety/visible';
 
 /**
  * How lint names things to a policy lead (issue 17.6): a question by its wording, as Design and the
