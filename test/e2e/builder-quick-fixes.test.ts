@@ -71,7 +71,7 @@ describe.skipIf(!built)('problems beside their field, with quick fixes', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => studio.problemCodes(), { timeout: 10_000 }).toEqual([]);
     expect(await panelCount()).toBe('no errors, no warnings');
-    expect(await studio.page.getByTestId('status-problems').getAttribute('title')).toMatch(/^no errors, no warnings:/);
+    expect(await studio.page.getByTestId('status-problems').getAttribute('title')).toMatch(/^no errors, no warnings in the open forms/);
     expect(await studio.page.getByTestId('version-area').innerText()).toContain('How the person was seen is now recorded by the host system.');
 
     // Ctrl+Z undoes the fix like any edit; Ctrl+Shift+Z makes it again.
@@ -155,5 +155,18 @@ describe.skipIf(!built)('problems beside their field, with quick fixes', () => {
     expect(await studio.page.getByTestId('prop-code').getAttribute('aria-invalid')).toBe('true');
     expect(await studio.page.getByTestId('json-editor').count()).toBe(0);
     expect(studio.unexpectedErrors()).toEqual([]);
+  }, 60_000);
+
+  it('the status bar counts what the Problems panel lists, whichever form is active', async () => {
+    // The form of the last test still has its duplicate code; routine-enquiry 2.0.0 has no problem.
+    const status = studio.page.getByTestId('status-problems');
+    const panel = await panelCount();
+    expect(panel).toMatch(/^[1-9]\d* errors?/);
+    await studio.page.getByTestId('tab-routine-enquiry@2.0.0').click();
+    await expect.poll(() => studio.page.getByTestId('status-bar').innerText()).toContain('routine-enquiry 2.0.0');
+    // It once counted the active form alone: "0 errors" in the status bar beside a panel listing one.
+    expect(await status.getAttribute('title')).toMatch(new RegExp(`^${panel} in the open forms \\(this form: no errors, no warnings\\)`));
+    const [errors] = panel.match(/\d+/) ?? ['0'];
+    expect((await status.innerText()).replace(/\s+/g, ' ').trim()).toMatch(new RegExp(`^${errors} `));
   }, 60_000);
 });
