@@ -6,6 +6,10 @@
 // printed: the render span falls in two clusters about 40 ms apart, and that statistic swung by 30 ms
 // between two runs of the same builds.) For one change's effect on first render, where the shared
 // bench's rounds are too few to see it. Figures only.
+// Know the noise before reading a difference: on the 2-core VM at stop 34, two byte-identical builds
+// under different names (cp -r dist/<id> dist/<id>-copy) gave paired medians of nav → DOM from −61 to
+// +94 ms at 14–24 rounds (about 150 ms standard deviation per paired load). Run such an A/A first; the
+// mount span (±6 ms at 80 rounds) is the one that resolves a few percent.
 // Run: node test/bench/ab-first-render.mjs <rounds> <idA> <idB> [idC …] (N=1000; BENCH_N to change)
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
