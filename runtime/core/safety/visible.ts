@@ -46,4 +46,3 @@ export function visibleText(text: string): string {
   }
   return out;
 }
-

@@ -53,14 +53,15 @@ export const exportCommand: Command = {
     const responses = readResponses(files.list, form, io, state, opts.validate);
     const outputs = new Outputs(io, opts.out, `${form.definition.id}-${form.definition.version}`);
     const failed = () => state.refused > 0 || files.failed;
+    // Responses were given and none could be read: a file of headers only would stand in for the export.
+    const nothingRead = () => state.exported === 0 && failed();
     let keep = false;
     try {
       await write(opts, form, files.list.length, responses, outputs, io);
-      // Responses were given and none could be read: a file of headers only would stand in for the export.
-      keep = state.exported > 0 || !failed();
+      keep = !nothingRead();
     } finally {
       const unwritten = await outputs.close(keep);
-      if (unwritten && failed()) io.err('nothing was exported, so no file was written (a file already there is unchanged).');
+      if (unwritten && nothingRead()) io.err('nothing was exported, so no file was written (a file already there is unchanged).');
     }
     if (state.refused && state.exported) io.err(`${state.refused} of ${files.list.length} response file(s) refused; the others were exported.`);
     return failed() ? 1 : 0;
