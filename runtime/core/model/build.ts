@@ -5,9 +5,9 @@ import { levelOf, levelTable, type SensitivityLevel } from './sensitivity';
 import { escapePointerToken, pointerFromTokens, scopePropertyPath, valueAt } from './pointers';
 import { isObject, lazyAnchors, own, type AnchorLookup } from './schema-walk';
 import { collectRequired, constraintsOf, groupItems, kindOf, objectProperties, optionsOf, shapeOf, str, type RequiredMap } from './schema';
-import { forEachConditionScope, questionAtScope, resolveScope, schemaTarget } from './scopes';
+import { forEachConditionScope, questionAtScope, uiIndex } from './scopes';
 import type {
-  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, ScopeTarget, Section, UiElementInfo,
+  FormModel, GuidanceLabel, JsonObject, PlacedRule, Question, QuestionOption, Section, UiElementInfo, UiIndex,
 } from './types';
 
 type Source = Pick<Definition, 'schema' | 'uischema'> & Partial<Pick<Definition, 'sensitivityLevels'>> & { safety?: Definition['safety'] };
@@ -110,14 +110,17 @@ function build(definition: Source): FormModel {
   for (let i = 0; i < questions.length; i++) byKey.set(questions[i]!.key, questions[i]!);
   const model = {
     schema, uischema, questions, fields, atPath, all, byKey, byId, shown: [] as Question[],
-    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels, ui: { elements: [], scopes: [] },
+    sections: null, labels: [] as GuidanceLabel[], ruleReads: new Set<string>(), anchors, levels,
+    // Set once the UI walk has its elements.
+    ui: undefined as unknown as UiIndex,
   } as FormModel;
   const sections: Section[] = [];
   const reads = new Set<string>();
   let readsAll = false;
-  const { elements, scopes } = model.ui;
-  // One walk of the UI schema gives both what the runtime reads (controls, sections, labels, rules)
-  // and lint's index of every element and scope: every embed needs both before its first render.
+  const elements: UiElementInfo[] = [];
+  // One walk of the UI schema gives what the runtime reads (controls, sections, labels, rules) and
+  // every element, which the render rules check before the first render; what each scope names is
+  // lint's, worked out from the elements when first read (scopes.ts).
   const walk = (node: unknown, pointer: string, parent: UiElementInfo | undefined, rules: PlacedRule[], section: Section | undefined, detailOf: Question | undefined, depth: number): void => {
     if (!isObject(node) || depth > MAX_UI_DEPTH) return;
     const element: UiElementInfo = { node, pointer, parent, detailOf };
@@ -139,11 +142,7 @@ function build(definition: Source): FormModel {
     }
     const scope = own(node, 'scope');
     let question: Question | undefined;
-    if (typeof scope === 'string') {
-      question = questionAtScope(model, scope, detailOf);
-      const target: ScopeTarget = question ? { kind: 'question', question } : schemaTarget(model, scope, detailOf);
-      scopes.push({ element, scope, pointer: `${pointer}/scope`, target, role: 'control' });
-    }
+    if (typeof scope === 'string') question = questionAtScope(model, scope, detailOf);
     if (question && !question.control) {
       question.control = { element: node, pointer, scope: scope as string, rules, order: model.shown.length };
       model.shown.push(question);
@@ -154,8 +153,7 @@ function build(definition: Source): FormModel {
       }
     }
     if (isObject(rule)) {
-      forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (conditionScope, at) => {
-        scopes.push({ element, scope: conditionScope, pointer: at, target: resolveScope(model, conditionScope, detailOf), role: 'rule' });
+      forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (conditionScope) => {
         // Rules inside an item layout read the item's answers, which change with the group's own value.
         if (detailOf) return;
         const path = scopePropertyPath(conditionScope);
@@ -169,6 +167,7 @@ function build(definition: Source): FormModel {
     if (isObject(detail)) walk(detail, `${pointer}/options/detail`, element, rules, section, question?.kind === 'group' ? question : detailOf, depth + 1);
   };
   walk(uischema, '/uischema', undefined, [], undefined, undefined, 0);
+  model.ui = uiIndex(model, elements);
   // A group's items its detail does not list are shown inside the group: they sit in its section, under its rules.
   for (let i = 0; i < all.length; i++) {
     const q = all[i]!;
@@ -212,7 +211,7 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyM
   const token = escapePointerToken(key);
   const pointer = `${objectPointer}/properties/${token}`;
   const shape = shapeOf(root, prop, anchors);
-  const info = kindOf(root, shape, pointer, false, anchors);
+  const info = kindOf(root, prop, shape, pointer, false, anchors);
   const req = required.get(key);
   const when = req?.when;
   const answerPath = `${at.answerPrefix}/${token}`;
@@ -265,10 +264,14 @@ function readQuestion(root: JsonObject, anchors: AnchorLookup, levels: ReadonlyM
 function yesNoOf(q: Question, declared: unknown): Question['yesNo'] {
   if (q.kind === 'yes-no') return { yes: true, no: false };
   if (q.kind !== 'single-choice' || !isObject(declared)) return undefined;
-  const option = (code: unknown) => q.options.find((o) => o.code === code);
-  const yes = option(own(declared, 'yes'));
-  const no = option(own(declared, 'no'));
+  const yes = optionCoded(q.options, own(declared, 'yes'));
+  const no = optionCoded(q.options, own(declared, 'no'));
   return yes && no && yes !== no ? { yes: yes.value, no: no.value } : undefined;
+}
+
+// Not a closure in yesNoOf: one would capture the question, and its context be made for every question read.
+function optionCoded(options: readonly QuestionOption[], code: unknown): QuestionOption | undefined {
+  return options.find((o) => o.code === code);
 }
 
 function labelText(label: unknown): string | undefined {

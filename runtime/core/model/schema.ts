@@ -55,29 +55,33 @@ export function objectProperties(root: JsonObject, prop: JsonObject, pointer: st
 export interface KindInfo {
   kind: QuestionKind;
   jsonType?: string;
-  /** The schema holding the options (the question, or a multiple choice's items) and its pointer. */
+  /** The schema holding the options (the question's shape, or a multiple choice's items). */
   optionsFrom?: JsonObject;
+  /** Where the list of options is written (`…/oneOf`, `…/items/enum`, or in a shared shape behind `$ref`); '' without options. */
   optionsPointer: string;
 }
 
-export function kindOf(root: JsonObject, shape: JsonObject, pointer: string, multiLine: boolean, anchors: AnchorLookup): KindInfo {
+/** `written` is the question's property as written at `pointer`; `shape` the same with its local `$ref`s followed (shapeOf). */
+export function kindOf(root: JsonObject, written: unknown, shape: JsonObject, pointer: string, multiLine: boolean, anchors: AnchorLookup): KindInfo {
   let type = own(shape, 'type');
   // `["string", "null"]`: the answer's type is the one that is not null.
   if (Array.isArray(type)) type = type.find((t) => t !== 'null');
   if (type === 'array') {
     const items = shapeOf(root, own(shape, 'items'), anchors);
-    if (own(items, 'type') === 'object' || isObject(own(items, 'properties'))) return { kind: 'group', jsonType: 'array', optionsPointer: pointer };
-    if (hasOptions(items)) return { kind: 'multiple-choice', jsonType: 'array', optionsFrom: items, optionsPointer: `${pointer}/items` };
-    return { kind: 'list', jsonType: 'array', optionsPointer: pointer };
+    if (own(items, 'type') === 'object' || isObject(own(items, 'properties'))) return { kind: 'group', jsonType: 'array', optionsPointer: '' };
+    const keyword = optionsKeyword(items);
+    if (keyword) return { kind: 'multiple-choice', jsonType: 'array', optionsFrom: items, optionsPointer: writtenAt(root, written, pointer, 'items', keyword, anchors) };
+    return { kind: 'list', jsonType: 'array', optionsPointer: '' };
   }
   // An object with properties of its own: its properties are questions, its answer an object of their answers.
-  if ((type === 'object' || type === undefined) && isObject(own(shape, 'properties'))) return { kind: 'object', jsonType: 'object', optionsPointer: pointer };
-  if (hasOptions(shape) && (type === undefined || type === 'string' || type === 'integer' || type === 'number')) {
-    return { kind: 'single-choice', jsonType: str(type), optionsFrom: shape, optionsPointer: pointer };
+  if ((type === 'object' || type === undefined) && isObject(own(shape, 'properties'))) return { kind: 'object', jsonType: 'object', optionsPointer: '' };
+  const keyword = optionsKeyword(shape);
+  if (keyword && (type === undefined || type === 'string' || type === 'integer' || type === 'number')) {
+    return { kind: 'single-choice', jsonType: str(type), optionsFrom: shape, optionsPointer: writtenAt(root, written, pointer, undefined, keyword, anchors) };
   }
-  if (type === 'boolean') return { kind: 'yes-no', jsonType: 'boolean', optionsPointer: pointer };
-  if (type === 'integer') return { kind: 'integer', jsonType: type, optionsPointer: pointer };
-  if (type === 'number') return { kind: 'decimal', jsonType: type, optionsPointer: pointer };
+  if (type === 'boolean') return { kind: 'yes-no', jsonType: 'boolean', optionsPointer: '' };
+  if (type === 'integer') return { kind: 'integer', jsonType: type, optionsPointer: '' };
+  if (type === 'number') return { kind: 'decimal', jsonType: type, optionsPointer: '' };
   if (type === 'string') {
     const format = own(shape, 'format');
     if (format === 'date' || format === 'time' || format === 'date-time' || format === 'email') return { kind: format, jsonType: 'string', optionsPointer: pointer };
@@ -89,8 +93,33 @@ export function kindOf(root: JsonObject, shape: JsonObject, pointer: string, mul
   return { kind: 'other', jsonType: str(type), optionsPointer: pointer };
 }
 
-function hasOptions(schema: JsonObject): boolean {
-  return Array.isArray(own(schema, 'oneOf')) || Array.isArray(own(schema, 'anyOf')) || Array.isArray(own(schema, 'enum'));
+/** The keyword a choice's options are read from: `oneOf`, else `anyOf`, else `enum`; undefined when none is a list. */
+function optionsKeyword(schema: JsonObject): 'oneOf' | 'anyOf' | 'enum' | undefined {
+  if (Array.isArray(own(schema, 'oneOf'))) return 'oneOf';
+  if (Array.isArray(own(schema, 'anyOf'))) return 'anyOf';
+  return Array.isArray(own(schema, 'enum')) ? 'enum' : undefined;
+}
+
+/**
+ * Where `node`'s `keyword` (or its `items`' `keyword`) is written: in the node itself, or, when it is
+ * not its own, in the shape its local `$ref` leads to, as shapeOf merges them (the node's own wins).
+ * A lint problem, a translation or a quick fix on an option then points where an author can find it.
+ */
+function writtenAt(root: JsonObject, node: unknown, pointer: string, through: 'items' | undefined, keyword: string, anchors: AnchorLookup): string {
+  let at = pointer;
+  for (let step = through ? 0 : 1; step < 2; step++) {
+    const key = step === 0 ? 'items' : keyword;
+    for (let hops = 0; hops < 8 && isObject(node) && !Object.hasOwn(node, key); hops++) {
+      const ref = own(node, '$ref');
+      const resolved = typeof ref === 'string' ? resolveLocalRef(root, ref, anchors) : undefined;
+      if (!resolved) break;
+      node = resolved.node;
+      at = `/schema${resolved.pointer}`;
+    }
+    node = own(node, key);
+    at = `${at}/${key}`;
+  }
+  return at;
 }
 
 /**
@@ -102,13 +131,47 @@ function isExclusive(option: JsonObject): boolean {
   return typeof declared === 'boolean' ? declared : own(option, 'const') === 'none';
 }
 
-export function optionsOf(schema: JsonObject | undefined, pointer: string, multiple: boolean): QuestionOption[] {
+/**
+ * One option of a choice. Its pointers are worked out when asked for: only lint, translations, the
+ * builder and versions read them, and a form at the question limit makes thousands of options before
+ * its first render (two strings each, a tenth of its model's memory). Fields in one order: one shape.
+ */
+class Option implements QuestionOption {
+  readonly #list: string;
+  readonly #index: number;
+  readonly #titled: boolean;
+  constructor(
+    readonly code: string,
+    readonly value: unknown,
+    readonly label: string,
+    readonly exclusive: boolean,
+    readonly score: number | undefined,
+    list: string,
+    index: number,
+    titled: boolean,
+  ) {
+    this.#list = list;
+    this.#index = index;
+    this.#titled = titled;
+  }
+
+  get pointer(): string {
+    return `${this.#list}/${this.#index}`;
+  }
+
+  /** An `enum` entry has no label of its own to point at. */
+  get labelPointer(): string | undefined {
+    return this.#titled ? `${this.#list}/${this.#index}/title` : undefined;
+  }
+}
+
+/** The options of `schema` (a choice's shape, or a multiple choice's items), their list written at `at` (KindInfo). */
+export function optionsOf(schema: JsonObject | undefined, at: string, multiple: boolean): QuestionOption[] {
   if (!schema) return [];
-  // Every question's options are read before each embed's first render: no per-call list of keywords.
-  const oneOf = own(schema, 'oneOf');
-  const keyword = Array.isArray(oneOf) ? 'oneOf' : 'anyOf';
-  const list = Array.isArray(oneOf) ? oneOf : own(schema, 'anyOf');
-  if (Array.isArray(list)) {
+  const keyword = optionsKeyword(schema);
+  if (keyword === undefined) return [];
+  const list = schema[keyword] as unknown[];
+  if (keyword !== 'enum') {
     const options: QuestionOption[] = [];
     for (let i = 0; i < list.length; i++) {
       const entry: unknown = list[i];
@@ -116,28 +179,17 @@ export function optionsOf(schema: JsonObject | undefined, pointer: string, multi
       const value = entry.const;
       const code = valueText(value);
       const title = entry.title;
-      const at = `${pointer}/${keyword}/${i}`;
       const score = own(entry, 'x-score');
-      // Every option has the same fields in the same order (see readQuestion in build.ts): one shape to read.
-      options.push({
-        code,
-        value,
-        label: typeof title === 'string' && Object.hasOwn(entry, 'title') ? title : code,
-        pointer: at,
-        labelPointer: `${at}/title`,
-        exclusive: multiple && isExclusive(entry),
-        score: typeof score === 'number' && Number.isFinite(score) ? score : undefined,
-      });
+      const label = typeof title === 'string' && Object.hasOwn(entry, 'title') ? title : code;
+      options.push(new Option(code, value, label, multiple && isExclusive(entry), typeof score === 'number' && Number.isFinite(score) ? score : undefined, at, i, true));
     }
     return options;
   }
-  const values = own(schema, 'enum');
-  if (!Array.isArray(values)) return [];
   const options: QuestionOption[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const value: unknown = values[i];
+  for (let i = 0; i < list.length; i++) {
+    const value: unknown = list[i];
     const code = valueText(value);
-    options.push({ code, value, label: code, pointer: `${pointer}/enum/${i}`, labelPointer: undefined, exclusive: multiple && value === 'none', score: undefined });
+    options.push(new Option(code, value, code, multiple && value === 'none', undefined, at, i, false));
   }
   return options;
 }

@@ -1,6 +1,6 @@
 import { pointerFromTokens, scopePropertyPath, scopeTokens } from './pointers';
 import { isObject, own, resolveLocalRef } from './schema-walk';
-import type { FormModel, JsonObject, Question, ScopeTarget } from './types';
+import type { FormModel, JsonObject, Question, ScopeTarget, UiElementInfo, UiIndex, UiScope } from './types';
 
 /** What a UI scope names: read by the form model's walk of the UI schema, lint and the exports. */
 
@@ -62,4 +62,35 @@ export function forEachConditionScope(condition: unknown, pointer: string, visit
   if (typeof scope === 'string') visit(scope, `${pointer}/scope`);
   const conditions = own(condition, 'conditions');
   if (Array.isArray(conditions)) conditions.forEach((c, i) => forEachConditionScope(c, `${pointer}/conditions/${i}`, visit, depth + 1));
+}
+
+/**
+ * Lint's index of the UI schema: its elements (from the model's walk), and every scope in them
+ * with what it names, worked out on first read. The render rules read the scopes only for a form
+ * with a safety check or a sensitive question; the rest of lint runs after the first paint.
+ */
+export function uiIndex(model: FormModel, elements: UiElementInfo[]): UiIndex {
+  let scopes: UiScope[] | undefined;
+  return {
+    elements,
+    get scopes() {
+      return (scopes ??= scopesOf(model, elements));
+    },
+  };
+}
+
+/** In document order: each element's own scope, then its rule's condition scopes. */
+function scopesOf(model: FormModel, elements: readonly UiElementInfo[]): UiScope[] {
+  const scopes: UiScope[] = [];
+  for (const element of elements) {
+    const { node, pointer, detailOf } = element;
+    const scope = own(node, 'scope');
+    if (typeof scope === 'string') scopes.push({ element, scope, pointer: `${pointer}/scope`, target: resolveScope(model, scope, detailOf), role: 'control' });
+    const rule = own(node, 'rule');
+    if (!isObject(rule)) continue;
+    forEachConditionScope(own(rule, 'condition'), `${pointer}/rule/condition`, (conditionScope, at) => {
+      scopes.push({ element, scope: conditionScope, pointer: at, target: resolveScope(model, conditionScope, detailOf), role: 'rule' });
+    });
+  }
+  return scopes;
 }

@@ -13,19 +13,20 @@ export type QuestionKind =
   | 'text' | 'long-text' | 'email' | 'integer' | 'decimal' | 'yes-no' | 'single-choice' | 'multiple-choice'
   | 'date' | 'time' | 'date-time' | 'group' | 'object' | 'list' | 'other';
 
+/** Read-only: options are shared by every part that reads the model, and their pointers are worked out when read. */
 export interface QuestionOption {
   /** The option's value as text: what exports write. */
-  code: string;
+  readonly code: string;
   /** The value as the answer holds it (`const` or the `enum` entry). */
-  value: unknown;
-  label: string;
+  readonly value: unknown;
+  readonly label: string;
   /** Pointer of the option in the file, e.g. `/schema/properties/x/oneOf/2`. */
-  pointer: string;
+  readonly pointer: string;
   /** Pointer of its label (for translations); absent for an `enum` entry. */
-  labelPointer?: string;
+  readonly labelPointer?: string;
   /** A multiple choice's "None of these": ticking it clears the others. */
-  exclusive: boolean;
-  score?: number;
+  readonly exclusive: boolean;
+  readonly score?: number;
 }
 
 /** What a yes/no question records for yes and for no. */
@@ -218,6 +219,7 @@ export interface FormModel {
 }
 
 export interface UiIndex {
-  elements: UiElementInfo[];
-  scopes: UiScope[];
+  readonly elements: readonly UiElementInfo[];
+  /** Worked out on first read (model/scopes.ts). */
+  readonly scopes: readonly UiScope[];
 }

@@ -88,4 +88,31 @@ describe('the form model', () => {
     expect(q('rate pct').control).toBeUndefined();
     expect(model.ui.scopes.find((s) => s.scope === '#/properties/rate%20pct')?.target.kind).toBe('unresolved');
   });
+
+  it("indexes every scope for lint, in document order, each read where its element is (an item's layout: the item)", () => {
+    expect(model.ui.scopes.map((s) => `${s.role} ${s.pointer} ${s.target.kind === 'question' ? s.target.question.id : s.target.kind}`)).toEqual([
+      'control /uischema/elements/0/elements/0/scope safe',
+      'rule /uischema/elements/1/rule/condition/scope safe',
+      'rule /uischema/elements/1/elements/0/rule/condition/scope worried',
+      'control /uischema/elements/1/elements/1/scope worried',
+      'control /uischema/elements/1/elements/2/scope seen_at',
+      'control /uischema/elements/1/elements/3/scope notes',
+      'control /uischema/elements/1/elements/4/scope unresolved',
+      'control /uischema/elements/1/elements/5/scope children',
+      'control /uischema/elements/1/elements/5/options/detail/elements/0/scope child_name',
+    ]);
+    expect(model.ui.scopes).toBe(model.ui.scopes);
+  });
+
+  it("points at each option and its label where they are written (an enum entry has no label of its own)", () => {
+    expect(q('worried').options.map((o) => [o.pointer, o.labelPointer])).toEqual([
+      ['/schema/$defs/yesNo/oneOf/0', '/schema/$defs/yesNo/oneOf/0/title'],
+      ['/schema/$defs/yesNo/oneOf/1', '/schema/$defs/yesNo/oneOf/1/title'],
+    ]);
+    const listed = formModel({ schema: { type: 'object', properties: { drink: { type: 'string', enum: ['never', 'often'] } } }, uischema: {} });
+    expect(listed.byKey.get('drink')!.options.map((o) => [o.code, o.label, o.pointer, o.labelPointer])).toEqual([
+      ['never', 'never', '/schema/properties/drink/enum/0', undefined],
+      ['often', 'often', '/schema/properties/drink/enum/1', undefined],
+    ]);
+  });
 });

@@ -39,4 +39,21 @@ describe('option-code-duplicate', () => {
     });
     expect(pathsOf(problems, 'option-code-duplicate')).toEqual(['/schema/properties/contact/oneOf/1']);
   });
+
+  it('points at the option where it is written: in the shared list a `$ref` leads to, with its line', () => {
+    const problems = lintChanged((d) => {
+      d.schema.$defs = { contactWays: { type: 'string', oneOf: [{ const: 'phone', title: 'Phone' }, { const: 'phone', title: 'Text message' }] } };
+      d.schema.properties.contact = { $ref: '#/$defs/contactWays', title: 'How did they get in touch?', 'x-code': 'contact_method' };
+      d.schema.properties.ways = { type: 'array', uniqueItems: true, items: { $ref: '#/$defs/contactWays' }, title: 'Ways to reach them', 'x-code': 'contact_ways' };
+      d.uischema.elements[0].elements.push({ type: 'Control', scope: '#/properties/ways' });
+    });
+    const found = withCode(problems, 'option-code-duplicate');
+    expect(found.map((p) => [p.path, p.params?.first])).toEqual([
+      ['/schema/$defs/contactWays/oneOf/1', '/schema/$defs/contactWays/oneOf/0'],
+      ['/schema/$defs/contactWays/oneOf/1', '/schema/$defs/contactWays/oneOf/0'],
+    ]);
+    // Where the pointer is in the file: the line an author is taken to (it named no line when the pointer was made up).
+    expect(found.every((p) => typeof p.line === 'number' && p.line > 1)).toBe(true);
+  });
 });
+
