@@ -41,6 +41,31 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await syncFolder(folder);
 }
 
+/**
+ * Puts temporary files written some other way (a stream, from tempPathIn) in their places as
+ * writeFileAtomic puts its one: each synced, renamed over its target, then each folder synced. If
+ * any step fails, the temporary files not yet renamed are removed and their targets stay as they were.
+ */
+export async function renameIntoPlace(files: ReadonlyArray<{ temp: string; path: string }>): Promise<void> {
+  try {
+    for (const { temp } of files) await syncFile(temp);
+    for (const { temp, path } of files) await rename(temp, path);
+  } catch (e) {
+    await Promise.all(files.map(({ temp }) => unlink(temp).catch(() => undefined)));
+    throw e;
+  }
+  for (const folder of new Set(files.map(({ path }) => dirname(path)))) await syncFolder(folder);
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** fsync a folder, so a rename or unlink in it is on disk. */
 export async function syncFolder(folder: string): Promise<void> {
   const dir = await open(folder, constants.O_RDONLY);

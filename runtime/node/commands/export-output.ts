@@ -1,8 +1,8 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { printable } from '../../core/index';
-import { syncFolder, tempPathIn } from '../atomicWrite';
+import { renameIntoPlace, tempPathIn } from '../atomicWrite';
 import { displayPath } from '../disk';
 import type { CliIo } from './command';
 
@@ -104,25 +104,9 @@ export class Outputs {
       await Promise.all(files.map(({ temp }) => unlink(temp).catch(() => undefined)));
       return files.length;
     }
-    try {
-      for (const { temp } of files) await syncFile(temp);
-      for (const { temp, path } of files) await rename(temp, path);
-    } catch (e) {
-      await Promise.all(files.map(({ temp }) => unlink(temp).catch(() => undefined)));
-      throw e;
-    }
-    for (const folder of new Set(files.map(({ path }) => dirname(path)))) await syncFolder(folder);
+    await renameIntoPlace(files);
     // Say where: `--out` may name a folder, and a CSV export with groups writes a second file.
     for (const { path } of files) this.io.err(`wrote ${printable(displayPath(path, this.io.cwd))}`);
     return 0;
-  }
-}
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
