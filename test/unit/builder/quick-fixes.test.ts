@@ -104,6 +104,17 @@ describe('quick fixes', () => {
     expect(codes).toEqual(['phone', 'in_person', 'text_message']);
   });
 
+  it('make codes unique in a shared list: options a question takes through $ref are renamed where they are written', () => {
+    const def = fixtureJson('option-code-duplicate') as RawDefinition & { schema: Record<string, unknown> & { properties: Record<string, unknown> } };
+    const contact = def.schema.properties.contact as Record<string, unknown>;
+    def.schema.$defs = { ways: { type: 'string', oneOf: contact.oneOf } };
+    def.schema.properties.contact = { $ref: '#/$defs/ways', title: contact.title, 'x-code': contact['x-code'] };
+    const { fix, before, fixed } = fixOnce(def, 'option-code-duplicate');
+    expect(fix.id).toBe('unique-option-codes');
+    expectFixed('option-code-duplicate', before, lintDef(fixed));
+    expect((getAtPointer(fixed, '/schema/$defs/ways/oneOf') as Array<{ const: string }>).map((o) => o.const)).toEqual(['phone', 'in_person', 'text_message']);
+  });
+
   it('hide until answered: the show-when waits for its question (failWhenUndefined), shown only once the answer it names is given', () => {
     const def = fixtureJson('rule-shows-unanswered');
     const { fix, before, fixed } = fixOnce(def, 'rule-shows-unanswered');

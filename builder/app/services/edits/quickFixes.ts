@@ -104,11 +104,14 @@ const renumberDraft: FixFinder = (_def, problem) => {
   return [{ id: 'renumber-draft', label: `Renumber this draft to ${to}`, renumberTo: to, apply: (input) => renumbered(input, to) }];
 };
 
-/** The question whose declaration holds a pointer (the deepest, so a group item wins over its group). */
+/**
+ * The question whose declaration holds a pointer (the deepest, so a group item wins over its group),
+ * or, for a pointer into a shared list of options (`$defs`, through `$ref`), a question taking it.
+ */
 function questionAt(def: RawDefinition, path: string): Question | undefined {
-  return modelOf(def)
-    .all.filter((q) => path === q.pointer || path.startsWith(q.pointer + '/'))
-    .sort((a, b) => b.pointer.length - a.pointer.length)[0];
+  const model = modelOf(def);
+  const within = (pointer: string) => path === pointer || path.startsWith(pointer + '/');
+  return model.all.filter((q) => within(q.pointer)).sort((a, b) => b.pointer.length - a.pointer.length)[0] ?? model.all.find((q) => q.options.some((o) => within(o.pointer)));
 }
 
 /** option-code-duplicate: every option after the first of a code gets a new code made from its label. */
