@@ -84,13 +84,13 @@ export function kindOf(root: JsonObject, written: unknown, shape: JsonObject, po
   if (type === 'number') return { kind: 'decimal', jsonType: type, optionsPointer: '' };
   if (type === 'string') {
     const format = own(shape, 'format');
-    if (format === 'date' || format === 'time' || format === 'date-time' || format === 'email') return { kind: format, jsonType: 'string', optionsPointer: pointer };
+    if (format === 'date' || format === 'time' || format === 'date-time' || format === 'email') return { kind: format, jsonType: 'string', optionsPointer: '' };
     const maxLength = own(shape, 'maxLength');
     // Long text is a multi-line control; a limit above a line's worth (docs: 5000) says so too.
     const long = multiLine || (typeof maxLength === 'number' && maxLength > 500);
-    return { kind: long ? 'long-text' : 'text', jsonType: 'string', optionsPointer: pointer };
+    return { kind: long ? 'long-text' : 'text', jsonType: 'string', optionsPointer: '' };
   }
-  return { kind: 'other', jsonType: str(type), optionsPointer: pointer };
+  return { kind: 'other', jsonType: str(type), optionsPointer: '' };
 }
 
 /** The keyword a choice's options are read from: `oneOf`, else `anyOf`, else `enum`; undefined when none is a list. */
@@ -134,7 +134,7 @@ function isExclusive(option: JsonObject): boolean {
 /**
  * One option of a choice. Its pointers are worked out when asked for: only lint, translations, the
  * builder and versions read them, and a form at the question limit makes thousands of options before
- * its first render (two strings each, a tenth of its model's memory). Fields in one order: one shape.
+ * its first render (two strings each, a tenth of its model's memory).
  */
 class Option implements QuestionOption {
   readonly #list: string;
