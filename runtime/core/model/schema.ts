@@ -40,16 +40,25 @@ export function groupItems(root: JsonObject, prop: JsonObject, pointer: string, 
 
 /** An object question's schema holding `properties` (its own, or behind local `$ref`s) and where it is written. */
 export function objectProperties(root: JsonObject, prop: JsonObject, pointer: string, anchors: AnchorLookup): { schema: JsonObject; pointer: string } | undefined {
-  let node: unknown = prop;
+  const { node, at } = alongRefs(root, prop, pointer, 'properties', true, anchors);
+  return isObject(node) && isObject(own(node, 'properties')) ? { schema: node, pointer: at } : undefined;
+}
+
+/**
+ * From `node` (written at `pointer`), the first schema along its local `$ref`s (a few hops) with
+ * `key` of its own (an object there, when `object`), and where it is written; where the chain ends
+ * when none has. A key and a flag, not a callback: it runs for every choice before the first render.
+ */
+function alongRefs(root: JsonObject, node: unknown, pointer: string, key: string, object: boolean, anchors: AnchorLookup): { node: unknown; at: string } {
   let at = pointer;
-  for (let hops = 0; hops < 8 && isObject(node) && !isObject(own(node, 'properties')); hops++) {
+  for (let hops = 0; hops < 8 && isObject(node) && !(object ? isObject(own(node, key)) : Object.hasOwn(node, key)); hops++) {
     const ref = own(node, '$ref');
     const resolved = typeof ref === 'string' ? resolveLocalRef(root, ref, anchors) : undefined;
-    if (!resolved) return undefined;
+    if (!resolved) break;
     node = resolved.node;
     at = `/schema${resolved.pointer}`;
   }
-  return isObject(node) && isObject(own(node, 'properties')) ? { schema: node, pointer: at } : undefined;
+  return { node, at };
 }
 
 export interface KindInfo {
@@ -107,19 +116,12 @@ function optionsKeyword(schema: JsonObject): 'oneOf' | 'anyOf' | 'enum' | undefi
  */
 function writtenAt(root: JsonObject, node: unknown, pointer: string, through: 'items' | undefined, keyword: string, anchors: AnchorLookup): string {
   let at = pointer;
-  for (let step = through ? 0 : 1; step < 2; step++) {
-    const key = step === 0 ? 'items' : keyword;
-    for (let hops = 0; hops < 8 && isObject(node) && !Object.hasOwn(node, key); hops++) {
-      const ref = own(node, '$ref');
-      const resolved = typeof ref === 'string' ? resolveLocalRef(root, ref, anchors) : undefined;
-      if (!resolved) break;
-      node = resolved.node;
-      at = `/schema${resolved.pointer}`;
-    }
-    node = own(node, key);
-    at = `${at}/${key}`;
+  if (through) {
+    const found = alongRefs(root, node, at, through, false, anchors);
+    node = own(found.node, through);
+    at = `${found.at}/${through}`;
   }
-  return at;
+  return `${alongRefs(root, node, at, keyword, false, anchors).at}/${keyword}`;
 }
 
 /**
